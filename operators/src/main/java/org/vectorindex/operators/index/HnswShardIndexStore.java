@@ -1,0 +1,75 @@
+package org.vectorindex.operators.index;
+
+import java.util.List;
+import java.util.function.Predicate;
+import org.apache.flink.api.common.functions.RuntimeContext;
+import org.vectorindex.state.hnsw.HnswConfig;
+import org.vectorindex.state.hnsw.HnswIndex;
+import org.vectorindex.state.hnsw.SearchHit;
+import org.vectorindex.state.keyed.KeyedHnswState;
+
+/** The production store: the HNSW indexes of {@link KeyedHnswState}, one per shard key. */
+public final class HnswShardIndexStore implements ShardIndexStore {
+    private static final long serialVersionUID = 1L;
+
+    private transient KeyedHnswState state;
+    private transient Adapter last;
+
+    @Override
+    public void open(RuntimeContext runtimeContext) {
+        state = new KeyedHnswState(runtimeContext);
+    }
+
+    @Override
+    public ShardIndex current(String shardKey, HnswConfig config) {
+        HnswIndex index = state.current(shardKey, config);
+        // Reuse the adapter while consecutive records hit the same shard: no per-record garbage.
+        if (last == null || last.index != index) {
+            last = new Adapter(index);
+        }
+        return last;
+    }
+
+    @Override
+    public void persist(String shardKey) {
+        state.persist(shardKey);
+    }
+
+    private static final class Adapter implements ShardIndex {
+        final HnswIndex index;
+
+        Adapter(HnswIndex index) {
+            this.index = index;
+        }
+
+        @Override
+        public void upsert(String id, float[] vector) {
+            index.upsert(id, vector);
+        }
+
+        @Override
+        public boolean delete(String id) {
+            return index.delete(id);
+        }
+
+        @Override
+        public boolean contains(String id) {
+            return index.contains(id);
+        }
+
+        @Override
+        public float[] vector(String id) {
+            return index.vector(id);
+        }
+
+        @Override
+        public List<SearchHit> search(float[] query, int k, int ef, Predicate<String> filter) {
+            return index.search(query, k, ef, filter);
+        }
+
+        @Override
+        public int size() {
+            return index.size();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.vectorindex.operators.index;
+
+import java.io.IOException;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+import org.vectorindex.operators.types.SerdeIo;
+import org.vectorindex.operators.types.VersionedSerializer;
+
+/** Versioned serializer of {@link LocalTopK}; format 1. */
+public final class LocalTopKSerializer extends VersionedSerializer<LocalTopK> {
+    private static final long serialVersionUID = 1L;
+
+    public static final LocalTopKSerializer INSTANCE = new LocalTopKSerializer();
+
+    @Override
+    protected int formatVersion() {
+        return 1;
+    }
+
+    @Override
+    protected void writeFields(LocalTopK v, DataOutputView out) throws IOException {
+        SerdeIo.writeStrings(v.ids(), out);
+        SerdeIo.writeFloats(v.scores(), out);
+    }
+
+    @Override
+    protected LocalTopK readFields(int version, DataInputView in) throws IOException {
+        return new LocalTopK(SerdeIo.readStrings(in), SerdeIo.readFloats(in));
+    }
+
+    @Override
+    public LocalTopK copy(LocalTopK v) {
+        return new LocalTopK(v.ids().clone(), v.scores().clone());
+    }
+
+    @Override
+    public TypeSerializerSnapshot<LocalTopK> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    /** Restores the serializer; the format version travels in every value. */
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<LocalTopK> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+}

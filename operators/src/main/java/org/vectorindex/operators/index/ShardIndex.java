@@ -1,0 +1,28 @@
+package org.vectorindex.operators.index;
+
+import java.util.List;
+import java.util.function.Predicate;
+import org.vectorindex.state.hnsw.SearchHit;
+
+/**
+ * The vector index of one shard, as the index operator uses it. Production wraps the HNSW index of
+ * module {@code state} ({@link HnswShardIndexStore}); the narrow interface keeps the operator's
+ * subscription and routing logic testable against an exact index too.
+ */
+public interface ShardIndex {
+    /** Inserts or replaces; IllegalArgumentException on an invalid vector. */
+    void upsert(String id, float[] vector);
+
+    /** Removes; returns whether the id was present. */
+    boolean delete(String id);
+
+    boolean contains(String id);
+
+    /** The stored vector (normalised under cosine), as a copy, or null. */
+    float[] vector(String id);
+
+    /** Top k accepted by {@code filter} (null: all), best first, with users' scores. */
+    List<SearchHit> search(float[] query, int k, int ef, Predicate<String> filter);
+
+    int size();
+}

@@ -1,0 +1,345 @@
+package org.vectorindex.operators.index;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeutils.base.MapSerializer;
+import org.apache.flink.api.common.typeutils.base.StringSerializer;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.vectorindex.operators.routing.CollectionLayout;
+import org.vectorindex.operators.routing.ShardKey;
+import org.vectorindex.operators.types.OperatorTypes;
+import org.vectorindex.operators.types.PartialResult;
+import org.vectorindex.operators.types.PartialResult.Cause;
+import org.vectorindex.operators.types.ShardMutation;
+import org.vectorindex.operators.types.ShardQuery;
+import org.vectorindex.operators.types.ShardRejection;
+import org.vectorindex.state.hnsw.HnswConfig;
+import org.vectorindex.state.hnsw.SearchHit;
+import org.vectorindex.state.math.VectorMath;
+
+/**
+ * Steps 2 and 3 of the topology: the index operator, keyed by {@link ShardKey}. Input 1 is the
+ * shard's mutations, input 2 the routed copies of queries, subscriptions and unsubscriptions. It
+ * applies mutations to the shard's index, answers a one-shot query with the shard's top-k, and
+ * keeps each open subscription's local top-k current, emitting a {@link PartialResult} whenever it
+ * changes. Keyed state holds the index (through the {@link ShardIndexStore}), the attributes and
+ * the subscriptions, so all of it survives failures and moves with the shard on rescale.
+ *
+ * <p><b>Visibility.</b> A query or subscription sees every mutation that reached its shard before
+ * it, in the shard's arrival order, and none after: the function handles one record at a time per
+ * shard and applies a mutation (index, attributes and every subscription's local top-k) before the
+ * next record. Across shards there is no common point in time: a query's per-shard answers may
+ * reflect different moments of the input streams.
+ *
+ * <p>Invalid input never fails the job: it goes to {@link #REJECTED}. A query that fails validation
+ * is rejected by shard 0 only, since every shard would reject it alike.
+ */
+public final class ShardIndexFunction
+        extends KeyedCoProcessFunction<String, ShardMutation, ShardQuery, PartialResult> {
+    private static final long serialVersionUID = 1L;
+
+    /** Records the operator refused. */
+    public static final OutputTag<ShardRejection> REJECTED =
+            new OutputTag<>("index-rejected", OperatorTypes.SHARD_REJECTION);
+
+    private static final String[] NO_IDS = new String[0];
+    private static final float[] NO_SCORES = new float[0];
+
+    private final HashMap<String, CollectionLayout> layouts = new HashMap<>();
+    private final ShardIndexStore store;
+
+    private transient MapState<String, Map<String, String>> attributeState;
+    private transient MapState<String, SubscriptionSpec> specState;
+    private transient MapState<String, LocalTopK> topKState;
+    private transient HashMap<String, ShardWorkingSet> shards;
+    private transient Emitter emitter;
+
+    public ShardIndexFunction(List<CollectionLayout> collections, ShardIndexStore store) {
+        if (collections == null || collections.isEmpty()) {
+            throw new IllegalArgumentException("ShardIndexFunction: no collections given");
+        }
+        if (store == null) {
+            throw new IllegalArgumentException("ShardIndexFunction: index store is missing");
+        }
+        for (CollectionLayout c : collections) {
+            if (layouts.put(c.name(), c) != null) {
+                throw new IllegalArgumentException(
+                        "ShardIndexFunction: collection '" + c.name() + "' twice");
+            }
+        }
+        this.store = store;
+    }
+
+    /** The production operator: HNSW indexes in keyed state. */
+    public static ShardIndexFunction withHnsw(List<CollectionLayout> collections) {
+        return new ShardIndexFunction(collections, new HnswShardIndexStore());
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        store.open(getRuntimeContext());
+        attributeState =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "attributes",
+                                        StringSerializer.INSTANCE,
+                                        new MapSerializer<>(
+                                                StringSerializer.INSTANCE,
+                                                StringSerializer.INSTANCE)));
+        specState =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "subscriptions",
+                                        StringSerializer.INSTANCE,
+                                        SubscriptionSpecSerializer.INSTANCE));
+        topKState =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "subscription-topk",
+                                        StringSerializer.INSTANCE,
+                                        LocalTopKSerializer.INSTANCE));
+        shards = new HashMap<>();
+        emitter = new Emitter();
+    }
+
+    @Override
+    public void processElement1(ShardMutation m, Context ctx, Collector<PartialResult> out)
+            throws Exception {
+        String key = ctx.getCurrentKey();
+        ShardWorkingSet ws = workingSet(key);
+        if (ws == null) {
+            reject(ctx, ShardKey.collection(key), m.op(), m.id(), unknownCollection(key));
+            return;
+        }
+        ShardIndex index = store.current(key, ws.config);
+        if (m.op() == ShardMutation.Op.UPSERT) {
+            try {
+                index.upsert(m.id(), m.vector());
+            } catch (IllegalArgumentException e) {
+                reject(ctx, ws.collection, m.op(), m.id(), e.getMessage());
+                return;
+            }
+            store.persist(key);
+            if (!m.attributes().isEmpty()) {
+                ws.attributes.put(m.id(), m.attributes());
+                attributeState.put(m.id(), m.attributes());
+            } else if (ws.attributes.remove(m.id()) != null) {
+                attributeState.remove(m.id());
+            }
+            if (ws.subscriptions.count() > 0) {
+                emitter.bind(ws, out);
+                ws.subscriptions.onUpsert(
+                        m.id(), index.vector(m.id()), m.attributes(), index, emitter);
+            }
+        } else {
+            if (!index.delete(m.id())) {
+                return;
+            }
+            store.persist(key);
+            if (ws.attributes.remove(m.id()) != null) {
+                attributeState.remove(m.id());
+            }
+            if (ws.subscriptions.count() > 0) {
+                emitter.bind(ws, out);
+                ws.subscriptions.onDelete(m.id(), index, emitter);
+            }
+        }
+    }
+
+    @Override
+    public void processElement2(ShardQuery q, Context ctx, Collector<PartialResult> out)
+            throws Exception {
+        String key = ctx.getCurrentKey();
+        ShardWorkingSet ws = workingSet(key);
+        if (ws == null) {
+            if (q.shard() == 0) {
+                reject(
+                        ctx,
+                        ShardKey.collection(key),
+                        q.kind(),
+                        q.requestId(),
+                        unknownCollection(key));
+            }
+            return;
+        }
+        if (q.kind() == ShardQuery.Kind.UNSUBSCRIBE) {
+            unsubscribe(q, ws, out);
+            return;
+        }
+        String problem = validate(q, ws.config);
+        if (problem != null) {
+            if (q.shard() == 0) {
+                reject(ctx, ws.collection, q.kind(), q.requestId(), problem);
+            }
+            return;
+        }
+        ShardIndex index = store.current(key, ws.config);
+        int ef = q.ef() > 0 ? q.ef() : ws.config.defaultEf();
+        if (q.kind() == ShardQuery.Kind.KNN) {
+            ws.queryFilter.filter = AttributeFilter.compile(q.filter());
+            List<SearchHit> hits =
+                    index.search(
+                            q.vector(),
+                            q.k(),
+                            Math.max(ef, q.k()),
+                            ws.queryFilter.filter == null ? null : ws.queryFilter);
+            String[] ids = new String[hits.size()];
+            float[] scores = new float[hits.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = hits.get(i).id();
+                scores[i] = hits.get(i).score();
+            }
+            out.collect(
+                    new PartialResult(
+                            PartialResult.Kind.ONE_SHOT,
+                            q.requestId(),
+                            ws.collection,
+                            ws.shard,
+                            q.shardCount(),
+                            q.k(),
+                            ids,
+                            scores,
+                            q.ingestMillis(),
+                            Cause.NONE,
+                            null));
+            return;
+        }
+        float[] vector = q.vector().clone();
+        if (ws.config.metric().normalizes()) {
+            VectorMath.normalizeInPlace(vector);
+        }
+        SubscriptionSpec spec = new SubscriptionSpec(vector, q.k(), ef, q.filter(), q.shardCount());
+        int slot = ws.subscriptions.subscribe(q.requestId(), spec, index);
+        specState.put(q.requestId(), spec);
+        emitter.bind(ws, out);
+        emitter.changed(slot, Cause.SUBSCRIBE, q.requestId());
+    }
+
+    private void unsubscribe(ShardQuery q, ShardWorkingSet ws, Collector<PartialResult> out)
+            throws Exception {
+        int slot = ws.subscriptions.slotOf(q.requestId());
+        if (slot < 0) {
+            return;
+        }
+        SubscriptionSpec spec = ws.subscriptions.spec(slot);
+        ws.subscriptions.unsubscribe(q.requestId());
+        specState.remove(q.requestId());
+        topKState.remove(q.requestId());
+        out.collect(
+                new PartialResult(
+                        PartialResult.Kind.CLOSED,
+                        q.requestId(),
+                        ws.collection,
+                        ws.shard,
+                        spec.shardCount(),
+                        spec.k(),
+                        NO_IDS,
+                        NO_SCORES,
+                        q.ingestMillis(),
+                        Cause.NONE,
+                        null));
+    }
+
+    /** A reason the request is invalid, or null. Same answer on every shard. */
+    private static String validate(ShardQuery q, HnswConfig config) {
+        if (q.k() < 1 || q.k() > CollectionLayout.MAX_K) {
+            return "k must be in 1.." + CollectionLayout.MAX_K + ", got " + q.k();
+        }
+        if (q.ef() < 0) {
+            return "ef must not be negative, got " + q.ef();
+        }
+        try {
+            VectorMath.validate(q.vector(), config.dimension(), config.metric());
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        return null;
+    }
+
+    /** The working set of a shard, rebuilt from keyed state on first use; null if unknown. */
+    private ShardWorkingSet workingSet(String key) throws Exception {
+        ShardWorkingSet ws = shards.get(key);
+        if (ws != null) {
+            return ws;
+        }
+        CollectionLayout layout = layouts.get(ShardKey.collection(key));
+        if (layout == null) {
+            return null;
+        }
+        ws = new ShardWorkingSet(layout.name(), ShardKey.shard(key), layout.hnswConfig());
+        Iterable<Map.Entry<String, Map<String, String>>> attrs = attributeState.entries();
+        if (attrs != null) {
+            for (Map.Entry<String, Map<String, String>> e : attrs) {
+                ws.attributes.put(e.getKey(), Map.copyOf(e.getValue()));
+            }
+        }
+        Iterable<Map.Entry<String, SubscriptionSpec>> specs = specState.entries();
+        if (specs != null) {
+            for (Map.Entry<String, SubscriptionSpec> e : specs) {
+                LocalTopK topK = topKState.get(e.getKey());
+                ws.subscriptions.restore(
+                        e.getKey(),
+                        e.getValue(),
+                        topK == null ? new LocalTopK(NO_IDS, NO_SCORES) : topK);
+            }
+        }
+        shards.put(key, ws);
+        return ws;
+    }
+
+    private static String unknownCollection(String key) {
+        return "unknown collection '" + ShardKey.collection(key) + "'";
+    }
+
+    private static void reject(
+            Context ctx, String collection, Enum<?> what, String id, String why) {
+        ctx.output(
+                REJECTED,
+                new ShardRejection(collection, what.name().toLowerCase(Locale.ROOT), id, why));
+    }
+
+    /**
+     * Persists a changed local top-k and emits it. One instance, re-bound per record, so the
+     * subscription loop does not allocate a listener.
+     */
+    private final class Emitter implements ShardSubscriptions.ChangeListener {
+        private ShardWorkingSet ws;
+        private Collector<PartialResult> out;
+
+        void bind(ShardWorkingSet ws, Collector<PartialResult> out) {
+            this.ws = ws;
+            this.out = out;
+        }
+
+        @Override
+        public void changed(int slot, Cause cause, String causeId) throws Exception {
+            ShardSubscriptions subs = ws.subscriptions;
+            String subId = subs.subscriptionId(slot);
+            SubscriptionSpec spec = subs.spec(slot);
+            topKState.put(subId, subs.topK(slot));
+            out.collect(
+                    new PartialResult(
+                            PartialResult.Kind.CONTINUOUS,
+                            subId,
+                            ws.collection,
+                            ws.shard,
+                            spec.shardCount(),
+                            spec.k(),
+                            subs.ids(slot),
+                            subs.externalScores(slot),
+                            0L,
+                            cause,
+                            causeId));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.vectorindex.operators.index;
+
+import java.io.IOException;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+import org.vectorindex.operators.types.SerdeIo;
+import org.vectorindex.operators.types.VersionedSerializer;
+
+/** Versioned serializer of {@link SubscriptionSpec}; format 1. */
+public final class SubscriptionSpecSerializer extends VersionedSerializer<SubscriptionSpec> {
+    private static final long serialVersionUID = 1L;
+
+    public static final SubscriptionSpecSerializer INSTANCE = new SubscriptionSpecSerializer();
+
+    @Override
+    protected int formatVersion() {
+        return 1;
+    }
+
+    @Override
+    protected void writeFields(SubscriptionSpec v, DataOutputView out) throws IOException {
+        SerdeIo.writeFloats(v.vector(), out);
+        out.writeInt(v.k());
+        out.writeInt(v.ef());
+        SerdeIo.writeStringMap(v.filter(), out);
+        out.writeInt(v.shardCount());
+    }
+
+    @Override
+    protected SubscriptionSpec readFields(int version, DataInputView in) throws IOException {
+        return new SubscriptionSpec(
+                SerdeIo.readFloats(in),
+                in.readInt(),
+                in.readInt(),
+                SerdeIo.readStringMap(in),
+                in.readInt());
+    }
+
+    @Override
+    public SubscriptionSpec copy(SubscriptionSpec v) {
+        return new SubscriptionSpec(v.vector().clone(), v.k(), v.ef(), v.filter(), v.shardCount());
+    }
+
+    @Override
+    public TypeSerializerSnapshot<SubscriptionSpec> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    /** Restores the serializer; the format version travels in every value. */
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<SubscriptionSpec> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.vectorindex.operators.merge;
+
+import org.vectorindex.operators.types.MergedResult;
+import org.vectorindex.operators.types.PartialResult;
+import org.vectorindex.operators.types.PartialResult.Cause;
+
+/**
+ * What the merge operator does with one partial, free of Flink so it can be unit-tested: the
+ * function only loads and stores the state objects these methods change.
+ */
+public final class MergeLogic {
+    private static final String[] NONE = new String[0];
+
+    private MergeLogic() {}
+
+    /**
+     * Adds a shard's one-shot answer.
+     *
+     * @return true when every shard has answered (the result is then {@link #result})
+     */
+    public static boolean addOneShot(OneShotState st, PartialResult p) {
+        if (p.shardCount() != st.shardCount || Bits.get(st.answered, p.shard())) {
+            return false; // a duplicate or a stray partial from another layout: ignore it
+        }
+        Bits.set(st.answered, p.shard());
+        st.ranked = TopKMerger.merge(st.ranked, p.ids(), p.scores(), st.k);
+        return Bits.count(st.answered) == st.shardCount;
+    }
+
+    /** The global result of a finished one-shot query. */
+    public static MergedResult result(String queryId, OneShotState st, long nowMillis) {
+        return new MergedResult(
+                MergedResult.Kind.RESULT,
+                queryId,
+                st.collection,
+                st.ranked.ids(),
+                st.ranked.scores(),
+                Math.max(0, nowMillis - st.ingestMillis),
+                0,
+                NONE,
+                NONE,
+                Cause.NONE,
+                null);
+    }
+
+    /**
+     * Applies a shard's latest local top-k to a subscription.
+     *
+     * @return the update to emit, or null when the merged top-k did not change (or not every shard
+     *     has reported its initial top-k yet)
+     */
+    public static MergedResult applyContinuous(
+            String subscriptionId, SubscriptionState st, PartialResult p) {
+        int s = p.shard();
+        st.shardIds[s] = p.ids();
+        st.shardScores[s] = p.scores();
+        Bits.set(st.reported, s);
+        return recompute(subscriptionId, st, p.cause(), p.causeId());
+    }
+
+    /** Emits version 1 once all shards have reported, then one update per change. */
+    static MergedResult recompute(
+            String subscriptionId, SubscriptionState st, Cause cause, String causeId) {
+        if (!st.allReported()) {
+            return null;
+        }
+        TopKMerger.Ranked merged = TopKMerger.merge(st.shardIds, st.shardScores, st.k);
+        TopKMerger.Ranked previous = st.current;
+        if (st.version == 0) {
+            st.version = 1;
+            st.current = merged;
+            return update(subscriptionId, st, merged.ids(), NONE, Cause.SUBSCRIBE, subscriptionId);
+        }
+        if (TopKMerger.same(previous.ids(), previous.scores(), merged.ids(), merged.scores())) {
+            return null;
+        }
+        st.version++;
+        st.current = merged;
+        return update(
+                subscriptionId,
+                st,
+                TopKMerger.minus(merged.ids(), previous.ids()),
+                TopKMerger.minus(previous.ids(), merged.ids()),
+                cause,
+                causeId);
+    }
+
+    private static MergedResult update(
+            String subscriptionId,
+            SubscriptionState st,
+            String[] entered,
+            String[] left,
+            Cause cause,
+            String causeId) {
+        return new MergedResult(
+                MergedResult.Kind.UPDATE,
+                subscriptionId,
+                st.collection,
+                st.current.ids(),
+                st.current.scores(),
+                0,
+                st.version,
+                entered,
+                left,
+                cause,
+                causeId);
+    }
+
+    /**
+     * Records that a shard closed the subscription.
+     *
+     * @return true when every shard has closed it and its state can go
+     */
+    public static boolean close(SubscriptionState st, int shard) {
+        st.closing = true;
+        Bits.set(st.closed, shard);
+        return Bits.count(st.closed) == st.shardCount;
+    }
+
+    /** Whether a continuous partial from this shard belongs to a re-subscription. */
+    public static boolean belongsToSuccessor(SubscriptionState st, int shard) {
+        return st.closing && Bits.get(st.closed, shard);
+    }
+
+    /** Fresh state for a subscription first seen in {@code p}. */
+    public static SubscriptionState startSubscription(PartialResult p) {
+        return SubscriptionState.start(p.collection(), p.shardCount(), p.k());
+    }
+
+    /** Fresh state for a one-shot query first seen in {@code p}. */
+    public static OneShotState startOneShot(PartialResult p) {
+        return OneShotState.start(p.collection(), p.shardCount(), p.k(), p.ingestMillis());
+    }
+}

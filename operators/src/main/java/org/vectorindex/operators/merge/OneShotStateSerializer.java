@@ -1,0 +1,61 @@
+package org.vectorindex.operators.merge;
+
+import java.io.IOException;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+import org.vectorindex.operators.types.SerdeIo;
+import org.vectorindex.operators.types.VersionedSerializer;
+
+/** Versioned serializer of {@link OneShotState}; format 1. */
+public final class OneShotStateSerializer extends VersionedSerializer<OneShotState> {
+    private static final long serialVersionUID = 1L;
+
+    public static final OneShotStateSerializer INSTANCE = new OneShotStateSerializer();
+
+    @Override
+    protected int formatVersion() {
+        return 1;
+    }
+
+    @Override
+    protected void writeFields(OneShotState v, DataOutputView out) throws IOException {
+        out.writeUTF(v.collection);
+        out.writeInt(v.shardCount);
+        out.writeInt(v.k);
+        out.writeLong(v.ingestMillis);
+        SerdeIo.writeLongs(v.answered, out);
+        SerdeIo.writeStrings(v.ranked.ids(), out);
+        SerdeIo.writeFloats(v.ranked.scores(), out);
+    }
+
+    @Override
+    protected OneShotState readFields(int version, DataInputView in) throws IOException {
+        return new OneShotState(
+                in.readUTF(),
+                in.readInt(),
+                in.readInt(),
+                in.readLong(),
+                SerdeIo.readLongs(in),
+                new TopKMerger.Ranked(SerdeIo.readStrings(in), SerdeIo.readFloats(in)));
+    }
+
+    @Override
+    public OneShotState copy(OneShotState v) {
+        return new OneShotState(
+                v.collection, v.shardCount, v.k, v.ingestMillis, v.answered.clone(), v.ranked);
+    }
+
+    @Override
+    public TypeSerializerSnapshot<OneShotState> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    /** Restores the serializer; the format version travels in every value. */
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<OneShotState> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.vectorindex.operators.merge;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.vectorindex.operators.types.MergedResult;
+import org.vectorindex.operators.types.PartialResult;
+
+/**
+ * Step 4 of the topology: merges per-shard partials, keyed by {@link PartialResult#requestId}.
+ *
+ * <ul>
+ *   <li>One-shot: keeps a running merged top-k until every shard answered, emits the global result
+ *       once with {@code tookMs} = processing time minus the query's ingest time, and clears the
+ *       state.
+ *   <li>Continuous: keeps each shard's latest local top-k; once all shards reported, emits version
+ *       1 with the initial top-k, then an update (version + 1, entered, left, cause, whole top-k)
+ *       each time the merged top-k changes, and nothing when it does not. When every shard has
+ *       closed the subscription its state is cleared; partials of a re-subscription under the same
+ *       id that overtake the last close are kept aside in a successor state.
+ * </ul>
+ *
+ * One-shot and continuous state are separate, so a queryId equal to a subscriptionId is harmless.
+ * If a shard never answers a one-shot query (it cannot, short of a changed layout), its state
+ * stays.
+ */
+public final class ResultMergeFunction
+        extends KeyedProcessFunction<String, PartialResult, MergedResult> {
+    private static final long serialVersionUID = 1L;
+
+    private transient ValueState<OneShotState> oneShot;
+    private transient ValueState<SubscriptionState> subscription;
+    private transient ValueState<SubscriptionState> successor;
+
+    @Override
+    public void open(OpenContext openContext) {
+        oneShot =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "one-shot", OneShotStateSerializer.INSTANCE));
+        subscription =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "subscription", SubscriptionStateSerializer.INSTANCE));
+        successor =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "subscription-successor",
+                                        SubscriptionStateSerializer.INSTANCE));
+    }
+
+    @Override
+    public void processElement(PartialResult p, Context ctx, Collector<MergedResult> out)
+            throws Exception {
+        switch (p.kind()) {
+            case ONE_SHOT -> oneShot(p, ctx, out);
+            case CONTINUOUS -> continuous(p, out);
+            case CLOSED -> closed(p, out);
+            default -> throw new IllegalStateException("unknown partial kind " + p.kind());
+        }
+    }
+
+    private void oneShot(PartialResult p, Context ctx, Collector<MergedResult> out)
+            throws Exception {
+        OneShotState st = oneShot.value();
+        if (st == null) {
+            st = MergeLogic.startOneShot(p);
+        }
+        if (MergeLogic.addOneShot(st, p)) {
+            out.collect(
+                    MergeLogic.result(
+                            p.requestId(), st, ctx.timerService().currentProcessingTime()));
+            oneShot.clear();
+        } else {
+            oneShot.update(st);
+        }
+    }
+
+    private void continuous(PartialResult p, Collector<MergedResult> out) throws Exception {
+        SubscriptionState st = subscription.value();
+        if (st != null && MergeLogic.belongsToSuccessor(st, p.shard())) {
+            SubscriptionState next = successor.value();
+            if (next == null) {
+                next = MergeLogic.startSubscription(p);
+            }
+            // Cannot be complete before the predecessor is gone: every shard closes first.
+            MergeLogic.applyContinuous(p.requestId(), next, p);
+            successor.update(next);
+            return;
+        }
+        if (st != null && st.closing) {
+            return; // the user unsubscribed: this shard has not heard yet, stay quiet
+        }
+        if (st == null) {
+            st = MergeLogic.startSubscription(p);
+        }
+        MergedResult update = MergeLogic.applyContinuous(p.requestId(), st, p);
+        subscription.update(st);
+        if (update != null) {
+            out.collect(update);
+        }
+    }
+
+    private void closed(PartialResult p, Collector<MergedResult> out) throws Exception {
+        SubscriptionState st = subscription.value();
+        if (st == null) {
+            st = MergeLogic.startSubscription(p);
+        }
+        if (!MergeLogic.close(st, p.shard())) {
+            subscription.update(st);
+            return;
+        }
+        SubscriptionState next = successor.value();
+        successor.clear();
+        if (next == null) {
+            subscription.clear();
+            return;
+        }
+        subscription.update(next);
+        MergedResult update = MergeLogic.recompute(p.requestId(), next, p.cause(), p.causeId());
+        if (update != null) {
+            subscription.update(next);
+            out.collect(update);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.vectorindex.operators.merge;
+
+import java.io.IOException;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+import org.vectorindex.operators.types.SerdeIo;
+import org.vectorindex.operators.types.VersionedSerializer;
+
+/** Versioned serializer of {@link SubscriptionState}; format 1. */
+public final class SubscriptionStateSerializer extends VersionedSerializer<SubscriptionState> {
+    private static final long serialVersionUID = 1L;
+
+    public static final SubscriptionStateSerializer INSTANCE = new SubscriptionStateSerializer();
+
+    @Override
+    protected int formatVersion() {
+        return 1;
+    }
+
+    @Override
+    protected void writeFields(SubscriptionState v, DataOutputView out) throws IOException {
+        out.writeUTF(v.collection);
+        out.writeInt(v.shardCount);
+        out.writeInt(v.k);
+        out.writeLong(v.version);
+        out.writeBoolean(v.closing);
+        SerdeIo.writeLongs(v.reported, out);
+        SerdeIo.writeLongs(v.closed, out);
+        for (int s = 0; s < v.shardCount; s++) {
+            out.writeBoolean(v.shardIds[s] != null);
+            if (v.shardIds[s] != null) {
+                SerdeIo.writeStrings(v.shardIds[s], out);
+                SerdeIo.writeFloats(v.shardScores[s], out);
+            }
+        }
+        SerdeIo.writeStrings(v.current.ids(), out);
+        SerdeIo.writeFloats(v.current.scores(), out);
+    }
+
+    @Override
+    protected SubscriptionState readFields(int version, DataInputView in) throws IOException {
+        String collection = in.readUTF();
+        int shardCount = in.readInt();
+        int k = in.readInt();
+        long ver = in.readLong();
+        boolean closing = in.readBoolean();
+        long[] reported = SerdeIo.readLongs(in);
+        long[] closed = SerdeIo.readLongs(in);
+        String[][] ids = new String[shardCount][];
+        float[][] scores = new float[shardCount][];
+        for (int s = 0; s < shardCount; s++) {
+            if (in.readBoolean()) {
+                ids[s] = SerdeIo.readStrings(in);
+                scores[s] = SerdeIo.readFloats(in);
+            }
+        }
+        TopKMerger.Ranked current =
+                new TopKMerger.Ranked(SerdeIo.readStrings(in), SerdeIo.readFloats(in));
+        return new SubscriptionState(
+                collection, shardCount, k, ver, closing, reported, closed, ids, scores, current);
+    }
+
+    @Override
+    public SubscriptionState copy(SubscriptionState v) {
+        return new SubscriptionState(
+                v.collection,
+                v.shardCount,
+                v.k,
+                v.version,
+                v.closing,
+                v.reported.clone(),
+                v.closed.clone(),
+                v.shardIds.clone(),
+                v.shardScores.clone(),
+                v.current);
+    }
+
+    @Override
+    public TypeSerializerSnapshot<SubscriptionState> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    /** Restores the serializer; the format version travels in every value. */
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<SubscriptionState> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.vectorindex.operators.types;
+
+/**
+ * Output of the merge operator: a one-shot query's global result or a subscription update. The job
+ * maps it onto the results-topic record model.
+ *
+ * @param ids the whole global top-k, best first
+ * @param scores users' scores of {@code ids}
+ * @param tookMs RESULT only: processing time at emission minus the query's ingest time
+ * @param version UPDATE only: 1 for the initial top-k, +1 per update
+ * @param entered UPDATE only: ids now in the top-k that were not before
+ * @param left UPDATE only: ids that were in the top-k and no longer are
+ * @param cause UPDATE only: the mutation that caused it ({@code SUBSCRIBE} for version 1)
+ */
+public record MergedResult(
+        Kind kind,
+        String requestId,
+        String collection,
+        String[] ids,
+        float[] scores,
+        long tookMs,
+        long version,
+        String[] entered,
+        String[] left,
+        PartialResult.Cause cause,
+        String causeId) {
+
+    /** What the result is. */
+    public enum Kind {
+        RESULT,
+        UPDATE
+    }
+}

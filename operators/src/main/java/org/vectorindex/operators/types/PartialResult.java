@@ -1,0 +1,54 @@
+package org.vectorindex.operators.types;
+
+/**
+ * One shard's answer for one request, sent to the merge operator keyed by {@link #requestId}.
+ *
+ * <p>For a one-shot query it is the shard's top-k. For a subscription it is the shard's whole
+ * current local top-k, sent on subscribe and whenever a mutation changes it, with the mutation as
+ * the cause. {@link Kind#CLOSED} says the shard dropped the subscription and sends no more.
+ *
+ * @param ids hit ids, best first (score descending, then id ascending)
+ * @param scores the users' scores of {@code ids}, same order
+ * @param ingestMillis the query's ingest time (one-shot), for {@code tookMs}
+ * @param cause what made a continuous partial; {@link Cause#NONE} otherwise
+ * @param causeId id of the mutation (or subscription) that caused it, null for {@code NONE}
+ */
+public record PartialResult(
+        Kind kind,
+        String requestId,
+        String collection,
+        int shard,
+        int shardCount,
+        int k,
+        String[] ids,
+        float[] scores,
+        long ingestMillis,
+        Cause cause,
+        String causeId) {
+
+    /** What the partial answers. */
+    public enum Kind {
+        ONE_SHOT,
+        CONTINUOUS,
+        CLOSED
+    }
+
+    /** What changed a continuous partial. */
+    public enum Cause {
+        NONE,
+        SUBSCRIBE,
+        UPSERT,
+        DELETE
+    }
+
+    public PartialResult {
+        if (ids.length != scores.length) {
+            throw new IllegalArgumentException(
+                    "ids and scores differ in length: " + ids.length + " vs " + scores.length);
+        }
+        if (shard < 0 || shard >= shardCount) {
+            throw new IllegalArgumentException(
+                    "shard " + shard + " outside 0.." + (shardCount - 1) + " for " + requestId);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.vectorindex.operators.types;
+
+import java.util.Map;
+import org.vectorindex.operators.routing.ShardKey;
+
+/**
+ * A mutation routed to one shard: the index operator's mutation input. The lead's job maps the
+ * parsed record model onto this with {@link #upsert} or {@link #delete}, which compute the shard
+ * from the id, so a key selector only reads {@link #shardKey}.
+ *
+ * @param shardKey {@link ShardKey} of the target shard
+ * @param op upsert or delete
+ * @param id external id
+ * @param vector the vector for an upsert, null for a delete; never mutated after construction
+ * @param attributes attribute values for filters (empty when none); never null
+ */
+public record ShardMutation(
+        String shardKey, Op op, String id, float[] vector, Map<String, String> attributes) {
+
+    /** What a mutation does. */
+    public enum Op {
+        UPSERT,
+        DELETE
+    }
+
+    public ShardMutation {
+        if (shardKey == null) {
+            throw new IllegalArgumentException("shardKey is missing");
+        }
+        if (op == null) {
+            throw new IllegalArgumentException("op is missing");
+        }
+        if (id == null) {
+            throw new IllegalArgumentException("id is missing");
+        }
+        if (op == Op.UPSERT && vector == null) {
+            throw new IllegalArgumentException("vector is missing for upsert of '" + id + "'");
+        }
+        if (attributes == null) {
+            attributes = Map.of();
+        }
+    }
+
+    /** An upsert of {@code id} into the shard its id hashes to. */
+    public static ShardMutation upsert(
+            String collection, int shards, String id, float[] vector, Map<String, String> attrs) {
+        return new ShardMutation(
+                ShardKey.of(collection, ShardKey.shardOf(id, shards)),
+                Op.UPSERT,
+                id,
+                vector,
+                attrs == null ? Map.of() : Map.copyOf(attrs));
+    }
+
+    /** A delete of {@code id} from the shard its id hashes to. */
+    public static ShardMutation delete(String collection, int shards, String id) {
+        return new ShardMutation(
+                ShardKey.of(collection, ShardKey.shardOf(id, shards)),
+                Op.DELETE,
+                id,
+                null,
+                Map.of());
+    }
+}

@@ -1,0 +1,157 @@
+package org.vectorindex.operators.types;
+
+import java.util.Map;
+import org.vectorindex.operators.routing.ShardKey;
+
+/**
+ * A query-side request: a one-shot k-NN query, a subscription or an unsubscription. The job maps
+ * the parsed record model onto an unrouted instance ({@link #knn}, {@link #subscribe}, {@link
+ * #unsubscribe}); {@link org.vectorindex.operators.routing.ShardFanOut} then emits one routed copy
+ * per shard ({@link #toShard}), which is what the index operator receives.
+ *
+ * @param kind what is asked
+ * @param requestId queryId or subscriptionId
+ * @param collection target collection; null only for an unrouted unsubscribe that does not name one
+ *     (it is then sent to every collection)
+ * @param shard target shard, -1 while unrouted
+ * @param shardCount shards of the collection, 0 while unrouted
+ * @param shardKey {@link ShardKey} of the target shard, null while unrouted
+ * @param vector query vector (null for unsubscribe); never mutated after construction
+ * @param k number of neighbours (0 for unsubscribe)
+ * @param ef search beam; 0 means the collection's default
+ * @param filter attribute equalities every hit must satisfy (empty: no filter); never null
+ * @param ingestMillis when the query entered the job, for {@code tookMs}
+ */
+public record ShardQuery(
+        Kind kind,
+        String requestId,
+        String collection,
+        int shard,
+        int shardCount,
+        String shardKey,
+        float[] vector,
+        int k,
+        int ef,
+        Map<String, String> filter,
+        long ingestMillis) {
+
+    /** Kind of request. */
+    public enum Kind {
+        KNN,
+        SUBSCRIBE,
+        UNSUBSCRIBE
+    }
+
+    public ShardQuery {
+        if (kind == null) {
+            throw new IllegalArgumentException("kind is missing");
+        }
+        if (requestId == null) {
+            throw new IllegalArgumentException("requestId is missing");
+        }
+        if (kind != Kind.UNSUBSCRIBE && vector == null) {
+            throw new IllegalArgumentException("vector is missing for " + requestId);
+        }
+        if (filter == null) {
+            filter = Map.of();
+        }
+    }
+
+    public static ShardQuery knn(
+            String queryId,
+            String collection,
+            float[] vector,
+            int k,
+            int ef,
+            Map<String, String> filter,
+            long ingestMillis) {
+        requireCollection(collection, queryId);
+        return new ShardQuery(
+                Kind.KNN,
+                queryId,
+                collection,
+                -1,
+                0,
+                null,
+                vector,
+                k,
+                ef,
+                copy(filter),
+                ingestMillis);
+    }
+
+    public static ShardQuery subscribe(
+            String subscriptionId,
+            String collection,
+            float[] vector,
+            int k,
+            int ef,
+            Map<String, String> filter,
+            long ingestMillis) {
+        requireCollection(collection, subscriptionId);
+        return new ShardQuery(
+                Kind.SUBSCRIBE,
+                subscriptionId,
+                collection,
+                -1,
+                0,
+                null,
+                vector,
+                k,
+                ef,
+                copy(filter),
+                ingestMillis);
+    }
+
+    /** {@code collection} may be null: the unsubscription then goes to every collection. */
+    public static ShardQuery unsubscribe(
+            String subscriptionId, String collection, long ingestMillis) {
+        return new ShardQuery(
+                Kind.UNSUBSCRIBE,
+                subscriptionId,
+                collection,
+                -1,
+                0,
+                null,
+                null,
+                0,
+                0,
+                Map.of(),
+                ingestMillis);
+    }
+
+    /** Whether {@link #toShard} has been applied. */
+    public boolean routed() {
+        return shardKey != null;
+    }
+
+    /** The copy of this request for one shard of {@code targetCollection}. */
+    public ShardQuery toShard(String targetCollection, int targetShard, int targetShardCount) {
+        if (targetShard < 0 || targetShard >= targetShardCount) {
+            throw new IllegalArgumentException(
+                    "shard " + targetShard + " outside 0.." + (targetShardCount - 1));
+        }
+        return new ShardQuery(
+                kind,
+                requestId,
+                targetCollection,
+                targetShard,
+                targetShardCount,
+                ShardKey.of(targetCollection, targetShard),
+                vector,
+                k,
+                ef,
+                filter,
+                ingestMillis);
+    }
+
+    private static void requireCollection(String collection, String requestId) {
+        if (collection == null || collection.isEmpty()) {
+            throw new IllegalArgumentException("collection is missing for " + requestId);
+        }
+    }
+
+    private static Map<String, String> copy(Map<String, String> filter) {
+        return filter == null ? Map.of() : Map.copyOf(filter);
+    }
+}
