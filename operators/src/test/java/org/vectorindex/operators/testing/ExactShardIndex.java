@@ -1,0 +1,130 @@
+package org.vectorindex.operators.testing;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.vectorindex.operators.index.ShardIndex;
+import org.vectorindex.state.hnsw.HnswConfig;
+import org.vectorindex.state.hnsw.SearchHit;
+import org.vectorindex.state.math.Metric;
+import org.vectorindex.state.math.VectorMath;
+
+/**
+ * An exact (brute-force) shard index over a pluggable vector map: a plain HashMap for unit tests,
+ * or Flink keyed MapState ({@link ExactShardIndexStore}) for harness tests. It validates and
+ * normalises exactly like the HNSW index, so tests of the operator logic do not depend on HNSW's
+ * approximation.
+ */
+public final class ExactShardIndex implements ShardIndex {
+
+    /** Storage of the vectors by id. */
+    public interface Vectors {
+        float[] get(String id);
+
+        void put(String id, float[] v);
+
+        boolean remove(String id);
+
+        Iterable<Map.Entry<String, float[]>> entries();
+    }
+
+    private final HnswConfig config;
+    private final Vectors vectors;
+
+    public ExactShardIndex(HnswConfig config, Vectors vectors) {
+        this.config = config;
+        this.vectors = vectors;
+    }
+
+    /** An index over a private HashMap. */
+    public static ExactShardIndex inMemory(HnswConfig config) {
+        Map<String, float[]> map = new HashMap<>();
+        return new ExactShardIndex(
+                config,
+                new Vectors() {
+                    @Override
+                    public float[] get(String id) {
+                        return map.get(id);
+                    }
+
+                    @Override
+                    public void put(String id, float[] v) {
+                        map.put(id, v);
+                    }
+
+                    @Override
+                    public boolean remove(String id) {
+                        return map.remove(id) != null;
+                    }
+
+                    @Override
+                    public Iterable<Map.Entry<String, float[]>> entries() {
+                        return map.entrySet();
+                    }
+                });
+    }
+
+    @Override
+    public void upsert(String id, float[] vector) {
+        VectorMath.validate(vector, config.dimension(), config.metric());
+        vectors.put(id, prepare(vector, config.metric()));
+    }
+
+    @Override
+    public boolean delete(String id) {
+        return vectors.remove(id);
+    }
+
+    @Override
+    public boolean contains(String id) {
+        return vectors.get(id) != null;
+    }
+
+    @Override
+    public float[] vector(String id) {
+        float[] v = vectors.get(id);
+        return v == null ? null : v.clone();
+    }
+
+    @Override
+    public List<SearchHit> search(float[] query, int k, int ef, Predicate<String> filter) {
+        VectorMath.validate(query, config.dimension(), config.metric());
+        float[] q = prepare(query, config.metric());
+        List<SearchHit> all = new ArrayList<>();
+        for (Map.Entry<String, float[]> e : vectors.entries()) {
+            if (filter == null || filter.test(e.getKey())) {
+                all.add(new SearchHit(e.getKey(), config.metric().score(q, e.getValue())));
+            }
+        }
+        all.sort(
+                (a, b) ->
+                        a.score() != b.score()
+                                ? Float.compare(b.score(), a.score())
+                                : a.id().compareTo(b.id()));
+        List<SearchHit> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(k, all.size()); i++) {
+            SearchHit h = all.get(i);
+            out.add(new SearchHit(h.id(), config.metric().externalScore(h.score())));
+        }
+        return out;
+    }
+
+    @Override
+    public int size() {
+        int n = 0;
+        for (Map.Entry<String, float[]> ignored : vectors.entries()) {
+            n++;
+        }
+        return n;
+    }
+
+    static float[] prepare(float[] v, Metric metric) {
+        float[] c = v.clone();
+        if (metric.normalizes()) {
+            VectorMath.normalizeInPlace(c);
+        }
+        return c;
+    }
+}

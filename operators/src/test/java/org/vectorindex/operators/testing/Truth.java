@@ -1,0 +1,66 @@
+package org.vectorindex.operators.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.vectorindex.state.math.Metric;
+
+/** Brute-force top-k over a test's own copy of the live data: what results must equal. */
+public final class Truth {
+    private Truth() {}
+
+    /** Ranked ids and users' scores. */
+    public record Ranked(List<String> ids, List<Float> scores) {}
+
+    /**
+     * Exact top-k of {@code docs} for {@code query} among ids whose attributes satisfy every
+     * equality in {@code filter}; score descending, then id ascending.
+     */
+    public static Ranked topK(
+            Map<String, float[]> docs,
+            Map<String, Map<String, String>> attrs,
+            float[] query,
+            int k,
+            Metric metric,
+            Map<String, String> filter) {
+        float[] q = ExactShardIndex.prepare(query, metric);
+        record Hit(String id, float score) {}
+        List<Hit> hits = new ArrayList<>();
+        for (Map.Entry<String, float[]> e : docs.entrySet()) {
+            if (!matches(attrs.get(e.getKey()), filter)) {
+                continue;
+            }
+            hits.add(
+                    new Hit(
+                            e.getKey(),
+                            metric.score(q, ExactShardIndex.prepare(e.getValue(), metric))));
+        }
+        hits.sort(
+                (a, b) ->
+                        a.score() != b.score()
+                                ? Float.compare(b.score(), a.score())
+                                : a.id().compareTo(b.id()));
+        List<String> ids = new ArrayList<>();
+        List<Float> scores = new ArrayList<>();
+        for (int i = 0; i < Math.min(k, hits.size()); i++) {
+            ids.add(hits.get(i).id());
+            scores.add(metric.externalScore(hits.get(i).score()));
+        }
+        return new Ranked(ids, scores);
+    }
+
+    private static boolean matches(Map<String, String> attrs, Map<String, String> filter) {
+        if (filter == null || filter.isEmpty()) {
+            return true;
+        }
+        if (attrs == null) {
+            return false;
+        }
+        for (Map.Entry<String, String> e : filter.entrySet()) {
+            if (!e.getValue().equals(attrs.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

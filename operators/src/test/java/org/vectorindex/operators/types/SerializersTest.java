@@ -1,0 +1,145 @@
+package org.vectorindex.operators.types;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.Map;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
+
+class SerializersTest {
+
+    static <T> T roundTrip(TypeSerializer<T> serializer, T value) throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        serializer.serialize(value, out);
+        byte[] bytes = out.getCopyOfBuffer();
+        T back = serializer.deserialize(new DataInputDeserializer(bytes));
+        // copy(DataInputView, DataOutputView) must reproduce the same bytes
+        DataOutputSerializer copied = new DataOutputSerializer(64);
+        serializer.copy(new DataInputDeserializer(bytes), copied);
+        assertArrayEquals(bytes, copied.getCopyOfBuffer());
+        return back;
+    }
+
+    static <T> void snapshotRestores(TypeSerializer<T> serializer) throws IOException {
+        TypeSerializerSnapshot<T> snapshot = serializer.snapshotConfiguration();
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        TypeSerializerSnapshot.writeVersionedSnapshot(out, snapshot);
+        TypeSerializerSnapshot<T> read =
+                TypeSerializerSnapshot.readVersionedSnapshot(
+                        new DataInputDeserializer(out.getCopyOfBuffer()),
+                        SerializersTest.class.getClassLoader());
+        assertEquals(serializer, read.restoreSerializer());
+        TypeSerializerSchemaCompatibility<T> compat =
+                serializer.snapshotConfiguration().resolveSchemaCompatibility(read);
+        assertTrue(compat.isCompatibleAsIs());
+    }
+
+    @Test
+    void shardMutationRoundTrips() throws IOException {
+        ShardMutation up =
+                ShardMutation.upsert("c", 4, "doc-1", new float[] {1, 2.5f}, Map.of("lang", "en"));
+        ShardMutation back = roundTrip(ShardMutationSerializer.INSTANCE, up);
+        assertEquals(up.shardKey(), back.shardKey());
+        assertEquals(up.op(), back.op());
+        assertEquals(up.id(), back.id());
+        assertArrayEquals(up.vector(), back.vector());
+        assertEquals(up.attributes(), back.attributes());
+        ShardMutation del =
+                roundTrip(ShardMutationSerializer.INSTANCE, ShardMutation.delete("c", 4, "d"));
+        assertNull(del.vector());
+        assertEquals(ShardMutation.Op.DELETE, del.op());
+        snapshotRestores(ShardMutationSerializer.INSTANCE);
+    }
+
+    @Test
+    void shardQueryRoundTrips() throws IOException {
+        ShardQuery q =
+                ShardQuery.subscribe("s1", "c", new float[] {3, 4}, 10, 32, Map.of("a", "b"), 99L)
+                        .toShard("c", 2, 4);
+        ShardQuery back = roundTrip(ShardQuerySerializer.INSTANCE, q);
+        assertEquals(q.kind(), back.kind());
+        assertEquals(q.requestId(), back.requestId());
+        assertEquals(q.collection(), back.collection());
+        assertEquals(2, back.shard());
+        assertEquals(4, back.shardCount());
+        assertEquals("c#2", back.shardKey());
+        assertArrayEquals(q.vector(), back.vector());
+        assertEquals(10, back.k());
+        assertEquals(32, back.ef());
+        assertEquals(Map.of("a", "b"), back.filter());
+        assertEquals(99L, back.ingestMillis());
+        ShardQuery unsub =
+                roundTrip(ShardQuerySerializer.INSTANCE, ShardQuery.unsubscribe("s1", null, 5));
+        assertNull(unsub.collection());
+        assertNull(unsub.shardKey());
+        snapshotRestores(ShardQuerySerializer.INSTANCE);
+    }
+
+    @Test
+    void partialAndMergedResultsRoundTrip() throws IOException {
+        PartialResult p =
+                new PartialResult(
+                        PartialResult.Kind.CONTINUOUS,
+                        "s1",
+                        "c",
+                        1,
+                        3,
+                        2,
+                        new String[] {"a", "b"},
+                        new float[] {0.9f, 0.5f},
+                        7L,
+                        PartialResult.Cause.UPSERT,
+                        "a");
+        PartialResult pb = roundTrip(PartialResultSerializer.INSTANCE, p);
+        assertArrayEquals(p.ids(), pb.ids());
+        assertArrayEquals(p.scores(), pb.scores());
+        assertEquals(p.cause(), pb.cause());
+        assertEquals("a", pb.causeId());
+        assertEquals(p.shardCount(), pb.shardCount());
+        snapshotRestores(PartialResultSerializer.INSTANCE);
+
+        MergedResult m =
+                new MergedResult(
+                        MergedResult.Kind.UPDATE,
+                        "s1",
+                        "c",
+                        new String[] {"a"},
+                        new float[] {0.9f},
+                        0,
+                        3,
+                        new String[] {"a"},
+                        new String[] {"z"},
+                        PartialResult.Cause.DELETE,
+                        "z");
+        MergedResult mb = roundTrip(MergedResultSerializer.INSTANCE, m);
+        assertEquals(3, mb.version());
+        assertArrayEquals(m.left(), mb.left());
+        assertEquals(PartialResult.Cause.DELETE, mb.cause());
+        snapshotRestores(MergedResultSerializer.INSTANCE);
+
+        ShardRejection r = new ShardRejection("c", "upsert", "x", "wrong dimension");
+        assertEquals(r, roundTrip(ShardRejectionSerializer.INSTANCE, r));
+        snapshotRestores(ShardRejectionSerializer.INSTANCE);
+    }
+
+    @Test
+    void unknownFormatVersionIsRefusedWithAMessage() {
+        byte[] bytes = {9, 0, 0};
+        IOException e =
+                assertThrows(
+                        IOException.class,
+                        () ->
+                                PartialResultSerializer.INSTANCE.deserialize(
+                                        new DataInputDeserializer(bytes)));
+        assertTrue(e.getMessage().contains("format version 9"), e.getMessage());
+    }
+}
