@@ -1,0 +1,96 @@
+package org.vectorindex.operators.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.StateBackend;
+import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.vectorindex.operators.index.ShardIndexFunction;
+import org.vectorindex.operators.merge.ResultMergeFunction;
+import org.vectorindex.operators.types.MergedResult;
+import org.vectorindex.operators.types.MergedResultSerializer;
+import org.vectorindex.operators.types.PartialResult;
+import org.vectorindex.operators.types.PartialResultSerializer;
+import org.vectorindex.operators.types.ShardMutation;
+import org.vectorindex.operators.types.ShardQuery;
+
+/**
+ * Builds the operator test harnesses the way every test here needs them: a chosen state backend,
+ * Kryo forbidden (generic types disabled, so any type without an explicit serializer fails), and an
+ * explicit output serializer; optionally restored from a snapshot.
+ */
+public final class Harnesses {
+    private Harnesses() {}
+
+    /** The two backends every harness test runs on. */
+    public enum Backend {
+        HASHMAP,
+        ROCKSDB;
+
+        public StateBackend create() {
+            return this == HASHMAP ? new HashMapStateBackend() : new EmbeddedRocksDBStateBackend();
+        }
+    }
+
+    public static KeyedTwoInputStreamOperatorTestHarness<
+                    String, ShardMutation, ShardQuery, PartialResult>
+            index(ShardIndexFunction fn, Backend backend, OperatorSubtaskState restoreFrom)
+                    throws Exception {
+        var h =
+                new KeyedTwoInputStreamOperatorTestHarness<>(
+                        new KeyedCoProcessOperator<>(fn),
+                        ShardMutation::shardKey,
+                        ShardQuery::shardKey,
+                        Types.STRING);
+        start(h, backend, restoreFrom, PartialResultSerializer.INSTANCE);
+        return h;
+    }
+
+    public static KeyedOneInputStreamOperatorTestHarness<String, PartialResult, MergedResult> merge(
+            ResultMergeFunction fn, Backend backend, OperatorSubtaskState restoreFrom)
+            throws Exception {
+        var h =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(fn), PartialResult::requestId, Types.STRING);
+        start(h, backend, restoreFrom, MergedResultSerializer.INSTANCE);
+        return h;
+    }
+
+    private static <OUT> void start(
+            AbstractStreamOperatorTestHarness<OUT> h,
+            Backend backend,
+            OperatorSubtaskState restoreFrom,
+            org.apache.flink.api.common.typeutils.TypeSerializer<OUT> out)
+            throws Exception {
+        ((SerializerConfigImpl) h.getExecutionConfig().getSerializerConfig())
+                .setGenericTypes(false);
+        h.setStateBackend(backend.create());
+        h.setup(out);
+        if (restoreFrom != null) {
+            h.initializeState(restoreFrom);
+        }
+        h.open();
+    }
+
+    /** Output values collected since the last drain, then forgets them. */
+    @SuppressWarnings("unchecked")
+    public static <OUT> List<OUT> drain(AbstractStreamOperatorTestHarness<OUT> h) {
+        List<OUT> out = new ArrayList<>();
+        for (Object o : h.getOutput()) {
+            if (o instanceof StreamRecord<?> r) {
+                out.add((OUT) r.getValue());
+            }
+        }
+        h.getOutput().clear();
+        return out;
+    }
+}
