@@ -1,0 +1,6 @@
+/**
+ * Routing: which shard an id belongs to ({@link org.vectorindex.operators.routing.ShardKey}), the
+ * collections' layouts ({@link org.vectorindex.operators.routing.CollectionLayout}) and the fan-out
+ * of query-side requests to every shard ({@link org.vectorindex.operators.routing.ShardFanOut}).
+ */
+package org.vectorindex.operators.routing;
