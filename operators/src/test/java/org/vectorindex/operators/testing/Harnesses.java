@@ -31,6 +31,9 @@ import org.vectorindex.operators.types.ShardQuery;
 public final class Harnesses {
     private Harnesses() {}
 
+    /** Max parallelism (number of key groups) of the harnesses. */
+    public static final int MAX_PARALLELISM = 128;
+
     /** The two backends every harness test runs on. */
     public enum Backend {
         HASHMAP,
@@ -45,12 +48,31 @@ public final class Harnesses {
                     String, ShardMutation, ShardQuery, PartialResult>
             index(ShardIndexFunction fn, Backend backend, OperatorSubtaskState restoreFrom)
                     throws Exception {
+        return index(fn, backend, restoreFrom, 1, 0);
+    }
+
+    /**
+     * Subtask {@code subtask} of {@code parallelism}, with max parallelism {@link
+     * #MAX_PARALLELISM}.
+     */
+    public static KeyedTwoInputStreamOperatorTestHarness<
+                    String, ShardMutation, ShardQuery, PartialResult>
+            index(
+                    ShardIndexFunction fn,
+                    Backend backend,
+                    OperatorSubtaskState restoreFrom,
+                    int parallelism,
+                    int subtask)
+                    throws Exception {
         var h =
                 new KeyedTwoInputStreamOperatorTestHarness<>(
                         new KeyedCoProcessOperator<>(fn),
                         ShardMutation::shardKey,
                         ShardQuery::shardKey,
-                        Types.STRING);
+                        Types.STRING,
+                        MAX_PARALLELISM,
+                        parallelism,
+                        subtask);
         start(h, backend, restoreFrom, PartialResultSerializer.INSTANCE);
         return h;
     }
