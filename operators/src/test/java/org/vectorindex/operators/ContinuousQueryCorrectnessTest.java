@@ -13,13 +13,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vectorindex.operators.index.ShardIndexFunction;
 import org.vectorindex.operators.routing.CollectionLayout;
-import org.vectorindex.operators.testing.ExactShardIndexStore;
 import org.vectorindex.operators.testing.Harnesses.Backend;
+import org.vectorindex.operators.testing.IndexKind;
 import org.vectorindex.operators.testing.Pipeline;
 import org.vectorindex.operators.testing.TestVectors;
 import org.vectorindex.operators.testing.Truth;
@@ -32,10 +33,11 @@ import org.vectorindex.state.math.Metric;
 
 /**
  * Continuous queries end to end through fan-out, index operator and merger: a seeded random
- * sequence of upserts, re-upserts and deletes over small shards (exact search), with subscriptions
- * opened and closed along the way and two restarts from snapshots. After every mutation each open
- * subscription must have received exactly one update if its brute-force top-k changed (equal to it,
- * version + 1, right entered/left and cause) and none otherwise.
+ * sequence of upserts, re-upserts and deletes over small shards (at most 80 ids, ef = 80, so HNSW
+ * search is exact), with subscriptions opened and closed along the way and two restarts from
+ * snapshots. After every mutation each open subscription must have received exactly one update if
+ * its brute-force top-k changed (equal to it, version + 1, right entered/left and cause) and none
+ * otherwise.
  */
 class ContinuousQueryCorrectnessTest {
     static final int DIM = 6;
@@ -45,9 +47,29 @@ class ContinuousQueryCorrectnessTest {
 
     static List<Arguments> cases() {
         return List.of(
-                Arguments.of(Backend.HASHMAP, Metric.L2),
-                Arguments.of(Backend.HASHMAP, Metric.COSINE),
-                Arguments.of(Backend.ROCKSDB, Metric.DOT));
+                Arguments.of(Backend.HASHMAP, Metric.L2, IndexKind.EXACT),
+                Arguments.of(Backend.HASHMAP, Metric.COSINE, IndexKind.EXACT),
+                Arguments.of(Backend.ROCKSDB, Metric.DOT, IndexKind.EXACT));
+    }
+
+    static List<Arguments> hnswCases() {
+        return List.of(
+                Arguments.of(Backend.HASHMAP, Metric.L2, IndexKind.HNSW),
+                Arguments.of(Backend.ROCKSDB, Metric.COSINE, IndexKind.HNSW));
+    }
+
+    /**
+     * The same on the production HNSW index, where ef (80) is at least the shard size, so search
+     * must be exact.
+     */
+    @Disabled(
+            "HnswIndex.search at ef >= size misses true neighbours once ids are re-upserted"
+                    + " (state module; reported to the lead with a repro). Enable when fixed.")
+    @ParameterizedTest
+    @MethodSource("hnswCases")
+    void onHnswEveryUpdateEqualsBruteForceAndNoChangeIsMissed(
+            Backend backend, Metric metric, IndexKind kind) throws Exception {
+        everyUpdateEqualsBruteForceAndNoChangeIsMissed(backend, metric, kind);
     }
 
     /** What a subscription is and what the client has seen so far. */
@@ -68,8 +90,8 @@ class ContinuousQueryCorrectnessTest {
 
     @ParameterizedTest
     @MethodSource("cases")
-    void everyUpdateEqualsBruteForceAndNoChangeIsMissed(Backend backend, Metric metric)
-            throws Exception {
+    void everyUpdateEqualsBruteForceAndNoChangeIsMissed(
+            Backend backend, Metric metric, IndexKind kind) throws Exception {
         HnswConfig config =
                 HnswConfig.builder().dimension(DIM).metric(metric).defaultEf(IDS).build();
         List<CollectionLayout> layouts = List.of(CollectionLayout.of("c", SHARDS, config));
@@ -83,9 +105,7 @@ class ContinuousQueryCorrectnessTest {
 
         try (Pipeline pipeline =
                 new Pipeline(
-                        layouts,
-                        () -> new ShardIndexFunction(layouts, new ExactShardIndexStore()),
-                        backend)) {
+                        layouts, () -> new ShardIndexFunction(layouts, kind.create()), backend)) {
             for (int step = 0; step < STEPS; step++) {
                 if (step % 150 == 0) {
                     // open a subscription (k from 1 to 8, every third one filtered)
@@ -145,7 +165,21 @@ class ContinuousQueryCorrectnessTest {
                                     + " "
                                     + e.getKey()
                                     + ": change "
-                                    + (changed ? "missed" : "invented"));
+                                    + (changed ? "missed" : "invented")
+                                    + " by "
+                                    + m.op()
+                                    + " "
+                                    + id
+                                    + "; seen "
+                                    + c.ids
+                                    + " "
+                                    + c.scores
+                                    + (r == null
+                                            ? ""
+                                            : "; got "
+                                                    + List.of(r.ids())
+                                                    + " "
+                                                    + java.util.Arrays.toString(r.scores())));
                     if (r != null) {
                         check(e.getKey(), c, r, cause, id, docs, attrs, metric);
                         updates++;

@@ -21,7 +21,7 @@ public final class HnswShardIndexStore implements ShardIndexStore {
     }
 
     @Override
-    public ShardIndex current(String shardKey, HnswConfig config) {
+    public ShardIndex current(String shardKey, HnswConfig config) throws Exception {
         HnswIndex index = state.current(shardKey, config);
         // Reuse the adapter while consecutive records hit the same shard: no per-record garbage.
         if (last == null || last.index != index) {
@@ -31,7 +31,7 @@ public final class HnswShardIndexStore implements ShardIndexStore {
     }
 
     @Override
-    public void persist(String shardKey) {
+    public void persist(String shardKey) throws Exception {
         state.persist(shardKey);
     }
 

@@ -14,8 +14,8 @@ public interface ShardIndexStore extends Serializable {
     void open(RuntimeContext runtimeContext);
 
     /** The index of the current key (the operator's current shard key). */
-    ShardIndex current(String shardKey, HnswConfig config);
+    ShardIndex current(String shardKey, HnswConfig config) throws Exception;
 
     /** Writes the current key's changes to keyed state; called after every mutation. */
-    void persist(String shardKey);
+    void persist(String shardKey) throws Exception;
 }

@@ -12,12 +12,13 @@ import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.vectorindex.operators.routing.CollectionLayout;
 import org.vectorindex.operators.routing.ShardKey;
-import org.vectorindex.operators.testing.ExactShardIndexStore;
 import org.vectorindex.operators.testing.Harnesses;
 import org.vectorindex.operators.testing.Harnesses.Backend;
+import org.vectorindex.operators.testing.IndexKind;
 import org.vectorindex.operators.testing.TestVectors;
 import org.vectorindex.operators.testing.Truth;
 import org.vectorindex.operators.types.PartialResult;
@@ -49,16 +50,27 @@ class ShardIndexFunctionTest {
                         "t", 1, HnswConfig.builder().dimension(3).metric(Metric.COSINE).build()));
     }
 
-    static ShardIndexFunction newFunction() {
-        return new ShardIndexFunction(layouts(), new ExactShardIndexStore());
+    static ShardIndexFunction newFunction(IndexKind kind) {
+        return new ShardIndexFunction(layouts(), kind.create());
     }
 
+    static List<Arguments> cases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Backend b : Backend.values()) {
+            for (IndexKind k : IndexKind.values()) {
+                cases.add(Arguments.of(b, k));
+            }
+        }
+        return cases;
+    }
+
+    /** Shards hold at most about 30 documents and the default ef is 64: HNSW search is exact. */
     @ParameterizedTest
-    @EnumSource(Backend.class)
-    void processesSnapshotsRestoresIntoAFreshInstanceAndCarriesOn(Backend backend)
+    @MethodSource("cases")
+    void processesSnapshotsRestoresIntoAFreshInstanceAndCarriesOn(Backend backend, IndexKind kind)
             throws Exception {
         TestVectors data = new TestVectors(5, DIM, 4);
-        var h = Harnesses.index(newFunction(), backend, null);
+        var h = Harnesses.index(newFunction(kind), backend, null);
         for (int i = 0; i < 40; i++) {
             upsert(h, "d" + i, data.next(), i % 2 == 0 ? "en" : "de");
         }
@@ -82,7 +94,7 @@ class ShardIndexFunctionTest {
         h.close();
 
         // A fresh operator instance, restored: same answers, and the subscription carries on.
-        var r = Harnesses.index(newFunction(), backend, snapshot);
+        var r = Harnesses.index(newFunction(kind), backend, snapshot);
         checkKnn(r, "q3", q, 5, Map.of());
         int updates = 0;
         for (int i = 40; i < 80; i++) {
@@ -110,10 +122,10 @@ class ShardIndexFunctionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Backend.class)
-    void badInputGoesToTheRejectionOutputAndNeverFailsTheOperator(Backend backend)
+    @MethodSource("cases")
+    void badInputGoesToTheRejectionOutputAndNeverFailsTheOperator(Backend backend, IndexKind kind)
             throws Exception {
-        var h = Harnesses.index(newFunction(), backend, null);
+        var h = Harnesses.index(newFunction(kind), backend, null);
         h.processElement1(
                 new StreamRecord<>(ShardMutation.upsert("c", SHARDS, "x", new float[3], Map.of())));
         h.processElement1(

@@ -13,12 +13,13 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.vectorindex.operators.routing.CollectionLayout;
 import org.vectorindex.operators.routing.ShardKey;
-import org.vectorindex.operators.testing.ExactShardIndexStore;
 import org.vectorindex.operators.testing.Harnesses;
 import org.vectorindex.operators.testing.Harnesses.Backend;
+import org.vectorindex.operators.testing.IndexKind;
 import org.vectorindex.operators.testing.TestVectors;
 import org.vectorindex.operators.testing.Truth;
 import org.vectorindex.operators.types.PartialResult;
@@ -45,13 +46,21 @@ class ShardIndexRescaleTest {
     private final Map<String, float[]> docs = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> attrs = new HashMap<>();
 
+    static List<Arguments> cases() {
+        return List.of(
+                Arguments.of(Backend.HASHMAP, IndexKind.EXACT),
+                Arguments.of(Backend.ROCKSDB, IndexKind.EXACT),
+                Arguments.of(Backend.HASHMAP, IndexKind.HNSW),
+                Arguments.of(Backend.ROCKSDB, IndexKind.HNSW));
+    }
+
+    /** At most about 35 documents per shard, default ef 64: HNSW search is exact. */
     @ParameterizedTest
-    @EnumSource(Backend.class)
-    void shardsMoveWholeAndCarryOnAfterScalingOut(Backend backend) throws Exception {
+    @MethodSource("cases")
+    void shardsMoveWholeAndCarryOnAfterScalingOut(Backend backend, IndexKind kind)
+            throws Exception {
         TestVectors data = new TestVectors(77, DIM, 4);
-        var single =
-                Harnesses.index(
-                        new ShardIndexFunction(LAYOUTS, new ExactShardIndexStore()), backend, null);
+        var single = Harnesses.index(new ShardIndexFunction(LAYOUTS, kind.create()), backend, null);
         List<
                         KeyedTwoInputStreamOperatorTestHarness<
                                 String, ShardMutation, ShardQuery, PartialResult>>
@@ -69,14 +78,14 @@ class ShardIndexRescaleTest {
         var two =
                 List.of(
                         Harnesses.index(
-                                new ShardIndexFunction(LAYOUTS, new ExactShardIndexStore()),
+                                new ShardIndexFunction(LAYOUTS, kind.create()),
                                 backend,
                                 AbstractStreamOperatorTestHarness.repartitionOperatorState(
                                         snapshot, Harnesses.MAX_PARALLELISM, 1, 2, 0),
                                 2,
                                 0),
                         Harnesses.index(
-                                new ShardIndexFunction(LAYOUTS, new ExactShardIndexStore()),
+                                new ShardIndexFunction(LAYOUTS, kind.create()),
                                 backend,
                                 AbstractStreamOperatorTestHarness.repartitionOperatorState(
                                         snapshot, Harnesses.MAX_PARALLELISM, 1, 2, 1),
