@@ -1,0 +1,75 @@
+package org.vectorindex.operators;
+
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.vectorindex.operators.index.ShardIndexFunction;
+import org.vectorindex.operators.index.ShardIndexStore;
+import org.vectorindex.operators.merge.ResultMergeFunction;
+import org.vectorindex.operators.routing.CollectionLayout;
+import org.vectorindex.operators.routing.ShardFanOut;
+import org.vectorindex.operators.types.MergedResult;
+import org.vectorindex.operators.types.OperatorTypes;
+import org.vectorindex.operators.types.PartialResult;
+import org.vectorindex.operators.types.ShardMutation;
+import org.vectorindex.operators.types.ShardQuery;
+import org.vectorindex.operators.types.ShardRejection;
+
+/**
+ * Wires steps 2 to 4 of the topology onto two input streams: keyBy shard for mutations, fan-out and
+ * keyBy shard for queries, the index operator, keyBy request id, the merger. Every edge uses this
+ * module's explicit serializers, and every operator has a stable uid so savepoints survive job
+ * changes.
+ */
+public final class ShardedIndexTopology {
+    /** Uids of the stateful operators, stable across releases. */
+    public static final String FAN_OUT_UID = "vector-index-fan-out";
+
+    public static final String INDEX_UID = "vector-index-shards";
+    public static final String MERGE_UID = "vector-index-merge";
+
+    private ShardedIndexTopology() {}
+
+    /** The topology's outputs. */
+    public record Outputs(
+            DataStream<MergedResult> results, DataStream<ShardRejection> rejections) {}
+
+    /**
+     * @param mutations parsed, valid mutations (see {@link ShardMutation#upsert})
+     * @param queries parsed, valid, unrouted requests (see {@link ShardQuery#knn})
+     * @param store where shard indexes live; {@code ShardIndexFunction.withHnsw} uses {@link
+     *     org.vectorindex.operators.index.HnswShardIndexStore}
+     */
+    public static Outputs apply(
+            DataStream<ShardMutation> mutations,
+            DataStream<ShardQuery> queries,
+            List<CollectionLayout> collections,
+            ShardIndexStore store) {
+        if (mutations == null || queries == null) {
+            throw new IllegalArgumentException("ShardedIndexTopology: an input stream is missing");
+        }
+        SingleOutputStreamOperator<ShardQuery> routed =
+                queries.process(new ShardFanOut(collections), OperatorTypes.SHARD_QUERY)
+                        .name("fan-out to shards")
+                        .uid(FAN_OUT_UID);
+        SingleOutputStreamOperator<PartialResult> partials =
+                mutations
+                        .keyBy(ShardMutation::shardKey, Types.STRING)
+                        .connect(routed.keyBy(ShardQuery::shardKey, Types.STRING))
+                        .process(
+                                new ShardIndexFunction(collections, store),
+                                OperatorTypes.PARTIAL_RESULT)
+                        .name("shard index")
+                        .uid(INDEX_UID);
+        SingleOutputStreamOperator<MergedResult> merged =
+                partials.keyBy(PartialResult::requestId, Types.STRING)
+                        .process(new ResultMergeFunction(), OperatorTypes.MERGED_RESULT)
+                        .name("merge partial results")
+                        .uid(MERGE_UID);
+        DataStream<ShardRejection> rejections =
+                routed.getSideOutput(ShardFanOut.REJECTED)
+                        .union(partials.getSideOutput(ShardIndexFunction.REJECTED));
+        return new Outputs(merged, rejections);
+    }
+}
