@@ -16,7 +16,6 @@ import org.vectorindex.operators.model.DeadLetter;
 import org.vectorindex.operators.model.MultivectorParams;
 import org.vectorindex.operators.model.RawRecord;
 import org.vectorindex.operators.model.RejectReason;
-import org.vectorindex.state.math.Metric;
 
 /**
  * Shared machinery of the mutation and query parsers: the outer checks (empty, oversized, binary or
@@ -70,9 +69,13 @@ abstract class RecordReader<T> {
                     e.getLocation() == null ? "" : " at byte " + e.getLocation().getByteOffset();
             return ParseResult.rejected(
                     DeadLetter.of(raw, RejectReason.BAD_JSON, e.getOriginalMessage() + where));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             return ParseResult.rejected(
                     DeadLetter.of(raw, RejectReason.BAD_JSON, "unreadable " + kind() + ": " + e));
+        } catch (RuntimeException e) {
+            // a bug rather than bad input, but still never allowed to fail the job
+            return ParseResult.rejected(
+                    DeadLetter.of(raw, RejectReason.INVALID, "cannot parse " + kind() + ": " + e));
         }
     }
 
@@ -319,13 +322,13 @@ abstract class RecordReader<T> {
                                     + " x 4)");
                 }
                 int rows = bytes / rowBytes;
-                checkTokenCount(spec, rows);
+                VectorRules.checkTokenCount(spec, rows);
                 vectors = new float[rows][];
                 for (int i = 0; i < rows; i++) {
                     vectors[i] =
                             BinaryEnvelope.readFloats(
                                     value, payloadOffset + i * rowBytes, spec.dimension());
-                    checkFinite(vectors[i], "vectors[" + i + "]");
+                    VectorRules.checkFinite(vectors[i], "vectors[" + i + "]");
                 }
             } else {
                 if (bytes != rowBytes) {
@@ -340,7 +343,7 @@ abstract class RecordReader<T> {
                                     + " x 4)");
                 }
                 vector = BinaryEnvelope.readFloats(value, payloadOffset, spec.dimension());
-                checkFinite(vector, "vector");
+                VectorRules.checkFinite(vector, "vector");
             }
         }
         if (spec.isMultivector()) {
@@ -357,9 +360,9 @@ abstract class RecordReader<T> {
             if (vectors.length == 0) {
                 throw new Rejection(RejectReason.MISSING_FIELD, "'vectors' is empty");
             }
-            checkTokenCount(spec, vectors.length);
+            VectorRules.checkTokenCount(spec, vectors.length);
             for (int i = 0; i < vectors.length; i++) {
-                checkShape(spec, vectors[i], "vectors[" + i + "]");
+                VectorRules.checkShape(spec, vectors[i], "vectors[" + i + "]");
             }
         } else {
             if (vectors != null) {
@@ -372,57 +375,10 @@ abstract class RecordReader<T> {
             if (vector == null) {
                 throw new Rejection(RejectReason.MISSING_FIELD, "'vector' is missing");
             }
-            checkShape(spec, vector, "vector");
+            VectorRules.checkShape(spec, vector, "vector");
         }
         resolvedVector = vector;
         resolvedVectors = vectors;
-    }
-
-    private static void checkTokenCount(CollectionSpec spec, int rows) throws Rejection {
-        int max = spec.multivector().maxTokens();
-        if (rows > max) {
-            throw new Rejection(
-                    RejectReason.TOO_MANY_TOKENS,
-                    rows
-                            + " token vectors exceed the limit of "
-                            + max
-                            + " of collection '"
-                            + spec.name()
-                            + "'");
-        }
-    }
-
-    private static void checkShape(CollectionSpec spec, float[] v, String field) throws Rejection {
-        if (v.length != spec.dimension()) {
-            throw new Rejection(
-                    RejectReason.WRONG_DIMENSION,
-                    "'"
-                            + field
-                            + "' has "
-                            + v.length
-                            + " components; collection '"
-                            + spec.name()
-                            + "' has dimension "
-                            + spec.dimension());
-        }
-        if (spec.metric() == Metric.COSINE) {
-            for (float x : v) {
-                if (x != 0f) {
-                    return;
-                }
-            }
-            throw new Rejection(
-                    RejectReason.ZERO_VECTOR,
-                    "'" + field + "' is all zeros, which has no direction under cosine");
-        }
-    }
-
-    private static void checkFinite(float[] v, String field) throws Rejection {
-        for (int i = 0; i < v.length; i++) {
-            if (!Float.isFinite(v[i])) {
-                throw new Rejection(RejectReason.NON_FINITE, field + "[" + i + "] is " + v[i]);
-            }
-        }
     }
 
     private static boolean isNonFiniteName(String s) {

@@ -17,12 +17,8 @@ import java.util.Random;
 import java.util.Set;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.JobManagerOptions;
-import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.core.execution.CheckpointingMode;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -43,6 +39,8 @@ import org.vectorindex.connectors.format.ParseFunction;
 import org.vectorindex.connectors.format.ParseMutationsFunction;
 import org.vectorindex.connectors.format.ParseQueriesFunction;
 import org.vectorindex.connectors.format.QueryParser;
+import org.vectorindex.connectors.testing.KafkaTestClients;
+import org.vectorindex.connectors.testing.LoopbackMiniCluster;
 import org.vectorindex.operators.model.CollectionRegistry;
 import org.vectorindex.operators.model.CollectionsFile;
 import org.vectorindex.operators.model.DeadLetter;
@@ -66,13 +64,7 @@ class BadInputKafkaITCase {
     private static final String DLQ = "dlq";
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(PARALLELISM)
-                            .setConfiguration(loopback())
-                            .build());
+    static final MiniClusterExtension FLINK = LoopbackMiniCluster.extension(PARALLELISM);
 
     private static EmbeddedKafkaBroker broker;
 
@@ -94,17 +86,6 @@ class BadInputKafkaITCase {
         if (broker != null) {
             broker.close();
         }
-    }
-
-    static Configuration loopback() {
-        Configuration c = new Configuration();
-        c.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-        c.set(RestOptions.ADDRESS, "127.0.0.1");
-        c.set(JobManagerOptions.BIND_HOST, "127.0.0.1");
-        c.set(JobManagerOptions.ADDRESS, "127.0.0.1");
-        c.set(TaskManagerOptions.BIND_HOST, "127.0.0.1");
-        c.set(TaskManagerOptions.HOST, "127.0.0.1");
-        return c;
     }
 
     /** Where a bad record landed and why it must be rejected. */

@@ -18,7 +18,6 @@ import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -34,6 +33,8 @@ import org.vectorindex.connectors.format.InputRecords;
 import org.vectorindex.connectors.format.OutputJson;
 import org.vectorindex.connectors.format.ParseFunction;
 import org.vectorindex.connectors.format.ParseMutationsFunction;
+import org.vectorindex.connectors.testing.KafkaTestClients;
+import org.vectorindex.connectors.testing.LoopbackMiniCluster;
 import org.vectorindex.operators.model.CollectionRegistry;
 import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.model.DeadLetter;
@@ -51,13 +52,7 @@ class DeadLetterRecoveryITCase {
     private static final int RECORDS = 2000;
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(PARALLELISM)
-                            .setConfiguration(BadInputKafkaITCase.loopback())
-                            .build());
+    static final MiniClusterExtension FLINK = LoopbackMiniCluster.extension(PARALLELISM);
 
     /** Fails one task once, after a checkpoint has completed. */
     static final AtomicBoolean FAILED = new AtomicBoolean();

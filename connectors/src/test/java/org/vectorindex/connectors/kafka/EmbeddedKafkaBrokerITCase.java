@@ -24,6 +24,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vectorindex.connectors.testing.KafkaTestClients;
 
 /** The embedded broker: transactions, read_committed, restart on the same dir, the command. */
 class EmbeddedKafkaBrokerITCase {

@@ -1,4 +1,4 @@
-package org.vectorindex.connectors.kafka;
+package org.vectorindex.connectors.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
