@@ -58,8 +58,11 @@ public final class DemoLibraries {
     }
 
     private static DemoLibraries locate() {
-        ClassLoader app = DemoLibraries.class.getClassLoader();
-        String property = System.getProperty(LIB_PROPERTY);
+        return locate(System.getProperty(LIB_PROPERTY), DemoLibraries.class.getClassLoader());
+    }
+
+    /** Locates the libraries given the {@value #LIB_PROPERTY} value (or null). */
+    static DemoLibraries locate(String property, ClassLoader app) {
         if (property == null && visible(app)) {
             return new DemoLibraries(app, "class path");
         }

@@ -28,8 +28,11 @@ import org.vectorindex.jobs.embed.TokenEmbedder;
  * Rust tokenizers library, exactly as langchain4j does, so the sentence vectors match langchain4j's
  * {@code AllMiniLmL6V2EmbeddingModel} for texts within the length limit.
  *
- * <p>Choices: texts longer than {@value TokenEmbedder#MAX_TOKENS} tokens are truncated (keeping
- * [CLS], the first 510 word pieces and [SEP]; langchain4j instead averages 510-token windows).
+ * <p>Choices: texts longer than {@value TokenEmbedder#MAX_TOKENS} tokens (the model's position
+ * limit) are truncated, keeping [CLS], the first 510 word pieces and [SEP]. The shipped
+ * tokenizer.json would cut at 128 tokens (the length the model was trained on); that cut is
+ * disabled so that long passages keep all their token vectors, but quality beyond 128 tokens is
+ * lower. The demo and benchmark selections use sentences (at most 300 chars, under 128 tokens).
  * Token vectors exclude [CLS] and [SEP]: for this model (not trained for late interaction) they are
  * near-constant summaries that would add the same score to every document. Texts are batched by
  * similar token count to limit padding; padded positions are masked and never returned.
@@ -64,7 +67,9 @@ public final class MiniLmOnnxEmbedder implements TokenEmbedder {
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             session = env.createSession(modelBytes, options);
-            tokenizer = HuggingFaceTokenizer.newInstance(tok, Map.of("padding", "false"));
+            tokenizer =
+                    HuggingFaceTokenizer.newInstance(
+                            tok, Map.of("padding", "false", "truncation", "false"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the MiniLM model resources", e);
         } catch (OrtException e) {
