@@ -1,0 +1,118 @@
+package org.vectorindex.operators;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.vectorindex.operators.model.CollectionRegistry;
+import org.vectorindex.operators.model.CollectionSpec;
+import org.vectorindex.operators.model.DeadLetter;
+import org.vectorindex.operators.model.Mutation;
+import org.vectorindex.operators.model.MutationOp;
+import org.vectorindex.operators.model.Query;
+import org.vectorindex.operators.model.QueryResult;
+import org.vectorindex.operators.model.ResultRecord;
+import org.vectorindex.operators.model.SubscriptionUpdate;
+import org.vectorindex.operators.model.UpdateCause;
+import org.vectorindex.operators.routing.CollectionLayout;
+import org.vectorindex.operators.types.MergedResult;
+import org.vectorindex.operators.types.PartialResult;
+import org.vectorindex.operators.types.ShardMutation;
+import org.vectorindex.operators.types.ShardQuery;
+import org.vectorindex.operators.types.ShardRejection;
+
+/**
+ * The one place where the parsed record model ({@code operators.model}) meets the topology's own
+ * types: one function per input and per output, for the job's map steps. Only single-vector (HNSW)
+ * collections go through this topology; multi-vector records are refused here.
+ */
+public final class ModelAdapter {
+    private ModelAdapter() {}
+
+    /** Layouts of the registry's HNSW collections. */
+    public static List<CollectionLayout> layouts(CollectionRegistry registry) {
+        List<CollectionLayout> out = new ArrayList<>();
+        for (CollectionSpec spec : registry.all()) {
+            if (!spec.isMultivector()) {
+                out.add(CollectionLayout.of(spec.name(), spec.shards(), spec.indexConfig()));
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("no HNSW collection is declared");
+        }
+        return out;
+    }
+
+    /** A parsed mutation, routed to its shard among {@code shards}. */
+    public static ShardMutation mutation(Mutation m, int shards) {
+        if (m.isMultivector()) {
+            throw new IllegalArgumentException(
+                    "multi-vector mutation of '" + m.id() + "' cannot enter the HNSW topology");
+        }
+        return m.op() == MutationOp.UPSERT
+                ? ShardMutation.upsert(m.collection(), shards, m.id(), m.vector(), m.attributes())
+                : ShardMutation.delete(m.collection(), shards, m.id());
+    }
+
+    /** A parsed query, not yet routed; {@code ingestMillis} is what {@code tookMs} counts from. */
+    public static ShardQuery query(Query q, long ingestMillis) {
+        if (q.isMultivector()) {
+            throw new IllegalArgumentException(
+                    "multi-vector query '" + q.id() + "' cannot enter the HNSW topology");
+        }
+        return switch (q.type()) {
+            case KNN ->
+                    ShardQuery.knn(
+                            q.id(),
+                            q.collection(),
+                            q.vector(),
+                            q.k(),
+                            q.ef(),
+                            q.filter(),
+                            ingestMillis);
+            case SUBSCRIBE ->
+                    ShardQuery.subscribe(
+                            q.id(),
+                            q.collection(),
+                            q.vector(),
+                            q.k(),
+                            q.ef(),
+                            q.filter(),
+                            ingestMillis);
+            case UNSUBSCRIBE -> ShardQuery.unsubscribe(q.id(), q.collection(), ingestMillis);
+        };
+    }
+
+    /** A merged output as a results-topic record. */
+    public static ResultRecord result(MergedResult r) {
+        if (r.kind() == MergedResult.Kind.RESULT) {
+            return new QueryResult(r.requestId(), r.collection(), r.ids(), r.scores(), r.tookMs());
+        }
+        return new SubscriptionUpdate(
+                r.requestId(),
+                r.version(),
+                r.ids(),
+                r.scores(),
+                r.entered(),
+                r.left(),
+                cause(r.cause()),
+                r.causeId());
+    }
+
+    /** A record the topology refused, as a dead letter (no original bytes: it was parsed). */
+    public static DeadLetter deadLetter(
+            ShardRejection r, String mutationsTopic, String queriesTopic) {
+        boolean mutation = r.what().equals("upsert") || r.what().equals("delete");
+        return DeadLetter.fromOperator(
+                mutation ? mutationsTopic : queriesTopic,
+                r.id(),
+                r.what() + " in collection '" + r.collection() + "': " + r.reason());
+    }
+
+    private static UpdateCause cause(PartialResult.Cause cause) {
+        return switch (cause) {
+            case SUBSCRIBE -> UpdateCause.SUBSCRIBE;
+            case UPSERT -> UpdateCause.UPSERT;
+            case DELETE -> UpdateCause.DELETE;
+            case NONE -> throw new IllegalArgumentException("a subscription update needs a cause");
+        };
+    }
+}

@@ -1,0 +1,109 @@
+package org.vectorindex.operators;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.vectorindex.operators.model.CollectionRegistry;
+import org.vectorindex.operators.model.CollectionSpec;
+import org.vectorindex.operators.model.DeadLetter;
+import org.vectorindex.operators.model.Mutation;
+import org.vectorindex.operators.model.Query;
+import org.vectorindex.operators.model.QueryResult;
+import org.vectorindex.operators.model.SubscriptionUpdate;
+import org.vectorindex.operators.model.UpdateCause;
+import org.vectorindex.operators.routing.CollectionLayout;
+import org.vectorindex.operators.routing.ShardKey;
+import org.vectorindex.operators.types.MergedResult;
+import org.vectorindex.operators.types.PartialResult.Cause;
+import org.vectorindex.operators.types.ShardMutation;
+import org.vectorindex.operators.types.ShardQuery;
+import org.vectorindex.operators.types.ShardRejection;
+import org.vectorindex.state.math.Metric;
+
+class ModelAdapterTest {
+
+    @Test
+    void mapsInputsOntoTheTopologyTypes() {
+        CollectionSpec spec = CollectionSpec.hnsw("c", 3, Metric.L2).withShards(5);
+        List<CollectionLayout> layouts = ModelAdapter.layouts(CollectionRegistry.of(spec));
+        assertEquals(1, layouts.size());
+        assertEquals(5, layouts.get(0).shards());
+        assertEquals(spec.indexConfig(), layouts.get(0).hnswConfig());
+
+        ShardMutation up =
+                ModelAdapter.mutation(
+                        Mutation.upsert("c", "doc-1", new float[] {1, 2, 3}, Map.of("a", "b")), 5);
+        assertEquals(ShardKey.of("c", ShardKey.shardOf("doc-1", 5)), up.shardKey());
+        assertEquals(Map.of("a", "b"), up.attributes());
+        assertEquals(
+                ShardMutation.Op.DELETE, ModelAdapter.mutation(Mutation.delete("c", "x"), 5).op());
+
+        ShardQuery knn =
+                ModelAdapter.query(
+                        Query.knn("q", "c", new float[] {1, 2, 3}, 7, 32, Map.of()), 11L);
+        assertEquals(ShardQuery.Kind.KNN, knn.kind());
+        assertEquals(7, knn.k());
+        assertEquals(32, knn.ef());
+        assertEquals(11L, knn.ingestMillis());
+        ShardQuery unsub = ModelAdapter.query(Query.unsubscribe("s", null), 1L);
+        assertEquals(ShardQuery.Kind.UNSUBSCRIBE, unsub.kind());
+        assertNull(unsub.collection());
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                        ModelAdapter.query(
+                                Query.knnMulti("q", "c", new float[][] {{1}}, 1, 0, Map.of()), 0));
+    }
+
+    @Test
+    void mapsOutputsOntoResultsAndDeadLetters() {
+        MergedResult result =
+                new MergedResult(
+                        MergedResult.Kind.RESULT,
+                        "q",
+                        "c",
+                        new String[] {"a"},
+                        new float[] {0.5f},
+                        4,
+                        0,
+                        new String[0],
+                        new String[0],
+                        Cause.NONE,
+                        null);
+        QueryResult qr = assertInstanceOf(QueryResult.class, ModelAdapter.result(result));
+        assertEquals(4, qr.tookMs());
+        assertArrayEquals(new String[] {"a"}, qr.hitIds());
+
+        MergedResult update =
+                new MergedResult(
+                        MergedResult.Kind.UPDATE,
+                        "s",
+                        "c",
+                        new String[] {"a"},
+                        new float[] {0.5f},
+                        0,
+                        3,
+                        new String[] {"a"},
+                        new String[] {"b"},
+                        Cause.DELETE,
+                        "b");
+        SubscriptionUpdate su =
+                assertInstanceOf(SubscriptionUpdate.class, ModelAdapter.result(update));
+        assertEquals(3, su.version());
+        assertEquals(UpdateCause.DELETE, su.causeOp());
+        assertEquals("b", su.causeId());
+        assertArrayEquals(new String[] {"b"}, su.left());
+
+        DeadLetter dl =
+                ModelAdapter.deadLetter(
+                        new ShardRejection("c", "upsert", "x", "wrong dimension"), "muts", "qs");
+        assertEquals("muts", dl.sourceTopic());
+        assertEquals("upsert in collection 'c': wrong dimension", dl.detail());
+    }
+}
