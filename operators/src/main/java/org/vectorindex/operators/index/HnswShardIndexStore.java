@@ -35,6 +35,11 @@ public final class HnswShardIndexStore implements ShardIndexStore {
         state.persist(shardKey);
     }
 
+    /** A standalone HNSW index seen as a {@link ShardIndex} (benchmarks, tools). */
+    public static ShardIndex wrap(HnswIndex index) {
+        return new Adapter(index);
+    }
+
     private static final class Adapter implements ShardIndex {
         final HnswIndex index;
 
