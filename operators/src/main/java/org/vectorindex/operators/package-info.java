@@ -11,6 +11,9 @@
  *                                            ResultMergeFunction ──▶ MergedResult ──map──▶ results
  * </pre>
  *
+ * {@link org.vectorindex.operators.ShardedIndexTopology} wires this onto two streams; {@link
+ * org.vectorindex.operators.ModelAdapter} holds the maps from and to the parsed record model.
+ *
  * <ul>
  *   <li>{@link org.vectorindex.operators.routing}: the shard of an id (murmur3_32 of its UTF-8
  *       bytes, modulo the collection's shard count), the String shard key, the fan-out.

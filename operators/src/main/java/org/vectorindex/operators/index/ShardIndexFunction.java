@@ -131,8 +131,10 @@ public final class ShardIndexFunction
             }
             store.persist(key);
             if (!m.attributes().isEmpty()) {
-                ws.attributes.put(m.id(), m.attributes());
-                attributeState.put(m.id(), m.attributes());
+                Map<String, String> previous = ws.attributes.put(m.id(), m.attributes());
+                if (!m.attributes().equals(previous)) { // re-upserts mostly keep attributes
+                    attributeState.put(m.id(), m.attributes());
+                }
             } else if (ws.attributes.remove(m.id()) != null) {
                 attributeState.remove(m.id());
             }
