@@ -52,6 +52,8 @@ public final class MergeLogic {
     public static MergedResult applyContinuous(
             String subscriptionId, SubscriptionState st, PartialResult p) {
         int s = p.shard();
+        // A re-subscription under the same id may change k: the newest partial says what it is.
+        st.k = p.k();
         st.shardIds[s] = p.ids();
         st.shardScores[s] = p.scores();
         Bits.set(st.reported, s);

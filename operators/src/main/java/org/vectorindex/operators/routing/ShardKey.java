@@ -1,5 +1,7 @@
 package org.vectorindex.operators.routing;
 
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * The Flink key of one shard of one collection, encoded as the String {@code "collection#shard"}.
  *
@@ -13,6 +15,11 @@ package org.vectorindex.operators.routing;
 public final class ShardKey {
     /** Separator between collection and shard number. */
     public static final char SEPARATOR = '#';
+
+    /** Keys are interned per collection, so routing a record does not build a String. */
+    private static final ConcurrentHashMap<String, String[]> CACHE = new ConcurrentHashMap<>();
+
+    private static final int MAX_CACHED_COLLECTIONS = 1024;
 
     private ShardKey() {}
 
@@ -35,7 +42,20 @@ public final class ShardKey {
         if (shard < 0) {
             throw new IllegalArgumentException("shard must be non-negative, got " + shard);
         }
-        return collection + SEPARATOR + shard;
+        String[] keys = CACHE.get(collection);
+        if (keys != null && shard < keys.length) {
+            return keys[shard];
+        }
+        if (CACHE.size() >= MAX_CACHED_COLLECTIONS) {
+            return collection + SEPARATOR + shard;
+        }
+        int size = Math.max(shard + 1, keys == null ? 8 : keys.length * 2);
+        String[] grown = new String[size];
+        for (int i = 0; i < size; i++) {
+            grown[i] = collection + SEPARATOR + i;
+        }
+        CACHE.put(collection, grown);
+        return grown[shard];
     }
 
     /** Collection part of a key. */

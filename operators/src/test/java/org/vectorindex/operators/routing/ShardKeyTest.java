@@ -1,6 +1,7 @@
 package org.vectorindex.operators.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,10 @@ class ShardKeyTest {
         assertEquals("a#b#12", key);
         assertEquals("a#b", ShardKey.collection(key));
         assertEquals(12, ShardKey.shard(key));
+        assertSame(key, ShardKey.of("a#b", 12), "keys are reused, not rebuilt");
+        for (int i = 0; i < 50; i++) {
+            assertEquals("a#b#" + i, ShardKey.of("a#b", i));
+        }
     }
 
     @Test
