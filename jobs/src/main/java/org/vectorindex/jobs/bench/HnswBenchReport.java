@@ -1,0 +1,291 @@
+package org.vectorindex.jobs.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The measurements of one {@code bench hnsw} run and their two renderings: the human table and the
+ * JSON document whose keys the issue fixes as a contract ({@code dataset, n, dim, metric, m,
+ * efConstruction, k, build, bruteForce, search, memoryBytes}); extra keys carry the raw samples,
+ * ratios against Lucene and the run's settings so a reader can judge the figures.
+ */
+public final class HnswBenchReport {
+    /** Recall and repeated QPS samples of one system at one ef. */
+    public record Point(double recall, double[] qpsSamples) {
+        public double qps() {
+            return Stats.median(qpsSamples);
+        }
+    }
+
+    /** Both systems at one ef. */
+    public record EfRow(int ef, Point ours, Point lucene) {}
+
+    /** Fixed facts about the run. */
+    public record Setup(
+            String dataset,
+            int n,
+            int dim,
+            String metric,
+            int m,
+            int efConstruction,
+            int k,
+            int queries,
+            String truthSource,
+            int warmupVectors,
+            int repetitions,
+            String luceneSimilarity,
+            long seed) {}
+
+    private final Setup setup;
+    private final Map<String, double[]> buildSeconds = new LinkedHashMap<>();
+    private double[] bruteForceQps;
+    private double bruteForceRecall = Double.NaN;
+    private final List<EfRow> rows = new ArrayList<>();
+    private long oursMemory;
+    private long luceneGraphMemory;
+    private long luceneVectorMemory;
+    private final Map<String, String> memoryNotes = new LinkedHashMap<>();
+
+    public HnswBenchReport(Setup setup) {
+        this.setup = setup;
+    }
+
+    public Setup setup() {
+        return setup;
+    }
+
+    public void buildSeconds(String system, double[] samples) {
+        buildSeconds.put(system, samples.clone());
+    }
+
+    /**
+     * @param recall recall of the exact answers against the truth file (1.0 unless ties are broken
+     *     differently); NaN when the truth was computed by this run
+     */
+    public void bruteForce(double[] qpsSamples, double recall) {
+        this.bruteForceQps = qpsSamples.clone();
+        this.bruteForceRecall = recall;
+    }
+
+    public void addRow(EfRow row) {
+        rows.add(row);
+    }
+
+    public List<EfRow> rows() {
+        return rows;
+    }
+
+    public void memory(
+            long ours, long luceneGraph, long luceneVectors, String oursNote, String luceneNote) {
+        this.oursMemory = ours;
+        this.luceneGraphMemory = luceneGraph;
+        this.luceneVectorMemory = luceneVectors;
+        memoryNotes.put("ours", oursNote);
+        memoryNotes.put("lucene", luceneNote);
+    }
+
+    private double buildMedian(String system) {
+        double[] s = buildSeconds.get(system);
+        if (s == null) {
+            throw new IllegalStateException("no build time recorded for " + system);
+        }
+        return Stats.median(s);
+    }
+
+    private double buildRate(String system) {
+        return setup.n() / buildMedian(system);
+    }
+
+    /** Our QPS over Lucene's QPS interpolated at our recall, per ef; NaN where not comparable. */
+    public double[] equalRecallLuceneQps() {
+        double[] lr = rows.stream().mapToDouble(r -> r.lucene().recall()).toArray();
+        double[] lq = rows.stream().mapToDouble(r -> r.lucene().qps()).toArray();
+        return rows.stream()
+                .mapToDouble(r -> EqualRecall.qpsAt(r.ours().recall(), lr, lq))
+                .toArray();
+    }
+
+    /** The JSON document; contract keys first. */
+    public ObjectNode toJson(ObjectMapper mapper) {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("dataset", setup.dataset());
+        root.put("n", setup.n());
+        root.put("dim", setup.dim());
+        root.put("metric", setup.metric());
+        root.put("m", setup.m());
+        root.put("efConstruction", setup.efConstruction());
+        root.put("k", setup.k());
+
+        ObjectNode build = root.putObject("build");
+        for (Map.Entry<String, double[]> e : buildSeconds.entrySet()) {
+            ObjectNode sys = build.putObject(e.getKey());
+            number(sys, "seconds", buildMedian(e.getKey()));
+            number(sys, "perSecond", buildRate(e.getKey()));
+            samples(sys, "secondsSamples", e.getValue());
+        }
+
+        ObjectNode brute = root.putObject("bruteForce");
+        number(brute, "qps", Stats.median(bruteForceQps));
+        samples(brute, "qpsSamples", bruteForceQps);
+        number(brute, "recallAgainstTruth", bruteForceRecall);
+
+        ArrayNode search = root.putArray("search");
+        for (EfRow row : rows) {
+            ObjectNode r = search.addObject();
+            r.put("ef", row.ef());
+            point(r.putObject("ours"), row.ours());
+            point(r.putObject("lucene"), row.lucene());
+        }
+
+        ObjectNode memory = root.putObject("memoryBytes");
+        long lucene = luceneGraphMemory + luceneVectorMemory;
+        memory.put("ours", oursMemory);
+        memory.put("lucene", lucene);
+        number(memory, "oursPerVector", oursMemory / (double) setup.n());
+        number(memory, "lucenePerVector", lucene / (double) setup.n());
+        memory.put("luceneGraph", luceneGraphMemory);
+        memory.put("luceneVectors", luceneVectorMemory);
+        number(memory, "rawVectorBytesPerVector", setup.dim() * (double) Float.BYTES);
+        ObjectNode notes = memory.putObject("notes");
+        memoryNotes.forEach(notes::put);
+
+        ObjectNode ratios = root.putObject("ratios");
+        ratios.put("note", "ours / lucene; above 1 means ours is faster (or larger, for memory)");
+        number(ratios, "buildRate", buildRate("ours") / buildRate("lucene"));
+        number(ratios, "memory", oursMemory / (double) lucene);
+        ArrayNode atEf = ratios.putArray("qpsAtEf");
+        for (EfRow row : rows) {
+            ObjectNode r = atEf.addObject();
+            r.put("ef", row.ef());
+            number(r, "ratio", row.ours().qps() / row.lucene().qps());
+        }
+        ArrayNode atRecall = ratios.putArray("qpsAtEqualRecall");
+        double[] interpolated = equalRecallLuceneQps();
+        for (int i = 0; i < rows.size(); i++) {
+            EfRow row = rows.get(i);
+            ObjectNode r = atRecall.addObject();
+            r.put("ef", row.ef());
+            number(r, "recall", row.ours().recall());
+            number(r, "oursQps", row.ours().qps());
+            number(r, "luceneQpsAtThisRecall", interpolated[i]);
+            number(r, "ratio", row.ours().qps() / interpolated[i]);
+        }
+        ratios.put(
+                "qpsAtEqualRecallMethod",
+                "Lucene's QPS read off its measured QPS-vs-recall curve (upper envelope, linear"
+                        + " interpolation) at our recall; null outside Lucene's measured recall range");
+
+        ObjectNode run = root.putObject("run");
+        run.put("queries", setup.queries());
+        run.put("truth", setup.truthSource());
+        run.put("warmupVectors", setup.warmupVectors());
+        run.put("repetitions", setup.repetitions());
+        run.put("statistic", "median over repetitions");
+        run.put("threads", 1);
+        run.put("luceneSimilarity", setup.luceneSimilarity());
+        run.put("luceneVersion", org.apache.lucene.util.Version.LATEST.toString());
+        run.put("seed", setup.seed());
+        run.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
+        run.put("availableProcessors", Runtime.getRuntime().availableProcessors());
+        return root;
+    }
+
+    private static void point(ObjectNode node, Point p) {
+        number(node, "recall", p.recall());
+        number(node, "qps", p.qps());
+        samples(node, "qpsSamples", p.qpsSamples());
+    }
+
+    /** JSON has no NaN or infinity; a figure that does not exist is null. */
+    private static void number(ObjectNode node, String key, double value) {
+        if (Double.isFinite(value)) {
+            node.put(key, value);
+        } else {
+            node.putNull(key);
+        }
+    }
+
+    private static void samples(ObjectNode node, String key, double[] values) {
+        ArrayNode a = node.putArray(key);
+        for (double v : values) {
+            a.add(v);
+        }
+    }
+
+    /** The human-readable table printed by the command. */
+    public String table() {
+        StringBuilder sb = new StringBuilder();
+        Setup s = setup;
+        sb.append(
+                fmt(
+                        "%s: n=%d dim=%d metric=%s M=%d efConstruction=%d k=%d queries=%d"
+                                + " truth=%s (median of %d runs, 1 thread)%n",
+                        s.dataset(),
+                        s.n(),
+                        s.dim(),
+                        s.metric(),
+                        s.m(),
+                        s.efConstruction(),
+                        s.k(),
+                        s.queries(),
+                        s.truthSource(),
+                        s.repetitions()));
+        sb.append(fmt("%-8s %10s %12s%n", "build", "seconds", "vectors/s"));
+        for (String sys : buildSeconds.keySet()) {
+            sb.append(fmt("%-8s %10.3f %12.0f%n", sys, buildMedian(sys), buildRate(sys)));
+        }
+        sb.append(fmt("build rate ours/lucene: %.2fx%n", buildRate("ours") / buildRate("lucene")));
+        sb.append(fmt("brute force: %.0f qps%n", Stats.median(bruteForceQps)));
+        sb.append(
+                fmt(
+                        "%5s | %8s %9s | %8s %9s | %8s | %14s %8s%n",
+                        "ef",
+                        "ours R@k",
+                        "ours qps",
+                        "luc R@k",
+                        "luc qps",
+                        "qps x",
+                        "luc qps@ourR",
+                        "eqR x"));
+        double[] interpolated = equalRecallLuceneQps();
+        for (int i = 0; i < rows.size(); i++) {
+            EfRow r = rows.get(i);
+            sb.append(
+                    fmt(
+                            "%5d | %8.4f %9.0f | %8.4f %9.0f | %7.2fx | %14s %8s%n",
+                            r.ef(),
+                            r.ours().recall(),
+                            r.ours().qps(),
+                            r.lucene().recall(),
+                            r.lucene().qps(),
+                            r.ours().qps() / r.lucene().qps(),
+                            Double.isFinite(interpolated[i]) ? fmt("%.0f", interpolated[i]) : "n/a",
+                            Double.isFinite(interpolated[i])
+                                    ? fmt("%.2fx", r.ours().qps() / interpolated[i])
+                                    : "n/a"));
+        }
+        long lucene = luceneGraphMemory + luceneVectorMemory;
+        sb.append(
+                fmt(
+                        "memory: ours %d B (%.0f B/vector), lucene %d B (%.0f B/vector: graph %d +"
+                                + " vectors %d); raw vectors %d B/vector%n",
+                        oursMemory,
+                        oursMemory / (double) s.n(),
+                        lucene,
+                        lucene / (double) s.n(),
+                        luceneGraphMemory,
+                        luceneVectorMemory,
+                        s.dim() * Float.BYTES));
+        return sb.toString();
+    }
+
+    private static String fmt(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}
