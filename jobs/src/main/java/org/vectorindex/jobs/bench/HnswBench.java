@@ -44,6 +44,16 @@ public final class HnswBench implements Command {
                     .optional("warmup", "2000", "base vectors in the warm-up build (0: none)")
                     .optional("seed", "42", "seed of both graphs")
                     .optional(
+                            "clock",
+                            "cpu",
+                            "headline clock: 'cpu' (thread CPU time, robust on a shared machine)"
+                                    + " or 'wall'; both are recorded")
+                    .optional(
+                            "min-seconds",
+                            "0.3",
+                            "each timed search sample repeats the query set for at least this"
+                                    + " long")
+                    .optional(
                             "lucene-cosine",
                             "dot",
                             "cosine in Lucene: 'dot' (DOT_PRODUCT on normalised vectors) or"
@@ -71,6 +81,12 @@ public final class HnswBench implements Command {
         int buildReps = f.integer("build-reps", 1);
         int warmup = f.integer("warmup", 0);
         long seed = f.longValue("seed");
+        Stopwatch.Clock clock = Stopwatch.Clock.parse(f.required("clock"));
+        double minSeconds = f.decimal("min-seconds");
+        if (clock == Stopwatch.Clock.CPU && !Stopwatch.cpuClockAvailable()) {
+            throw new IllegalArgumentException(
+                    "bench hnsw: this JVM cannot measure thread CPU time; use --clock wall");
+        }
         String luceneCosine = f.required("lucene-cosine").toLowerCase(Locale.ROOT);
         if (!luceneCosine.equals("dot") && !luceneCosine.equals("cosine")) {
             throw new IllegalArgumentException(
@@ -130,7 +146,9 @@ public final class HnswBench implements Command {
                                 warmupN,
                                 reps,
                                 lucene.similarityName(),
-                                seed));
+                                seed,
+                                clock,
+                                minSeconds));
 
         if (warmupN > 0) {
             warmUp(systems, Arrays.copyOf(data.base(), warmupN), data.queries(), k, efs);
@@ -143,41 +161,58 @@ public final class HnswBench implements Command {
                 ours.memoryNote(),
                 lucene.memoryNote());
 
-        double[] bruteQps = new double[reps];
-        int[][] exactAnswers = null;
+        int nq = data.queries().length;
+        double[] bruteWall = new double[reps];
+        double[] bruteCpu = new double[reps];
+        int[][][] exactAnswers = new int[1][][];
         exact.searchAll(data.queries()); // warm-up pass
         for (int r = 0; r < reps; r++) {
-            long t0 = System.nanoTime();
-            int[][] answers = exact.searchAll(data.queries());
-            bruteQps[r] = qps(data.queries().length, System.nanoTime() - t0);
-            exactAnswers = answers;
+            Stopwatch.Sample t =
+                    Stopwatch.repeat(
+                            () -> exactAnswers[0] = exact.searchAll(data.queries()),
+                            minSeconds,
+                            clock);
+            bruteWall[r] = nq * t.repeats() / t.wallSeconds();
+            bruteCpu[r] = nq * t.repeats() / t.cpuSeconds();
         }
         report.bruteForce(
-                bruteQps,
-                truthSource.equals("file") ? Recall.atK(exactAnswers, truth, k) : Double.NaN);
+                bruteWall,
+                bruteCpu,
+                truthSource.equals("file") ? Recall.atK(exactAnswers[0], truth, k) : Double.NaN);
 
         Path resultsFile = f.path("results");
+        // The JIT settles on the full-size graph only after it has searched it for a while.
+        log.println("warm-up searches on the full indexes");
+        for (AnnSystem system : systems) {
+            for (int ef : efs) {
+                Stopwatch.repeat(() -> searchAll(system, data.queries(), k, ef), minSeconds, clock);
+            }
+        }
         try (ResultsWriter results = resultsFile == null ? null : new ResultsWriter(resultsFile)) {
             for (int ef : efs) {
                 log.printf(Locale.ROOT, "searching at ef=%d%n", ef);
                 HnswBenchReport.Point[] points = new HnswBenchReport.Point[systems.size()];
                 int[][][] answers = new int[systems.size()][][];
-                double[][] samples = new double[systems.size()][reps];
+                double[][] wall = new double[systems.size()][reps];
+                double[][] cpu = new double[systems.size()][reps];
                 for (int r = 0; r < reps; r++) {
                     for (int j = 0; j < systems.size(); j++) {
                         // Alternate the order so neither system always runs on a warmer cache.
                         int s = r % 2 == 0 ? j : systems.size() - 1 - j;
-                        long t0 = System.nanoTime();
-                        int[][] a = searchAll(systems.get(s), data.queries(), k, ef);
-                        samples[s][r] = qps(data.queries().length, System.nanoTime() - t0);
-                        if (r == 0) {
-                            answers[s] = a;
-                        }
+                        AnnSystem system = systems.get(s);
+                        Stopwatch.Sample t =
+                                Stopwatch.repeat(
+                                        () -> answers[s] = searchAll(system, data.queries(), k, ef),
+                                        minSeconds,
+                                        clock);
+                        wall[s][r] = nq * t.repeats() / t.wallSeconds();
+                        cpu[s][r] = nq * t.repeats() / t.cpuSeconds();
                     }
                 }
                 for (int s = 0; s < systems.size(); s++) {
                     points[s] =
-                            new HnswBenchReport.Point(Recall.atK(answers[s], truth, k), samples[s]);
+                            new HnswBenchReport.Point(
+                                    Recall.atK(answers[s], truth, k), wall[s], cpu[s]);
                     if (results != null) {
                         results.write(systems.get(s).name(), ef, answers[s]);
                     }
@@ -210,21 +245,22 @@ public final class HnswBench implements Command {
 
     private void measureBuilds(
             List<AnnSystem> systems, float[][] base, int reps, HnswBenchReport report)
-            throws IOException {
-        double[][] seconds = new double[systems.size()][reps];
+            throws Exception {
+        double[][] wall = new double[systems.size()][reps];
+        double[][] cpu = new double[systems.size()][reps];
         for (int r = 0; r < reps; r++) {
             for (int j = 0; j < systems.size(); j++) {
                 int s = r % 2 == 0 ? j : systems.size() - 1 - j;
                 AnnSystem sys = systems.get(s);
                 log.printf(Locale.ROOT, "building %s (%d/%d)%n", sys.name(), r + 1, reps);
                 System.gc();
-                long t0 = System.nanoTime();
-                sys.build(base);
-                seconds[s][r] = (System.nanoTime() - t0) / 1e9;
+                Stopwatch.Sample t = Stopwatch.once(() -> sys.build(base));
+                wall[s][r] = t.wallSeconds();
+                cpu[s][r] = t.cpuSeconds();
             }
         }
         for (int s = 0; s < systems.size(); s++) {
-            report.buildSeconds(systems.get(s).name(), seconds[s]);
+            report.buildSeconds(systems.get(s).name(), wall[s], cpu[s]);
         }
     }
 
@@ -235,10 +271,6 @@ public final class HnswBench implements Command {
             out[q] = system.search(queries[q], k, ef);
         }
         return out;
-    }
-
-    private static double qps(int queries, long nanos) {
-        return queries / (nanos / 1e9);
     }
 
     static void writeJson(HnswBenchReport report, Path file) throws IOException {

@@ -16,10 +16,10 @@ import java.util.Map;
  * ratios against Lucene and the run's settings so a reader can judge the figures.
  */
 public final class HnswBenchReport {
-    /** Recall and repeated QPS samples of one system at one ef. */
-    public record Point(double recall, double[] qpsSamples) {
-        public double qps() {
-            return Stats.median(qpsSamples);
+    /** Recall and repeated QPS samples (wall clock and thread CPU clock) of one system. */
+    public record Point(double recall, double[] qpsWall, double[] qpsCpu) {
+        public double qps(Stopwatch.Clock clock) {
+            return Stats.median(clock == Stopwatch.Clock.CPU ? qpsCpu : qpsWall);
         }
     }
 
@@ -40,11 +40,15 @@ public final class HnswBenchReport {
             int warmupVectors,
             int repetitions,
             String luceneSimilarity,
-            long seed) {}
+            long seed,
+            Stopwatch.Clock clock,
+            double minPassSeconds) {}
 
     private final Setup setup;
-    private final Map<String, double[]> buildSeconds = new LinkedHashMap<>();
-    private double[] bruteForceQps;
+    private final Map<String, double[]> buildWall = new LinkedHashMap<>();
+    private final Map<String, double[]> buildCpu = new LinkedHashMap<>();
+    private double[] bruteForceWall;
+    private double[] bruteForceCpu;
     private double bruteForceRecall = Double.NaN;
     private final List<EfRow> rows = new ArrayList<>();
     private long oursMemory;
@@ -60,16 +64,18 @@ public final class HnswBenchReport {
         return setup;
     }
 
-    public void buildSeconds(String system, double[] samples) {
-        buildSeconds.put(system, samples.clone());
+    public void buildSeconds(String system, double[] wall, double[] cpu) {
+        buildWall.put(system, wall.clone());
+        buildCpu.put(system, cpu.clone());
     }
 
     /**
      * @param recall recall of the exact answers against the truth file (1.0 unless ties are broken
      *     differently); NaN when the truth was computed by this run
      */
-    public void bruteForce(double[] qpsSamples, double recall) {
-        this.bruteForceQps = qpsSamples.clone();
+    public void bruteForce(double[] qpsWall, double[] qpsCpu, double recall) {
+        this.bruteForceWall = qpsWall.clone();
+        this.bruteForceCpu = qpsCpu.clone();
         this.bruteForceRecall = recall;
     }
 
@@ -91,7 +97,7 @@ public final class HnswBenchReport {
     }
 
     private double buildMedian(String system) {
-        double[] s = buildSeconds.get(system);
+        double[] s = (setup.clock() == Stopwatch.Clock.CPU ? buildCpu : buildWall).get(system);
         if (s == null) {
             throw new IllegalStateException("no build time recorded for " + system);
         }
@@ -105,7 +111,7 @@ public final class HnswBenchReport {
     /** Our QPS over Lucene's QPS interpolated at our recall, per ef; NaN where not comparable. */
     public double[] equalRecallLuceneQps() {
         double[] lr = rows.stream().mapToDouble(r -> r.lucene().recall()).toArray();
-        double[] lq = rows.stream().mapToDouble(r -> r.lucene().qps()).toArray();
+        double[] lq = rows.stream().mapToDouble(r -> qps(r.lucene())).toArray();
         return rows.stream()
                 .mapToDouble(r -> EqualRecall.qpsAt(r.ours().recall(), lr, lq))
                 .toArray();
@@ -123,24 +129,26 @@ public final class HnswBenchReport {
         root.put("k", setup.k());
 
         ObjectNode build = root.putObject("build");
-        for (Map.Entry<String, double[]> e : buildSeconds.entrySet()) {
-            ObjectNode sys = build.putObject(e.getKey());
-            number(sys, "seconds", buildMedian(e.getKey()));
-            number(sys, "perSecond", buildRate(e.getKey()));
-            samples(sys, "secondsSamples", e.getValue());
+        for (String system : buildWall.keySet()) {
+            ObjectNode sys = build.putObject(system);
+            number(sys, "seconds", buildMedian(system));
+            number(sys, "perSecond", buildRate(system));
+            samples(sys, "wallSeconds", buildWall.get(system));
+            samples(sys, "cpuSeconds", buildCpu.get(system));
         }
 
         ObjectNode brute = root.putObject("bruteForce");
-        number(brute, "qps", Stats.median(bruteForceQps));
-        samples(brute, "qpsSamples", bruteForceQps);
+        number(brute, "qps", bruteQps());
+        samples(brute, "qpsWallSamples", bruteForceWall);
+        samples(brute, "qpsCpuSamples", bruteForceCpu);
         number(brute, "recallAgainstTruth", bruteForceRecall);
 
         ArrayNode search = root.putArray("search");
         for (EfRow row : rows) {
             ObjectNode r = search.addObject();
             r.put("ef", row.ef());
-            point(r.putObject("ours"), row.ours());
-            point(r.putObject("lucene"), row.lucene());
+            point(r.putObject("ours"), row.ours(), setup.clock());
+            point(r.putObject("lucene"), row.lucene(), setup.clock());
         }
 
         ObjectNode memory = root.putObject("memoryBytes");
@@ -163,7 +171,11 @@ public final class HnswBenchReport {
         for (EfRow row : rows) {
             ObjectNode r = atEf.addObject();
             r.put("ef", row.ef());
-            number(r, "ratio", row.ours().qps() / row.lucene().qps());
+            number(r, "ratio", qps(row.ours()) / qps(row.lucene()));
+            number(
+                    r,
+                    "wallClockRatio",
+                    row.ours().qps(Stopwatch.Clock.WALL) / row.lucene().qps(Stopwatch.Clock.WALL));
         }
         ArrayNode atRecall = ratios.putArray("qpsAtEqualRecall");
         double[] interpolated = equalRecallLuceneQps();
@@ -172,9 +184,9 @@ public final class HnswBenchReport {
             ObjectNode r = atRecall.addObject();
             r.put("ef", row.ef());
             number(r, "recall", row.ours().recall());
-            number(r, "oursQps", row.ours().qps());
+            number(r, "oursQps", qps(row.ours()));
             number(r, "luceneQpsAtThisRecall", interpolated[i]);
-            number(r, "ratio", row.ours().qps() / interpolated[i]);
+            number(r, "ratio", qps(row.ours()) / interpolated[i]);
         }
         ratios.put(
                 "qpsAtEqualRecallMethod",
@@ -187,6 +199,8 @@ public final class HnswBenchReport {
         run.put("warmupVectors", setup.warmupVectors());
         run.put("repetitions", setup.repetitions());
         run.put("statistic", "median over repetitions");
+        run.put("clock", setup.clock().description());
+        run.put("minPassSeconds", setup.minPassSeconds());
         run.put("threads", 1);
         run.put("luceneSimilarity", setup.luceneSimilarity());
         run.put("luceneVersion", org.apache.lucene.util.Version.LATEST.toString());
@@ -196,10 +210,21 @@ public final class HnswBenchReport {
         return root;
     }
 
-    private static void point(ObjectNode node, Point p) {
+    private static void point(ObjectNode node, Point p, Stopwatch.Clock clock) {
         number(node, "recall", p.recall());
-        number(node, "qps", p.qps());
-        samples(node, "qpsSamples", p.qpsSamples());
+        number(node, "qps", p.qps(clock));
+        number(node, "qpsWall", p.qps(Stopwatch.Clock.WALL));
+        number(node, "qpsCpu", p.qps(Stopwatch.Clock.CPU));
+        samples(node, "qpsWallSamples", p.qpsWall());
+        samples(node, "qpsCpuSamples", p.qpsCpu());
+    }
+
+    private double qps(Point p) {
+        return p.qps(setup.clock());
+    }
+
+    private double bruteQps() {
+        return Stats.median(setup.clock() == Stopwatch.Clock.CPU ? bruteForceCpu : bruteForceWall);
     }
 
     /** JSON has no NaN or infinity; a figure that does not exist is null. */
@@ -225,7 +250,7 @@ public final class HnswBenchReport {
         sb.append(
                 fmt(
                         "%s: n=%d dim=%d metric=%s M=%d efConstruction=%d k=%d queries=%d"
-                                + " truth=%s (median of %d runs, 1 thread)%n",
+                                + " truth=%s%n(median of %d runs, %s, 1 thread)%n",
                         s.dataset(),
                         s.n(),
                         s.dim(),
@@ -235,13 +260,14 @@ public final class HnswBenchReport {
                         s.k(),
                         s.queries(),
                         s.truthSource(),
-                        s.repetitions()));
+                        s.repetitions(),
+                        s.clock().description()));
         sb.append(fmt("%-8s %10s %12s%n", "build", "seconds", "vectors/s"));
-        for (String sys : buildSeconds.keySet()) {
+        for (String sys : buildWall.keySet()) {
             sb.append(fmt("%-8s %10.3f %12.0f%n", sys, buildMedian(sys), buildRate(sys)));
         }
         sb.append(fmt("build rate ours/lucene: %.2fx%n", buildRate("ours") / buildRate("lucene")));
-        sb.append(fmt("brute force: %.0f qps%n", Stats.median(bruteForceQps)));
+        sb.append(fmt("brute force: %.0f qps%n", bruteQps()));
         sb.append(
                 fmt(
                         "%5s | %8s %9s | %8s %9s | %8s | %14s %8s%n",
@@ -261,13 +287,13 @@ public final class HnswBenchReport {
                             "%5d | %8.4f %9.0f | %8.4f %9.0f | %7.2fx | %14s %8s%n",
                             r.ef(),
                             r.ours().recall(),
-                            r.ours().qps(),
+                            qps(r.ours()),
                             r.lucene().recall(),
-                            r.lucene().qps(),
-                            r.ours().qps() / r.lucene().qps(),
+                            qps(r.lucene()),
+                            qps(r.ours()) / qps(r.lucene()),
                             Double.isFinite(interpolated[i]) ? fmt("%.0f", interpolated[i]) : "n/a",
                             Double.isFinite(interpolated[i])
-                                    ? fmt("%.2fx", r.ours().qps() / interpolated[i])
+                                    ? fmt("%.2fx", qps(r.ours()) / interpolated[i])
                                     : "n/a"));
         }
         long lucene = luceneGraphMemory + luceneVectorMemory;
