@@ -103,9 +103,11 @@ public final class ChurnBench implements Command {
         for (int i = 0; i < n; i++) {
             arrivalOrder[i] = i;
         }
-        long t0 = System.nanoTime();
-        HnswIndex index = build(ours, base, arrivalOrder, data.dimension());
-        double buildSeconds = (System.nanoTime() - t0) / 1e9;
+        HnswIndex[] built = new HnswIndex[1];
+        double buildSeconds =
+                Stopwatch.once(() -> built[0] = build(ours, base, arrivalOrder, data.dimension()))
+                        .cpuSeconds();
+        HnswIndex index = built[0];
         double initialRecall = recall(index, queries, truth, k, ef);
         log.printf(Locale.ROOT, "initial build %.2f s, recall %.4f%n", buildSeconds, initialRecall);
 
@@ -115,13 +117,14 @@ public final class ChurnBench implements Command {
         root.put("n", n);
         root.put("dim", data.dimension());
         root.put("metric", metric.name().toLowerCase(Locale.ROOT));
-        root.put("m", ours.index().config().m());
-        root.put("efConstruction", ours.index().config().efConstruction());
+        root.put("m", index.config().m());
+        root.put("efConstruction", index.config().efConstruction());
         root.put("k", k);
         root.put("ef", ef);
         root.put("fraction", fraction);
         root.put("seed", seed);
         root.put("queries", queries.length);
+        root.put("clock", "seconds are thread CPU time of the round's deletes + re-inserts");
         root.putObject("initial").put("recall", initialRecall).put("buildSeconds", buildSeconds);
         if (!Double.isNaN(truthFileAgreement)) {
             root.put("truthFileAgreement", truthFileAgreement);
@@ -178,23 +181,31 @@ public final class ChurnBench implements Command {
                     batch[i++] = id;
                 }
             }
-            long d0 = System.nanoTime();
-            for (int id : batch) {
-                if (!index.delete(ids[id])) {
-                    throw new IllegalStateException("delete of live id " + id + " returned false");
-                }
-            }
-            long d1 = System.nanoTime();
+            Stopwatch.Sample deletes =
+                    Stopwatch.once(
+                            () -> {
+                                for (int id : batch) {
+                                    if (!index.delete(ids[id])) {
+                                        throw new IllegalStateException(
+                                                "delete of live id " + id + " returned false");
+                                    }
+                                }
+                            });
             shuffle(batch, random);
+            Stopwatch.Sample inserts =
+                    Stopwatch.once(
+                            () -> {
+                                for (int id : batch) {
+                                    index.upsert(ids[id], base[id]);
+                                }
+                            });
             for (int id : batch) {
-                index.upsert(ids[id], base[id]);
                 arrival[id] = clock++;
                 if (!replaced[id]) {
                     replaced[id] = true;
                     replacedCount++;
                 }
             }
-            long d2 = System.nanoTime();
             if (index.size() != n) {
                 throw new IllegalStateException(
                         "index holds "
@@ -206,21 +217,24 @@ public final class ChurnBench implements Command {
             }
             double recall = recall(index, queries, truth, k, ef);
 
-            long f0 = System.nanoTime();
-            HnswIndex fresh = build(ours, base, byArrival(arrival), data.dimension());
-            double freshSeconds = (System.nanoTime() - f0) / 1e9;
-            double freshRecall = recall(fresh, queries, truth, k, ef);
+            int[] freshOrder = byArrival(arrival);
+            HnswIndex[] fresh = new HnswIndex[1];
+            Stopwatch.Sample freshBuild =
+                    Stopwatch.once(
+                            () -> fresh[0] = build(ours, base, freshOrder, data.dimension()));
+            double freshRecall = recall(fresh[0], queries, truth, k, ef);
 
-            double seconds = (d2 - d0) / 1e9;
+            double seconds = deletes.cpuSeconds() + inserts.cpuSeconds();
             ObjectNode r = roundsJson.addObject();
             r.put("round", round);
             r.put("recall", recall);
             r.put("freshRecall", freshRecall);
             r.put("seconds", seconds);
             r.put("deleted", perRound);
-            r.put("deleteSeconds", (d1 - d0) / 1e9);
-            r.put("insertSeconds", (d2 - d1) / 1e9);
-            r.put("freshBuildSeconds", freshSeconds);
+            r.put("deleteSeconds", deletes.cpuSeconds());
+            r.put("insertSeconds", inserts.cpuSeconds());
+            r.put("wallSeconds", deletes.wallSeconds() + inserts.wallSeconds());
+            r.put("freshBuildSeconds", freshBuild.cpuSeconds());
             r.put("size", index.size());
             r.put("memoryBytes", index.memoryBytes());
             r.put("replacedFraction", replacedCount / (double) n);

@@ -108,13 +108,25 @@ public final class HnswBenchReport {
         return setup.n() / buildMedian(system);
     }
 
-    /** Our QPS over Lucene's QPS interpolated at our recall, per ef; NaN where not comparable. */
-    public double[] equalRecallLuceneQps() {
+    /**
+     * Per row, at our recall there: {ours, lucene} QPS read off each system's envelope (see {@link
+     * EqualRecall}); NaN where Lucene's measured range does not reach. Both sides use the envelope
+     * so a saturated recall (1.0 at several ef) compares best setting with best setting.
+     */
+    public double[][] equalRecallQps() {
+        double[] or = rows.stream().mapToDouble(r -> r.ours().recall()).toArray();
+        double[] oq = rows.stream().mapToDouble(r -> qps(r.ours())).toArray();
         double[] lr = rows.stream().mapToDouble(r -> r.lucene().recall()).toArray();
         double[] lq = rows.stream().mapToDouble(r -> qps(r.lucene())).toArray();
-        return rows.stream()
-                .mapToDouble(r -> EqualRecall.qpsAt(r.ours().recall(), lr, lq))
-                .toArray();
+        double[][] out = new double[rows.size()][];
+        for (int i = 0; i < out.length; i++) {
+            double recall = or[i];
+            out[i] =
+                    new double[] {
+                        EqualRecall.qpsAt(recall, or, oq), EqualRecall.qpsAt(recall, lr, lq)
+                    };
+        }
+        return out;
     }
 
     /** The JSON document; contract keys first. */
@@ -178,20 +190,33 @@ public final class HnswBenchReport {
                     row.ours().qps(Stopwatch.Clock.WALL) / row.lucene().qps(Stopwatch.Clock.WALL));
         }
         ArrayNode atRecall = ratios.putArray("qpsAtEqualRecall");
-        double[] interpolated = equalRecallLuceneQps();
+        double[][] equal = equalRecallQps();
+        List<Double> finite = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             EfRow row = rows.get(i);
             ObjectNode r = atRecall.addObject();
             r.put("ef", row.ef());
             number(r, "recall", row.ours().recall());
-            number(r, "oursQps", qps(row.ours()));
-            number(r, "luceneQpsAtThisRecall", interpolated[i]);
-            number(r, "ratio", qps(row.ours()) / interpolated[i]);
+            number(r, "oursQps", equal[i][0]);
+            number(r, "luceneQpsAtThisRecall", equal[i][1]);
+            double ratio = equal[i][0] / equal[i][1];
+            number(r, "ratio", ratio);
+            if (Double.isFinite(ratio)) {
+                finite.add(ratio);
+            }
+        }
+        if (!finite.isEmpty()) {
+            double[] f = finite.stream().mapToDouble(Double::doubleValue).toArray();
+            ObjectNode summary = ratios.putObject("qpsAtEqualRecallSummary");
+            number(summary, "min", Stats.min(f));
+            number(summary, "median", Stats.median(f));
+            number(summary, "max", Stats.max(f));
         }
         ratios.put(
                 "qpsAtEqualRecallMethod",
-                "Lucene's QPS read off its measured QPS-vs-recall curve (upper envelope, linear"
-                        + " interpolation) at our recall; null outside Lucene's measured recall range");
+                "at each of our recalls, each system's QPS read off its own measured QPS-vs-recall"
+                        + " curve (upper envelope, linear interpolation); null outside Lucene's"
+                        + " measured recall range");
 
         ObjectNode run = root.putObject("run");
         run.put("queries", setup.queries());
@@ -279,7 +304,7 @@ public final class HnswBenchReport {
                         "qps x",
                         "luc qps@ourR",
                         "eqR x"));
-        double[] interpolated = equalRecallLuceneQps();
+        double[][] equal = equalRecallQps();
         for (int i = 0; i < rows.size(); i++) {
             EfRow r = rows.get(i);
             sb.append(
@@ -291,9 +316,9 @@ public final class HnswBenchReport {
                             r.lucene().recall(),
                             qps(r.lucene()),
                             qps(r.ours()) / qps(r.lucene()),
-                            Double.isFinite(interpolated[i]) ? fmt("%.0f", interpolated[i]) : "n/a",
-                            Double.isFinite(interpolated[i])
-                                    ? fmt("%.2fx", qps(r.ours()) / interpolated[i])
+                            Double.isFinite(equal[i][1]) ? fmt("%.0f", equal[i][1]) : "n/a",
+                            Double.isFinite(equal[i][1])
+                                    ? fmt("%.2fx", equal[i][0] / equal[i][1])
                                     : "n/a"));
         }
         long lucene = luceneGraphMemory + luceneVectorMemory;

@@ -75,6 +75,38 @@ class HnswBenchReportTest {
     }
 
     @Test
+    void saturatedRecallComparesBestSettingWithBestSetting() {
+        HnswBenchReport r =
+                new HnswBenchReport(
+                        new HnswBenchReport.Setup(
+                                "sat",
+                                10,
+                                2,
+                                "l2",
+                                16,
+                                100,
+                                1,
+                                1,
+                                "file",
+                                0,
+                                1,
+                                "EUCLIDEAN",
+                                42,
+                                Stopwatch.Clock.WALL,
+                                0));
+        r.addRow(new HnswBenchReport.EfRow(32, point(1.0, 1200), point(1.0, 1250)));
+        r.addRow(new HnswBenchReport.EfRow(128, point(1.0, 500), point(1.0, 520)));
+        double[][] eq = r.equalRecallQps();
+        // At ef=128 both reach 1.0; each side's best QPS at recall 1.0 is its ef=32 figure.
+        assertEquals(1200, eq[1][0], 1e-9);
+        assertEquals(1250, eq[1][1], 1e-9);
+    }
+
+    private static HnswBenchReport.Point point(double recall, double qps) {
+        return new HnswBenchReport.Point(recall, new double[] {qps}, new double[] {qps});
+    }
+
+    @Test
     void tableNamesTheClockAndEveryEf() {
         String table = report().table();
         assertTrue(table.contains("thread CPU time"), table);
