@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Random;
 import org.vectorindex.jobs.cli.Command;
 import org.vectorindex.jobs.cli.Flags;
+import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.hnsw.HnswIndex;
 import org.vectorindex.state.math.Metric;
 
@@ -44,6 +45,10 @@ public final class ChurnBench implements Command {
                     .optional("limit", null, "use only the first N base vectors")
                     .optional("query-limit", null, "use only the first N queries")
                     .optional("seed", "42", "seed of the graph and of the victim selection")
+                    .optional(
+                            "consolidate-fraction",
+                            String.valueOf(HnswConfig.DEFAULT_CONSOLIDATE_FRACTION),
+                            "deleted fraction that triggers the index's graph repair")
                     .optional("json", null, "write the JSON report to this file")
                     .optional("name", null, "data set name (default: the base file's folder)");
 
@@ -97,7 +102,12 @@ public final class ChurnBench implements Command {
         }
 
         OursHnsw ours =
-                new OursHnsw(metric, f.integer("m", 2), f.integer("ef-construction", 1), seed);
+                new OursHnsw(
+                        metric,
+                        f.integer("m", 2),
+                        f.integer("ef-construction", 1),
+                        seed,
+                        f.decimal("consolidate-fraction"));
         String[] ids = ours.ids(n);
         int[] arrivalOrder = new int[n];
         for (int i = 0; i < n; i++) {
@@ -123,6 +133,7 @@ public final class ChurnBench implements Command {
         root.put("ef", ef);
         root.put("fraction", fraction);
         root.put("seed", seed);
+        root.put("consolidateFraction", index.config().consolidateFraction());
         root.put("queries", queries.length);
         root.put("clock", "seconds are thread CPU time of the round's deletes + re-inserts");
         root.putObject("initial").put("recall", initialRecall).put("buildSeconds", buildSeconds);

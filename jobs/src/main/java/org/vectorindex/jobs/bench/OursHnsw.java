@@ -16,14 +16,25 @@ public final class OursHnsw implements AnnSystem {
     private final int m;
     private final int efConstruction;
     private final long seed;
+    private final double consolidateFraction;
     private String[] ids = new String[0];
     private HnswIndex index;
 
     public OursHnsw(Metric metric, int m, int efConstruction, long seed) {
+        this(metric, m, efConstruction, seed, HnswConfig.DEFAULT_CONSOLIDATE_FRACTION);
+    }
+
+    /**
+     * @param consolidateFraction deleted fraction at which the index repairs its graph (only
+     *     deletes exercise it; {@code bench churn} exposes it to study repair quality)
+     */
+    public OursHnsw(
+            Metric metric, int m, int efConstruction, long seed, double consolidateFraction) {
         this.metric = metric;
         this.m = m;
         this.efConstruction = efConstruction;
         this.seed = seed;
+        this.consolidateFraction = consolidateFraction;
     }
 
     @Override
@@ -40,6 +51,7 @@ public final class OursHnsw implements AnnSystem {
                         .m(m)
                         .efConstruction(efConstruction)
                         .seed(seed)
+                        .consolidateFraction(consolidateFraction)
                         .build());
     }
 
