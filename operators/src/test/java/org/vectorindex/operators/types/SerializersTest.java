@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.Map;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -141,5 +142,27 @@ class SerializersTest {
                                 PartialResultSerializer.INSTANCE.deserialize(
                                         new DataInputDeserializer(bytes)));
         assertTrue(e.getMessage().contains("format version 9"), e.getMessage());
+    }
+
+    @Test
+    void explicitTypeInfoAnswersWithTheHandWrittenSerializersWithGenericTypesDisabled() {
+        SerializerConfigImpl noGenerics = new SerializerConfigImpl();
+        noGenerics.setGenericTypes(false);
+        // The module's type information answers with the hand-written serializers.
+        assertEquals(
+                ShardMutationSerializer.INSTANCE,
+                OperatorTypes.SHARD_MUTATION.createSerializer(noGenerics));
+        assertEquals(
+                ShardQuerySerializer.INSTANCE,
+                OperatorTypes.SHARD_QUERY.createSerializer(noGenerics));
+        assertEquals(
+                PartialResultSerializer.INSTANCE,
+                OperatorTypes.PARTIAL_RESULT.createSerializer(noGenerics));
+        assertEquals(
+                MergedResultSerializer.INSTANCE,
+                OperatorTypes.MERGED_RESULT.createSerializer(noGenerics));
+        assertEquals(
+                ShardRejectionSerializer.INSTANCE,
+                OperatorTypes.SHARD_REJECTION.createSerializer(noGenerics));
     }
 }
