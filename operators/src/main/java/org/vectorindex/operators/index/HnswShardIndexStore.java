@@ -1,5 +1,6 @@
 package org.vectorindex.operators.index;
 
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.function.Predicate;
 import org.apache.flink.api.common.functions.RuntimeContext;
@@ -13,21 +14,24 @@ public final class HnswShardIndexStore implements ShardIndexStore {
     private static final long serialVersionUID = 1L;
 
     private transient KeyedHnswState state;
-    private transient Adapter last;
+    private transient IdentityHashMap<HnswIndex, Adapter> adapters;
 
     @Override
     public void open(RuntimeContext runtimeContext) {
         state = new KeyedHnswState(runtimeContext);
+        adapters = new IdentityHashMap<>();
     }
 
     @Override
     public ShardIndex current(String shardKey, HnswConfig config) throws Exception {
         HnswIndex index = state.current(shardKey, config);
-        // Reuse the adapter while consecutive records hit the same shard: no per-record garbage.
-        if (last == null || last.index != index) {
-            last = new Adapter(index);
+        // One adapter per index instance, so routing a record to a shard allocates nothing.
+        Adapter adapter = adapters.get(index);
+        if (adapter == null) {
+            adapter = new Adapter(index);
+            adapters.put(index, adapter);
         }
-        return last;
+        return adapter;
     }
 
     @Override
