@@ -37,8 +37,8 @@ public final class OperatorUpsertBenchmark {
                 "subscriptions",
                 "us/upsert",
                 "upserts/s");
-        run(Backend.HASHMAP, dim, 1_000, 1_000, 100, false); // warm-up
         for (Backend backend : Backend.values()) {
+            run(backend, dim, 2_000, 2_000, 100, false); // warm-up of this backend's code paths
             for (int subs : new int[] {0, 10, 100, 1000}) {
                 double us = run(backend, dim, preload, upserts, subs, true);
                 System.out.printf(
