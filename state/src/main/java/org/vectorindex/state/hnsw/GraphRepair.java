@@ -87,9 +87,71 @@ final class GraphRepair {
             nodes[i] = NodeScore.node(c);
             scores[i] = NodeScore.score(c);
         }
-        int kept = linker.selectDiverse(nodes, scores, n, graph.maxConnections(level));
+        int oldCount = count;
+        ensureOld(Math.max(oldCount, n));
+        System.arraycopy(a, off, oldList, 0, oldCount);
+        System.arraycopy(nodes, 0, sortedNodes, 0, n);
+        System.arraycopy(scores, 0, sortedScores, 0, n);
+        int diverse = linker.selectDiverse(nodes, scores, n, graph.maxConnections(level));
+        int kept = fillToDegree(n, diverse, Math.min(oldCount, graph.maxConnections(level)));
         graph.setNeighbors(p, level, nodes, scores, kept);
         dirty.mark(p);
+        // Back-links from newly chosen neighbours keep the graph two-way, as insertion does;
+        // without them nodes that only deleted nodes pointed to drift out of reach.
+        for (int i = 0; i < kept; i++) {
+            if (!contains(oldList, oldCount, nodes[i])) {
+                linker.addLink(nodes[i], p, scores[i], level);
+            }
+        }
+    }
+
+    /**
+     * Tops the diverse choice up with the best pruned candidates until the list is as long as it
+     * was before the repair, keeping it sorted. Pruning alone shrinks lists at every repair (an
+     * insert's lists grow back through back-links, a repaired list does not), and the thinner graph
+     * loses recall round after round of churn.
+     */
+    private int fillToDegree(int n, int diverse, int degree) {
+        int fill = Math.max(0, degree - diverse);
+        int out = 0;
+        for (int i = 0; i < n; i++) {
+            boolean chosen = contains(nodes, diverse, sortedNodes[i]);
+            if (chosen || fill > 0) {
+                if (!chosen) {
+                    fill--;
+                }
+                finalNodes[out] = sortedNodes[i];
+                finalScores[out++] = sortedScores[i];
+            }
+        }
+        System.arraycopy(finalNodes, 0, nodes, 0, out);
+        System.arraycopy(finalScores, 0, scores, 0, out);
+        return out;
+    }
+
+    private int[] oldList = new int[64];
+    private int[] sortedNodes = new int[64];
+    private float[] sortedScores = new float[64];
+    private int[] finalNodes = new int[64];
+    private float[] finalScores = new float[64];
+
+    private void ensureOld(int n) {
+        if (oldList.length < n) {
+            oldList = new int[n * 2];
+            sortedNodes = new int[n * 2];
+            sortedScores = new float[n * 2];
+            finalNodes = new int[n * 2];
+            finalScores = new float[n * 2];
+        }
+    }
+
+    private static boolean contains(int[] a, int n, int x) {
+        for (int i = 0; i < n; i++) {
+            if (a[i] == x) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int add(int n, int node, float score) {

@@ -20,7 +20,7 @@ public record HnswConfig(
     public static final int DEFAULT_EF_CONSTRUCTION = 100;
     public static final int DEFAULT_EF = 64;
     public static final long DEFAULT_SEED = 42L;
-    public static final double DEFAULT_CONSOLIDATE_FRACTION = 0.05;
+    public static final double DEFAULT_CONSOLIDATE_FRACTION = 0.1;
 
     public HnswConfig {
         Objects.requireNonNull(metric, "metric is missing");
