@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -62,9 +61,6 @@ class ContinuousQueryCorrectnessTest {
      * The same on the production HNSW index, where ef (80) is at least the shard size, so search
      * must be exact.
      */
-    @Disabled(
-            "HnswIndex.search at ef >= size misses true neighbours once ids are re-upserted"
-                    + " (state module; reported to the lead with a repro). Enable when fixed.")
     @ParameterizedTest
     @MethodSource("hnswCases")
     void onHnswEveryUpdateEqualsBruteForceAndNoChangeIsMissed(
