@@ -3,6 +3,7 @@ package org.vectorindex.operators.model;
 import java.io.Serializable;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.vectorindex.operators.routing.ShardKey;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.math.Metric;
 
@@ -102,19 +103,9 @@ public record CollectionSpec(
         return indexConfig(type, dimension, metric, m, efConstruction, ef, seed, multivector);
     }
 
-    /**
-     * The shard of a record id: a stable hash of the id modulo {@link #shards()}. The hash is
-     * {@link String#hashCode()} (fixed by the Java language specification, so identical on every
-     * JVM), spread by a murmur3 finalizer so similar ids do not cluster.
-     */
+    /** The shard of a record id; the one routing rule is {@link ShardKey#shardOf}. */
     public int shardOf(String id) {
-        int h = id.hashCode();
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        h *= 0xc2b2ae35;
-        h ^= h >>> 16;
-        return Math.floorMod(h, shards);
+        return ShardKey.shardOf(id, shards);
     }
 
     private static HnswConfig indexConfig(

@@ -136,7 +136,7 @@ class CollectionsFileTest {
         assertEquals(2, c.shardOf("doc-1"));
         assertEquals(3, c.shardOf("doc-2"));
         assertEquals(14, c.withShards(16).shardOf("doc-1"));
-        assertEquals(9, c.withShards(16).shardOf("a"));
+        assertEquals(2, c.withShards(16).shardOf("a"));
     }
 
     private static void assertFails(String yaml, String expected) {
