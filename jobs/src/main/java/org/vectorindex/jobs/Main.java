@@ -1,9 +1,12 @@
 package org.vectorindex.jobs;
 
 import java.util.List;
+import org.vectorindex.connectors.kafka.KafkaCommand;
 import org.vectorindex.jobs.bench.BenchCommands;
 import org.vectorindex.jobs.check.BenchCheck;
 import org.vectorindex.jobs.cli.Subcommands;
+import org.vectorindex.jobs.embed.EmbedCommand;
+import org.vectorindex.jobs.run.RunCommand;
 
 /**
  * Entry point of {@code flink-vector-index.jar}: dispatches to a sub-command. Adding a command is
@@ -16,6 +19,18 @@ public final class Main {
     /** The jar's command table. */
     public static Subcommands commands() {
         return new Subcommands("java -jar flink-vector-index.jar")
+                .add(
+                        "run",
+                        "the streaming job on Kafka",
+                        a -> RunCommand.run(a.toArray(String[]::new)))
+                .add(
+                        "kafka",
+                        "a local KRaft broker on 127.0.0.1",
+                        a -> KafkaCommand.run(a.toArray(String[]::new)))
+                .add(
+                        "embed",
+                        "smoke test and cache warm-up of the demo's MiniLM embeddings",
+                        a -> EmbedCommand.run(a.toArray(String[]::new)))
                 .add("bench", "benchmarks: hnsw, churn", BenchCommands.table())
                 .add(
                         "check",

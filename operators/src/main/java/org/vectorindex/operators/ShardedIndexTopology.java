@@ -4,6 +4,7 @@ import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.vectorindex.operators.fault.FailureInjection;
 import org.vectorindex.operators.index.ShardIndexFunction;
 import org.vectorindex.operators.index.ShardIndexStore;
 import org.vectorindex.operators.merge.ResultMergeFunction;
@@ -46,6 +47,26 @@ public final class ShardedIndexTopology {
             DataStream<ShardQuery> queries,
             List<CollectionLayout> collections,
             ShardIndexStore store) {
+        return apply(
+                mutations,
+                queries,
+                collections,
+                store,
+                FailureInjection.NONE,
+                FailureInjection.NONE);
+    }
+
+    /**
+     * As {@link #apply(DataStream, DataStream, List, ShardIndexStore)}, with failure-injection
+     * hooks in the index operator and the merger (recovery tests).
+     */
+    public static Outputs apply(
+            DataStream<ShardMutation> mutations,
+            DataStream<ShardQuery> queries,
+            List<CollectionLayout> collections,
+            ShardIndexStore store,
+            FailureInjection indexFailures,
+            FailureInjection mergeFailures) {
         if (mutations == null || queries == null) {
             throw new IllegalArgumentException("ShardedIndexTopology: an input stream is missing");
         }
@@ -58,13 +79,16 @@ public final class ShardedIndexTopology {
                         .keyBy(ShardMutation::shardKey, Types.STRING)
                         .connect(routed.keyBy(ShardQuery::shardKey, Types.STRING))
                         .process(
-                                new ShardIndexFunction(collections, store),
+                                new ShardIndexFunction(collections, store)
+                                        .withFailureInjection(indexFailures),
                                 OperatorTypes.PARTIAL_RESULT)
                         .name("shard index")
                         .uid(INDEX_UID);
         SingleOutputStreamOperator<MergedResult> merged =
                 partials.keyBy(PartialResult::requestId, Types.STRING)
-                        .process(new ResultMergeFunction(), OperatorTypes.MERGED_RESULT)
+                        .process(
+                                new ResultMergeFunction().withFailureInjection(mergeFailures),
+                                OperatorTypes.MERGED_RESULT)
                         .name("merge partial results")
                         .uid(MERGE_UID);
         DataStream<ShardRejection> rejections =

@@ -12,6 +12,7 @@ import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.vectorindex.operators.fault.FailureInjection;
 import org.vectorindex.operators.routing.CollectionLayout;
 import org.vectorindex.operators.routing.ShardKey;
 import org.vectorindex.operators.types.OperatorTypes;
@@ -54,6 +55,7 @@ public final class ShardIndexFunction
 
     private final HashMap<String, CollectionLayout> layouts = new HashMap<>();
     private final ShardIndexStore store;
+    private FailureInjection failures = FailureInjection.NONE;
 
     private transient MapState<String, Map<String, String>> attributeState;
     private transient MapState<String, SubscriptionSpec> specState;
@@ -82,8 +84,15 @@ public final class ShardIndexFunction
         return new ShardIndexFunction(collections, new HnswShardIndexStore());
     }
 
+    /** Test hook: throw at planned points (off by default). */
+    public ShardIndexFunction withFailureInjection(FailureInjection failures) {
+        this.failures = failures == null ? FailureInjection.NONE : failures;
+        return this;
+    }
+
     @Override
     public void open(OpenContext openContext) {
+        failures.open(getRuntimeContext());
         store.open(getRuntimeContext());
         attributeState =
                 getRuntimeContext()
@@ -115,6 +124,7 @@ public final class ShardIndexFunction
     @Override
     public void processElement1(ShardMutation m, Context ctx, Collector<PartialResult> out)
             throws Exception {
+        failures.onRecord();
         String key = ctx.getCurrentKey();
         ShardWorkingSet ws = workingSet(key);
         if (ws == null) {
@@ -161,6 +171,7 @@ public final class ShardIndexFunction
     @Override
     public void processElement2(ShardQuery q, Context ctx, Collector<PartialResult> out)
             throws Exception {
+        failures.onRecord();
         String key = ctx.getCurrentKey();
         ShardWorkingSet ws = workingSet(key);
         if (ws == null) {

@@ -5,6 +5,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.vectorindex.operators.fault.FailureInjection;
 import org.vectorindex.operators.types.MergedResult;
 import org.vectorindex.operators.types.PartialResult;
 
@@ -30,12 +31,21 @@ public final class ResultMergeFunction
         extends KeyedProcessFunction<String, PartialResult, MergedResult> {
     private static final long serialVersionUID = 1L;
 
+    private FailureInjection failures = FailureInjection.NONE;
+
     private transient ValueState<OneShotState> oneShot;
     private transient ValueState<SubscriptionState> subscription;
     private transient ValueState<SubscriptionState> successor;
 
+    /** Test hook: throw at planned points (off by default). */
+    public ResultMergeFunction withFailureInjection(FailureInjection failures) {
+        this.failures = failures == null ? FailureInjection.NONE : failures;
+        return this;
+    }
+
     @Override
     public void open(OpenContext openContext) {
+        failures.open(getRuntimeContext());
         oneShot =
                 getRuntimeContext()
                         .getState(
@@ -57,6 +67,7 @@ public final class ResultMergeFunction
     @Override
     public void processElement(PartialResult p, Context ctx, Collector<MergedResult> out)
             throws Exception {
+        failures.onRecord();
         switch (p.kind()) {
             case ONE_SHOT -> oneShot(p, ctx, out);
             case CONTINUOUS -> continuous(p, out);

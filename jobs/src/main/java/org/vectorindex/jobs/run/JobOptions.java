@@ -1,0 +1,95 @@
+package org.vectorindex.jobs.run;
+
+import java.time.Duration;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+
+/**
+ * Settings of the streaming job beyond the Kafka plumbing ({@link
+ * org.vectorindex.connectors.kafka.KafkaOptions}). {@code RunCommand} fills them from flags; a
+ * cluster deployment may set them in its configuration too.
+ */
+public final class JobOptions {
+    private JobOptions() {}
+
+    public static final ConfigOption<String> COLLECTIONS_FILE =
+            ConfigOptions.key("vectorindex.collections-file")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "YAML or JSON file declaring the collections (see"
+                                    + " connectors/FORMATS.md); read once when the job is built.");
+
+    public static final ConfigOption<StateBackend> STATE_BACKEND =
+            ConfigOptions.key("vectorindex.state-backend")
+                    .enumType(StateBackend.class)
+                    .defaultValue(StateBackend.ROCKSDB)
+                    .withDescription(
+                            "Where keyed state (the indexes) lives: RocksDB with incremental"
+                                    + " checkpoints, or the heap (faster, bounded by memory,"
+                                    + " full checkpoints).");
+
+    public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
+            ConfigOptions.key("vectorindex.checkpoint-interval")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(1))
+                    .withDescription(
+                            "Exactly-once checkpoint interval. Output becomes visible to"
+                                    + " read_committed consumers when a checkpoint completes, so"
+                                    + " this bounds the output latency from below.");
+
+    public static final ConfigOption<String> STATE_DIR =
+            ConfigOptions.key("vectorindex.state-dir")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Directory (path or URI) where checkpoints are kept, also after"
+                                    + " cancellation. A job started with a directory that holds a"
+                                    + " completed checkpoint resumes from the newest one. Without"
+                                    + " it, checkpoints go to a temporary directory and a restart"
+                                    + " starts empty.");
+
+    public static final ConfigOption<Boolean> BOUNDED_INPUT =
+            ConfigOptions.key("vectorindex.bounded-input")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription(
+                            "Stop reading at the input offsets that are latest at start and"
+                                    + " finish (tests and one-off loads). Checkpoints of a"
+                                    + " finished job are discarded.");
+
+    public static final ConfigOption<Integer> RESTART_ATTEMPTS =
+            ConfigOptions.key("vectorindex.restart-attempts")
+                    .intType()
+                    .defaultValue(10)
+                    .withDescription(
+                            "Restarts (fixed delay) before the job gives up; each restart"
+                                    + " resumes from the last completed checkpoint.");
+
+    public static final ConfigOption<String> FAIL_INDEX_AT =
+            ConfigOptions.key("vectorindex.testing.fail-index-at")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Testing only: 'attempt:count,...' makes the index operator throw"
+                                    + " after count records in the given task attempts.");
+
+    public static final ConfigOption<String> FAIL_MERGE_AT =
+            ConfigOptions.key("vectorindex.testing.fail-merge-at")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("Testing only: as fail-index-at, for the merge operator.");
+
+    public static final ConfigOption<String> FAILURE_MARKER_DIR =
+            ConfigOptions.key("vectorindex.testing.failure-marker-dir")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Testing only: an injected failure first leaves a marker file here.");
+
+    /** Choice of keyed state backend. */
+    public enum StateBackend {
+        ROCKSDB,
+        HEAP
+    }
+}

@@ -1,0 +1,192 @@
+package org.vectorindex.jobs.run;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.vectorindex.connectors.format.FormatSettings;
+import org.vectorindex.connectors.format.ParseFunction;
+import org.vectorindex.connectors.format.ParseMutationsFunction;
+import org.vectorindex.connectors.format.ParseQueriesFunction;
+import org.vectorindex.connectors.kafka.KafkaOptions;
+import org.vectorindex.connectors.kafka.KafkaWiring;
+import org.vectorindex.operators.ModelAdapter;
+import org.vectorindex.operators.ShardedIndexTopology;
+import org.vectorindex.operators.fault.FailureInjection;
+import org.vectorindex.operators.index.HnswShardIndexStore;
+import org.vectorindex.operators.model.CollectionRegistry;
+import org.vectorindex.operators.model.DeadLetter;
+import org.vectorindex.operators.model.Mutation;
+import org.vectorindex.operators.model.Query;
+import org.vectorindex.operators.model.serde.ModelTypes;
+import org.vectorindex.operators.routing.CollectionLayout;
+import org.vectorindex.operators.types.OperatorTypes;
+import org.vectorindex.operators.types.ShardMutation;
+import org.vectorindex.operators.types.ShardQuery;
+
+/**
+ * The streaming job: two KafkaSources, parse and validate (bad records to dead letters), the
+ * sharded index topology, results as JSON to an exactly-once KafkaSink, and every dead letter
+ * (parse rejections and records the operators refused) to a second exactly-once KafkaSink.
+ *
+ * <p>Every operator has a fixed uid: a restore maps checkpointed state to operators by uid, so
+ * these strings must never change. {@link #flinkConfiguration} turns the job settings into Flink's
+ * own (exactly-once checkpoints, state backend, retained checkpoints, resume path).
+ */
+public final class VectorIndexJob {
+    /** Uids of the operators outside the topology (which has its own). Never change them. */
+    static final String MUTATIONS_SOURCE_UID = "vector-index-mutations-source";
+
+    static final String QUERIES_SOURCE_UID = "vector-index-queries-source";
+    static final String PARSE_MUTATIONS_UID = "vector-index-parse-mutations";
+    static final String PARSE_QUERIES_UID = "vector-index-parse-queries";
+    static final String ROUTE_MUTATIONS_UID = "vector-index-route-mutations";
+    static final String ADAPT_QUERIES_UID = "vector-index-adapt-queries";
+    static final String RESULTS_JSON_UID = "vector-index-results-to-records";
+    static final String REJECTIONS_UID = "vector-index-rejections-to-dead-letters";
+    static final String RESULTS_SINK_UID = "vector-index-results-sink";
+    static final String DLQ_SINK_UID = "vector-index-dead-letter-sink";
+
+    private VectorIndexJob() {}
+
+    /**
+     * Flink settings derived from the job settings in {@code conf} (which is copied): exactly-once
+     * checkpointing, the state backend, checkpoints retained in the state directory, the restart
+     * strategy, and the newest completed checkpoint in the state directory as the resume point.
+     */
+    public static Configuration flinkConfiguration(Configuration conf) {
+        Configuration c = new Configuration(conf);
+        c.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+        c.set(
+                CheckpointingOptions.CHECKPOINTING_INTERVAL,
+                conf.get(JobOptions.CHECKPOINT_INTERVAL));
+        boolean rocks = conf.get(JobOptions.STATE_BACKEND) == JobOptions.StateBackend.ROCKSDB;
+        c.set(StateBackendOptions.STATE_BACKEND, rocks ? "rocksdb" : "hashmap");
+        c.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, rocks);
+        c.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        c.set(
+                RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS,
+                conf.get(JobOptions.RESTART_ATTEMPTS));
+        c.set(
+                RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY,
+                java.time.Duration.ofMillis(500));
+        String stateDir = conf.get(JobOptions.STATE_DIR);
+        if (stateDir != null) {
+            Path dir =
+                    Path.of(
+                                    stateDir.startsWith("file:")
+                                            ? java.net.URI.create(stateDir).getPath()
+                                            : stateDir)
+                            .toAbsolutePath();
+            c.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+            c.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.toUri().toString());
+            c.set(
+                    CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                    ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+            Path latest = CheckpointDirs.latestCompleted(dir);
+            if (latest != null && !c.contains(StateRecoveryOptions.SAVEPOINT_PATH)) {
+                c.set(StateRecoveryOptions.SAVEPOINT_PATH, latest.toUri().toString());
+            }
+        }
+        return c;
+    }
+
+    /**
+     * Adds the job to {@code env}.
+     *
+     * @param conf job settings ({@link JobOptions}, {@link KafkaOptions})
+     * @param kafkaClient pass-through Kafka client properties (security and others)
+     * @param collections the declared collections
+     */
+    public static void build(
+            StreamExecutionEnvironment env,
+            Configuration conf,
+            Properties kafkaClient,
+            CollectionRegistry collections) {
+        KafkaWiring kafka =
+                KafkaWiring.from(conf, kafkaClient)
+                        .boundedSources(conf.get(JobOptions.BOUNDED_INPUT));
+        FormatSettings format = kafka.formatSettings();
+        String mutationsTopic = conf.get(KafkaOptions.MUTATIONS_TOPIC);
+        String queriesTopic = conf.get(KafkaOptions.QUERIES_TOPIC);
+        List<CollectionLayout> layouts = ModelAdapter.layouts(collections);
+
+        SingleOutputStreamOperator<Mutation> mutations =
+                env.fromSource(
+                                kafka.mutationsSource(),
+                                WatermarkStrategy.noWatermarks(),
+                                "mutations")
+                        .uid(MUTATIONS_SOURCE_UID)
+                        .process(
+                                new ParseMutationsFunction(collections, format),
+                                ModelTypes.MUTATION)
+                        .name("parse mutations")
+                        .uid(PARSE_MUTATIONS_UID);
+        SingleOutputStreamOperator<Query> queries =
+                env.fromSource(kafka.queriesSource(), WatermarkStrategy.noWatermarks(), "queries")
+                        .uid(QUERIES_SOURCE_UID)
+                        .process(new ParseQueriesFunction(collections, format), ModelTypes.QUERY)
+                        .name("parse queries")
+                        .uid(PARSE_QUERIES_UID);
+
+        SingleOutputStreamOperator<ShardMutation> shardMutations =
+                mutations
+                        .process(
+                                new TopologyInputs.Mutations(collections, mutationsTopic),
+                                OperatorTypes.SHARD_MUTATION)
+                        .name("route mutations")
+                        .uid(ROUTE_MUTATIONS_UID);
+        SingleOutputStreamOperator<ShardQuery> shardQueries =
+                queries.process(new TopologyInputs.Queries(queriesTopic), OperatorTypes.SHARD_QUERY)
+                        .name("adapt queries")
+                        .uid(ADAPT_QUERIES_UID);
+
+        String markers = conf.get(JobOptions.FAILURE_MARKER_DIR);
+        ShardedIndexTopology.Outputs out =
+                ShardedIndexTopology.apply(
+                        shardMutations,
+                        shardQueries,
+                        layouts,
+                        new HnswShardIndexStore(),
+                        FailureInjection.parse(
+                                "index", conf.get(JobOptions.FAIL_INDEX_AT), markers),
+                        FailureInjection.parse(
+                                "merge", conf.get(JobOptions.FAIL_MERGE_AT), markers));
+
+        out.results()
+                .map(ModelAdapter::result, ModelTypes.RESULT_RECORD)
+                .name("results to records")
+                .uid(RESULTS_JSON_UID)
+                .sinkTo(kafka.resultsSink())
+                .name("results sink")
+                .uid(RESULTS_SINK_UID);
+
+        DataStream<DeadLetter> rejected =
+                out.rejections()
+                        .map(
+                                r -> ModelAdapter.deadLetter(r, mutationsTopic, queriesTopic),
+                                ModelTypes.DEAD_LETTER)
+                        .name("rejections to dead letters")
+                        .uid(REJECTIONS_UID);
+        mutations
+                .getSideOutput(ParseFunction.DEAD_LETTERS)
+                .union(
+                        queries.getSideOutput(ParseFunction.DEAD_LETTERS),
+                        shardMutations.getSideOutput(TopologyInputs.UNSUPPORTED),
+                        shardQueries.getSideOutput(TopologyInputs.UNSUPPORTED),
+                        rejected)
+                .sinkTo(kafka.deadLetterSink())
+                .name("dead-letter sink")
+                .uid(DLQ_SINK_UID);
+    }
+}
