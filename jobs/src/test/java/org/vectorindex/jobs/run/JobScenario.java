@@ -1,0 +1,309 @@
+package org.vectorindex.jobs.run;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.vectorindex.connectors.format.InputRecords;
+import org.vectorindex.connectors.format.OutputJson;
+import org.vectorindex.connectors.kafka.EmbeddedKafkaBroker;
+import org.vectorindex.connectors.testing.KafkaTestClients;
+import org.vectorindex.operators.model.Mutation;
+import org.vectorindex.operators.model.Query;
+import org.vectorindex.operators.model.QueryResult;
+import org.vectorindex.operators.model.ResultRecord;
+import org.vectorindex.operators.model.SubscriptionUpdate;
+import org.vectorindex.operators.routing.ShardKey;
+
+/**
+ * Drives the job through Kafka in phases whose outputs are deterministic: (1) subscriptions, then
+ * wait for their version-1 updates; (2) all mutations (with bad records in between); (3) a barrier:
+ * repeated "barrier-*" knn queries at a far-away probe point until the answer holds the probe
+ * upserted last on every shard, i.e. every shard has applied every mutation; (4) the one-shot
+ * queries, then wait for all their results. Barrier results depend on timing and are excluded from
+ * comparisons. Topics have one partition, so each shard sees its mutations in send order.
+ */
+final class JobScenario {
+    static final String COLLECTION = "c";
+    static final int DIM = 16;
+    static final int SHARDS = 4;
+    static final String COLLECTIONS_YAML =
+            "collections:\n  - {name: c, dimension: 16, metric: l2, shards: 4, m: 8,"
+                    + " efConstruction: 40, ef: 16}\n";
+
+    final String prefix;
+    final List<Mutation> mutations = new ArrayList<>();
+    final List<Query> subscriptions = new ArrayList<>();
+    final List<Query> queries = new ArrayList<>();
+
+    /** Bad mutation and query values, sent between good ones. */
+    final List<byte[]> badMutations = new ArrayList<>();
+
+    final List<byte[]> badQueries = new ArrayList<>();
+
+    JobScenario(String prefix) {
+        this.prefix = prefix;
+    }
+
+    String topic(String kind) {
+        return prefix + "-" + kind;
+    }
+
+    /**
+     * Clustered data: upserts, deletes of earlier ids, re-upserts with new vectors; then probes.
+     */
+    static JobScenario generate(
+            String prefix, long seed, int upserts, int subs, int knn, int knnEf, boolean bad) {
+        JobScenario s = new JobScenario(prefix);
+        Random rnd = new Random(seed);
+        float[][] centers = new float[8][DIM];
+        for (float[] c : centers) {
+            for (int d = 0; d < DIM; d++) {
+                c[d] = (float) (rnd.nextGaussian() * 10);
+            }
+        }
+        for (int i = 0; i < upserts; i++) {
+            s.mutations.add(Mutation.upsert(COLLECTION, "doc-" + i, point(centers, rnd), null));
+            if (i % 10 == 9) {
+                s.mutations.add(Mutation.delete(COLLECTION, "doc-" + rnd.nextInt(i)));
+            }
+            if (i % 15 == 14) {
+                s.mutations.add(
+                        Mutation.upsert(
+                                COLLECTION, "doc-" + rnd.nextInt(i), point(centers, rnd), null));
+            }
+        }
+        for (int shard = 0; shard < SHARDS; shard++) {
+            s.mutations.add(Mutation.upsert(COLLECTION, probeId(shard), probe(shard), null));
+        }
+        for (int i = 0; i < subs; i++) {
+            s.subscriptions.add(
+                    Query.subscribe("sub-" + i, COLLECTION, point(centers, rnd), 5, 10_000, null));
+        }
+        for (int i = 0; i < knn; i++) {
+            s.queries.add(Query.knn("q-" + i, COLLECTION, point(centers, rnd), 10, knnEf, null));
+        }
+        if (bad) {
+            String up = "{\"op\":\"upsert\",\"collection\":\"c\",\"id\":\"x\",";
+            for (String b :
+                    List.of(
+                            "{\"op\":\"upsert\"",
+                            "{\"collection\":\"c\",\"id\":\"x\"}",
+                            up + "\"vector\":[1,2,3]}",
+                            up + "\"vector\":[1,2,NaN,4,5,6,7,8,1,2,3,4,5,6,7,8]}",
+                            "{\"op\":\"delete\",\"collection\":\"zzz\",\"id\":\"x\"}",
+                            "{\"op\":\"replace\",\"collection\":\"c\",\"id\":\"x\"}")) {
+                s.badMutations.add(b.getBytes(StandardCharsets.UTF_8));
+            }
+            String knnPrefix =
+                    "{\"type\":\"knn\",\"queryId\":\"bad\",\"collection\":\"c\",\"vector\":"
+                            + Arrays.toString(new float[DIM])
+                            + ",";
+            for (String b :
+                    List.of(knnPrefix + "\"k\":0}", knnPrefix + "\"k\":1001}", "not json")) {
+                s.badQueries.add(b.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return s;
+    }
+
+    static String probeId(int shard) {
+        for (int i = 0; ; i++) {
+            String id = "probe-" + i;
+            if (ShardKey.shardOf(id, SHARDS) == shard) {
+                return id;
+            }
+        }
+    }
+
+    static float[] probe(int shard) {
+        float[] v = new float[DIM];
+        Arrays.fill(v, 1000f);
+        v[0] += shard * 0.01f;
+        return v;
+    }
+
+    private static float[] point(float[][] centers, Random rnd) {
+        float[] c = centers[rnd.nextInt(centers.length)];
+        float[] v = new float[DIM];
+        for (int d = 0; d < DIM; d++) {
+            v[d] = c[d] + (float) rnd.nextGaussian();
+        }
+        return v;
+    }
+
+    String[] runArgs(EmbeddedKafkaBroker broker, Path collections, int parallelism) {
+        return new String[] {
+            "--bootstrap-servers", broker.bootstrapServers(),
+            "--mutations-topic", topic("m"),
+            "--queries-topic", topic("q"),
+            "--results-topic", topic("r"),
+            "--dlq-topic", topic("d"),
+            "--collections", collections.toString(),
+            "--parallelism", Integer.toString(parallelism),
+            "--checkpoint-interval", "300ms",
+            "--transactional-id-prefix", prefix,
+            "--group-id", prefix
+        };
+    }
+
+    static Path collectionsFile(Path dir) throws Exception {
+        Path f = dir.resolve("collections.yaml");
+        Files.writeString(f, COLLECTIONS_YAML);
+        return f;
+    }
+
+    /** The phases; the job must be running (or about to) with {@link #runArgs}. */
+    Outputs drive(EmbeddedKafkaBroker broker, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaProducer<byte[], byte[]> p =
+                KafkaTestClients.producer(broker.bootstrapServers())) {
+            for (Query q : subscriptions) {
+                send(p, topic("q"), InputRecords.key(q), InputRecords.json(q));
+            }
+            p.flush();
+            if (!subscriptions.isEmpty()) {
+                awaitResults(broker, deadline, r -> countVersionOne(r) >= subscriptions.size());
+            }
+            int badM = 0;
+            for (int i = 0; i < mutations.size(); i++) {
+                Mutation m = mutations.get(i);
+                send(
+                        p,
+                        topic("m"),
+                        InputRecords.key(m),
+                        i % 3 == 0 ? InputRecords.binary(m) : InputRecords.json(m));
+                if (i % 50 == 25 && badM < badMutations.size()) {
+                    send(p, topic("m"), null, badMutations.get(badM++));
+                }
+            }
+            while (badM < badMutations.size()) {
+                send(p, topic("m"), null, badMutations.get(badM++));
+            }
+            p.flush();
+            for (int b = 0; ; b++) {
+                Query probe = Query.knn("barrier-" + b, COLLECTION, probe(0), SHARDS, 64, null);
+                send(p, topic("q"), InputRecords.key(probe), InputRecords.json(probe));
+                p.flush();
+                String id = probe.id();
+                Map<String, ResultRecord> byKey =
+                        awaitResults(broker, deadline, r -> r.containsKey(id));
+                QueryResult res = (QueryResult) byKey.get(id);
+                if (res.hitCount() == SHARDS && res.hitId(SHARDS - 1).startsWith("probe-")) {
+                    break;
+                }
+                Thread.sleep(300);
+            }
+            for (int i = 0; i < queries.size(); i++) {
+                Query q = queries.get(i);
+                send(p, topic("q"), InputRecords.key(q), InputRecords.json(q));
+                if (i % 20 == 10 && i / 20 < badQueries.size()) {
+                    send(p, topic("q"), null, badQueries.get(i / 20));
+                }
+            }
+            p.flush();
+            awaitResults(
+                    broker, deadline, r -> queries.stream().allMatch(q -> r.containsKey(q.id())));
+        }
+        return read(broker);
+    }
+
+    /** Every committed output. */
+    Outputs read(EmbeddedKafkaBroker broker) {
+        List<ResultRecord> results = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r :
+                KafkaTestClients.readCommitted(
+                        broker.bootstrapServers(), topic("r"), Duration.ofSeconds(30))) {
+            results.add(OutputJson.readResult(r.value()));
+        }
+        List<String> deadLetters = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r :
+                KafkaTestClients.readCommitted(
+                        broker.bootstrapServers(), topic("d"), Duration.ofSeconds(30))) {
+            deadLetters.add(new String(r.value(), StandardCharsets.UTF_8));
+        }
+        return new Outputs(results, deadLetters);
+    }
+
+    /** Committed results and dead letters (as JSON text). */
+    record Outputs(List<ResultRecord> results, List<String> deadLetters) {
+        /** One-shot results by query id, barrier queries left out; fails on a duplicate. */
+        Map<String, QueryResult> oneShot() {
+            Map<String, QueryResult> out = new LinkedHashMap<>();
+            for (ResultRecord r : results) {
+                if (r instanceof QueryResult q && !q.queryId().startsWith("barrier-")) {
+                    if (out.put(q.queryId(), q) != null) {
+                        throw new AssertionError("query " + q.queryId() + " answered twice");
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** Comparable text of every non-barrier result, tookMs zeroed, in output order. */
+        List<String> comparable() {
+            List<String> out = new ArrayList<>();
+            for (ResultRecord r : results) {
+                if (r instanceof QueryResult q) {
+                    if (!q.queryId().startsWith("barrier-")) {
+                        out.add(
+                                new QueryResult(
+                                                q.queryId(),
+                                                q.collection(),
+                                                q.hitIds(),
+                                                q.hitScores(),
+                                                0)
+                                        .toString());
+                    }
+                } else {
+                    out.add(r.toString());
+                }
+            }
+            return out;
+        }
+    }
+
+    private static long countVersionOne(Map<String, ResultRecord> r) {
+        return r.values().stream()
+                .filter(x -> x instanceof SubscriptionUpdate u && u.version() >= 1)
+                .count();
+    }
+
+    private Map<String, ResultRecord> awaitResults(
+            EmbeddedKafkaBroker broker,
+            long deadline,
+            java.util.function.Predicate<Map<String, ResultRecord>> done)
+            throws InterruptedException {
+        while (true) {
+            Map<String, ResultRecord> byKey = new HashMap<>();
+            for (ConsumerRecord<byte[], byte[]> r :
+                    KafkaTestClients.readCommitted(
+                            broker.bootstrapServers(), topic("r"), Duration.ofSeconds(30))) {
+                ResultRecord rr = OutputJson.readResult(r.value());
+                byKey.put(rr.key(), rr);
+            }
+            if (done.test(byKey)) {
+                return byKey;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for results in " + topic("r"));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static void send(
+            KafkaProducer<byte[], byte[]> p, String topic, byte[] key, byte[] value) {
+        p.send(new ProducerRecord<>(topic, key, value));
+    }
+}

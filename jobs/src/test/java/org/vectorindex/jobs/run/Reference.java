@@ -1,0 +1,81 @@
+package org.vectorindex.jobs.run;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.vectorindex.operators.model.CollectionsFile;
+import org.vectorindex.operators.model.Mutation;
+import org.vectorindex.operators.model.MutationOp;
+import org.vectorindex.operators.routing.ShardKey;
+import org.vectorindex.state.hnsw.HnswConfig;
+import org.vectorindex.state.hnsw.HnswIndex;
+import org.vectorindex.state.hnsw.SearchHit;
+import org.vectorindex.state.math.Metric;
+
+/**
+ * What the job must answer, computed without Flink: per-shard {@link HnswIndex} instances with the
+ * collection's config, fed the same mutations in the same per-shard order (the graph is
+ * deterministic, so one-shot hits must be identical), and a brute-force live set for exact top-k.
+ */
+final class Reference {
+    final HnswIndex[] shards = new HnswIndex[JobScenario.SHARDS];
+    final Map<String, float[]> live = new LinkedHashMap<>();
+
+    Reference() {
+        HnswConfig config =
+                CollectionsFile.parse(JobScenario.COLLECTIONS_YAML, false, "test")
+                        .require(JobScenario.COLLECTION)
+                        .indexConfig();
+        for (int s = 0; s < shards.length; s++) {
+            shards[s] = new HnswIndex(config);
+        }
+    }
+
+    void apply(Mutation m) {
+        HnswIndex shard = shards[ShardKey.shardOf(m.id(), JobScenario.SHARDS)];
+        if (m.op() == MutationOp.UPSERT) {
+            shard.upsert(m.id(), m.vector());
+            live.put(m.id(), m.vector().clone());
+        } else {
+            shard.delete(m.id());
+            live.remove(m.id());
+        }
+    }
+
+    /** The merged per-shard HNSW answer, as the job's merger ranks it. */
+    List<SearchHit> knn(float[] q, int k, int ef) {
+        List<SearchHit> all = new ArrayList<>();
+        for (HnswIndex s : shards) {
+            all.addAll(s.search(q, k, Math.max(ef, k), null));
+        }
+        return top(all, k);
+    }
+
+    /** Exact top-k over the live vectors. */
+    List<SearchHit> exact(float[] q, int k) {
+        List<SearchHit> all = new ArrayList<>();
+        for (Map.Entry<String, float[]> e : live.entrySet()) {
+            all.add(
+                    new SearchHit(
+                            e.getKey(), Metric.L2.externalScore(Metric.L2.score(q, e.getValue()))));
+        }
+        return top(all, k);
+    }
+
+    long[] digests() {
+        long[] d = new long[shards.length];
+        for (int s = 0; s < d.length; s++) {
+            d[s] = shards[s].graphDigest();
+        }
+        return d;
+    }
+
+    private static List<SearchHit> top(List<SearchHit> all, int k) {
+        all.sort(
+                Comparator.comparingDouble((SearchHit h) -> -h.score())
+                        .thenComparing(SearchHit::id));
+        return new ArrayList<>(all.subList(0, Math.min(k, all.size())));
+    }
+}
