@@ -1,0 +1,125 @@
+package org.vectorindex.jobs.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.vectorindex.connectors.kafka.EmbeddedKafkaBroker;
+import org.vectorindex.connectors.testing.LoopbackMiniCluster;
+import org.vectorindex.operators.model.Query;
+import org.vectorindex.operators.model.QueryResult;
+import org.vectorindex.state.hnsw.SearchHit;
+
+/**
+ * Injected failures in the index operator (attempts 0 and 2) and in the merger (attempt 1) during a
+ * run at parallelism 2 on RocksDB: the committed results and dead letters equal those of a run
+ * without failures (tookMs aside), with no duplicates and none missing, and both equal what the
+ * index core answers on the same data.
+ */
+class FailureRecoveryITCase {
+    private static final int PARALLELISM = 2;
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = LoopbackMiniCluster.extension(PARALLELISM);
+
+    private static EmbeddedKafkaBroker broker;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = EmbeddedKafkaBroker.start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void outputWithFailuresEqualsOutputWithout(@TempDir Path dir) throws Exception {
+        Path markers = dir.resolve("markers");
+        JobScenario.Outputs clean = run("clean", dir, null);
+        JobScenario.Outputs failed = run("failed", dir, markers);
+
+        List<String> fired;
+        try (Stream<Path> files = Files.list(markers)) {
+            fired =
+                    files.map(p -> p.getFileName().toString().replaceAll("-subtask-\\d+", ""))
+                            .sorted()
+                            .toList();
+        }
+        assertEquals(
+                List.of("index-attempt-0", "index-attempt-2", "merge-attempt-1"),
+                fired.stream().distinct().toList(),
+                "injected failures");
+
+        assertEquals(sorted(clean.comparable()), sorted(failed.comparable()), "results");
+        assertEquals(
+                sorted(clean.deadLetters().stream().map(d -> d.replace("clean-", "T-")).toList()),
+                sorted(failed.deadLetters().stream().map(d -> d.replace("failed-", "T-")).toList()),
+                "dead letters");
+
+        JobScenario s = scenario("reference");
+        Reference ref = new Reference();
+        s.mutations.forEach(ref::apply);
+        for (JobScenario.Outputs out : List.of(clean, failed)) {
+            Map<String, QueryResult> results = out.oneShot(); // fails on a duplicate
+            assertEquals(s.queries.size(), results.size());
+            for (Query q : s.queries) {
+                List<SearchHit> want = ref.knn(q.vector(), q.k(), q.ef());
+                assertArrayEquals(
+                        want.stream().map(SearchHit::id).toArray(String[]::new),
+                        results.get(q.id()).hitIds(),
+                        q.id());
+            }
+            assertEquals(s.badMutations.size() + s.badQueries.size(), out.deadLetters().size());
+        }
+    }
+
+    private static JobScenario scenario(String prefix) {
+        return JobScenario.generate(prefix, 11, 2500, 0, 200, 16, true);
+    }
+
+    private JobScenario.Outputs run(String prefix, Path dir, Path markers) throws Exception {
+        JobScenario s = scenario(prefix);
+        broker.createTopics(1, s.topic("m"), s.topic("q"), s.topic("r"), s.topic("d"));
+        List<String> args =
+                new ArrayList<>(
+                        Arrays.asList(
+                                s.runArgs(broker, JobScenario.collectionsFile(dir), PARALLELISM)));
+        if (markers != null) {
+            args.addAll(
+                    List.of(
+                            "--conf", JobOptions.FAIL_INDEX_AT.key() + "=0:700,2:20",
+                            "--conf", JobOptions.FAIL_MERGE_AT.key() + "=1:30",
+                            "--conf", JobOptions.FAILURE_MARKER_DIR.key() + "=" + markers));
+        }
+        JobClient job = RunCommand.start(args.toArray(String[]::new));
+        try {
+            return s.drive(broker, Duration.ofSeconds(100));
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    private static List<String> sorted(List<String> in) {
+        List<String> out = new ArrayList<>(in);
+        out.sort(null);
+        return out;
+    }
+}
