@@ -87,7 +87,7 @@ class FailureRecoveryITCase {
                         results.get(q.id()).hitIds(),
                         q.id());
             }
-            assertEquals(s.badMutations.size() + s.badQueries.size(), out.deadLetters().size());
+            assertEquals(s.bad.size(), out.deadLetters().size());
         }
     }
 

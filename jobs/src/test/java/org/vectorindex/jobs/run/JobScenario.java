@@ -46,10 +46,11 @@ final class JobScenario {
     final List<Query> subscriptions = new ArrayList<>();
     final List<Query> queries = new ArrayList<>();
 
-    /** Bad mutation and query values, sent between good ones. */
-    final List<byte[]> badMutations = new ArrayList<>();
+    /** Bad records, sent between good ones. */
+    final List<BadRecords.Bad> bad = new ArrayList<>();
 
-    final List<byte[]> badQueries = new ArrayList<>();
+    /** Where each bad record landed ("topic-partition-offset") and its expected reason code. */
+    final Map<String, String> sentBad = new LinkedHashMap<>();
 
     JobScenario(String prefix) {
         this.prefix = prefix;
@@ -94,25 +95,7 @@ final class JobScenario {
             s.queries.add(Query.knn("q-" + i, COLLECTION, point(centers, rnd), 10, knnEf, null));
         }
         if (bad) {
-            String up = "{\"op\":\"upsert\",\"collection\":\"c\",\"id\":\"x\",";
-            for (String b :
-                    List.of(
-                            "{\"op\":\"upsert\"",
-                            "{\"collection\":\"c\",\"id\":\"x\"}",
-                            up + "\"vector\":[1,2,3]}",
-                            up + "\"vector\":[1,2,NaN,4,5,6,7,8,1,2,3,4,5,6,7,8]}",
-                            "{\"op\":\"delete\",\"collection\":\"zzz\",\"id\":\"x\"}",
-                            "{\"op\":\"replace\",\"collection\":\"c\",\"id\":\"x\"}")) {
-                s.badMutations.add(b.getBytes(StandardCharsets.UTF_8));
-            }
-            String knnPrefix =
-                    "{\"type\":\"knn\",\"queryId\":\"bad\",\"collection\":\"c\",\"vector\":"
-                            + Arrays.toString(new float[DIM])
-                            + ",";
-            for (String b :
-                    List.of(knnPrefix + "\"k\":0}", knnPrefix + "\"k\":1001}", "not json")) {
-                s.badQueries.add(b.getBytes(StandardCharsets.UTF_8));
-            }
+            s.bad.addAll(BadRecords.all(DIM));
         }
         return s;
     }
@@ -153,7 +136,8 @@ final class JobScenario {
             "--parallelism", Integer.toString(parallelism),
             "--checkpoint-interval", "300ms",
             "--transactional-id-prefix", prefix,
-            "--group-id", prefix
+            "--group-id", prefix,
+            "--conf", "vectorindex.format.max-record-bytes=" + BadRecords.MAX_BYTES
         };
     }
 
@@ -175,7 +159,9 @@ final class JobScenario {
             if (!subscriptions.isEmpty()) {
                 awaitResults(broker, deadline, r -> countVersionOne(r) >= subscriptions.size());
             }
-            int badM = 0;
+            List<BadRecords.Bad> badM = bad.stream().filter(x -> x.mutation()).toList();
+            List<BadRecords.Bad> badQ = bad.stream().filter(x -> !x.mutation()).toList();
+            int nextBad = 0;
             for (int i = 0; i < mutations.size(); i++) {
                 Mutation m = mutations.get(i);
                 send(
@@ -183,12 +169,12 @@ final class JobScenario {
                         topic("m"),
                         InputRecords.key(m),
                         i % 3 == 0 ? InputRecords.binary(m) : InputRecords.json(m));
-                if (i % 50 == 25 && badM < badMutations.size()) {
-                    send(p, topic("m"), null, badMutations.get(badM++));
+                if (i % 20 == 10 && nextBad < badM.size()) {
+                    sendBad(p, badM.get(nextBad++));
                 }
             }
-            while (badM < badMutations.size()) {
-                send(p, topic("m"), null, badMutations.get(badM++));
+            while (nextBad < badM.size()) {
+                sendBad(p, badM.get(nextBad++));
             }
             p.flush();
             for (int b = 0; ; b++) {
@@ -204,12 +190,16 @@ final class JobScenario {
                 }
                 Thread.sleep(300);
             }
+            nextBad = 0;
             for (int i = 0; i < queries.size(); i++) {
                 Query q = queries.get(i);
                 send(p, topic("q"), InputRecords.key(q), InputRecords.json(q));
-                if (i % 20 == 10 && i / 20 < badQueries.size()) {
-                    send(p, topic("q"), null, badQueries.get(i / 20));
+                if (i % 5 == 2 && nextBad < badQ.size()) {
+                    sendBad(p, badQ.get(nextBad++));
                 }
+            }
+            while (nextBad < badQ.size()) {
+                sendBad(p, badQ.get(nextBad++));
             }
             p.flush();
             awaitResults(
@@ -300,6 +290,12 @@ final class JobScenario {
             }
             Thread.sleep(200);
         }
+    }
+
+    private void sendBad(KafkaProducer<byte[], byte[]> p, BadRecords.Bad b) throws Exception {
+        String topic = topic(b.mutation() ? "m" : "q");
+        var md = p.send(new ProducerRecord<>(topic, b.key(), b.value())).get();
+        sentBad.put(topic + "-" + md.partition() + "-" + md.offset(), b.reason());
     }
 
     private static void send(
