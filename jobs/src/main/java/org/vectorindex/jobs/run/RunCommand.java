@@ -10,6 +10,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
@@ -47,6 +48,8 @@ public final class RunCommand {
     public static JobClient start(String[] args) throws Exception {
         Settings s = Settings.parse(args);
         Configuration flink = VectorIndexJob.flinkConfiguration(s.conf);
+        flink.getOptional(StateRecoveryOptions.SAVEPOINT_PATH)
+                .ifPresent(p -> System.err.println("run: resuming from " + p));
         StreamExecutionEnvironment env = environment(flink, s.parallelism);
         VectorIndexJob.build(env, s.conf, s.kafka, s.collections);
         return env.executeAsync("flink-vector-index");
