@@ -1,0 +1,117 @@
+package org.vectorindex.jobs.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vectorindex.connectors.kafka.KafkaOptions;
+
+class RunCommandTest {
+    private static String[] args(Path collections, String... extra) {
+        String[] base = {
+            "--bootstrap-servers", "127.0.0.1:1",
+            "--mutations-topic", "m",
+            "--queries-topic", "q",
+            "--results-topic", "r",
+            "--dlq-topic", "d",
+            "--collections", collections.toString()
+        };
+        String[] all = new String[base.length + extra.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return all;
+    }
+
+    @Test
+    void parsesFlagsIntoOptions(@TempDir Path dir) throws Exception {
+        Path c = JobScenario.collectionsFile(dir);
+        RunCommand.Settings s =
+                RunCommand.Settings.parse(
+                        args(
+                                c,
+                                "--parallelism",
+                                "3",
+                                "--checkpoint-interval",
+                                "250ms",
+                                "--state-backend",
+                                "heap",
+                                "--kafka-property",
+                                "security.protocol=SSL",
+                                "--transactional-id-prefix",
+                                "p"));
+        assertEquals(3, s.parallelism);
+        assertEquals(Duration.ofMillis(250), s.conf.get(JobOptions.CHECKPOINT_INTERVAL));
+        assertEquals(JobOptions.StateBackend.HEAP, s.conf.get(JobOptions.STATE_BACKEND));
+        assertEquals("SSL", s.kafka.getProperty("security.protocol"));
+        assertEquals("p", s.conf.get(KafkaOptions.TRANSACTIONAL_ID_PREFIX));
+        Configuration f = VectorIndexJob.flinkConfiguration(s.conf);
+        assertEquals("hashmap", f.get(StateBackendOptions.STATE_BACKEND));
+        assertFalse(f.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS));
+    }
+
+    @Test
+    void defaultsToRocksDbIncremental(@TempDir Path dir) throws Exception {
+        Configuration f =
+                VectorIndexJob.flinkConfiguration(
+                        RunCommand.Settings.parse(args(JobScenario.collectionsFile(dir))).conf);
+        assertEquals("rocksdb", f.get(StateBackendOptions.STATE_BACKEND));
+        assertTrue(f.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS));
+    }
+
+    @Test
+    void missingAndBadFlagsFailWithTheirNames(@TempDir Path dir) throws Exception {
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> RunCommand.Settings.parse(new String[] {"--mutations-topic", "m"}));
+        assertTrue(e.getMessage().contains("--bootstrap-servers"), e.getMessage());
+        assertTrue(e.getMessage().contains("--collections"), e.getMessage());
+        Path c = JobScenario.collectionsFile(dir);
+        for (String[] bad :
+                new String[][] {
+                    {"--parallelism", "0"}, {"--checkpoint-interval", "soon"},
+                    {"--state-backend", "disk"}, {"--frobnicate", "1"}
+                }) {
+            IllegalArgumentException ex =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () -> RunCommand.Settings.parse(args(c, bad)));
+            assertTrue(ex.getMessage().contains(bad[0]), ex.getMessage());
+        }
+    }
+
+    @Test
+    void resumesFromTheNewestCompletedCheckpoint(@TempDir Path dir) throws Exception {
+        Path state = dir.resolve("state");
+        Configuration conf =
+                RunCommand.Settings.parse(
+                                args(
+                                        JobScenario.collectionsFile(dir),
+                                        "--state-dir",
+                                        state.toString()))
+                        .conf;
+        assertNull(
+                VectorIndexJob.flinkConfiguration(conf).get(StateRecoveryOptions.SAVEPOINT_PATH));
+        Files.createDirectories(state.resolve("job-a/chk-7"));
+        Files.writeString(state.resolve("job-a/chk-7/_metadata"), "x");
+        Files.createDirectories(state.resolve("job-b/chk-12")); // interrupted: no metadata
+        Files.createDirectories(state.resolve("job-b/chk-9"));
+        Files.writeString(state.resolve("job-b/chk-9/_metadata"), "x");
+        Files.createDirectories(state.resolve("job-b/shared"));
+        assertEquals(state.resolve("job-b/chk-9"), CheckpointDirs.latestCompleted(state));
+        assertEquals(
+                state.resolve("job-b/chk-9").toUri().toString(),
+                VectorIndexJob.flinkConfiguration(conf).get(StateRecoveryOptions.SAVEPOINT_PATH));
+    }
+}
