@@ -20,7 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.vectorindex.connectors.format.OutputJson;
 import org.vectorindex.connectors.kafka.EmbeddedKafkaBroker;
 import org.vectorindex.connectors.testing.KafkaTestClients;
@@ -51,7 +50,15 @@ class ProcessKillITCase {
     }
 
     @Test
-    void killNineAndRestartLosesAndDuplicatesNothing(@TempDir Path dir) throws Exception {
+    void killNineAndRestartLosesAndDuplicatesNothing() throws Exception {
+        // Under target/ rather than a temp dir, so the child JVMs' logs survive a failure.
+        Path dir = Path.of("target", "process-kill-it").toAbsolutePath();
+        if (Files.exists(dir)) {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Files.createDirectories(dir);
         JobScenario s = JobScenario.generate("kill", 5, 4000, 0, 300, 16, true);
         broker.createTopics(1, s.topic("m"), s.topic("q"), s.topic("r"), s.topic("d"));
         List<String> args = new ArrayList<>(List.of("run"));
@@ -87,8 +94,9 @@ class ProcessKillITCase {
             JobScenario.Outputs out = driven.get(180, TimeUnit.SECONDS);
             assertTrue(kills >= 1, "the job was never killed mid-stream");
             for (int n = 2; n <= kills + 1; n++) {
-                String log = Files.readString(dir.resolve("job-" + n + ".log"));
-                assertTrue(log.contains("run: resuming from "), "restart " + n + " did not resume");
+                assertTrue(
+                        resumed(dir.resolve("job-" + n + ".log")),
+                        "restart " + n + " did not resume");
             }
 
             Reference ref = new Reference();
@@ -113,6 +121,18 @@ class ProcessKillITCase {
         } finally {
             job.destroyForcibly().waitFor();
         }
+    }
+
+    /** Whether the child logged that it resumes from a checkpoint (waits for it to start). */
+    private static boolean resumed(Path log) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        do {
+            if (Files.readString(log).contains("run: resuming from ")) {
+                return true;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        return false;
     }
 
     /** Waits until {@code n} non-barrier records (or any, for n == 1) are committed. */
