@@ -46,8 +46,9 @@ public final class JobOptions {
                             "Directory (path or URI) where checkpoints are kept, also after"
                                     + " cancellation. A job started with a directory that holds a"
                                     + " completed checkpoint resumes from the newest one. Without"
-                                    + " it, checkpoints go to a temporary directory and a restart"
-                                    + " starts empty.");
+                                    + " it, a local run checkpoints to a temporary directory (a"
+                                    + " restart starts empty) and a cluster run uses the cluster's"
+                                    + " execution.checkpointing.dir.");
 
     public static final ConfigOption<Boolean> BOUNDED_INPUT =
             ConfigOptions.key("vectorindex.bounded-input")

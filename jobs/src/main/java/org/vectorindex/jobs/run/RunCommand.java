@@ -1,11 +1,15 @@
 package org.vectorindex.jobs.run;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.JobManagerOptions;
@@ -68,6 +72,12 @@ public final class RunCommand {
             local.set(TaskManagerOptions.BIND_HOST, "127.0.0.1");
             local.set(TaskManagerOptions.HOST, "127.0.0.1");
             local.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
+            if (!local.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY)) {
+                // The JobManager's in-memory storage caps state at 5 MB: a real index exceeds it,
+                // every checkpoint would fail and exactly-once output would never be committed.
+                local.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+                local.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, temporaryCheckpointDir());
+            }
             env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, local);
         } else {
             env = context;
@@ -75,6 +85,16 @@ public final class RunCommand {
         }
         env.setParallelism(parallelism);
         return env;
+    }
+
+    private static String temporaryCheckpointDir() {
+        try {
+            Path dir = Files.createTempDirectory("flink-vector-index-checkpoints");
+            dir.toFile().deleteOnExit();
+            return dir.toUri().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a checkpoint directory", e);
+        }
     }
 
     /** Parsed flags. */
