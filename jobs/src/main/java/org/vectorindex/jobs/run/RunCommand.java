@@ -51,6 +51,7 @@ public final class RunCommand {
     /** Submits the job and returns once it is submitted. */
     public static JobClient start(String[] args) throws Exception {
         Settings s = Settings.parse(args);
+        TopicCheck.requireTopics(s.conf, s.kafka);
         Configuration flink = VectorIndexJob.flinkConfiguration(s.conf);
         flink.getOptional(StateRecoveryOptions.SAVEPOINT_PATH)
                 .ifPresent(p -> System.err.println("run: resuming from " + p));
