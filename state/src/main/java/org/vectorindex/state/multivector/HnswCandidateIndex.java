@@ -1,0 +1,47 @@
+package org.vectorindex.state.multivector;
+
+import java.util.List;
+import org.vectorindex.state.hnsw.HnswConfig;
+import org.vectorindex.state.hnsw.HnswIndex;
+import org.vectorindex.state.hnsw.SearchHit;
+import org.vectorindex.state.math.Metric;
+
+/**
+ * Document FDEs in an {@link HnswIndex} under inner product; ef is at least the candidate count.
+ */
+final class HnswCandidateIndex implements FdeCandidateIndex {
+    private final HnswIndex index;
+
+    HnswCandidateIndex(int fdeDimension, int m, int efConstruction, int defaultEf, long seed) {
+        this.index =
+                new HnswIndex(
+                        HnswConfig.builder()
+                                .dimension(fdeDimension)
+                                .metric(Metric.DOT)
+                                .m(m)
+                                .efConstruction(efConstruction)
+                                .defaultEf(defaultEf)
+                                .seed(seed)
+                                .build());
+    }
+
+    @Override
+    public void upsert(String id, float[] fde) {
+        index.upsert(id, fde);
+    }
+
+    @Override
+    public boolean delete(String id) {
+        return index.delete(id);
+    }
+
+    @Override
+    public List<SearchHit> search(float[] queryFde, int k) {
+        return index.search(queryFde, k, Math.max(k, index.config().defaultEf()));
+    }
+
+    @Override
+    public long lastSearchMultiplyAdds() {
+        return -1;
+    }
+}
