@@ -1,14 +1,63 @@
 package org.vectorindex.state.hnsw;
 
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.IntConsumer;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
+import org.vectorindex.state.math.Metric;
+import org.vectorindex.state.math.VectorMath;
 
-/** HNSW index over external String ids. (API skeleton; implementation lands next.) */
+/**
+ * An HNSW index over external String ids, with true deletion.
+ *
+ * <p>Deletes tombstone a node at once (it leaves results immediately, but still routes searches);
+ * once tombstones reach {@link HnswConfig#consolidateFraction} of the nodes, {@link GraphRepair}
+ * reconnects their in-neighbours and frees their ordinals, lowest first reused. Every choice is a
+ * function of the operations and the seed, so the same operations give a bit-identical graph.
+ *
+ * <p>Not thread-safe: one instance belongs to one Flink key, used by one operator thread.
+ */
 public final class HnswIndex {
     private final HnswConfig config;
+    private final Metric metric;
+    private final VectorStore store;
+    private final HnswGraph graph;
+    private final DirtySet dirty = new DirtySet();
+    private final GraphSearcher searcher;
+    private final GraphInserter inserter;
+    private final GraphRepair repair;
+    private final LevelAssigner levels;
+    private final Map<String, Integer> ordinals = new HashMap<>();
+    private final BitSet free = new BitSet();
+    private final IntPredicate live;
+    private final FilterAccept filterAccept = new FilterAccept();
+    private final VectorStore.QueryScorer queryScorer;
+    private final LongHeap exactHeap = LongHeap.minHeap(64);
+    private final long[] entry = new long[1];
+    private String[] ids = new String[0];
+    private float[] queryBuffer;
+    private int ordinalLimit;
+    private int liveCount;
+    private int deletedCount;
 
     public HnswIndex(HnswConfig config) {
-        this.config = config;
+        this.config = Objects.requireNonNull(config, "config is missing");
+        this.metric = config.metric();
+        this.store = new VectorStore(config.dimension(), metric, 16);
+        this.graph = new HnswGraph(config.m());
+        this.searcher = new GraphSearcher(graph);
+        NeighborLinker linker = new NeighborLinker(graph, store, dirty);
+        this.inserter =
+                new GraphInserter(graph, store, searcher, linker, dirty, config.efConstruction());
+        this.repair = new GraphRepair(graph, store, linker, dirty);
+        this.levels = new LevelAssigner(config.seed(), config.m());
+        this.live = graph::isLive;
+        this.queryScorer = store.new QueryScorer();
+        this.queryBuffer = new float[config.dimension()];
     }
 
     public HnswConfig config() {
@@ -17,12 +66,62 @@ public final class HnswIndex {
 
     /** Inserts, or replaces the vector of an existing id. Throws IAE on an invalid vector. */
     public void upsert(String id, float[] vector) {
-        throw new UnsupportedOperationException("not yet");
+        checkId(id);
+        float[] v = prepare(vector);
+        Integer existing = ordinals.get(id);
+        if (existing != null) {
+            if (store.equalsStored(existing, v)) {
+                return;
+            }
+            delete(id);
+        }
+        int ordinal = allocate();
+        store.set(ordinal, v);
+        ids[ordinal] = id;
+        ordinals.put(id, ordinal);
+        liveCount++;
+        inserter.insert(ordinal, levels.levelOf(id));
+        dirty.markMeta();
     }
 
     /** Removes an id; returns whether it was present. */
     public boolean delete(String id) {
-        throw new UnsupportedOperationException("not yet");
+        Integer boxed = ordinals.remove(id);
+        if (boxed == null) {
+            return false;
+        }
+        int ordinal = boxed;
+        graph.markDeleted(ordinal);
+        liveCount--;
+        deletedCount++;
+        dirty.mark(ordinal);
+        dirty.markMeta();
+        if (ordinal == graph.entryPoint()) {
+            chooseEntryPoint();
+        }
+        if (deletedCount >= config.consolidateFraction() * (liveCount + deletedCount)) {
+            consolidate();
+        }
+        return true;
+    }
+
+    /** Repairs the links around every tombstone now and frees their ordinals. */
+    public void consolidate() {
+        if (deletedCount == 0) {
+            return;
+        }
+        repair.repairAll(ordinalLimit);
+        for (int ordinal = 0; ordinal < ordinalLimit; ordinal++) {
+            if (graph.exists(ordinal) && graph.isDeleted(ordinal)) {
+                graph.freeNode(ordinal);
+                store.clear(ordinal);
+                ids[ordinal] = null;
+                free.set(ordinal);
+                dirty.mark(ordinal);
+            }
+        }
+        deletedCount = 0;
+        dirty.markMeta();
     }
 
     public List<SearchHit> search(float[] query, int k) {
@@ -33,30 +132,275 @@ public final class HnswIndex {
         return search(query, k, ef, null);
     }
 
-    /** Top k live ids accepted by {@code filter} (null accepts all), best first. */
+    /**
+     * Top k live ids accepted by {@code filter} (null accepts all), best first. A filtered search
+     * walks the graph only while that is cheaper than scoring every accepted vector, and falls back
+     * to exact search when the graph cannot supply k accepted hits.
+     */
     public List<SearchHit> search(float[] query, int k, int ef, Predicate<String> filter) {
-        throw new UnsupportedOperationException("not yet");
+        checkK(k);
+        float[] q = prepareQuery(query);
+        if (liveCount == 0) {
+            return List.of();
+        }
+        int beam = Math.max(ef, k);
+        if (filter == null) {
+            searchGraph(q, beam, live, Integer.MAX_VALUE);
+            return collect(searcher.results(), k);
+        }
+        IntPredicate accept = filterAccept.reset(filter);
+        int accepted = countAccepted(accept);
+        if (accepted == 0) {
+            return List.of();
+        }
+        boolean complete = searchGraph(q, beam, accept, accepted);
+        if (complete && searcher.results().size() >= Math.min(k, accepted)) {
+            return collect(searcher.results(), k);
+        }
+        return exactSearch(q, k, accept);
+    }
+
+    /** Exact top k by scoring every live vector accepted by {@code filter} (null: all). */
+    public List<SearchHit> exactSearch(float[] query, int k, Predicate<String> filter) {
+        checkK(k);
+        float[] q = prepareQuery(query);
+        return exactSearch(q, k, filter == null ? live : filterAccept.reset(filter));
+    }
+
+    private List<SearchHit> exactSearch(float[] q, int k, IntPredicate accept) {
+        exactHeap.clear();
+        VectorStore.QueryScorer scorer = queryScorer.reset(q);
+        for (int ordinal = 0; ordinal < ordinalLimit; ordinal++) {
+            if (graph.exists(ordinal) && accept.test(ordinal)) {
+                exactHeap.pushBounded(NodeScore.encode(ordinal, scorer.score(ordinal)), k);
+            }
+        }
+        return collect(exactHeap, k);
+    }
+
+    private boolean searchGraph(float[] q, int beam, IntPredicate accept, int visitLimit) {
+        VectorStore.QueryScorer scorer = queryScorer.reset(q);
+        int ep = graph.entryPoint();
+        long current = NodeScore.encode(ep, scorer.score(ep));
+        for (int level = graph.maxLevel(); level > 0; level--) {
+            current = searcher.greedy(scorer, current, level);
+        }
+        entry[0] = current;
+        return searcher.searchLevel(scorer, entry, 1, beam, 0, accept, visitLimit);
+    }
+
+    private List<SearchHit> collect(LongHeap heap, int k) {
+        while (heap.size() > k) {
+            heap.pop();
+        }
+        SearchHit[] hits = new SearchHit[heap.size()];
+        for (int i = hits.length - 1; i >= 0; i--) {
+            long top = heap.pop();
+            hits[i] =
+                    new SearchHit(
+                            ids[NodeScore.node(top)], metric.externalScore(NodeScore.score(top)));
+        }
+        return List.of(hits);
+    }
+
+    private int countAccepted(IntPredicate accept) {
+        int n = 0;
+        for (int ordinal = 0; ordinal < ordinalLimit; ordinal++) {
+            if (graph.exists(ordinal) && accept.test(ordinal)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     public int size() {
-        throw new UnsupportedOperationException("not yet");
+        return liveCount;
     }
 
     public boolean contains(String id) {
-        throw new UnsupportedOperationException("not yet");
+        return ordinals.containsKey(id);
     }
 
     /** A copy of the stored vector (normalised under cosine), or null. */
     public float[] vector(String id) {
-        throw new UnsupportedOperationException("not yet");
+        Integer ordinal = ordinals.get(id);
+        return ordinal == null ? null : store.copyOf(ordinal);
     }
 
+    /** Heap bytes held by vectors, graph and id mapping (an estimate for the id strings). */
     public long memoryBytes() {
-        throw new UnsupportedOperationException("not yet");
+        long idBytes = 0;
+        for (int ordinal = 0; ordinal < ordinalLimit; ordinal++) {
+            if (ids[ordinal] != null) {
+                // String header + array + HashMap node and boxed Integer.
+                idBytes += 40 + 2L * ids[ordinal].length() + 48 + 16;
+            }
+        }
+        return store.bytesUsed() + graph.bytesUsed() + 16L + 8L * ids.length + idBytes;
     }
 
     /** A 64-bit digest of the whole graph: equal digests mean identical graphs. */
     public long graphDigest() {
-        throw new UnsupportedOperationException("not yet");
+        return GraphDigest.of(graph, store, ids, ordinalLimit);
+    }
+
+    // --- persistence: the durable image in keyed state ---
+
+    public IndexMeta meta() {
+        return new IndexMeta(config, graph.entryPoint(), graph.maxLevel(), ordinalLimit);
+    }
+
+    /** The durable record of an ordinal, or null if it is free. */
+    public NodeRecord nodeRecord(int ordinal) {
+        if (!graph.exists(ordinal)) {
+            return null;
+        }
+        int level = graph.level(ordinal);
+        int[][] neighbors = new int[level + 1][];
+        for (int l = 0; l <= level; l++) {
+            int off = graph.offset(ordinal, l);
+            neighbors[l] = new int[graph.count(ordinal, l)];
+            System.arraycopy(
+                    graph.neighborArray(ordinal, l), off, neighbors[l], 0, neighbors[l].length);
+        }
+        return new NodeRecord(
+                ids[ordinal], store.copyOf(ordinal), level, graph.isDeleted(ordinal), neighbors);
+    }
+
+    /** Whether the header changed since the last {@link #drainChangedNodes}. */
+    public boolean metaChanged() {
+        return dirty.metaChanged();
+    }
+
+    /** Hands over every ordinal whose record changed (or was freed) since the last call. */
+    public void drainChangedNodes(IntConsumer ordinalConsumer) {
+        dirty.drain(ordinalConsumer);
+    }
+
+    /** Rebuilds an index from its durable image; the result is bit-identical to the original. */
+    public static HnswIndex restore(
+            HnswConfig config, IndexMeta meta, Map<Integer, NodeRecord> nodes) {
+        if (!meta.config().equals(config)) {
+            throw new IllegalStateException(
+                    "stored index was built with "
+                            + meta.config()
+                            + " but "
+                            + config
+                            + " was given");
+        }
+        HnswIndex index = new HnswIndex(config);
+        index.ensureCapacity(meta.ordinalLimit());
+        index.ordinalLimit = meta.ordinalLimit();
+        index.free.set(0, meta.ordinalLimit());
+        for (Map.Entry<Integer, NodeRecord> e : nodes.entrySet()) {
+            int ordinal = e.getKey();
+            NodeRecord r = e.getValue();
+            index.store.set(ordinal, r.vector());
+            index.ids[ordinal] = r.id();
+            index.graph.addNode(ordinal, r.level());
+            index.free.clear(ordinal);
+            if (r.deleted()) {
+                index.graph.markDeleted(ordinal);
+                index.deletedCount++;
+            } else {
+                index.ordinals.put(r.id(), ordinal);
+                index.liveCount++;
+            }
+        }
+        float[] scores = new float[2 * config.m()];
+        for (Map.Entry<Integer, NodeRecord> e : nodes.entrySet()) {
+            int ordinal = e.getKey();
+            int[][] neighbors = e.getValue().neighbors();
+            for (int l = 0; l < neighbors.length; l++) {
+                for (int i = 0; i < neighbors[l].length; i++) {
+                    scores[i] = index.store.score(ordinal, neighbors[l][i]);
+                }
+                index.graph.setNeighbors(ordinal, l, neighbors[l], scores, neighbors[l].length);
+            }
+        }
+        index.graph.setEntryPoint(meta.entryPoint(), meta.maxLevel());
+        return index;
+    }
+
+    // --- internals ---
+
+    private int allocate() {
+        int ordinal = free.nextSetBit(0);
+        if (ordinal >= 0 && ordinal < ordinalLimit) {
+            free.clear(ordinal);
+            return ordinal;
+        }
+        ordinal = ordinalLimit++;
+        ensureCapacity(ordinalLimit);
+        return ordinal;
+    }
+
+    private void ensureCapacity(int n) {
+        store.ensureCapacity(n);
+        graph.ensureCapacity(n);
+        if (ids.length < n) {
+            ids = java.util.Arrays.copyOf(ids, graph.capacity());
+        }
+    }
+
+    /** The live node of the highest level, lowest ordinal first; none if the index is empty. */
+    private void chooseEntryPoint() {
+        int best = -1;
+        int bestLevel = -1;
+        for (int ordinal = 0; ordinal < ordinalLimit; ordinal++) {
+            if (graph.exists(ordinal)
+                    && graph.isLive(ordinal)
+                    && graph.level(ordinal) > bestLevel) {
+                best = ordinal;
+                bestLevel = graph.level(ordinal);
+            }
+        }
+        graph.setEntryPoint(best, bestLevel);
+        dirty.markMeta();
+    }
+
+    private float[] prepare(float[] vector) {
+        VectorMath.validate(vector, config.dimension(), metric);
+        float[] v = vector.clone();
+        if (metric.normalizes()) {
+            VectorMath.normalizeInPlace(v);
+        }
+        return v;
+    }
+
+    private float[] prepareQuery(float[] query) {
+        VectorMath.validate(query, config.dimension(), metric);
+        System.arraycopy(query, 0, queryBuffer, 0, queryBuffer.length);
+        if (metric.normalizes()) {
+            VectorMath.normalizeInPlace(queryBuffer);
+        }
+        return queryBuffer;
+    }
+
+    private static void checkId(String id) {
+        if (id == null || id.isEmpty()) {
+            throw new IllegalArgumentException("id is missing or empty");
+        }
+    }
+
+    private static void checkK(int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1, got " + k);
+        }
+    }
+
+    /** Live and accepted by a user filter over ids; one reusable instance per index. */
+    private final class FilterAccept implements IntPredicate {
+        private Predicate<String> filter;
+
+        FilterAccept reset(Predicate<String> filter) {
+            this.filter = filter;
+            return this;
+        }
+
+        @Override
+        public boolean test(int ordinal) {
+            return graph.isLive(ordinal) && filter.test(ids[ordinal]);
+        }
     }
 }

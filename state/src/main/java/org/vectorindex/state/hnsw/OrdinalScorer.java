@@ -1,0 +1,6 @@
+package org.vectorindex.state.hnsw;
+
+/** Scores a stored node against a fixed target; higher is better. */
+interface OrdinalScorer {
+    float score(int ordinal);
+}
