@@ -25,6 +25,10 @@ final class HnswCandidateIndex implements FdeCandidateIndex {
                                 .build());
     }
 
+    HnswIndex graph() {
+        return index;
+    }
+
     @Override
     public void upsert(String id, float[] fde) {
         index.upsert(id, fde);

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.vectorindex.state.hnsw.HnswIndex;
 import org.vectorindex.state.hnsw.SearchHit;
 import org.vectorindex.state.math.VectorMath;
 
@@ -130,6 +131,14 @@ public final class MultiVectorIndex {
         return s;
     }
 
+    /**
+     * The HNSW graph holding the document FDEs, or null under {@link CandidateSearch#EXACT}. For
+     * diagnostics and benchmarks (graph memory, search cost); callers must not modify it.
+     */
+    public HnswIndex candidateGraph() {
+        return candidates instanceof HnswCandidateIndex h ? h.graph() : null;
+    }
+
     public int fdeDimension() {
         return encoder.outputDimension();
     }
@@ -162,7 +171,7 @@ public final class MultiVectorIndex {
         float[] norms = new float[Math.max(nq, 1)];
         float[] query = TokenInput.flatten(queryTokens, dim, config.maxTokens(), true, norms);
         if (pooled.isEmpty()) {
-            return new MultiVectorSearchResult(List.of(), 0, 0, 0, 0);
+            return new MultiVectorSearchResult(List.of(), List.of(), 0, 0, 0, 0);
         }
         float[] qFde = encoder.encodeQuery(query, nq);
         List<SearchHit> cands = candidates.search(qFde, candidateCount);
@@ -178,6 +187,7 @@ public final class MultiVectorIndex {
                 reranker.rerank(query, nq, cands, pooled, k, firstTokens, keep, mads);
         return new MultiVectorSearchResult(
                 hits,
+                cands.subList(0, Math.min(k, cands.size())),
                 encoder.encodeMultiplyAdds(nq),
                 candidates.lastSearchMultiplyAdds(),
                 mads[0],

@@ -8,6 +8,7 @@ import org.vectorindex.state.hnsw.SearchHit;
  * benchmark can compare it with brute-force MaxSim.
  *
  * @param hits top k by exact MaxSim over pooled vectors
+ * @param fdeHits top k of the candidate list by FDE score alone, before the rerank
  * @param encodeMultiplyAdds query FDE encoding
  * @param candidateMultiplyAdds candidate search in FDE space; -1 when the candidate index does not
  *     report it
@@ -16,6 +17,7 @@ import org.vectorindex.state.hnsw.SearchHit;
  */
 public record MultiVectorSearchResult(
         List<SearchHit> hits,
+        List<SearchHit> fdeHits,
         long encodeMultiplyAdds,
         long candidateMultiplyAdds,
         long rerankMultiplyAdds,
