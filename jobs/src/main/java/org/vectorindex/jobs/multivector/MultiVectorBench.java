@@ -126,6 +126,7 @@ final class MultiVectorBench {
         report.put("m", config.pooledTokens());
         report.put("pooling", config.pooling().name().toLowerCase(java.util.Locale.ROOT));
         report.put("fdeDim", index.fdeDimension());
+        report.put("fdeSource", config.fdeSource().name().toLowerCase(java.util.Locale.ROOT));
         ObjectNode fde = report.putObject("fde");
         fde.put("repetitions", config.fde().repetitions());
         fde.put("kSim", config.fde().kSim());

@@ -15,6 +15,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import org.vectorindex.state.multivector.CandidateSearch;
 import org.vectorindex.state.multivector.FdeConfig;
+import org.vectorindex.state.multivector.FdeSource;
 import org.vectorindex.state.multivector.MultiVectorConfig;
 import org.vectorindex.state.multivector.PoolingMethod;
 import org.vectorindex.state.multivector.PruningCriterion;
@@ -31,7 +32,7 @@ public final class MultiVectorBenchCommand {
                     + "       [--m 16] [--candidates 50,100,200,300] [--k 10] [--json FILE]"
                     + " [--results FILE]\n"
                     + "       [--pooling ward|kmeans] [--fde R,kSim,dProj[,finalDim]]"
-                    + " [--fde-seed 42]\n"
+                    + " [--fde-seed 42] [--fde-source raw|pooled]\n"
                     + "       [--candidate-search hnsw|exact] [--hnsw-m 16]"
                     + " [--ef-construction 100]\n"
                     + "       [--prune tokenFraction,keepFraction,distinctiveness|norm]"
@@ -149,6 +150,7 @@ public final class MultiVectorBenchCommand {
                         .pooledTokens(intOpt(opts, "m", MultiVectorConfig.DEFAULT_POOLED_TOKENS))
                         .pooling(PoolingMethod.parse(opts.getOrDefault("pooling", "ward")))
                         .fde(fdeConfig(opts, dim))
+                        .fdeSource(fdeSource(opts.getOrDefault("fde-source", "raw")))
                         .candidateSearch(
                                 CandidateSearch.valueOf(
                                         opts.getOrDefault("candidate-search", "hnsw")
@@ -226,6 +228,17 @@ public final class MultiVectorBenchCommand {
             b.finalDimension(Integer.parseInt(parts[3].trim()));
         }
         return b.build();
+    }
+
+    static FdeSource fdeSource(String name) {
+        switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "raw":
+                return FdeSource.RAW_TOKENS;
+            case "pooled":
+                return FdeSource.POOLED;
+            default:
+                throw new IllegalArgumentException("--fde-source wants raw or pooled, got " + name);
+        }
     }
 
     static QueryPruning pruning(String spec) {

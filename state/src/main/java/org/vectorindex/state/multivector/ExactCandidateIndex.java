@@ -25,6 +25,12 @@ final class ExactCandidateIndex implements FdeCandidateIndex {
     }
 
     @Override
+    public float[] vector(String id) {
+        float[] v = fdes.get(id);
+        return v == null ? null : v.clone();
+    }
+
+    @Override
     public List<SearchHit> search(float[] queryFde, int k) {
         TopHits top = new TopHits(k);
         for (Map.Entry<String, float[]> e : fdes.entrySet()) {

@@ -10,6 +10,9 @@ interface FdeCandidateIndex {
 
     boolean delete(String id);
 
+    /** A copy of the stored FDE of {@code id}, or null. */
+    float[] vector(String id);
+
     /** Top {@code k} ids by FDE inner product, best first. */
     List<SearchHit> search(float[] queryFde, int k);
 

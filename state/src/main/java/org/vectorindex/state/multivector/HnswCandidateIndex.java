@@ -40,6 +40,11 @@ final class HnswCandidateIndex implements FdeCandidateIndex {
     }
 
     @Override
+    public float[] vector(String id) {
+        return index.vector(id);
+    }
+
+    @Override
     public List<SearchHit> search(float[] queryFde, int k) {
         return index.search(queryFde, k, Math.max(k, index.config().defaultEf()));
     }

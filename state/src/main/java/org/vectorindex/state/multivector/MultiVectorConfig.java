@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param pooledTokens m: documents are pooled to at most this many vectors
  * @param pooling pooling method
  * @param fde FDE parameters; its dimension must equal {@code dimension}
+ * @param fdeSource whether document FDEs encode the raw tokens or the pooled vectors
  * @param candidateSearch HNSW or exhaustive FDE scan
  * @param hnswM HNSW M
  * @param efConstruction HNSW efConstruction
@@ -25,6 +26,7 @@ public record MultiVectorConfig(
         int pooledTokens,
         PoolingMethod pooling,
         FdeConfig fde,
+        FdeSource fdeSource,
         CandidateSearch candidateSearch,
         int hnswM,
         int efConstruction,
@@ -40,6 +42,7 @@ public record MultiVectorConfig(
     public MultiVectorConfig {
         Objects.requireNonNull(pooling, "pooling is missing");
         Objects.requireNonNull(fde, "fde config is missing");
+        Objects.requireNonNull(fdeSource, "fdeSource is missing");
         Objects.requireNonNull(candidateSearch, "candidateSearch is missing");
         if (dimension < 1) {
             throw new IllegalArgumentException("dimension must be at least 1, got " + dimension);
@@ -82,6 +85,7 @@ public record MultiVectorConfig(
         private int pooledTokens = DEFAULT_POOLED_TOKENS;
         private PoolingMethod pooling = DEFAULT_POOLING;
         private FdeConfig fde;
+        private FdeSource fdeSource = FdeSource.RAW_TOKENS;
         private CandidateSearch candidateSearch = CandidateSearch.HNSW;
         private int hnswM = 16;
         private int efConstruction = 100;
@@ -112,6 +116,11 @@ public record MultiVectorConfig(
         /** FDE parameters; when unset, the defaults of {@link FdeConfig.Builder} are used. */
         public Builder fde(FdeConfig fde) {
             this.fde = fde;
+            return this;
+        }
+
+        public Builder fdeSource(FdeSource fdeSource) {
+            this.fdeSource = fdeSource;
             return this;
         }
 
@@ -156,6 +165,7 @@ public record MultiVectorConfig(
                     pooledTokens,
                     pooling,
                     f,
+                    fdeSource,
                     candidateSearch,
                     hnswM,
                     efConstruction,

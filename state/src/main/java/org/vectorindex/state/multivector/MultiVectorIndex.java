@@ -13,10 +13,11 @@ import org.vectorindex.state.math.VectorMath;
  * vectors at ingest, their MUVERA FDEs go into an HNSW graph under inner product, and a query
  * reranks the graph's top k' candidates by exact MaxSim over the pooled vectors.
  *
- * <p>Persistence: the pooled vectors per id ({@link #pooled}) plus the config are the complete
- * durable image. {@link #restore} puts them back without re-pooling or re-normalising, so the FDE,
- * and therefore the graph, comes out bit-identical to the original when the same operations are
- * replayed in the same order.
+ * <p>Persistence: the pooled vectors ({@link #pooled}) and the FDE ({@link #fde}) per id, plus the
+ * config, are the complete durable image. {@link #restore(String, float[][], float[])} puts them
+ * back without re-pooling, re-normalising or re-encoding, so the graph comes out bit-identical to
+ * the original when the same operations are replayed in the same order. With {@link
+ * FdeSource#POOLED} the FDE is recomputable and the pooled vectors alone suffice.
  *
  * <p>Not thread-safe: like the HNSW index, one instance belongs to one Flink key.
  */
@@ -63,15 +64,53 @@ public final class MultiVectorIndex {
         requireId(id);
         float[] flat = TokenInput.flatten(tokens, dim, config.maxTokens(), true, null);
         float[] pool = pooler.pool(flat, tokens.length, dim, config.pooledTokens());
-        put(id, pool);
+        float[] fde =
+                config.fdeSource() == FdeSource.RAW_TOKENS
+                        ? encoder.encodeDocument(flat, tokens.length)
+                        : encoder.encodeDocument(pool, pool.length / dim);
+        put(id, pool, fde);
     }
 
     /**
-     * Puts back a document from its persisted pooled vectors ({@link #pooled}), as they are: no
-     * pooling and no normalisation, so the result is bit-identical to the original.
+     * Puts back a document from its persisted pooled vectors ({@link #pooled}) and FDE ({@link
+     * #fde}), as they are: no pooling, no normalisation, no encoding, so the result is
+     * bit-identical to the original.
+     */
+    public void restore(String id, float[][] pooledVectors, float[] fde) {
+        requireId(id);
+        float[] pool = checkPooled(pooledVectors);
+        if (fde == null || fde.length != encoder.outputDimension()) {
+            throw new IllegalArgumentException(
+                    "restored FDE must have dimension "
+                            + encoder.outputDimension()
+                            + ", got "
+                            + (fde == null ? "none" : fde.length));
+        }
+        for (int i = 0; i < fde.length; i++) {
+            if (!Float.isFinite(fde[i])) {
+                throw new IllegalArgumentException(
+                        "restored FDE component " + i + " is not finite");
+            }
+        }
+        put(id, pool, fde.clone());
+    }
+
+    /**
+     * Puts back a document from its pooled vectors alone, re-encoding the FDE from them. Only for
+     * collections whose FDE source is {@link FdeSource#POOLED}; otherwise the FDE of the raw tokens
+     * is needed: use {@link #restore(String, float[][], float[])}.
      */
     public void restore(String id, float[][] pooledVectors) {
         requireId(id);
+        if (config.fdeSource() != FdeSource.POOLED) {
+            throw new IllegalArgumentException(
+                    "this collection encodes FDEs from raw tokens: restore needs the stored FDE");
+        }
+        float[] pool = checkPooled(pooledVectors);
+        put(id, pool, encoder.encodeDocument(pool, pool.length / dim));
+    }
+
+    private float[] checkPooled(float[][] pooledVectors) {
         if (pooledVectors != null && pooledVectors.length > config.pooledTokens()) {
             throw new IllegalArgumentException(
                     "restored document has "
@@ -79,11 +118,10 @@ public final class MultiVectorIndex {
                             + " pooled vectors, more than m = "
                             + config.pooledTokens());
         }
-        put(id, TokenInput.flatten(pooledVectors, dim, config.pooledTokens(), false, null));
+        return TokenInput.flatten(pooledVectors, dim, config.pooledTokens(), false, null);
     }
 
-    private void put(String id, float[] pool) {
-        float[] fde = encoder.encodeDocument(pool, pool.length / dim);
+    private void put(String id, float[] pool, float[] fde) {
         candidates.upsert(id, fde);
         float[] old = pooled.put(id, pool);
         if (old != null) {
@@ -108,6 +146,11 @@ public final class MultiVectorIndex {
     public float[][] pooled(String id) {
         float[] p = pooled.get(id);
         return p == null ? null : TokenInput.unflatten(p, dim);
+    }
+
+    /** A copy of the FDE of {@code id} as indexed (what keyed state must hold), or null. */
+    public float[] fde(String id) {
+        return pooled.containsKey(id) ? candidates.vector(id) : null;
     }
 
     public boolean contains(String id) {

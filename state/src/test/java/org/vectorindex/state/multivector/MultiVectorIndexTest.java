@@ -149,10 +149,11 @@ class MultiVectorIndexTest {
         }
     }
 
-    @Test
-    void restoreFromPooledVectorsAnswersIdentically() {
+    @ParameterizedTest
+    @EnumSource(FdeSource.class)
+    void restoreFromPersistedStateAnswersIdentically(FdeSource source) {
         Clustered data = new Clustered(9);
-        MultiVectorConfig cfg = config(CandidateSearch.HNSW).build();
+        MultiVectorConfig cfg = config(CandidateSearch.HNSW).fdeSource(source).build();
         MultiVectorIndex original = new MultiVectorIndex(cfg);
         List<String> order = new ArrayList<>();
         for (int d = 0; d < 300; d++) {
@@ -161,8 +162,14 @@ class MultiVectorIndexTest {
         }
         MultiVectorIndex restored = new MultiVectorIndex(cfg);
         for (String id : order) {
-            restored.restore(id, original.pooled(id));
+            if (source == FdeSource.POOLED) {
+                restored.restore(id, original.pooled(id));
+            } else {
+                restored.restore(id, original.pooled(id), original.fde(id));
+            }
         }
+        assertEquals(
+                original.candidateGraph().graphDigest(), restored.candidateGraph().graphDigest());
         for (int qi = 0; qi < 20; qi++) {
             float[][] q = data.set(2, 3, 3);
             assertEquals(original.search(q, 10, 50).hits(), restored.search(q, 10, 50).hits());
@@ -171,6 +178,13 @@ class MultiVectorIndexTest {
                     original.search(q, 10, 50, pruning).hits(),
                     restored.search(q, 10, 50, pruning).hits());
         }
+        if (source == FdeSource.RAW_TOKENS) {
+            assertReason(
+                    "needs the stored FDE", () -> restored.restore("x", original.pooled("d1")));
+        }
+        assertReason(
+                "FDE must have dimension",
+                () -> restored.restore("x", original.pooled("d1"), new float[3]));
     }
 
     @Test
