@@ -33,11 +33,11 @@ public final class GloveWordSets {
     private static final int FUNCTION_WORDS = 200;
 
     private final String[] vocab;
-    private final float[] vectors; // normalised, 20000 × dim
+    private final float[] vectors; // as stored in GloVe (not normalised), 20000 × dim
     private final int dim;
     private final int[][] topics; // 200 × 100 vocabulary ids
 
-    /** One word set: an id, its words, and their normalised vectors. */
+    /** One word set: an id, its words, and their GloVe vectors (unnormalised). */
     public record WordSet(String id, List<String> words, float[][] vectors) {}
 
     private GloveWordSets(String[] vocab, float[] vectors, int dim, int[][] topics) {
@@ -72,14 +72,7 @@ public final class GloveWordSets {
         int dim = raw[0].length;
         float[] flat = new float[raw.length * dim];
         for (int i = 0; i < raw.length; i++) {
-            double s = 0;
-            for (float x : raw[i]) {
-                s += (double) x * x;
-            }
-            float inv = s == 0 ? 0f : (float) (1.0 / Math.sqrt(s));
-            for (int j = 0; j < dim; j++) {
-                flat[i * dim + j] = raw[i][j] * inv;
-            }
+            System.arraycopy(raw[i], 0, flat, i * dim, dim);
         }
         int[][] topics = readIvecs(folder.resolve("angular_groundtruth.ivecs"));
         return new GloveWordSets(words.toArray(new String[0]), flat, dim, topics);
@@ -103,7 +96,7 @@ public final class GloveWordSets {
         return generate("q-", n, seed, 2, 4, 8, 1, 3);
     }
 
-    /** The normalised vector of a vocabulary word, by rank. */
+    /** The GloVe vector of a vocabulary word, by rank, as stored (not normalised). */
     public float[] vector(int rank) {
         return java.util.Arrays.copyOfRange(vectors, rank * dim, (rank + 1) * dim);
     }

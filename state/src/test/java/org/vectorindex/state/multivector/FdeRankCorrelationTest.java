@@ -32,12 +32,9 @@ class FdeRankCorrelationTest {
         queries = sets.queries(30, 12);
     }
 
+    /** Normalised, row-major, as the index stores tokens. */
     static float[] flat(float[][] t) {
-        float[] out = new float[t.length * t[0].length];
-        for (int i = 0; i < t.length; i++) {
-            System.arraycopy(t[i], 0, out, i * t[i].length, t[i].length);
-        }
-        return out;
+        return TokenInput.flatten(t, t[0].length, 512, true, null);
     }
 
     double meanSpearman(FdeConfig config) {
