@@ -53,6 +53,7 @@ public final class MultiVectorBenchCommand {
                     "pooling",
                     "fde",
                     "fde-seed",
+                    "fde-source",
                     "candidate-search",
                     "hnsw-m",
                     "ef-construction",

@@ -7,7 +7,8 @@ import org.vectorindex.state.hnsw.SearchHit;
 import org.vectorindex.state.math.Metric;
 
 /**
- * Document FDEs in an {@link HnswIndex} under inner product; ef is at least the candidate count.
+ * Document FDEs in an {@link HnswIndex} under inner product. The beam width ef equals the candidate
+ * count k', so k' is the one knob that trades recall for cost.
  */
 final class HnswCandidateIndex implements FdeCandidateIndex {
     private final HnswIndex index;
@@ -46,7 +47,7 @@ final class HnswCandidateIndex implements FdeCandidateIndex {
 
     @Override
     public List<SearchHit> search(float[] queryFde, int k) {
-        return index.search(queryFde, k, Math.max(k, index.config().defaultEf()));
+        return index.search(queryFde, k, k);
     }
 
     @Override

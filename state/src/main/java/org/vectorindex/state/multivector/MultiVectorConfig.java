@@ -37,7 +37,7 @@ public record MultiVectorConfig(
     public static final int DEFAULT_MAX_TOKENS = 512;
     public static final int DEFAULT_POOLED_TOKENS = 16;
     public static final PoolingMethod DEFAULT_POOLING = PoolingMethod.WARD;
-    public static final int DEFAULT_CANDIDATES = 100;
+    public static final int DEFAULT_CANDIDATES = 200;
 
     public MultiVectorConfig {
         Objects.requireNonNull(pooling, "pooling is missing");

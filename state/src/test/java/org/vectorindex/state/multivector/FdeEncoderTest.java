@@ -112,6 +112,21 @@ class FdeEncoderTest {
         }
     }
 
+    /**
+     * Stored FDEs (in keyed state, in the HNSW graph) are only valid while the encoder maps the
+     * same seed to the same matrices; this pins the encoding of one fixed input so any change to
+     * the random stream or the arithmetic fails here instead of silently staling old state.
+     */
+    @Test
+    void encodingOfAFixedInputIsPinned() {
+        FdeConfig c =
+                FdeConfig.builder().dimension(16).repetitions(20).kSim(4).dProj(8).seed(42).build();
+        float[] fde = new FdeEncoder(c).encodeDocument(randomUnitTokens(3, 7, 16), 7);
+        assertEquals(PINNED_HASH, Arrays.hashCode(fde));
+    }
+
+    private static final int PINNED_HASH = 1015339907;
+
     @Test
     void dimensionsFollowTheConfig() {
         FdeConfig c = FdeConfig.builder().dimension(100).repetitions(20).kSim(5).dProj(16).build();

@@ -63,10 +63,11 @@ class FdeRankCorrelationTest {
 
     @Test
     void fdeInnerProductTracksChamferOnGloveWordSets() {
-        // Measured 2026-11-26: see the package documentation for the figures.
+        // Measured 2026-11-26 on this data: 0.73 for the default (20,4,8); other Pareto points
+        // 0.70 (20,3,8), 0.73 (20,5,8), 0.76 (20,5,16).
         double rho = meanSpearman(FdeConfig.builder().dimension(dim).build());
         System.out.printf("FDE default: mean Spearman rho = %.4f%n", rho);
-        assertTrue(rho > 0.60, "mean Spearman " + rho + " should exceed 0.60");
+        assertTrue(rho > 0.65, "mean Spearman " + rho + " should exceed 0.65");
     }
 
     @Test
@@ -79,6 +80,7 @@ class FdeRankCorrelationTest {
                                 .dProj(8)
                                 .finalDimension(1024)
                                 .build());
+        // Measured 0.59: the sketch folds 2,560 coordinates into 1,024 and costs correlation.
         System.out.printf("FDE (20,4,8) sketched to 1024: mean Spearman rho = %.4f%n", rho);
         assertTrue(rho > 0.50, "mean Spearman " + rho + " should exceed 0.50");
     }
