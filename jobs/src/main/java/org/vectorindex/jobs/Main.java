@@ -1,11 +1,42 @@
 package org.vectorindex.jobs;
 
-/** Entry point of {@code flink-vector-index.jar}: dispatches to a sub-command. */
+import java.util.List;
+import org.vectorindex.jobs.bench.BenchCommands;
+import org.vectorindex.jobs.check.BenchCheck;
+import org.vectorindex.jobs.cli.Subcommands;
+
+/**
+ * Entry point of {@code flink-vector-index.jar}: dispatches to a sub-command. Adding a command is
+ * one {@code add} line in {@link #commands()}. Bad input (unknown flags, unreadable data) exits 2
+ * with the message; a failed check exits 1.
+ */
 public final class Main {
     private Main() {}
 
+    /** The jar's command table. */
+    public static Subcommands commands() {
+        return new Subcommands("java -jar flink-vector-index.jar")
+                .add("bench", "benchmarks: hnsw, churn", BenchCommands.table())
+                .add(
+                        "check",
+                        "CI gates over benchmark reports: recall, churn",
+                        BenchCheck.table(System.out));
+    }
+
+    /** Runs a command line and returns its exit code; tests call this instead of main. */
+    public static int run(String... args) throws Exception {
+        try {
+            return commands().run(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            return Subcommands.USAGE;
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        System.err.println("usage: flink-vector-index.jar bench hnsw|churn ...");
-        System.exit(2);
+        int code = run(args);
+        if (code != 0) {
+            System.exit(code);
+        }
     }
 }

@@ -10,7 +10,8 @@ final class GraphInserter {
     private final HnswGraph graph;
     private final GraphSearcher searcher;
     private final NeighborLinker linker;
-    private final DirtySet dirty;
+    private final DirtySet changedNodes;
+    private final DirtySet changedLinks;
     private final VectorStore.NodeScorer scorer;
     private final IntPredicate live;
     private final int efConstruction;
@@ -23,12 +24,14 @@ final class GraphInserter {
             VectorStore store,
             GraphSearcher searcher,
             NeighborLinker linker,
-            DirtySet dirty,
+            DirtySet changedNodes,
+            DirtySet changedLinks,
             int efConstruction) {
         this.graph = graph;
         this.searcher = searcher;
         this.linker = linker;
-        this.dirty = dirty;
+        this.changedNodes = changedNodes;
+        this.changedLinks = changedLinks;
         this.scorer = store.new NodeScorer();
         this.live = graph::isLive;
         this.efConstruction = efConstruction;
@@ -36,11 +39,12 @@ final class GraphInserter {
 
     void insert(int ordinal, int level) {
         graph.addNode(ordinal, level);
-        dirty.mark(ordinal);
+        changedNodes.mark(ordinal);
+        changedLinks.mark(ordinal);
         int entry = graph.entryPoint();
         if (entry < 0) {
             graph.setEntryPoint(ordinal, level);
-            dirty.markMeta();
+            changedNodes.markMeta();
             return;
         }
         scorer.reset(ordinal);
@@ -68,7 +72,7 @@ final class GraphInserter {
         }
         if (level > topLevel) {
             graph.setEntryPoint(ordinal, level);
-            dirty.markMeta();
+            changedNodes.markMeta();
         }
     }
 

@@ -48,6 +48,15 @@ public record HnswConfig(
         return level == 0 ? 2 * m : m;
     }
 
+    /** Whether a graph built under {@code other} is a graph of this config too. */
+    public boolean sameGraphShape(HnswConfig other) {
+        return dimension == other.dimension
+                && metric == other.metric
+                && m == other.m
+                && efConstruction == other.efConstruction
+                && seed == other.seed;
+    }
+
     public static Builder builder() {
         return new Builder();
     }

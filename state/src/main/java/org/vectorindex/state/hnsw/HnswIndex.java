@@ -1,5 +1,6 @@
 package org.vectorindex.state.hnsw;
 
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +27,8 @@ public final class HnswIndex {
     private final Metric metric;
     private final VectorStore store;
     private final HnswGraph graph;
-    private final DirtySet dirty = new DirtySet();
+    private final DirtySet changedNodes = new DirtySet();
+    private final DirtySet changedLinks = new DirtySet();
     private final GraphSearcher searcher;
     private final GraphInserter inserter;
     private final GraphRepair repair;
@@ -50,10 +52,17 @@ public final class HnswIndex {
         this.store = new VectorStore(config.dimension(), metric, 16);
         this.graph = new HnswGraph(config.m());
         this.searcher = new GraphSearcher(graph);
-        NeighborLinker linker = new NeighborLinker(graph, store, dirty);
+        NeighborLinker linker = new NeighborLinker(graph, store, changedLinks);
         this.inserter =
-                new GraphInserter(graph, store, searcher, linker, dirty, config.efConstruction());
-        this.repair = new GraphRepair(graph, store, linker, dirty);
+                new GraphInserter(
+                        graph,
+                        store,
+                        searcher,
+                        linker,
+                        changedNodes,
+                        changedLinks,
+                        config.efConstruction());
+        this.repair = new GraphRepair(graph, store, linker, changedLinks);
         this.levels = new LevelAssigner(config.seed(), config.m());
         this.live = graph::isLive;
         this.queryScorer = store.new QueryScorer();
@@ -81,7 +90,7 @@ public final class HnswIndex {
         ordinals.put(id, ordinal);
         liveCount++;
         inserter.insert(ordinal, levels.levelOf(id));
-        dirty.markMeta();
+        changedNodes.markMeta();
     }
 
     /** Removes an id; returns whether it was present. */
@@ -94,8 +103,8 @@ public final class HnswIndex {
         graph.markDeleted(ordinal);
         liveCount--;
         deletedCount++;
-        dirty.mark(ordinal);
-        dirty.markMeta();
+        changedNodes.mark(ordinal);
+        changedNodes.markMeta();
         if (ordinal == graph.entryPoint()) {
             chooseEntryPoint();
         }
@@ -117,11 +126,12 @@ public final class HnswIndex {
                 store.clear(ordinal);
                 ids[ordinal] = null;
                 free.set(ordinal);
-                dirty.mark(ordinal);
+                changedNodes.mark(ordinal);
+                changedLinks.mark(ordinal);
             }
         }
         deletedCount = 0;
-        dirty.markMeta();
+        changedNodes.markMeta();
     }
 
     public List<SearchHit> search(float[] query, int k) {
@@ -250,37 +260,59 @@ public final class HnswIndex {
         return new IndexMeta(config, graph.entryPoint(), graph.maxLevel(), ordinalLimit);
     }
 
-    /** The durable record of an ordinal, or null if it is free. */
+    /** The durable payload of an ordinal, or null if it is free. */
     public NodeRecord nodeRecord(int ordinal) {
         if (!graph.exists(ordinal)) {
             return null;
         }
+        return new NodeRecord(
+                ids[ordinal],
+                store.copyOf(ordinal),
+                graph.level(ordinal),
+                graph.isDeleted(ordinal));
+    }
+
+    /** The links of an ordinal, {@code [level][i]} best first, or null if it is free. */
+    public int[][] links(int ordinal) {
+        if (!graph.exists(ordinal)) {
+            return null;
+        }
         int level = graph.level(ordinal);
-        int[][] neighbors = new int[level + 1][];
+        int[][] links = new int[level + 1][];
         for (int l = 0; l <= level; l++) {
             int off = graph.offset(ordinal, l);
-            neighbors[l] = new int[graph.count(ordinal, l)];
-            System.arraycopy(
-                    graph.neighborArray(ordinal, l), off, neighbors[l], 0, neighbors[l].length);
+            links[l] =
+                    Arrays.copyOfRange(
+                            graph.neighborArray(ordinal, l), off, off + graph.count(ordinal, l));
         }
-        return new NodeRecord(
-                ids[ordinal], store.copyOf(ordinal), level, graph.isDeleted(ordinal), neighbors);
+        return links;
     }
 
-    /** Whether the header changed since the last {@link #drainChangedNodes}. */
+    /** Whether the header changed since the last {@link #drainChanges}. */
     public boolean metaChanged() {
-        return dirty.metaChanged();
+        return changedNodes.metaChanged();
     }
 
-    /** Hands over every ordinal whose record changed (or was freed) since the last call. */
-    public void drainChangedNodes(IntConsumer ordinalConsumer) {
-        dirty.drain(ordinalConsumer);
+    /**
+     * Hands over every ordinal whose payload, and then every ordinal whose links, changed (or were
+     * freed) since the last call.
+     */
+    public void drainChanges(IntConsumer nodeChanged, IntConsumer linksChanged) {
+        changedNodes.drain(nodeChanged);
+        changedLinks.drain(linksChanged);
     }
 
-    /** Rebuilds an index from its durable image; the result is bit-identical to the original. */
+    /**
+     * Rebuilds an index from its durable image; the result is bit-identical to the original. The
+     * search-time settings of {@code config} (default ef, consolidate fraction) may differ from the
+     * stored ones; the graph-shaping ones may not.
+     */
     public static HnswIndex restore(
-            HnswConfig config, IndexMeta meta, Map<Integer, NodeRecord> nodes) {
-        if (!meta.config().equals(config)) {
+            HnswConfig config,
+            IndexMeta meta,
+            Map<Integer, NodeRecord> nodes,
+            Map<Integer, int[][]> links) {
+        if (!meta.config().sameGraphShape(config)) {
             throw new IllegalStateException(
                     "stored index was built with "
                             + meta.config()
@@ -308,9 +340,14 @@ public final class HnswIndex {
             }
         }
         float[] scores = new float[2 * config.m()];
-        for (Map.Entry<Integer, NodeRecord> e : nodes.entrySet()) {
+        for (Map.Entry<Integer, int[][]> e : links.entrySet()) {
             int ordinal = e.getKey();
-            int[][] neighbors = e.getValue().neighbors();
+            int[][] neighbors = e.getValue();
+            if (!index.graph.exists(ordinal)
+                    || neighbors.length != index.graph.level(ordinal) + 1) {
+                throw new IllegalStateException(
+                        "stored links of ordinal " + ordinal + " do not match its node");
+            }
             for (int l = 0; l < neighbors.length; l++) {
                 for (int i = 0; i < neighbors[l].length; i++) {
                     scores[i] = index.store.score(ordinal, neighbors[l][i]);
@@ -339,7 +376,7 @@ public final class HnswIndex {
         store.ensureCapacity(n);
         graph.ensureCapacity(n);
         if (ids.length < n) {
-            ids = java.util.Arrays.copyOf(ids, graph.capacity());
+            ids = Arrays.copyOf(ids, graph.capacity());
         }
     }
 
@@ -356,7 +393,7 @@ public final class HnswIndex {
             }
         }
         graph.setEntryPoint(best, bestLevel);
-        dirty.markMeta();
+        changedNodes.markMeta();
     }
 
     private float[] prepare(float[] vector) {

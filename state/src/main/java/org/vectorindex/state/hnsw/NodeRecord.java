@@ -1,10 +1,9 @@
 package org.vectorindex.state.hnsw;
 
 /**
- * The durable form of one node: what keyed state stores per ordinal. Neighbour scores are not
- * stored; they are recomputed from the vectors on restore, bit for bit.
- *
- * @param neighbors neighbours per level, {@code neighbors[l]} best first
+ * The durable form of one node's payload: what keyed state stores per ordinal besides its links.
+ * Links live in a separate state entry because they change far more often than the vector, and
+ * rewriting a vector with every back-link would make checkpoints grow with the index, not the
+ * change.
  */
-public record NodeRecord(
-        String id, float[] vector, int level, boolean deleted, int[][] neighbors) {}
+public record NodeRecord(String id, float[] vector, int level, boolean deleted) {}

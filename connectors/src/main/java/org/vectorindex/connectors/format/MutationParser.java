@@ -1,0 +1,154 @@
+package org.vectorindex.connectors.format;
+
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.vectorindex.operators.model.CollectionRegistry;
+import org.vectorindex.operators.model.CollectionSpec;
+import org.vectorindex.operators.model.Mutation;
+import org.vectorindex.operators.model.MutationOp;
+import org.vectorindex.operators.model.RawRecord;
+import org.vectorindex.operators.model.RejectReason;
+
+/**
+ * Parses and validates records of the mutations topic (JSON or the binary envelope, see
+ * connectors/FORMATS.md): {@code {"op":"upsert","collection":"c","id":"doc-1","vector":[...],
+ * "attributes":{...}}} and {@code {"op":"delete","collection":"c","id":"doc-1"}}. Every problem
+ * becomes a dead letter with a specific {@link RejectReason}; {@link #parse} never throws. One
+ * instance per subtask (not thread-safe).
+ */
+public final class MutationParser extends RecordReader<Mutation> {
+    private static final int OP = 1;
+    private static final int COLLECTION = 2;
+    private static final int ID = 4;
+    private static final int VECTOR = 8;
+    private static final int VECTORS = 16;
+    private static final int ATTRIBUTES = 32;
+
+    public MutationParser(CollectionRegistry collections, FormatSettings settings) {
+        super(collections, settings);
+    }
+
+    @Override
+    String kind() {
+        return "mutation";
+    }
+
+    @Override
+    Mutation readObject(JsonParser p, RawRecord raw, byte[] value, int payloadOffset)
+            throws IOException, Rejection {
+        int seen = 0;
+        MutationOp op = null;
+        String collection = null;
+        String id = null;
+        float[] vector = null;
+        float[][] vectors = null;
+        Map<String, String> attributes = null;
+        String field;
+        while ((field = p.nextFieldName()) != null) {
+            p.nextToken();
+            switch (field) {
+                case "op":
+                    seen = markSeen(seen, OP, field);
+                    String name = readString(p, field);
+                    op = MutationOp.fromWireName(name);
+                    if (op == null) {
+                        throw new Rejection(
+                                RejectReason.UNKNOWN_OP,
+                                "unknown op '" + name + "': expected upsert or delete");
+                    }
+                    break;
+                case "collection":
+                    seen = markSeen(seen, COLLECTION, field);
+                    collection = readString(p, field);
+                    break;
+                case "id":
+                    seen = markSeen(seen, ID, field);
+                    id = readString(p, field);
+                    break;
+                case "vector":
+                    seen = markSeen(seen, VECTOR, field);
+                    vector = readVector(p, field);
+                    break;
+                case "vectors":
+                    seen = markSeen(seen, VECTORS, field);
+                    vectors = readVectors(p);
+                    break;
+                case "attributes":
+                    seen = markSeen(seen, ATTRIBUTES, field);
+                    attributes = readStringMap(p, field);
+                    break;
+                default:
+                    throw unexpectedField(field, kind());
+            }
+        }
+        if (op == null) {
+            throw new Rejection(RejectReason.MISSING_FIELD, "'op' is missing");
+        }
+        if (id == null) {
+            throw new Rejection(RejectReason.MISSING_FIELD, "'id' is missing");
+        }
+        if (id.isEmpty()) {
+            throw new Rejection(RejectReason.EMPTY_ID, "'id' is empty");
+        }
+        if (collection == null) {
+            throw new Rejection(RejectReason.MISSING_FIELD, "'collection' is missing");
+        }
+        CollectionSpec spec = collection(collection);
+        checkKey(raw.key(), id);
+        if (op == MutationOp.DELETE) {
+            if (vector != null || vectors != null || attributes != null) {
+                throw new Rejection(
+                        RejectReason.UNEXPECTED_FIELD,
+                        "a delete carries only op, collection and id");
+            }
+            if (payloadOffset >= 0 && payloadOffset != value.length) {
+                throw new Rejection(
+                        RejectReason.BAD_BINARY_VECTOR, "a binary delete has no vector payload");
+            }
+            return Mutation.delete(collection, id);
+        }
+        resolveVectors(spec, vector, vectors, value, payloadOffset);
+        return resolvedVector != null
+                ? Mutation.upsert(collection, id, resolvedVector, attributes)
+                : Mutation.upsertMulti(collection, id, resolvedVectors, attributes);
+    }
+
+    /** The Kafka key, when set, must be the id (it partitions the topic by id). */
+    private void checkKey(byte[] key, String id) throws Rejection {
+        if (!settings.requireKeyMatchesId() || key == null || key.length == 0) {
+            return;
+        }
+        if (!sameUtf8(key, id)) {
+            throw new Rejection(
+                    RejectReason.KEY_MISMATCH,
+                    "Kafka key '"
+                            + new String(key, StandardCharsets.UTF_8)
+                            + "' differs from id '"
+                            + id
+                            + "'");
+        }
+    }
+
+    /** Compares without allocating for ASCII ids, the common case. */
+    static boolean sameUtf8(byte[] bytes, String s) {
+        if (bytes.length == s.length()) {
+            boolean ascii = true;
+            for (int i = 0; i < bytes.length; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80 || bytes[i] < 0) {
+                    ascii = false;
+                    break;
+                }
+                if (bytes[i] != c) {
+                    return false;
+                }
+            }
+            if (ascii) {
+                return true;
+            }
+        }
+        return s.equals(new String(bytes, StandardCharsets.UTF_8));
+    }
+}

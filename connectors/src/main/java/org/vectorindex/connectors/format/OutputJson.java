@@ -1,0 +1,213 @@
+package org.vectorindex.connectors.format;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.vectorindex.operators.model.DeadLetter;
+import org.vectorindex.operators.model.QueryResult;
+import org.vectorindex.operators.model.RejectReason;
+import org.vectorindex.operators.model.ResultRecord;
+import org.vectorindex.operators.model.SubscriptionUpdate;
+import org.vectorindex.operators.model.UpdateCause;
+
+/**
+ * JSON of the output topics (connectors/FORMATS.md), written with a streaming generator: results
+ * {@code {"type":"result","queryId","collection","hits":[{"id","score"}],"tookMs"}}, updates {@code
+ * {"type":"update","subscriptionId","version","hits","entered","left","cause":{"op","id"}}} and
+ * dead letters {@code {"reason","detail","sourceTopic","partition","offset","key",
+ * "keyBase64","valueBase64"}}. The readers, for clients and tests, accept exactly what the writers
+ * produce.
+ */
+public final class OutputJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private OutputJson() {}
+
+    public static byte[] write(ResultRecord r) {
+        return r instanceof QueryResult ? write((QueryResult) r) : write((SubscriptionUpdate) r);
+    }
+
+    public static byte[] write(QueryResult r) {
+        return InputRecords.write(
+                g -> {
+                    g.writeStartObject();
+                    g.writeStringField("type", "result");
+                    g.writeStringField("queryId", r.queryId());
+                    g.writeStringField("collection", r.collection());
+                    writeHits(g, r);
+                    g.writeNumberField("tookMs", r.tookMs());
+                    g.writeEndObject();
+                });
+    }
+
+    public static byte[] write(SubscriptionUpdate u) {
+        return InputRecords.write(
+                g -> {
+                    g.writeStartObject();
+                    g.writeStringField("type", "update");
+                    g.writeStringField("subscriptionId", u.subscriptionId());
+                    g.writeNumberField("version", u.version());
+                    writeHits(g, u);
+                    writeStrings(g, "entered", u.entered());
+                    writeStrings(g, "left", u.left());
+                    g.writeObjectFieldStart("cause");
+                    g.writeStringField("op", u.causeOp().wireName());
+                    g.writeStringField("id", u.causeId());
+                    g.writeEndObject();
+                    g.writeEndObject();
+                });
+    }
+
+    public static byte[] write(DeadLetter d) {
+        return InputRecords.write(
+                g -> {
+                    g.writeStartObject();
+                    g.writeStringField("reason", d.reason().code());
+                    g.writeStringField("detail", d.detail());
+                    g.writeStringField("sourceTopic", d.sourceTopic());
+                    g.writeNumberField("partition", d.partition());
+                    g.writeNumberField("offset", d.offset());
+                    String key = d.key() == null ? null : utf8OrNull(d.key());
+                    if (key != null) {
+                        g.writeStringField("key", key);
+                    } else {
+                        g.writeNullField("key");
+                    }
+                    writeBase64(g, "keyBase64", d.key());
+                    writeBase64(g, "valueBase64", d.value());
+                    g.writeEndObject();
+                });
+    }
+
+    /** Reads a result or an update. */
+    public static ResultRecord readResult(byte[] json) {
+        JsonNode n = tree(json);
+        String type = text(n, "type");
+        String[] ids = new String[n.path("hits").size()];
+        float[] scores = new float[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            JsonNode h = n.get("hits").get(i);
+            ids[i] = text(h, "id");
+            scores[i] = h.get("score").floatValue();
+        }
+        if ("result".equals(type)) {
+            return new QueryResult(
+                    text(n, "queryId"),
+                    text(n, "collection"),
+                    ids,
+                    scores,
+                    n.get("tookMs").longValue());
+        }
+        if ("update".equals(type)) {
+            JsonNode cause = n.get("cause");
+            UpdateCause op = UpdateCause.fromWireName(text(cause, "op"));
+            if (op == null) {
+                throw new IllegalArgumentException("unknown cause op in " + n);
+            }
+            return new SubscriptionUpdate(
+                    text(n, "subscriptionId"),
+                    n.get("version").longValue(),
+                    ids,
+                    scores,
+                    strings(n.get("entered")),
+                    strings(n.get("left")),
+                    op,
+                    text(cause, "id"));
+        }
+        throw new IllegalArgumentException("not a result or update: " + n);
+    }
+
+    public static DeadLetter readDeadLetter(byte[] json) {
+        JsonNode n = tree(json);
+        RejectReason reason = RejectReason.fromCode(text(n, "reason"));
+        if (reason == null) {
+            throw new IllegalArgumentException("unknown reason in " + n);
+        }
+        return new DeadLetter(
+                reason,
+                text(n, "detail"),
+                text(n, "sourceTopic"),
+                n.get("partition").intValue(),
+                n.get("offset").longValue(),
+                base64(n.get("keyBase64")),
+                base64(n.get("valueBase64")));
+    }
+
+    private static void writeHits(JsonGenerator g, ResultRecord r) throws IOException {
+        g.writeArrayFieldStart("hits");
+        for (int i = 0; i < r.hitCount(); i++) {
+            g.writeStartObject();
+            g.writeStringField("id", r.hitId(i));
+            g.writeNumberField("score", r.hitScore(i));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void writeStrings(JsonGenerator g, String field, String[] values)
+            throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
+    private static void writeBase64(JsonGenerator g, String field, byte[] bytes)
+            throws IOException {
+        if (bytes == null) {
+            g.writeNullField(field);
+        } else {
+            g.writeStringField(field, Base64.getEncoder().encodeToString(bytes));
+        }
+    }
+
+    /** The key as text when it is valid UTF-8, for people reading the topic. */
+    private static String utf8OrNull(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static JsonNode tree(byte[] json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n == null ? null : n.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new IllegalArgumentException("'" + field + "' is missing in " + n);
+        }
+        return v.asText();
+    }
+
+    private static String[] strings(JsonNode array) {
+        String[] s = new String[array.size()];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = array.get(i).asText();
+        }
+        return s;
+    }
+
+    private static byte[] base64(JsonNode v) {
+        return v == null || v.isNull() ? null : Base64.getDecoder().decode(v.asText());
+    }
+}

@@ -1,0 +1,18 @@
+package org.vectorindex.connectors.format;
+
+import org.vectorindex.operators.model.CollectionRegistry;
+import org.vectorindex.operators.model.Mutation;
+
+/** {@link ParseFunction} for the mutations topic. */
+public final class ParseMutationsFunction extends ParseFunction<Mutation> {
+    private static final long serialVersionUID = 1L;
+
+    public ParseMutationsFunction(CollectionRegistry collections, FormatSettings settings) {
+        super(collections, settings);
+    }
+
+    @Override
+    RecordReader<Mutation> createParser() {
+        return new MutationParser(collections, settings);
+    }
+}

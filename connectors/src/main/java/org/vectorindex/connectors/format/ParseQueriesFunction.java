@@ -1,0 +1,18 @@
+package org.vectorindex.connectors.format;
+
+import org.vectorindex.operators.model.CollectionRegistry;
+import org.vectorindex.operators.model.Query;
+
+/** {@link ParseFunction} for the queries topic. */
+public final class ParseQueriesFunction extends ParseFunction<Query> {
+    private static final long serialVersionUID = 1L;
+
+    public ParseQueriesFunction(CollectionRegistry collections, FormatSettings settings) {
+        super(collections, settings);
+    }
+
+    @Override
+    RecordReader<Query> createParser() {
+        return new QueryParser(collections, settings);
+    }
+}

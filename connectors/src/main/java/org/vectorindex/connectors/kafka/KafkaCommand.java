@@ -1,0 +1,94 @@
+package org.vectorindex.connectors.kafka;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code kafka [--port 9092] [--dir DIR]}: a single local KRaft broker on 127.0.0.1 for trying the
+ * project without a Kafka install. Runs until SIGTERM or Ctrl-C. With {@code --dir} the data
+ * survives restarts; without it a temporary directory is used and deleted on exit.
+ */
+public final class KafkaCommand {
+    static final String USAGE = "usage: kafka [--port 9092] [--dir DIR]";
+
+    private KafkaCommand() {}
+
+    /** Runs the command; returns the process exit code (2 for bad arguments). */
+    public static int run(String[] args) {
+        return run(args, System.out, System.err, new CountDownLatch(1));
+    }
+
+    /** As {@link #run(String[])}, stopping when {@code stop} is released (for tests). */
+    static int run(String[] args, PrintStream out, PrintStream err, CountDownLatch stop) {
+        int port = 9092;
+        Path dir = null;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--port":
+                        port = Integer.parseInt(value(args, ++i, "--port"));
+                        break;
+                    case "--dir":
+                        dir = Path.of(value(args, ++i, "--dir"));
+                        break;
+                    case "-h":
+                    case "--help":
+                        out.println(USAGE);
+                        return 0;
+                    default:
+                        throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
+                }
+            }
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("--port must be in 1..65535, got " + port);
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("kafka: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        EmbeddedKafkaBroker broker;
+        try {
+            broker = EmbeddedKafkaBroker.builder().port(port).dataDir(dir).start();
+        } catch (Exception e) {
+            err.println("kafka: cannot start the broker: " + e.getMessage());
+            return 1;
+        }
+        Thread hook =
+                new Thread(
+                        () -> {
+                            broker.close();
+                            stop.countDown();
+                        },
+                        "kafka-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.println(
+                "Kafka broker listening on "
+                        + broker.bootstrapServers()
+                        + ", data in "
+                        + broker.dataDir()
+                        + (dir == null ? " (deleted on exit)" : "")
+                        + ". Stop with Ctrl-C.");
+        out.flush();
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: it closes the broker
+        }
+        broker.close();
+        return 0;
+    }
+
+    private static String value(String[] args, int i, String flag) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(flag + " needs a value");
+        }
+        return args[i];
+    }
+}

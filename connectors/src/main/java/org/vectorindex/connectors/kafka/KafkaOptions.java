@@ -1,0 +1,94 @@
+package org.vectorindex.connectors.kafka;
+
+import java.time.Duration;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+
+/** Flink-level settings of the job's Kafka plumbing, as {@link ConfigOption}s. */
+public final class KafkaOptions {
+    private KafkaOptions() {}
+
+    public static final ConfigOption<String> BOOTSTRAP_SERVERS =
+            ConfigOptions.key("vectorindex.kafka.bootstrap-servers")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("Kafka bootstrap servers, host:port[,host:port...].");
+
+    public static final ConfigOption<String> MUTATIONS_TOPIC =
+            ConfigOptions.key("vectorindex.kafka.mutations-topic")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("Topic of upserts and deletes (JSON or binary envelope).");
+
+    public static final ConfigOption<String> QUERIES_TOPIC =
+            ConfigOptions.key("vectorindex.kafka.queries-topic")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("Topic of knn queries, subscribes and unsubscribes.");
+
+    public static final ConfigOption<String> RESULTS_TOPIC =
+            ConfigOptions.key("vectorindex.kafka.results-topic")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("Topic the one-shot results and subscription updates go to.");
+
+    public static final ConfigOption<String> DLQ_TOPIC =
+            ConfigOptions.key("vectorindex.kafka.dlq-topic")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("Topic every unparsable or invalid input record goes to.");
+
+    public static final ConfigOption<String> GROUP_ID =
+            ConfigOptions.key("vectorindex.kafka.group-id")
+                    .stringType()
+                    .defaultValue("flink-vector-index")
+                    .withDescription(
+                            "Consumer group of the sources. Offsets are committed to it on"
+                                    + " checkpoints for monitoring only; recovery uses the"
+                                    + " offsets in Flink's checkpoint.");
+
+    public static final ConfigOption<String> TRANSACTIONAL_ID_PREFIX =
+            ConfigOptions.key("vectorindex.kafka.transactional-id-prefix")
+                    .stringType()
+                    .defaultValue("flink-vector-index")
+                    .withDescription(
+                            "Prefix of the exactly-once sinks' transactional ids ('-results' and"
+                                    + " '-dlq' are appended). Must be unique per job on the"
+                                    + " cluster, and stable across restarts of the same job, so"
+                                    + " lingering transactions of a crashed run are aborted.");
+
+    public static final ConfigOption<Duration> TRANSACTION_TIMEOUT =
+            ConfigOptions.key("vectorindex.kafka.transaction-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(60))
+                    .withDescription(
+                            "transaction.timeout.ms of the exactly-once sinks. It must exceed the"
+                                    + " checkpoint interval plus the time to recover, and must"
+                                    + " not exceed the broker's transaction.max.timeout.ms"
+                                    + " (15 minutes by default; KafkaSink's own default of 1 h is"
+                                    + " rejected by such brokers).");
+
+    public static final ConfigOption<StartingOffsets> STARTING_OFFSETS =
+            ConfigOptions.key("vectorindex.kafka.starting-offsets")
+                    .enumType(StartingOffsets.class)
+                    .defaultValue(StartingOffsets.COMMITTED_OR_EARLIEST)
+                    .withDescription(
+                            "Where a job without a checkpoint starts reading the input topics."
+                                    + " A job restored from a checkpoint always resumes from the"
+                                    + " checkpointed offsets.");
+
+    public static final ConfigOption<Integer> MAX_RECORD_BYTES =
+            ConfigOptions.key("vectorindex.format.max-record-bytes")
+                    .intType()
+                    .defaultValue(1 << 20)
+                    .withDescription(
+                            "Input records with a larger value are dead-lettered as 'oversized'"
+                                    + " without being parsed.");
+
+    /** Where to start reading when there is no checkpoint. */
+    public enum StartingOffsets {
+        EARLIEST,
+        LATEST,
+        COMMITTED_OR_EARLIEST
+    }
+}

@@ -1,0 +1,33 @@
+package org.vectorindex.connectors.kafka;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.vectorindex.operators.model.RawRecord;
+import org.vectorindex.operators.model.serde.ModelTypes;
+
+/**
+ * Keeps each Kafka record as raw bytes with its topic, partition and offset. Deserializing here
+ * would make a bad record fail the source; parsing downstream turns it into a dead letter instead.
+ */
+public final class RawRecordDeserializationSchema
+        implements KafkaRecordDeserializationSchema<RawRecord> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RawRecord> out) {
+        out.collect(
+                new RawRecord(
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        record.key(),
+                        record.value()));
+    }
+
+    @Override
+    public TypeInformation<RawRecord> getProducedType() {
+        return ModelTypes.RAW_RECORD;
+    }
+}

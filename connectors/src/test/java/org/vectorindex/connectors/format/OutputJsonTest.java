@@ -1,0 +1,74 @@
+package org.vectorindex.connectors.format;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.vectorindex.operators.model.DeadLetter;
+import org.vectorindex.operators.model.QueryResult;
+import org.vectorindex.operators.model.RawRecord;
+import org.vectorindex.operators.model.RejectReason;
+import org.vectorindex.operators.model.SubscriptionUpdate;
+import org.vectorindex.operators.model.UpdateCause;
+
+class OutputJsonTest {
+
+    @Test
+    void writesTheIssueResultFormat() {
+        QueryResult r = new QueryResult("q1", "c", new String[] {"doc-7"}, new float[] {0.93f}, 3);
+        assertEquals(
+                "{\"type\":\"result\",\"queryId\":\"q1\",\"collection\":\"c\","
+                        + "\"hits\":[{\"id\":\"doc-7\",\"score\":0.93}],\"tookMs\":3}",
+                text(OutputJson.write(r)));
+        assertEquals(r, OutputJson.readResult(OutputJson.write(r)));
+    }
+
+    @Test
+    void writesTheIssueUpdateFormat() {
+        SubscriptionUpdate u =
+                new SubscriptionUpdate(
+                        "s1",
+                        2,
+                        new String[] {"doc-9", "doc-1"},
+                        new float[] {0.5f, 0.25f},
+                        new String[] {"doc-9"},
+                        new String[] {"doc-3"},
+                        UpdateCause.UPSERT,
+                        "doc-9");
+        assertEquals(
+                "{\"type\":\"update\",\"subscriptionId\":\"s1\",\"version\":2,"
+                        + "\"hits\":[{\"id\":\"doc-9\",\"score\":0.5},{\"id\":\"doc-1\",\"score\":0.25}],"
+                        + "\"entered\":[\"doc-9\"],\"left\":[\"doc-3\"],"
+                        + "\"cause\":{\"op\":\"upsert\",\"id\":\"doc-9\"}}",
+                text(OutputJson.write(u)));
+        assertEquals(u, OutputJson.readResult(OutputJson.write(u)));
+    }
+
+    @Test
+    void deadLettersKeepTheOriginalBytes() {
+        byte[] value = {'{', (byte) 0xff, 0, '}'};
+        DeadLetter d =
+                DeadLetter.of(
+                        new RawRecord("mutations", 1, 42, "doc-1".getBytes(), value),
+                        RejectReason.BAD_JSON,
+                        "Invalid UTF-8 \"start\" byte");
+        assertEquals(
+                "{\"reason\":\"bad_json\",\"detail\":\"Invalid UTF-8 \\\"start\\\" byte\","
+                        + "\"sourceTopic\":\"mutations\",\"partition\":1,\"offset\":42,"
+                        + "\"key\":\"doc-1\",\"keyBase64\":\"ZG9jLTE=\",\"valueBase64\":\"e/8AfQ==\"}",
+                text(OutputJson.write(d)));
+        assertEquals(d, OutputJson.readDeadLetter(OutputJson.write(d)));
+        DeadLetter noBytes = DeadLetter.fromOperator(null, null, "x");
+        assertEquals(noBytes, OutputJson.readDeadLetter(OutputJson.write(noBytes)));
+        DeadLetter binaryKey =
+                DeadLetter.of(
+                        new RawRecord("q", 0, 0, new byte[] {(byte) 0xc3}, null),
+                        RejectReason.EMPTY_RECORD,
+                        "tombstone");
+        assertEquals(binaryKey, OutputJson.readDeadLetter(OutputJson.write(binaryKey)));
+    }
+
+    private static String text(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,207 @@
+package org.vectorindex.connectors.format;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vectorindex.connectors.format.ParserFixtures.COLLECTIONS;
+import static org.vectorindex.connectors.format.ParserFixtures.assertRejected;
+import static org.vectorindex.connectors.format.ParserFixtures.raw;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.vectorindex.operators.model.Query;
+import org.vectorindex.operators.model.QueryType;
+import org.vectorindex.operators.model.RawRecord;
+import org.vectorindex.operators.model.RejectReason;
+
+class QueryParserTest {
+    private final QueryParser parser = new QueryParser(COLLECTIONS, FormatSettings.defaults());
+    private final Set<RejectReason> covered = EnumSet.noneOf(RejectReason.class);
+
+    @Test
+    void parsesTheIssueExamples() {
+        Query q =
+                ok(
+                        "{\"type\":\"knn\",\"queryId\":\"q1\",\"collection\":\"c\",\"vector\":[1,2,3,4],"
+                                + "\"k\":10,\"ef\":64,\"filter\":{\"lang\":\"en\"}}");
+        assertEquals(QueryType.KNN, q.type());
+        assertEquals("q1", q.id());
+        assertEquals(10, q.k());
+        assertEquals(64, q.ef());
+        assertEquals(Map.of("lang", "en"), q.filter());
+        assertArrayEquals(new float[] {1, 2, 3, 4}, q.vector());
+        Query s =
+                ok(
+                        "{\"type\":\"subscribe\",\"subscriptionId\":\"s1\",\"collection\":\"c\","
+                                + "\"vector\":[1,2,3,4],\"k\":10,\"filter\":{}}");
+        assertEquals(QueryType.SUBSCRIBE, s.type());
+        assertEquals(0, s.ef());
+        Query u = ok("{\"type\":\"unsubscribe\",\"subscriptionId\":\"s1\"}");
+        assertEquals(Query.unsubscribe("s1", null), u);
+        assertNull(u.collection());
+        assertEquals(
+                Query.unsubscribe("s1", "mv"),
+                ok("{\"type\":\"unsubscribe\",\"subscriptionId\":\"s1\",\"collection\":\"mv\"}"));
+        Query mv =
+                ok(
+                        "{\"type\":\"knn\",\"queryId\":\"q2\",\"collection\":\"mv\","
+                                + "\"vectors\":[[1,0],[0,1]],\"k\":1000,\"ef\":10000}");
+        assertEquals(2, mv.vectors().length);
+    }
+
+    @Test
+    void jsonAndBinaryRoundTrip() {
+        for (Query q :
+                List.of(
+                        Query.knn("q", "c", new float[] {1, -2, 3.25f, 1e-20f}, 5, 0, null),
+                        Query.knn("q", "cos", new float[] {1, 0, 0}, 1, 100, Map.of("a", "b")),
+                        Query.knnMulti("q", "mv", new float[][] {{1, 2}, {3, 4}}, 3, 0, null),
+                        Query.subscribe("s", "c", new float[] {1, 2, 3, 4}, 7, 0, null),
+                        Query.subscribeMulti("s", "mv", new float[][] {{1, 2}}, 2, 0, null),
+                        Query.unsubscribe("s", null),
+                        Query.unsubscribe("s", "c"))) {
+            assertEquals(q, parser.parse(raw("queries", null, InputRecords.json(q))).value());
+            assertEquals(q, parser.parse(raw("queries", null, InputRecords.binary(q))).value());
+        }
+    }
+
+    @Test
+    void rejectsEachKindWithItsReason() {
+        String knn =
+                "{\"type\":\"knn\",\"queryId\":\"q\",\"collection\":\"c\",\"vector\":[1,2,3,4],";
+        bad(knn + "\"k\":0}", RejectReason.K_OUT_OF_RANGE, "'k' must be in 1..1000, got 0");
+        bad(knn + "\"k\":1001}", RejectReason.K_OUT_OF_RANGE, "got 1001");
+        bad(knn + "\"k\":-5}", RejectReason.K_OUT_OF_RANGE, "got -5");
+        bad(knn + "\"k\":99999999999}", RejectReason.K_OUT_OF_RANGE, "got 99999999999");
+        bad(knn + "\"k\":10.5}", RejectReason.WRONG_TYPE, "'k' must be an integer");
+        bad(knn + "\"k\":\"10\"}", RejectReason.WRONG_TYPE, "'k' must be an integer");
+        bad(
+                knn + "\"k\":10,\"ef\":0}",
+                RejectReason.EF_OUT_OF_RANGE,
+                "'ef' must be in 1..10000, got 0");
+        bad(knn + "\"k\":10,\"ef\":10001}", RejectReason.EF_OUT_OF_RANGE, "got 10001");
+        bad(knn + "\"k\":10,\"k\":11}", RejectReason.DUPLICATE_FIELD, "'k' appears more than once");
+        bad(
+                knn + "\"k\":10,\"filter\":{\"a\":\"1\",\"a\":\"1\"}}",
+                RejectReason.DUPLICATE_FIELD,
+                "filter.a");
+        bad(
+                knn + "\"k\":10,\"filter\":[\"a\"]}",
+                RejectReason.WRONG_TYPE,
+                "'filter' must be an object");
+        bad(knn + "\"k\":10,\"filter\":{\"a\":null}}", RejectReason.WRONG_TYPE, "filter.a");
+        bad(knn + "\"k\":10,\"limit\":3}", RejectReason.UNEXPECTED_FIELD, "unknown field 'limit'");
+        bad(
+                knn + "\"k\":10,\"subscriptionId\":\"s\"}",
+                RejectReason.UNEXPECTED_FIELD,
+                "takes 'queryId', not 'subscriptionId'");
+        bad(knn + "\"k\":10", RejectReason.BAD_JSON, "end-of-input");
+        bad(knn.substring(0, knn.length() - 1) + "}", RejectReason.MISSING_FIELD, "'k' is missing");
+        bad("{\"queryId\":\"q\"}", RejectReason.MISSING_FIELD, "'type' is missing");
+        bad(
+                "{\"type\":\"knn\",\"collection\":\"c\",\"vector\":[1,2,3,4],\"k\":1}",
+                RejectReason.MISSING_FIELD,
+                "'queryId' is missing");
+        bad(
+                "{\"type\":\"knn\",\"queryId\":\"q\",\"vector\":[1,2,3,4],\"k\":1}",
+                RejectReason.MISSING_FIELD,
+                "'collection' is missing");
+        bad(
+                "{\"type\":\"knn\",\"queryId\":\"q\",\"collection\":\"c\",\"k\":1}",
+                RejectReason.MISSING_FIELD,
+                "'vector' is missing");
+        bad(
+                "{\"type\":\"knn\",\"queryId\":\"\",\"collection\":\"c\",\"vector\":[1,2,3,4],\"k\":1}",
+                RejectReason.EMPTY_ID,
+                "'queryId' is empty");
+        bad(
+                "{\"type\":\"unsubscribe\",\"subscriptionId\":\"\"}",
+                RejectReason.EMPTY_ID,
+                "'subscriptionId' is empty");
+        bad(
+                "{\"type\":\"search\",\"queryId\":\"q\"}",
+                RejectReason.UNKNOWN_QUERY_TYPE,
+                "unknown query type 'search'");
+        bad(
+                "{\"type\":\"knn\",\"queryId\":\"q\",\"collection\":\"x\",\"vector\":[1],\"k\":1}",
+                RejectReason.UNKNOWN_COLLECTION,
+                "'x' is not declared");
+        bad(
+                "{\"type\":\"unsubscribe\",\"subscriptionId\":\"s\",\"collection\":\"x\"}",
+                RejectReason.UNKNOWN_COLLECTION,
+                "'x' is not declared");
+        bad(
+                "{\"type\":\"unsubscribe\",\"subscriptionId\":\"s\",\"k\":3}",
+                RejectReason.UNEXPECTED_FIELD,
+                "an unsubscribe carries only");
+        bad(
+                "{\"type\":\"subscribe\",\"subscriptionId\":\"s\",\"collection\":\"c\",\"vector\":[1,2],\"k\":3}",
+                RejectReason.WRONG_DIMENSION,
+                "has 2 components");
+        bad(
+                "{\"type\":\"subscribe\",\"subscriptionId\":\"s\",\"collection\":\"c\",\"vector\":[1,2,NaN,3],\"k\":3}",
+                RejectReason.NON_FINITE,
+                "vector[2] is NaN");
+        bad(
+                "{\"type\":\"knn\",\"queryId\":\"q\",\"collection\":\"cos\",\"vector\":[0,0,0],\"k\":3}",
+                RejectReason.ZERO_VECTOR,
+                "all zeros");
+        bad(
+                "{\"type\":\"knn\",\"queryId\":\"q\",\"collection\":\"mv\",\"vectors\":["
+                        + "[1,2],".repeat(512)
+                        + "[1,2]],\"k\":3}",
+                RejectReason.TOO_MANY_TOKENS,
+                "more than 512 token vectors");
+        bad(
+                BinaryEnvelope.encode(
+                        "{\"type\":\"knn\",\"queryId\":\"q\",\"collection\":\"c\",\"k\":3}",
+                        new float[] {1, 2, 3}),
+                RejectReason.BAD_BINARY_VECTOR,
+                "payload of 12 bytes, expected 16");
+        bad(
+                BinaryEnvelope.encode(
+                        "{\"type\":\"unsubscribe\",\"subscriptionId\":\"s\"}", new float[] {1}),
+                RejectReason.BAD_BINARY_VECTOR,
+                "binary unsubscribe has no vector payload");
+        bad(
+                BinaryEnvelope.encode(
+                        "{\"type\":\"knn\",\"queryId\":\"q\",\"collection\":\"c\",\"k\":3}",
+                        new float[] {1, 2, Float.POSITIVE_INFINITY, 4}),
+                RejectReason.NON_FINITE,
+                "vector[2] is Infinity");
+        bad(new byte[] {'{', (byte) 0xff, '}'}, RejectReason.BAD_JSON, "");
+        bad((byte[]) null, RejectReason.EMPTY_RECORD, "tombstone");
+        bad("\"just a string\"", RejectReason.WRONG_TYPE, "must be a JSON object, got a string");
+
+        QueryParser tiny =
+                new QueryParser(COLLECTIONS, FormatSettings.defaults().withMaxRecordBytes(64));
+        RawRecord big = raw("queries", null, knn + "\"k\":10,\"filter\":{\"lang\":\"en\"}}");
+        assertRejected(tiny.parse(big), big, RejectReason.OVERSIZED, "exceeds the limit of 64");
+        covered.add(RejectReason.OVERSIZED);
+
+        assertTrue(covered.size() >= 12, "covered " + covered);
+    }
+
+    private Query ok(String json) {
+        ParseResult<Query> r = parser.parse(raw("queries", null, json));
+        assertTrue(r.isOk(), () -> r.deadLetter().toString());
+        return r.value();
+    }
+
+    private void bad(String json, RejectReason reason, String detail) {
+        check(raw("queries", "some-key", json), reason, detail);
+    }
+
+    private void bad(byte[] value, RejectReason reason, String detail) {
+        check(raw("queries", null, value), reason, detail);
+    }
+
+    private void check(RawRecord raw, RejectReason reason, String detail) {
+        assertRejected(parser.parse(raw), raw, reason, detail);
+        covered.add(reason);
+    }
+}

@@ -1,0 +1,37 @@
+package org.vectorindex.connectors.testing;
+
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.JobManagerOptions;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+
+/**
+ * A MiniCluster for tests that listens on 127.0.0.1 only (by default it binds every interface) and
+ * has as many slots as the job's parallelism (with fewer, the job waits 300 s and fails).
+ */
+public final class LoopbackMiniCluster {
+    private LoopbackMiniCluster() {}
+
+    public static Configuration configuration() {
+        Configuration c = new Configuration();
+        c.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+        c.set(RestOptions.ADDRESS, "127.0.0.1");
+        c.set(JobManagerOptions.BIND_HOST, "127.0.0.1");
+        c.set(JobManagerOptions.ADDRESS, "127.0.0.1");
+        c.set(TaskManagerOptions.BIND_HOST, "127.0.0.1");
+        c.set(TaskManagerOptions.HOST, "127.0.0.1");
+        return c;
+    }
+
+    /** For {@code @RegisterExtension static final}: one task manager with {@code slots} slots. */
+    public static MiniClusterExtension extension(int slots) {
+        return new MiniClusterExtension(
+                new MiniClusterResourceConfiguration.Builder()
+                        .setNumberTaskManagers(1)
+                        .setNumberSlotsPerTaskManager(slots)
+                        .setConfiguration(configuration())
+                        .build());
+    }
+}

@@ -1,0 +1,20 @@
+package org.vectorindex.jobs.bench;
+
+import org.vectorindex.jobs.cli.Subcommands;
+
+/** The {@code bench} command table; a new benchmark is one {@code add} line. */
+public final class BenchCommands {
+    private BenchCommands() {}
+
+    public static Subcommands table() {
+        return new Subcommands("flink-vector-index.jar bench")
+                .add(
+                        "hnsw",
+                        "recall, QPS, build rate and memory of our HNSW vs Lucene's",
+                        new HnswBench(System.out, System.err))
+                .add(
+                        "churn",
+                        "recall after rounds of delete + re-insert, vs a fresh build",
+                        new ChurnBench(System.out, System.err));
+    }
+}

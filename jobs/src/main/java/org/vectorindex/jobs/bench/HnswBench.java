@@ -1,0 +1,284 @@
+package org.vectorindex.jobs.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.vectorindex.jobs.cli.Command;
+import org.vectorindex.jobs.cli.Flags;
+import org.vectorindex.state.math.Metric;
+
+/**
+ * {@code bench hnsw}: builds our index and Lucene's in the same JVM on the same data with the same
+ * M and beam width, one thread each, then searches every query at each ef with both and with exact
+ * brute force. Timings are medians of repeated passes, taken in alternating system order, after a
+ * warm-up on a prefix of the data, because the machine is shared and noisy.
+ */
+public final class HnswBench implements Command {
+    static final Flags.Spec FLAGS =
+            Flags.spec("bench hnsw")
+                    .required("base", "base vectors, .fvecs or .bvecs")
+                    .required("queries", "query vectors, .fvecs or .bvecs")
+                    .optional(
+                            "truth",
+                            null,
+                            ".ivecs ground truth (0-based ids, nearest first); computed exactly"
+                                    + " when absent")
+                    .required("metric", "l2, cosine or dot")
+                    .optional("k", "10", "neighbours per query")
+                    .optional("m", "16", "HNSW M (max neighbours per node above level 0)")
+                    .optional("ef-construction", "100", "build beam (Lucene: beamWidth)")
+                    .optional("ef", "10,20,40,80,160,320", "search beams to measure")
+                    .optional("limit", null, "use only the first N base vectors")
+                    .optional("query-limit", null, "use only the first N queries")
+                    .optional("json", null, "write the JSON report to this file")
+                    .optional("results", null, "write per-query ids as JSON lines to this file")
+                    .optional("name", null, "data set name (default: the base file's folder)")
+                    .optional("reps", "3", "timed passes per measurement; the median is reported")
+                    .optional("build-reps", "1", "timed builds per system; the median is reported")
+                    .optional("warmup", "2000", "base vectors in the warm-up build (0: none)")
+                    .optional("seed", "42", "seed of both graphs")
+                    .optional(
+                            "clock",
+                            "cpu",
+                            "headline clock: 'cpu' (thread CPU time, robust on a shared machine)"
+                                    + " or 'wall'; both are recorded")
+                    .optional(
+                            "min-seconds",
+                            "0.3",
+                            "each timed search sample repeats the query set for at least this"
+                                    + " long")
+                    .optional(
+                            "lucene-cosine",
+                            "dot",
+                            "cosine in Lucene: 'dot' (DOT_PRODUCT on normalised vectors) or"
+                                    + " 'cosine' (COSINE)");
+
+    private final PrintStream out;
+    private final PrintStream log;
+
+    public HnswBench(PrintStream out, PrintStream log) {
+        this.out = out;
+        this.log = log;
+    }
+
+    @Override
+    public int run(List<String> args) throws Exception {
+        Flags f = FLAGS.parse(args);
+        Metric metric = Metric.parse(f.required("metric"));
+        int k = f.integer("k", 1);
+        int m = f.integer("m", 2);
+        int efConstruction = f.integer("ef-construction", 1);
+        int[] efs = f.positiveIntegers("ef");
+        int limit = f.has("limit") ? f.integer("limit", 1) : -1;
+        int queryLimit = f.has("query-limit") ? f.integer("query-limit", 1) : -1;
+        int reps = f.integer("reps", 1);
+        int buildReps = f.integer("build-reps", 1);
+        int warmup = f.integer("warmup", 0);
+        long seed = f.longValue("seed");
+        Stopwatch.Clock clock = Stopwatch.Clock.parse(f.required("clock"));
+        double minSeconds = f.decimal("min-seconds");
+        if (clock == Stopwatch.Clock.CPU && !Stopwatch.cpuClockAvailable()) {
+            throw new IllegalArgumentException(
+                    "bench hnsw: this JVM cannot measure thread CPU time; use --clock wall");
+        }
+        String luceneCosine = f.required("lucene-cosine").toLowerCase(Locale.ROOT);
+        if (!luceneCosine.equals("dot") && !luceneCosine.equals("cosine")) {
+            throw new IllegalArgumentException(
+                    "bench hnsw: --lucene-cosine must be 'dot' or 'cosine', got " + luceneCosine);
+        }
+
+        Dataset data =
+                Dataset.load(
+                        f.string("name"),
+                        f.requiredPath("base"),
+                        f.requiredPath("queries"),
+                        f.path("truth"),
+                        limit,
+                        queryLimit);
+        if (k > data.size()) {
+            throw new IllegalArgumentException(
+                    "bench hnsw: k=" + k + " exceeds the " + data.size() + " base vectors");
+        }
+        log.printf(
+                Locale.ROOT,
+                "loaded %s: %d base x %d, %d queries%n",
+                data.name(),
+                data.size(),
+                data.dimension(),
+                data.queries().length);
+
+        ExactSearch exact = new ExactSearch(metric, data.base(), k);
+        int[][] truth;
+        String truthSource;
+        if (data.truth() != null) {
+            Dataset.validateTruth(data.truth(), data.queries().length, data.size(), k);
+            truth = data.truth();
+            truthSource = "file";
+        } else {
+            log.println("computing exact truth by brute force");
+            truth = exact.searchAll(data.queries());
+            truthSource = "computed";
+        }
+
+        OursHnsw ours = new OursHnsw(metric, m, efConstruction, seed);
+        LuceneHnsw lucene =
+                new LuceneHnsw(metric, m, efConstruction, seed, luceneCosine.equals("dot"));
+        List<AnnSystem> systems = List.of(ours, lucene);
+        int warmupN = Math.min(warmup, data.size());
+        HnswBenchReport report =
+                new HnswBenchReport(
+                        new HnswBenchReport.Setup(
+                                data.name(),
+                                data.size(),
+                                data.dimension(),
+                                metric.name().toLowerCase(Locale.ROOT),
+                                m,
+                                efConstruction,
+                                k,
+                                data.queries().length,
+                                truthSource,
+                                warmupN,
+                                reps,
+                                lucene.similarityName(),
+                                seed,
+                                clock,
+                                minSeconds));
+
+        if (warmupN > 0) {
+            warmUp(systems, Arrays.copyOf(data.base(), warmupN), data.queries(), k, efs);
+        }
+        measureBuilds(systems, data.base(), buildReps, report);
+        report.memory(
+                ours.memoryBytes(),
+                lucene.graphBytes(),
+                lucene.vectorBytes(),
+                ours.memoryNote(),
+                lucene.memoryNote());
+
+        int nq = data.queries().length;
+        double[] bruteWall = new double[reps];
+        double[] bruteCpu = new double[reps];
+        int[][][] exactAnswers = new int[1][][];
+        exact.searchAll(data.queries()); // warm-up pass
+        for (int r = 0; r < reps; r++) {
+            Stopwatch.Sample t =
+                    Stopwatch.repeat(
+                            () -> exactAnswers[0] = exact.searchAll(data.queries()),
+                            minSeconds,
+                            clock);
+            bruteWall[r] = nq * t.repeats() / t.wallSeconds();
+            bruteCpu[r] = nq * t.repeats() / t.cpuSeconds();
+        }
+        report.bruteForce(
+                bruteWall,
+                bruteCpu,
+                truthSource.equals("file") ? Recall.atK(exactAnswers[0], truth, k) : Double.NaN);
+
+        Path resultsFile = f.path("results");
+        // The JIT settles on the full-size graph only after it has searched it for a while.
+        log.println("warm-up searches on the full indexes");
+        for (AnnSystem system : systems) {
+            for (int ef : efs) {
+                Stopwatch.repeat(() -> searchAll(system, data.queries(), k, ef), minSeconds, clock);
+            }
+        }
+        try (ResultsWriter results = resultsFile == null ? null : new ResultsWriter(resultsFile)) {
+            for (int ef : efs) {
+                log.printf(Locale.ROOT, "searching at ef=%d%n", ef);
+                HnswBenchReport.Point[] points = new HnswBenchReport.Point[systems.size()];
+                int[][][] answers = new int[systems.size()][][];
+                double[][] wall = new double[systems.size()][reps];
+                double[][] cpu = new double[systems.size()][reps];
+                for (int r = 0; r < reps; r++) {
+                    for (int j = 0; j < systems.size(); j++) {
+                        // Alternate the order so neither system always runs on a warmer cache.
+                        int s = r % 2 == 0 ? j : systems.size() - 1 - j;
+                        AnnSystem system = systems.get(s);
+                        Stopwatch.Sample t =
+                                Stopwatch.repeat(
+                                        () -> answers[s] = searchAll(system, data.queries(), k, ef),
+                                        minSeconds,
+                                        clock);
+                        wall[s][r] = nq * t.repeats() / t.wallSeconds();
+                        cpu[s][r] = nq * t.repeats() / t.cpuSeconds();
+                    }
+                }
+                for (int s = 0; s < systems.size(); s++) {
+                    points[s] =
+                            new HnswBenchReport.Point(
+                                    Recall.atK(answers[s], truth, k), wall[s], cpu[s]);
+                    if (results != null) {
+                        results.write(systems.get(s).name(), ef, answers[s]);
+                    }
+                }
+                report.addRow(new HnswBenchReport.EfRow(ef, points[0], points[1]));
+            }
+        }
+
+        out.print(report.table());
+        Path json = f.path("json");
+        if (json != null) {
+            writeJson(report, json);
+            log.println("wrote " + json);
+        }
+        return 0;
+    }
+
+    private void warmUp(
+            List<AnnSystem> systems, float[][] prefix, float[][] queries, int k, int[] efs)
+            throws IOException {
+        log.printf(Locale.ROOT, "warm-up on the first %d base vectors%n", prefix.length);
+        int kk = Math.min(k, prefix.length);
+        for (AnnSystem s : systems) {
+            s.build(prefix);
+            for (int ef : efs) {
+                searchAll(s, queries, kk, ef);
+            }
+        }
+    }
+
+    private void measureBuilds(
+            List<AnnSystem> systems, float[][] base, int reps, HnswBenchReport report)
+            throws Exception {
+        double[][] wall = new double[systems.size()][reps];
+        double[][] cpu = new double[systems.size()][reps];
+        for (int r = 0; r < reps; r++) {
+            for (int j = 0; j < systems.size(); j++) {
+                int s = r % 2 == 0 ? j : systems.size() - 1 - j;
+                AnnSystem sys = systems.get(s);
+                log.printf(Locale.ROOT, "building %s (%d/%d)%n", sys.name(), r + 1, reps);
+                System.gc();
+                Stopwatch.Sample t = Stopwatch.once(() -> sys.build(base));
+                wall[s][r] = t.wallSeconds();
+                cpu[s][r] = t.cpuSeconds();
+            }
+        }
+        for (int s = 0; s < systems.size(); s++) {
+            report.buildSeconds(systems.get(s).name(), wall[s], cpu[s]);
+        }
+    }
+
+    static int[][] searchAll(AnnSystem system, float[][] queries, int k, int ef)
+            throws IOException {
+        int[][] out = new int[queries.length][];
+        for (int q = 0; q < queries.length; q++) {
+            out[q] = system.search(queries[q], k, ef);
+        }
+        return out;
+    }
+
+    static void writeJson(HnswBenchReport report, Path file) throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        mapper.writeValue(file.toFile(), report.toJson(mapper));
+    }
+}

@@ -1,0 +1,26 @@
+package org.vectorindex.jobs.bench;
+
+import java.util.Arrays;
+
+/** Small statistics over repeated timings; the median resists this noisy shared machine. */
+public final class Stats {
+    private Stats() {}
+
+    public static double median(double[] samples) {
+        if (samples.length == 0) {
+            throw new IllegalArgumentException("median of no samples");
+        }
+        double[] s = samples.clone();
+        Arrays.sort(s);
+        int mid = s.length / 2;
+        return s.length % 2 == 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+    }
+
+    public static double min(double[] samples) {
+        return Arrays.stream(samples).min().orElseThrow();
+    }
+
+    public static double max(double[] samples) {
+        return Arrays.stream(samples).max().orElseThrow();
+    }
+}

@@ -1,0 +1,99 @@
+package org.vectorindex.jobs.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchCheckTest {
+    @TempDir Path dir;
+    private final ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
+
+    private Path hnswReport() throws Exception {
+        Path f = dir.resolve("h.json");
+        Files.writeString(
+                f,
+                "{\"dataset\":\"toy\",\"k\":10,\"search\":["
+                        + "{\"ef\":40,\"ours\":{\"recall\":0.93},\"lucene\":{\"recall\":0.9}},"
+                        + "{\"ef\":64,\"ours\":{\"recall\":0.981},\"lucene\":{\"recall\":0.97}},"
+                        + "{\"ef\":200,\"ours\":{\"recall\":0.999},\"lucene\":{\"recall\":0.99}}]}");
+        return f;
+    }
+
+    private int recall(String... args) throws Exception {
+        return BenchCheck.recall(List.of(args), out);
+    }
+
+    @Test
+    void recallAtExactEf() throws Exception {
+        String f = hnswReport().toString();
+        assertEquals(0, recall("--json", f, "--ef", "64", "--min-recall", "0.98"));
+        assertEquals(BenchCheck.FAILED, recall("--json", f, "--ef", "64", "--min-recall", "0.99"));
+        assertEquals(BenchCheck.FAILED, recall("--json", f, "--ef", "65", "--min-recall", "0.5"));
+        String printed = buf.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("PASS toy: recall@10 0.9810 at ef=64"), printed);
+        assertTrue(printed.contains("FAIL toy"), printed);
+    }
+
+    @Test
+    void recallAtAnyEfUpToABound() throws Exception {
+        String f = hnswReport().toString();
+        assertEquals(0, recall("--json", f, "--max-ef", "160", "--min-recall", "0.95"));
+        // the 0.999 row is at ef=200, beyond the bound
+        assertEquals(
+                BenchCheck.FAILED, recall("--json", f, "--max-ef", "160", "--min-recall", "0.99"));
+        assertThrows(
+                IllegalArgumentException.class, () -> recall("--json", f, "--min-recall", "0.9"));
+    }
+
+    @Test
+    void churnGapIsOneSided() throws Exception {
+        Path f = dir.resolve("c.json");
+        Files.writeString(
+                f,
+                "{\"dataset\":\"toy\",\"rounds\":["
+                        + "{\"round\":1,\"recall\":0.97,\"freshRecall\":0.99,\"seconds\":1},"
+                        + "{\"round\":2,\"recall\":0.986,\"freshRecall\":0.99,\"seconds\":1}]}");
+        String p = f.toString();
+        assertEquals(0, BenchCheck.churn(List.of("--json", p, "--max-gap", "0.005"), out));
+        assertEquals(
+                BenchCheck.FAILED,
+                BenchCheck.churn(List.of("--json", p, "--max-gap", "0.003"), out));
+        assertEquals(
+                BenchCheck.FAILED, BenchCheck.churn(List.of("--json", p, "--rounds", "5"), out));
+        Files.writeString(
+                f,
+                "{\"dataset\":\"toy\",\"rounds\":[{\"round\":1,\"recall\":0.995,\"freshRecall\":0.98,\"seconds\":1}]}");
+        assertEquals(0, BenchCheck.churn(List.of("--json", p), out));
+    }
+
+    @Test
+    void missingKeysAndFilesAreClearErrors() throws Exception {
+        Path f = dir.resolve("bad.json");
+        Files.writeString(f, "{\"dataset\":\"toy\"}");
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> recall("--json", f.toString(), "--ef", "64", "--min-recall", "0.9"));
+        assertTrue(e.getMessage().contains("lacks the key 'k'"), e.getMessage());
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                        recall(
+                                "--json",
+                                dir.resolve("none.json").toString(),
+                                "--ef",
+                                "1",
+                                "--min-recall",
+                                "0"));
+    }
+}

@@ -1,0 +1,139 @@
+package org.vectorindex.operators.model;
+
+import java.io.Serializable;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.vectorindex.state.hnsw.HnswConfig;
+import org.vectorindex.state.math.Metric;
+
+/**
+ * Declaration of one collection, from the collections file: everything that shapes its index, the
+ * seed included, so every restart and rescale rebuilds identical graphs. Serializable because it
+ * travels inside Flink functions.
+ */
+public record CollectionSpec(
+        String name,
+        CollectionType type,
+        int dimension,
+        Metric metric,
+        int m,
+        int efConstruction,
+        int ef,
+        int shards,
+        long seed,
+        MultivectorParams multivector)
+        implements Serializable {
+
+    public static final int DEFAULT_SHARDS = 4;
+    public static final int MAX_SHARDS = 4096;
+    public static final int MAX_DIMENSION = 65_536;
+
+    /** Largest per-query {@code ef} a record may ask for. */
+    public static final int MAX_EF = 10_000;
+
+    /** Largest {@code k} a query may ask for (issue 3: k in 1..1000). */
+    public static final int MAX_K = 1000;
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+    public CollectionSpec {
+        Objects.requireNonNull(name, "collection name is missing");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(
+                    "collection name '"
+                            + name
+                            + "' must be 1-128 characters of letters, digits, '.', '_' or '-'");
+        }
+        Objects.requireNonNull(type, "collection " + name + ": type is missing");
+        Objects.requireNonNull(metric, "collection " + name + ": metric is missing");
+        if (dimension < 1 || dimension > MAX_DIMENSION) {
+            throw new IllegalArgumentException(
+                    "collection " + name + ": dimension must be in 1.." + MAX_DIMENSION);
+        }
+        if (shards < 1 || shards > MAX_SHARDS) {
+            throw new IllegalArgumentException(
+                    "collection " + name + ": shards must be in 1.." + MAX_SHARDS);
+        }
+        if (ef < 1 || ef > MAX_EF) {
+            throw new IllegalArgumentException(
+                    "collection " + name + ": ef must be in 1.." + MAX_EF + ", got " + ef);
+        }
+        if (type == CollectionType.MULTIVECTOR && multivector == null) {
+            multivector = MultivectorParams.defaults();
+        }
+        if (type == CollectionType.HNSW && multivector != null) {
+            throw new IllegalArgumentException(
+                    "collection " + name + ": multivector settings need type multivector");
+        }
+        // validates m and efConstruction with the index core's own rules
+        indexConfig(type, dimension, metric, m, efConstruction, ef, seed, multivector);
+    }
+
+    /** An HNSW collection with default m, efConstruction, ef, shards and seed. */
+    public static CollectionSpec hnsw(String name, int dimension, Metric metric) {
+        return new CollectionSpec(
+                name,
+                CollectionType.HNSW,
+                dimension,
+                metric,
+                HnswConfig.DEFAULT_M,
+                HnswConfig.DEFAULT_EF_CONSTRUCTION,
+                HnswConfig.DEFAULT_EF,
+                DEFAULT_SHARDS,
+                HnswConfig.DEFAULT_SEED,
+                null);
+    }
+
+    /** The same collection with another number of shards. */
+    public CollectionSpec withShards(int newShards) {
+        return new CollectionSpec(
+                name, type, dimension, metric, m, efConstruction, ef, newShards, seed, multivector);
+    }
+
+    public boolean isMultivector() {
+        return type == CollectionType.MULTIVECTOR;
+    }
+
+    /**
+     * Config of each shard's HNSW graph. For a multi-vector collection the graph holds document
+     * FDEs, so its dimension is the FDE dimension and its metric inner product.
+     */
+    public HnswConfig indexConfig() {
+        return indexConfig(type, dimension, metric, m, efConstruction, ef, seed, multivector);
+    }
+
+    /**
+     * The shard of a record id: a stable hash of the id modulo {@link #shards()}. The hash is
+     * {@link String#hashCode()} (fixed by the Java language specification, so identical on every
+     * JVM), spread by a murmur3 finalizer so similar ids do not cluster.
+     */
+    public int shardOf(String id) {
+        int h = id.hashCode();
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return Math.floorMod(h, shards);
+    }
+
+    private static HnswConfig indexConfig(
+            CollectionType type,
+            int dimension,
+            Metric metric,
+            int m,
+            int efConstruction,
+            int ef,
+            long seed,
+            MultivectorParams multivector) {
+        boolean multi = type == CollectionType.MULTIVECTOR;
+        return HnswConfig.builder()
+                .dimension(multi ? multivector.fdeDimension() : dimension)
+                .metric(multi ? Metric.DOT : metric)
+                .m(m)
+                .efConstruction(efConstruction)
+                .defaultEf(ef)
+                .seed(seed)
+                .build();
+    }
+}

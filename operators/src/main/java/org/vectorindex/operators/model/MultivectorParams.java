@@ -1,0 +1,64 @@
+package org.vectorindex.operators.model;
+
+import java.io.Serializable;
+
+/**
+ * Multi-vector settings of a collection (issue 4): pooling to at most {@code pooledVectors} per
+ * document, the MUVERA FDE shape (repetitions R, SimHash bits k_sim, inner projection d_proj, an
+ * optional Count-Sketch final dimension, 0 for none), the number of HNSW candidates reranked by
+ * exact MaxSim, and the token limit of one record.
+ */
+public record MultivectorParams(
+        int pooledVectors,
+        int fdeRepetitions,
+        int fdeSimhashBits,
+        int fdeProjectionDim,
+        int fdeFinalDim,
+        int candidates,
+        int maxTokens)
+        implements Serializable {
+
+    public static final int DEFAULT_POOLED_VECTORS = 16;
+    public static final int DEFAULT_FDE_REPETITIONS = 20;
+    public static final int DEFAULT_FDE_SIMHASH_BITS = 4;
+    public static final int DEFAULT_FDE_PROJECTION_DIM = 8;
+    public static final int DEFAULT_CANDIDATES = 100;
+
+    /** Most token vectors one record may carry (the issue's n up to 512). */
+    public static final int MAX_TOKENS = 512;
+
+    public MultivectorParams {
+        check("pooledVectors", pooledVectors, 1, MAX_TOKENS);
+        check("fdeRepetitions", fdeRepetitions, 1, 1024);
+        check("fdeSimhashBits", fdeSimhashBits, 0, 16);
+        check("fdeProjectionDim", fdeProjectionDim, 1, 4096);
+        check("fdeFinalDim", fdeFinalDim, 0, 1 << 20);
+        check("candidates", candidates, 1, 100_000);
+        check("maxTokens", maxTokens, 1, MAX_TOKENS);
+    }
+
+    public static MultivectorParams defaults() {
+        return new MultivectorParams(
+                DEFAULT_POOLED_VECTORS,
+                DEFAULT_FDE_REPETITIONS,
+                DEFAULT_FDE_SIMHASH_BITS,
+                DEFAULT_FDE_PROJECTION_DIM,
+                0,
+                DEFAULT_CANDIDATES,
+                MAX_TOKENS);
+    }
+
+    /** Dimension of a document FDE: R·2^k_sim·d_proj, or the final Count-Sketch dimension. */
+    public int fdeDimension() {
+        return fdeFinalDim > 0
+                ? fdeFinalDim
+                : fdeRepetitions * (1 << fdeSimhashBits) * fdeProjectionDim;
+    }
+
+    private static void check(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(
+                    "multivector." + name + " must be in " + min + ".." + max + ", got " + value);
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package org.vectorindex.operators.model;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+import org.vectorindex.operators.model.serde.ModelTypeInfoFactories;
+
+/**
+ * A record of the queries topic: a one-shot k-NN query, or the opening or closing of a standing
+ * query (subscription).
+ *
+ * <p>{@link #id()} is the queryId of a {@link QueryType#KNN} query and the subscriptionId
+ * otherwise. An unsubscribe may omit the collection ({@link #collection()} is then {@code null}):
+ * the issue's wire format does not require it, so operators must then close the subscription on
+ * every collection. {@link #ef()} is 0 when the record did not set it (use the collection's ef).
+ * Immutable by contract; the vector arrays are not copied and must not be modified.
+ */
+@TypeInfo(ModelTypeInfoFactories.QueryInfo.class)
+public final class Query {
+    private final QueryType type;
+    private final String id;
+    private final String collection;
+    private final float[] vector;
+    private final float[][] vectors;
+    private final int k;
+    private final int ef;
+    private final Map<String, String> filter;
+
+    private Query(
+            QueryType type,
+            String id,
+            String collection,
+            float[] vector,
+            float[][] vectors,
+            int k,
+            int ef,
+            Map<String, String> filter) {
+        this.type = Objects.requireNonNull(type, "type is missing");
+        this.id = Objects.requireNonNull(id, "id is missing");
+        if (type.hasVector()) {
+            Objects.requireNonNull(collection, "collection is missing");
+            if ((vector == null) == (vectors == null)) {
+                throw new IllegalArgumentException(
+                        type.wireName() + " '" + id + "' needs exactly one of vector or vectors");
+            }
+            if (k < 1) {
+                throw new IllegalArgumentException("k must be at least 1, got " + k);
+            }
+        } else if (vector != null || vectors != null || k != 0) {
+            throw new IllegalArgumentException("unsubscribe carries no vector and no k");
+        }
+        if (ef < 0) {
+            throw new IllegalArgumentException("ef must not be negative, got " + ef);
+        }
+        this.collection = collection;
+        this.vector = vector;
+        this.vectors = vectors;
+        this.k = k;
+        this.ef = ef;
+        this.filter = ModelMaps.readOnly(filter);
+    }
+
+    /** One-shot k-NN on an HNSW collection; {@code ef} 0 means the collection's default. */
+    public static Query knn(
+            String queryId,
+            String collection,
+            float[] vector,
+            int k,
+            int ef,
+            Map<String, String> filter) {
+        return new Query(
+                QueryType.KNN,
+                queryId,
+                collection,
+                Objects.requireNonNull(vector, "vector is missing"),
+                null,
+                k,
+                ef,
+                filter);
+    }
+
+    /** One-shot k-NN on a multi-vector collection. */
+    public static Query knnMulti(
+            String queryId,
+            String collection,
+            float[][] vectors,
+            int k,
+            int ef,
+            Map<String, String> filter) {
+        return new Query(
+                QueryType.KNN,
+                queryId,
+                collection,
+                null,
+                Objects.requireNonNull(vectors, "vectors is missing"),
+                k,
+                ef,
+                filter);
+    }
+
+    public static Query subscribe(
+            String subscriptionId,
+            String collection,
+            float[] vector,
+            int k,
+            int ef,
+            Map<String, String> filter) {
+        return new Query(
+                QueryType.SUBSCRIBE,
+                subscriptionId,
+                collection,
+                Objects.requireNonNull(vector, "vector is missing"),
+                null,
+                k,
+                ef,
+                filter);
+    }
+
+    public static Query subscribeMulti(
+            String subscriptionId,
+            String collection,
+            float[][] vectors,
+            int k,
+            int ef,
+            Map<String, String> filter) {
+        return new Query(
+                QueryType.SUBSCRIBE,
+                subscriptionId,
+                collection,
+                null,
+                Objects.requireNonNull(vectors, "vectors is missing"),
+                k,
+                ef,
+                filter);
+    }
+
+    /** Closes a subscription; {@code collection} may be {@code null} (all collections). */
+    public static Query unsubscribe(String subscriptionId, String collection) {
+        return new Query(QueryType.UNSUBSCRIBE, subscriptionId, collection, null, null, 0, 0, null);
+    }
+
+    public QueryType type() {
+        return type;
+    }
+
+    /** queryId for knn, subscriptionId for subscribe and unsubscribe. */
+    public String id() {
+        return id;
+    }
+
+    /** The collection; {@code null} only for an unsubscribe that did not name one. */
+    public String collection() {
+        return collection;
+    }
+
+    public float[] vector() {
+        return vector;
+    }
+
+    public float[][] vectors() {
+        return vectors;
+    }
+
+    public boolean isMultivector() {
+        return vectors != null;
+    }
+
+    /** Number of hits wanted; 0 for unsubscribe. */
+    public int k() {
+        return k;
+    }
+
+    /** Search beam width, or 0 to use the collection's ef. */
+    public int ef() {
+        return ef;
+    }
+
+    /** Attribute equalities every hit must satisfy; empty when unfiltered. Read-only. */
+    public Map<String, String> filter() {
+        return filter;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Query)) {
+            return false;
+        }
+        Query q = (Query) o;
+        return type == q.type
+                && k == q.k
+                && ef == q.ef
+                && id.equals(q.id)
+                && Objects.equals(collection, q.collection)
+                && Arrays.equals(vector, q.vector)
+                && Arrays.deepEquals(vectors, q.vectors)
+                && filter.equals(q.filter);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(type, id, collection, k, ef, filter);
+        h = 31 * h + Arrays.hashCode(vector);
+        return 31 * h + Arrays.deepHashCode(vectors);
+    }
+
+    @Override
+    public String toString() {
+        return "Query{"
+                + type.wireName()
+                + " "
+                + id
+                + " on "
+                + collection
+                + ModelMaps.describeVectors(vector, vectors)
+                + (type.hasVector() ? " k=" + k + " ef=" + ef : "")
+                + (filter.isEmpty() ? "" : " filter=" + filter)
+                + "}";
+    }
+}

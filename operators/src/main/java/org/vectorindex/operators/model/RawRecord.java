@@ -1,0 +1,89 @@
+package org.vectorindex.operators.model;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+import org.vectorindex.operators.model.serde.ModelTypeInfoFactories;
+
+/**
+ * A Kafka record exactly as it arrived: the bytes plus where they came from. Parsing happens in a
+ * Flink function rather than in the Kafka deserializer so that a bad record becomes a dead letter
+ * carrying its original bytes and coordinates instead of failing the source. The arrays are not
+ * copied and must not be modified.
+ */
+@TypeInfo(ModelTypeInfoFactories.RawRecordInfo.class)
+public final class RawRecord {
+    private final String topic;
+    private final int partition;
+    private final long offset;
+    private final byte[] key;
+    private final byte[] value;
+
+    /**
+     * @param key the Kafka key, or {@code null}
+     * @param value the Kafka value, or {@code null} for a tombstone
+     */
+    public RawRecord(String topic, int partition, long offset, byte[] key, byte[] value) {
+        this.topic = Objects.requireNonNull(topic, "topic is missing");
+        this.partition = partition;
+        this.offset = offset;
+        this.key = key;
+        this.value = value;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public int partition() {
+        return partition;
+    }
+
+    public long offset() {
+        return offset;
+    }
+
+    public byte[] key() {
+        return key;
+    }
+
+    public byte[] value() {
+        return value;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof RawRecord)) {
+            return false;
+        }
+        RawRecord r = (RawRecord) o;
+        return partition == r.partition
+                && offset == r.offset
+                && topic.equals(r.topic)
+                && Arrays.equals(key, r.key)
+                && Arrays.equals(value, r.value);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(topic, partition, offset);
+        h = 31 * h + Arrays.hashCode(key);
+        return 31 * h + Arrays.hashCode(value);
+    }
+
+    @Override
+    public String toString() {
+        return "RawRecord{"
+                + topic
+                + "-"
+                + partition
+                + "@"
+                + offset
+                + ", "
+                + (value == null ? "null" : value.length + " bytes")
+                + "}";
+    }
+}

@@ -1,0 +1,62 @@
+package org.vectorindex.operators.model.serde;
+
+import java.io.IOException;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+import org.vectorindex.operators.model.DeadLetter;
+import org.vectorindex.operators.model.RejectReason;
+
+/**
+ * Format v1: reason code (a string, so new reasons never shift old ones), detail, source topic,
+ * partition, offset, key (nullable), value (nullable).
+ */
+public final class DeadLetterSerializer extends ModelSerializer<DeadLetter> {
+    private static final long serialVersionUID = 1L;
+    public static final int CURRENT_VERSION = 1;
+    public static final DeadLetterSerializer INSTANCE = new DeadLetterSerializer();
+
+    public DeadLetterSerializer() {
+        this(CURRENT_VERSION);
+    }
+
+    private DeadLetterSerializer(int readVersion) {
+        super(readVersion);
+    }
+
+    @Override
+    public int currentVersion() {
+        return CURRENT_VERSION;
+    }
+
+    @Override
+    protected ModelSerializer<DeadLetter> withReadVersion(int version) {
+        return new DeadLetterSerializer(version);
+    }
+
+    @Override
+    protected void write(DeadLetter d, DataOutputView out) throws IOException {
+        SerdeIO.writeString(d.reason().code(), out);
+        SerdeIO.writeString(d.detail(), out);
+        SerdeIO.writeString(d.sourceTopic(), out);
+        out.writeInt(d.partition());
+        out.writeLong(d.offset());
+        SerdeIO.writeBytes(d.key(), out);
+        SerdeIO.writeBytes(d.value(), out);
+    }
+
+    @Override
+    protected DeadLetter read(DataInputView in, int version) throws IOException {
+        String code = SerdeIO.readString(in);
+        RejectReason reason = RejectReason.fromCode(code);
+        if (reason == null) {
+            throw new IOException("unknown dead-letter reason code '" + code + "'");
+        }
+        String detail = SerdeIO.readString(in);
+        String topic = SerdeIO.readString(in);
+        int partition = in.readInt();
+        long offset = in.readLong();
+        byte[] key = SerdeIO.readBytes(in);
+        byte[] value = SerdeIO.readBytes(in);
+        return new DeadLetter(reason, detail, topic, partition, offset, key, value);
+    }
+}

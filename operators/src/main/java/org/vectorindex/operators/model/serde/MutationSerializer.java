@@ -1,0 +1,76 @@
+package org.vectorindex.operators.model.serde;
+
+import java.io.IOException;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+import org.vectorindex.operators.model.Mutation;
+import org.vectorindex.operators.model.MutationOp;
+
+/**
+ * Format v1: op byte (0 upsert, 1 delete), collection, id, shape byte (0 none, 1 vector, 2
+ * vectors), the vector(s), attributes.
+ */
+public final class MutationSerializer extends ModelSerializer<Mutation> {
+    private static final long serialVersionUID = 1L;
+    public static final int CURRENT_VERSION = 1;
+    public static final MutationSerializer INSTANCE = new MutationSerializer();
+
+    public MutationSerializer() {
+        this(CURRENT_VERSION);
+    }
+
+    private MutationSerializer(int readVersion) {
+        super(readVersion);
+    }
+
+    @Override
+    public int currentVersion() {
+        return CURRENT_VERSION;
+    }
+
+    @Override
+    protected ModelSerializer<Mutation> withReadVersion(int version) {
+        return new MutationSerializer(version);
+    }
+
+    @Override
+    protected void write(Mutation m, DataOutputView out) throws IOException {
+        out.writeByte(m.op() == MutationOp.UPSERT ? 0 : 1);
+        SerdeIO.writeString(m.collection(), out);
+        SerdeIO.writeString(m.id(), out);
+        if (m.vector() != null) {
+            out.writeByte(1);
+            SerdeIO.writeFloats(m.vector(), out);
+        } else if (m.vectors() != null) {
+            out.writeByte(2);
+            SerdeIO.writeMatrix(m.vectors(), out);
+        } else {
+            out.writeByte(0);
+        }
+        SerdeIO.writeMap(m.attributes(), out);
+    }
+
+    @Override
+    protected Mutation read(DataInputView in, int version) throws IOException {
+        int op = in.readByte();
+        String collection = SerdeIO.readString(in);
+        String id = SerdeIO.readString(in);
+        int shape = in.readByte();
+        float[] vector = shape == 1 ? SerdeIO.readFloats(in) : null;
+        float[][] vectors = shape == 2 ? SerdeIO.readMatrix(in) : null;
+        if (shape < 0 || shape > 2) {
+            throw SerdeIO.corrupt("mutation vector shape", shape);
+        }
+        var attributes = SerdeIO.readMap(in);
+        switch (op) {
+            case 0:
+                return vector != null
+                        ? Mutation.upsert(collection, id, vector, attributes)
+                        : Mutation.upsertMulti(collection, id, vectors, attributes);
+            case 1:
+                return Mutation.delete(collection, id);
+            default:
+                throw SerdeIO.corrupt("mutation op", op);
+        }
+    }
+}

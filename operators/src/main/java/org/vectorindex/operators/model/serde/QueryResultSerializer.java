@@ -1,0 +1,50 @@
+package org.vectorindex.operators.model.serde;
+
+import java.io.IOException;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+import org.vectorindex.operators.model.QueryResult;
+
+/** Format v1: queryId, collection, hit ids, hit scores, tookMs. */
+public final class QueryResultSerializer extends ModelSerializer<QueryResult> {
+    private static final long serialVersionUID = 1L;
+    public static final int CURRENT_VERSION = 1;
+    public static final QueryResultSerializer INSTANCE = new QueryResultSerializer();
+
+    public QueryResultSerializer() {
+        this(CURRENT_VERSION);
+    }
+
+    private QueryResultSerializer(int readVersion) {
+        super(readVersion);
+    }
+
+    @Override
+    public int currentVersion() {
+        return CURRENT_VERSION;
+    }
+
+    @Override
+    protected ModelSerializer<QueryResult> withReadVersion(int version) {
+        return new QueryResultSerializer(version);
+    }
+
+    @Override
+    protected void write(QueryResult r, DataOutputView out) throws IOException {
+        SerdeIO.writeString(r.queryId(), out);
+        SerdeIO.writeString(r.collection(), out);
+        SerdeIO.writeStrings(r.hitIds(), out);
+        SerdeIO.writeFloats(r.hitScores(), out);
+        out.writeLong(r.tookMs());
+    }
+
+    @Override
+    protected QueryResult read(DataInputView in, int version) throws IOException {
+        String queryId = SerdeIO.readString(in);
+        String collection = SerdeIO.readString(in);
+        String[] ids = SerdeIO.readStrings(in);
+        float[] scores = SerdeIO.readFloats(in);
+        long tookMs = in.readLong();
+        return new QueryResult(queryId, collection, ids, scores, tookMs);
+    }
+}

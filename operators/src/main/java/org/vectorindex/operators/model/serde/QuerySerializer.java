@@ -1,0 +1,83 @@
+package org.vectorindex.operators.model.serde;
+
+import java.io.IOException;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+import org.vectorindex.operators.model.Query;
+
+/**
+ * Format v1: type byte (0 knn, 1 subscribe, 2 unsubscribe), id, collection (nullable), shape byte
+ * (0 none, 1 vector, 2 vectors), the vector(s), k, ef, filter.
+ */
+public final class QuerySerializer extends ModelSerializer<Query> {
+    private static final long serialVersionUID = 1L;
+    public static final int CURRENT_VERSION = 1;
+    public static final QuerySerializer INSTANCE = new QuerySerializer();
+
+    public QuerySerializer() {
+        this(CURRENT_VERSION);
+    }
+
+    private QuerySerializer(int readVersion) {
+        super(readVersion);
+    }
+
+    @Override
+    public int currentVersion() {
+        return CURRENT_VERSION;
+    }
+
+    @Override
+    protected ModelSerializer<Query> withReadVersion(int version) {
+        return new QuerySerializer(version);
+    }
+
+    @Override
+    protected void write(Query q, DataOutputView out) throws IOException {
+        out.writeByte(q.type().ordinal());
+        SerdeIO.writeString(q.id(), out);
+        SerdeIO.writeString(q.collection(), out);
+        if (q.vector() != null) {
+            out.writeByte(1);
+            SerdeIO.writeFloats(q.vector(), out);
+        } else if (q.vectors() != null) {
+            out.writeByte(2);
+            SerdeIO.writeMatrix(q.vectors(), out);
+        } else {
+            out.writeByte(0);
+        }
+        out.writeInt(q.k());
+        out.writeInt(q.ef());
+        SerdeIO.writeMap(q.filter(), out);
+    }
+
+    @Override
+    protected Query read(DataInputView in, int version) throws IOException {
+        int type = in.readByte();
+        String id = SerdeIO.readString(in);
+        String collection = SerdeIO.readString(in);
+        int shape = in.readByte();
+        if (shape < 0 || shape > 2) {
+            throw SerdeIO.corrupt("query vector shape", shape);
+        }
+        float[] vector = shape == 1 ? SerdeIO.readFloats(in) : null;
+        float[][] vectors = shape == 2 ? SerdeIO.readMatrix(in) : null;
+        int k = in.readInt();
+        int ef = in.readInt();
+        var filter = SerdeIO.readMap(in);
+        switch (type) {
+            case 0:
+                return vector != null
+                        ? Query.knn(id, collection, vector, k, ef, filter)
+                        : Query.knnMulti(id, collection, vectors, k, ef, filter);
+            case 1:
+                return vector != null
+                        ? Query.subscribe(id, collection, vector, k, ef, filter)
+                        : Query.subscribeMulti(id, collection, vectors, k, ef, filter);
+            case 2:
+                return Query.unsubscribe(id, collection);
+            default:
+                throw SerdeIO.corrupt("query type", type);
+        }
+    }
+}

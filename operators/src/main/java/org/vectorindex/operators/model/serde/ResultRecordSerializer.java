@@ -1,0 +1,60 @@
+package org.vectorindex.operators.model.serde;
+
+import java.io.IOException;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+import org.vectorindex.operators.model.QueryResult;
+import org.vectorindex.operators.model.ResultRecord;
+import org.vectorindex.operators.model.SubscriptionUpdate;
+
+/**
+ * Format v1: a tag byte (0 {@link QueryResult}, 1 {@link SubscriptionUpdate}) followed by that
+ * type's v1 format.
+ */
+public final class ResultRecordSerializer extends ModelSerializer<ResultRecord> {
+    private static final long serialVersionUID = 1L;
+    public static final int CURRENT_VERSION = 1;
+    public static final ResultRecordSerializer INSTANCE = new ResultRecordSerializer();
+
+    public ResultRecordSerializer() {
+        this(CURRENT_VERSION);
+    }
+
+    private ResultRecordSerializer(int readVersion) {
+        super(readVersion);
+    }
+
+    @Override
+    public int currentVersion() {
+        return CURRENT_VERSION;
+    }
+
+    @Override
+    protected ModelSerializer<ResultRecord> withReadVersion(int version) {
+        return new ResultRecordSerializer(version);
+    }
+
+    @Override
+    protected void write(ResultRecord r, DataOutputView out) throws IOException {
+        if (r instanceof QueryResult) {
+            out.writeByte(0);
+            QueryResultSerializer.INSTANCE.write((QueryResult) r, out);
+        } else {
+            out.writeByte(1);
+            SubscriptionUpdateSerializer.INSTANCE.write((SubscriptionUpdate) r, out);
+        }
+    }
+
+    @Override
+    protected ResultRecord read(DataInputView in, int version) throws IOException {
+        int tag = in.readByte();
+        switch (tag) {
+            case 0:
+                return QueryResultSerializer.INSTANCE.read(in, version);
+            case 1:
+                return SubscriptionUpdateSerializer.INSTANCE.read(in, version);
+            default:
+                throw SerdeIO.corrupt("result record tag", tag);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.vectorindex.state.keyed;
+
+import java.io.IOException;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+import org.vectorindex.state.hnsw.HnswConfig;
+import org.vectorindex.state.hnsw.IndexMeta;
+import org.vectorindex.state.math.Metric;
+
+/**
+ * Format 1: the index configuration (dimension, metric name, m, efConstruction, default ef, seed,
+ * consolidate fraction), then entry point, max level and ordinal limit.
+ */
+public final class IndexMetaSerializer extends VersionedSerializer<IndexMeta> {
+    public static final IndexMetaSerializer INSTANCE = new IndexMetaSerializer();
+
+    @Override
+    int currentVersion() {
+        return 1;
+    }
+
+    @Override
+    void write(IndexMeta meta, DataOutputView out) throws IOException {
+        HnswConfig c = meta.config();
+        out.writeInt(c.dimension());
+        out.writeUTF(c.metric().name());
+        out.writeInt(c.m());
+        out.writeInt(c.efConstruction());
+        out.writeInt(c.defaultEf());
+        out.writeLong(c.seed());
+        out.writeDouble(c.consolidateFraction());
+        out.writeInt(meta.entryPoint());
+        out.writeInt(meta.maxLevel());
+        out.writeInt(meta.ordinalLimit());
+    }
+
+    @Override
+    IndexMeta read(int version, DataInputView in) throws IOException {
+        HnswConfig c =
+                new HnswConfig(
+                        in.readInt(),
+                        Metric.valueOf(in.readUTF()),
+                        in.readInt(),
+                        in.readInt(),
+                        in.readInt(),
+                        in.readLong(),
+                        in.readDouble());
+        return new IndexMeta(c, in.readInt(), in.readInt(), in.readInt());
+    }
+
+    @Override
+    public IndexMeta createInstance() {
+        return null;
+    }
+
+    @Override
+    public TypeSerializerSnapshot<IndexMeta> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    /** Snapshot of this serializer; the per-record version byte carries format evolution. */
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<IndexMeta> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.vectorindex.state.keyed;
+
+/** A command to the minimal keyed operator of the harness tests. */
+record IndexCommand(String key, String op, String id, float[] vector, int k) {
+    static IndexCommand upsert(String key, String id, float[] vector) {
+        return new IndexCommand(key, "upsert", id, vector, 0);
+    }
+
+    static IndexCommand delete(String key, String id) {
+        return new IndexCommand(key, "delete", id, null, 0);
+    }
+
+    static IndexCommand search(String key, String tag, float[] query, int k) {
+        return new IndexCommand(key, "search", tag, query, k);
+    }
+
+    static IndexCommand digest(String key) {
+        return new IndexCommand(key, "digest", null, null, 0);
+    }
+}

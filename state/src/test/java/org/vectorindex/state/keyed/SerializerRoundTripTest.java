@@ -1,0 +1,101 @@
+package org.vectorindex.state.keyed;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
+import org.vectorindex.state.hnsw.HnswConfig;
+import org.vectorindex.state.hnsw.IndexMeta;
+import org.vectorindex.state.hnsw.NodeRecord;
+import org.vectorindex.state.math.Metric;
+
+/** Every state serializer round-trips, restores from its own snapshot, and rejects the unknown. */
+class SerializerRoundTripTest {
+
+    static <T> T roundTrip(TypeSerializer<T> serializer, T value) throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        serializer.serialize(value, out);
+        T back = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        DataOutputSerializer copied = new DataOutputSerializer(64);
+        serializer.copy(new DataInputDeserializer(out.getCopyOfBuffer()), copied);
+        assertArrayEquals(out.getCopyOfBuffer(), copied.getCopyOfBuffer());
+        return back;
+    }
+
+    static <T> void snapshotRestoresACompatibleSerializer(TypeSerializer<T> serializer)
+            throws IOException {
+        TypeSerializerSnapshot<T> snapshot = serializer.snapshotConfiguration();
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        TypeSerializerSnapshot.writeVersionedSnapshot(out, snapshot);
+        TypeSerializerSnapshot<T> read =
+                TypeSerializerSnapshot.readVersionedSnapshot(
+                        new DataInputDeserializer(out.getCopyOfBuffer()),
+                        SerializerRoundTripTest.class.getClassLoader());
+        assertEquals(serializer, read.restoreSerializer());
+        TypeSerializerSchemaCompatibility<T> compat =
+                serializer.snapshotConfiguration().resolveSchemaCompatibility(read);
+        assertTrue(compat.isCompatibleAsIs());
+    }
+
+    @Test
+    void nodeRecord() throws IOException {
+        NodeRecord r = new NodeRecord("doc-ü-1", new float[] {1.5f, -0f, Float.MIN_VALUE}, 2, true);
+        NodeRecord back = roundTrip(NodeRecordSerializer.INSTANCE, r);
+        assertEquals(r.id(), back.id());
+        assertArrayEquals(r.vector(), back.vector());
+        assertEquals(2, back.level());
+        assertTrue(back.deleted());
+        snapshotRestoresACompatibleSerializer(NodeRecordSerializer.INSTANCE);
+    }
+
+    @Test
+    void links() throws IOException {
+        int[][] links = {{3, 1, 2}, {}, {7}};
+        int[][] back = roundTrip(LinksSerializer.INSTANCE, links);
+        assertEquals(3, back.length);
+        for (int l = 0; l < 3; l++) {
+            assertArrayEquals(links[l], back[l]);
+        }
+        snapshotRestoresACompatibleSerializer(LinksSerializer.INSTANCE);
+    }
+
+    @Test
+    void indexMeta() throws IOException {
+        IndexMeta meta =
+                new IndexMeta(
+                        HnswConfig.builder()
+                                .dimension(384)
+                                .metric(Metric.COSINE)
+                                .m(24)
+                                .efConstruction(200)
+                                .defaultEf(80)
+                                .seed(-5)
+                                .consolidateFraction(0.2)
+                                .build(),
+                        17,
+                        3,
+                        1000);
+        assertEquals(meta, roundTrip(IndexMetaSerializer.INSTANCE, meta));
+        snapshotRestoresACompatibleSerializer(IndexMetaSerializer.INSTANCE);
+    }
+
+    @Test
+    void aFutureFormatVersionIsRefusedClearly() {
+        byte[] future = {9, 0, 0};
+        IOException e =
+                assertThrows(
+                        IOException.class,
+                        () ->
+                                LinksSerializer.INSTANCE.deserialize(
+                                        new DataInputDeserializer(future)));
+        assertTrue(e.getMessage().contains("format version 9"), e.getMessage());
+    }
+}
