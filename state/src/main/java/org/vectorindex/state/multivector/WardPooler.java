@@ -96,16 +96,17 @@ public final class WardPooler implements TokenPooler {
 
     /** Cluster label per token after applying the {@code n − m} lowest merges. */
     private static int[] cut(int n, int m, int[] keep, int[] gone, double[] height) {
-        Integer[] order = new Integer[n - 1]; // n ≤ 512: one small sort per document
+        // Merge order by (height, merge index): a stable insertion sort on primitives, since
+        // there are at most 511 merges and NN-chain emits them nearly sorted already.
+        int[] order = new int[n - 1];
         for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+            int j = i;
+            while (j > 0 && height[order[j - 1]] > height[i]) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = i;
         }
-        Arrays.sort(
-                order,
-                (x, y) -> {
-                    int c = Double.compare(height[x], height[y]);
-                    return c != 0 ? c : Integer.compare(x, y);
-                });
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) {
             parent[i] = i;
