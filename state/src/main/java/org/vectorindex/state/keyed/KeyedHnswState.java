@@ -1,13 +1,15 @@
 package org.vectorindex.state.keyed;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeutils.base.IntSerializer;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.hnsw.HnswIndex;
 import org.vectorindex.state.hnsw.IndexMeta;
@@ -15,17 +17,23 @@ import org.vectorindex.state.hnsw.NodeRecord;
 
 /**
  * The HNSW indexes of a keyed operator: an in-memory working form per key, with Flink keyed state
- * as its durable image. See the package documentation for why.
+ * as its durable image, written as an append-only change log. See the package documentation for
+ * why.
  *
  * <p>Use from a keyed function: create in {@code open()}, call {@link #current} in {@code
  * processElement} to get the index of the current key, mutate it, then call {@link #persist} so the
  * changed nodes reach keyed state before the next checkpoint.
  */
 public final class KeyedHnswState {
-    private final MapState<Integer, NodeRecord> nodes;
-    private final MapState<Integer, int[][]> links;
+    /** The log is rewritten as a fresh image once it holds this many entries per ordinal. */
+    static final int REWRITE_ENTRIES_PER_ORDINAL = 4;
+
+    private static final int MIN_ENTRIES_BEFORE_REWRITE = 1024;
+
+    private final MapState<Long, LogRecord> log;
     private final ValueState<IndexMeta> meta;
-    private final Map<Object, HnswIndex> working = new HashMap<>();
+    private final ValueState<Long> logLength;
+    private final Map<Object, Working> working = new HashMap<>();
 
     /** Registers the keyed state this needs; call from {@code open()}. */
     public KeyedHnswState(RuntimeContext runtimeContext) {
@@ -34,19 +42,18 @@ public final class KeyedHnswState {
 
     /** As above, with a state-name prefix so one operator can hold several index families. */
     public KeyedHnswState(RuntimeContext runtimeContext, String name) {
-        this.nodes =
+        this.log =
                 runtimeContext.getMapState(
                         new MapStateDescriptor<>(
-                                name + "-nodes",
-                                IntSerializer.INSTANCE,
-                                NodeRecordSerializer.INSTANCE));
-        this.links =
-                runtimeContext.getMapState(
-                        new MapStateDescriptor<>(
-                                name + "-links", IntSerializer.INSTANCE, LinksSerializer.INSTANCE));
+                                name + "-log",
+                                LongSerializer.INSTANCE,
+                                LogRecordSerializer.INSTANCE));
         this.meta =
                 runtimeContext.getState(
                         new ValueStateDescriptor<>(name + "-meta", IndexMetaSerializer.INSTANCE));
+        this.logLength =
+                runtimeContext.getState(
+                        new ValueStateDescriptor<>(name + "-log-length", LongSerializer.INSTANCE));
     }
 
     /**
@@ -54,90 +61,130 @@ public final class KeyedHnswState {
      * rescale, or created empty with {@code config}.
      */
     public HnswIndex current(Object currentKey, HnswConfig config) throws Exception {
-        HnswIndex index = working.get(currentKey);
-        if (index == null) {
-            index = load(config);
-            working.put(currentKey, index);
+        Working w = working.get(currentKey);
+        if (w == null) {
+            w = load(config);
+            working.put(currentKey, w);
         }
-        return index;
+        return w.index;
     }
 
-    private HnswIndex load(HnswConfig config) throws Exception {
+    private Working load(HnswConfig config) throws Exception {
         IndexMeta stored = meta.value();
         if (stored == null) {
-            return new HnswIndex(config);
+            return new Working(new HnswIndex(config), 0);
         }
-        Map<Integer, NodeRecord> records = new HashMap<>();
-        for (Map.Entry<Integer, NodeRecord> e : nodes.entries()) {
-            records.put(e.getKey(), e.getValue());
+        List<Map.Entry<Long, LogRecord>> entries = new ArrayList<>();
+        for (Map.Entry<Long, LogRecord> e : log.entries()) {
+            entries.add(Map.entry(e.getKey(), e.getValue()));
         }
-        Map<Integer, int[][]> adjacency = new HashMap<>();
-        for (Map.Entry<Integer, int[][]> e : links.entries()) {
-            adjacency.put(e.getKey(), e.getValue());
+        // RocksDB iterates in key order, the heap backend does not: replay in sequence order.
+        entries.sort(Map.Entry.comparingByKey());
+        Map<Integer, NodeRecord> nodes = new HashMap<>();
+        Map<Integer, int[][]> links = new HashMap<>();
+        for (Map.Entry<Long, LogRecord> e : entries) {
+            LogRecord r = e.getValue();
+            switch (r.kind()) {
+                case NODE -> nodes.put(r.ordinal(), r.node());
+                case LINKS -> links.put(r.ordinal(), r.links());
+                case FREE -> {
+                    nodes.remove(r.ordinal());
+                    links.remove(r.ordinal());
+                }
+            }
         }
-        return HnswIndex.restore(config, stored, records, adjacency);
+        Long length = logLength.value();
+        return new Working(
+                HnswIndex.restore(config, stored, nodes, links), length == null ? 0 : length);
     }
 
     /** Writes what changed in the current key's index since the last call to keyed state. */
     public void persist(Object currentKey) throws Exception {
-        HnswIndex index = working.get(currentKey);
-        if (index == null) {
+        Working w = working.get(currentKey);
+        if (w == null) {
             return;
         }
-        if (index.metaChanged()) {
+        HnswIndex index = w.index;
+        boolean metaChanged = index.metaChanged();
+        long before = w.nextSequence;
+        w.appendChanges();
+        if (w.failure != null) {
+            Exception failure = w.failure;
+            w.failure = null;
+            throw failure;
+        }
+        int ordinals = index.meta().ordinalLimit();
+        if (w.nextSequence
+                > (long) REWRITE_ENTRIES_PER_ORDINAL * ordinals + MIN_ENTRIES_BEFORE_REWRITE) {
+            rewrite(w);
+        }
+        if (metaChanged) {
             meta.update(index.meta());
         }
-        StateWriter writer = new StateWriter(index);
-        index.drainChanges(writer::writeNode, writer::writeLinks);
-        writer.rethrow();
+        if (w.nextSequence != before) {
+            logLength.update(w.nextSequence);
+        }
+    }
+
+    /**
+     * Replaces the log by a fresh image of the index. It costs one write of the whole index, paid
+     * once per {@link #REWRITE_ENTRIES_PER_ORDINAL} entries per ordinal of changes, so the bytes
+     * written stay proportional to the changes, and a restore replays at most that many entries.
+     */
+    private void rewrite(Working w) throws Exception {
+        log.clear();
+        w.nextSequence = 0;
+        int limit = w.index.meta().ordinalLimit();
+        for (int ordinal = 0; ordinal < limit; ordinal++) {
+            NodeRecord node = w.index.nodeRecord(ordinal);
+            if (node != null) {
+                log.put(w.nextSequence++, LogRecord.node(ordinal, node));
+                log.put(w.nextSequence++, LogRecord.links(ordinal, w.index.links(ordinal)));
+            }
+        }
     }
 
     /** Drops the current key's index and its state, e.g. when a collection is removed. */
     public void clear(Object currentKey) {
         working.remove(currentKey);
-        nodes.clear();
-        links.clear();
+        log.clear();
         meta.clear();
+        logLength.clear();
     }
 
-    /** Writes drained ordinals to state; keeps the first failure since IntConsumer cannot throw. */
-    private final class StateWriter {
-        private final HnswIndex index;
-        private Exception failure;
+    /** A key's index with the next free log sequence number. */
+    private final class Working {
+        final HnswIndex index;
+        long nextSequence;
+        Exception failure;
 
-        StateWriter(HnswIndex index) {
+        Working(HnswIndex index, long nextSequence) {
             this.index = index;
+            this.nextSequence = nextSequence;
         }
 
-        void writeNode(int ordinal) {
-            try {
-                NodeRecord record = index.nodeRecord(ordinal);
-                if (record == null) {
-                    nodes.remove(ordinal);
-                } else {
-                    nodes.put(ordinal, record);
-                }
-            } catch (Exception e) {
-                failure = failure == null ? e : failure;
-            }
+        void appendChanges() {
+            index.drainChanges(this::appendNode, this::appendLinks);
         }
 
-        void writeLinks(int ordinal) {
-            try {
-                int[][] l = index.links(ordinal);
-                if (l == null) {
-                    links.remove(ordinal);
-                } else {
-                    links.put(ordinal, l);
-                }
-            } catch (Exception e) {
-                failure = failure == null ? e : failure;
-            }
+        private void appendNode(int ordinal) {
+            NodeRecord node = index.nodeRecord(ordinal);
+            append(node == null ? LogRecord.free(ordinal) : LogRecord.node(ordinal, node));
         }
 
-        void rethrow() throws Exception {
+        private void appendLinks(int ordinal) {
+            int[][] links = index.links(ordinal);
+            append(links == null ? LogRecord.free(ordinal) : LogRecord.links(ordinal, links));
+        }
+
+        private void append(LogRecord record) {
             if (failure != null) {
-                throw failure;
+                return;
+            }
+            try {
+                log.put(nextSequence++, record);
+            } catch (Exception e) {
+                failure = e;
             }
         }
     }

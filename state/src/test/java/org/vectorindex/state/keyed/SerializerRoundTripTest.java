@@ -68,6 +68,24 @@ class SerializerRoundTripTest {
     }
 
     @Test
+    void logRecords() throws IOException {
+        LogRecord node =
+                roundTrip(
+                        LogRecordSerializer.INSTANCE,
+                        LogRecord.node(5, new NodeRecord("n", new float[] {2f}, 0, false)));
+        assertEquals(LogRecord.Kind.NODE, node.kind());
+        assertEquals(5, node.ordinal());
+        assertEquals("n", node.node().id());
+        LogRecord links =
+                roundTrip(LogRecordSerializer.INSTANCE, LogRecord.links(6, new int[][] {{1, 2}}));
+        assertArrayEquals(new int[] {1, 2}, links.links()[0]);
+        LogRecord free = roundTrip(LogRecordSerializer.INSTANCE, LogRecord.free(7));
+        assertEquals(LogRecord.Kind.FREE, free.kind());
+        assertEquals(7, free.ordinal());
+        snapshotRestoresACompatibleSerializer(LogRecordSerializer.INSTANCE);
+    }
+
+    @Test
     void indexMeta() throws IOException {
         IndexMeta meta =
                 new IndexMeta(
