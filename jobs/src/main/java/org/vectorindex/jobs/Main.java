@@ -4,6 +4,9 @@ import java.util.List;
 import org.vectorindex.jobs.bench.BenchCommands;
 import org.vectorindex.jobs.check.BenchCheck;
 import org.vectorindex.jobs.cli.Subcommands;
+import org.vectorindex.jobs.client.LoadCommand;
+import org.vectorindex.jobs.client.QueryCommand;
+import org.vectorindex.jobs.demo.DemoCommand;
 
 /**
  * Entry point of {@code flink-vector-index.jar}: dispatches to a sub-command. Adding a command is
@@ -20,7 +23,19 @@ public final class Main {
                 .add(
                         "check",
                         "CI gates over benchmark reports: recall, churn",
-                        BenchCheck.table(System.out));
+                        BenchCheck.table(System.out))
+                .add(
+                        "load",
+                        "feed an .fvecs file to the mutations topic",
+                        new LoadCommand(System.out))
+                .add(
+                        "query",
+                        "send k-NN queries or subscriptions and print the answers",
+                        new QueryCommand(System.out))
+                .add(
+                        "demo",
+                        "embedded Kafka + the job on Europarl sentences; ends with a JSON summary",
+                        new DemoCommand(System.out));
     }
 
     /** Runs a command line and returns its exit code; tests call this instead of main. */
