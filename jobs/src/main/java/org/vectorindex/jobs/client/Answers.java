@@ -68,9 +68,10 @@ public final class Answers {
                 updates.merge(u.subscriptionId(), 1, Integer::sum);
                 totalUpdates++;
             }
+            // Under the lock, so a waiter that sees the record also sees it printed first.
+            listener.accept(r);
             notifyAll();
         }
-        listener.accept(r);
     }
 
     /** The result of {@code queryId}, or null if it has not arrived. */

@@ -7,20 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.vectorindex.connectors.kafka.EmbeddedKafkaBroker;
 import org.vectorindex.connectors.kafka.KafkaOptions;
+import org.vectorindex.jobs.client.AppliedOffsets;
 import org.vectorindex.jobs.run.RunCommand;
 import org.vectorindex.state.math.Metric;
 
@@ -138,44 +134,12 @@ final class DemoCluster implements AutoCloseable {
     }
 
     /**
-     * Waits until the job has applied every record now in {@code topic}: until the offsets its
-     * Kafka source commits on each completed checkpoint reach the topic's current end offsets. A
-     * completed checkpoint whose source position is past a record means that the checkpoint
-     * barrier, which follows the record on every channel, has passed the index operator, so the
-     * record's mutation is in the index (checkpoints are aligned, exactly-once).
-     *
-     * @return false if that did not happen within {@code timeout}
+     * Waits until the job has applied every record now in {@code topic}; see {@link
+     * AppliedOffsets}.
      */
     boolean awaitApplied(String topic, Duration timeout) throws Exception {
         try (Admin admin = broker.admin()) {
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (int p = 0; p < PARTITIONS; p++) {
-                latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
-            }
-            Map<TopicPartition, Long> end = new HashMap<>();
-            admin.listOffsets(latest)
-                    .all()
-                    .get(30, TimeUnit.SECONDS)
-                    .forEach((tp, info) -> end.put(tp, info.offset()));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                Map<TopicPartition, OffsetAndMetadata> committed =
-                        admin.listConsumerGroupOffsets(GROUP_ID)
-                                .partitionsToOffsetAndMetadata()
-                                .get(30, TimeUnit.SECONDS);
-                boolean all = true;
-                for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-                    OffsetAndMetadata c = committed.get(e.getKey());
-                    if (e.getValue() > 0 && (c == null || c.offset() < e.getValue())) {
-                        all = false;
-                    }
-                }
-                if (all) {
-                    return true;
-                }
-                Thread.sleep(100);
-            }
-            return false;
+            return AppliedOffsets.await(admin, GROUP_ID, topic, timeout);
         }
     }
 
