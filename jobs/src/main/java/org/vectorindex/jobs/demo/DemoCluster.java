@@ -166,10 +166,22 @@ final class DemoCluster implements AutoCloseable {
         }
     }
 
+    /** Best effort, retried: on Ctrl-C, Flink may still be finishing a checkpoint in there. */
     private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
+        for (int attempt = 0; attempt < 5 && Files.exists(dir); attempt++) {
+            if (attempt > 0) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            deleteOnce(dir);
         }
+    }
+
+    private static void deleteOnce(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder())
                     .forEach(

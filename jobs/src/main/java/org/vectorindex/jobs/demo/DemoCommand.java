@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.vectorindex.connectors.format.OutputJson;
 import org.vectorindex.jobs.cli.Command;
@@ -144,6 +145,7 @@ public final class DemoCommand implements Command {
                 data.dimension(),
                 data.source(),
                 (System.nanoTime() - start) / 1e9);
+        CountDownLatch closed = new CountDownLatch(1);
         try (DemoCluster cluster =
                 DemoCluster.start(
                         data.dimension(),
@@ -156,7 +158,9 @@ public final class DemoCommand implements Command {
                     "Kafka on %s, job running (parallelism %d, %s state, 1 s exactly-once"
                             + " checkpoints)",
                     cluster.bootstrapServers(), o.parallelism(), o.stateBackend());
-            return new DemoRun(o, data, cluster, p, start).run();
+            return new DemoRun(o, data, cluster, p, start, closed).run();
+        } finally {
+            closed.countDown();
         }
     }
 
@@ -171,8 +175,16 @@ public final class DemoCommand implements Command {
         private final Map<String, String> subscriptionText = new ConcurrentHashMap<>();
         private final Map<String, DemoData.Item> docsById = new HashMap<>();
         private final AtomicLong deadLetters = new AtomicLong();
+        private final CountDownLatch closed;
 
-        DemoRun(Options o, DemoData data, DemoCluster cluster, DemoPrinter p, long start) {
+        DemoRun(
+                Options o,
+                DemoData data,
+                DemoCluster cluster,
+                DemoPrinter p,
+                long start,
+                CountDownLatch closed) {
+            this.closed = closed;
             this.o = o;
             this.data = data;
             this.cluster = cluster;
@@ -369,9 +381,22 @@ public final class DemoCommand implements Command {
                             (System.nanoTime() - start) / 1e9);
             p.line("%s", summary.toJson());
             if (o.follow()) {
-                CountDownLatch forever = new CountDownLatch(1);
-                Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));
-                forever.await();
+                // Ctrl-C: let the main thread stop the job and the broker and delete the
+                // temporary files before the JVM exits.
+                CountDownLatch interrupted = new CountDownLatch(1);
+                Runtime.getRuntime()
+                        .addShutdownHook(
+                                new Thread(
+                                        () -> {
+                                            interrupted.countDown();
+                                            try {
+                                                closed.await(60, TimeUnit.SECONDS);
+                                            } catch (InterruptedException e) {
+                                                Thread.currentThread().interrupt();
+                                            }
+                                        },
+                                        "demo-ctrl-c"));
+                interrupted.await();
             }
             return ok ? 0 : 1;
         }
