@@ -1,6 +1,7 @@
 package org.vectorindex.jobs.bench;
 
 import org.vectorindex.jobs.cli.Subcommands;
+import org.vectorindex.jobs.multivector.MultiVectorBenchCommand;
 
 /** The {@code bench} command table; a new benchmark is one {@code add} line. */
 public final class BenchCommands {
@@ -15,6 +16,10 @@ public final class BenchCommands {
                 .add(
                         "churn",
                         "recall after rounds of delete + re-insert, vs a fresh build",
-                        new ChurnBench(System.out, System.err));
+                        new ChurnBench(System.out, System.err))
+                .add(
+                        "multivector",
+                        "pooled multi-vector index: recall vs exact MaxSim, multiply-adds, QPS",
+                        args -> MultiVectorBenchCommand.run(args.toArray(String[]::new)));
     }
 }

@@ -13,6 +13,7 @@ final class GraphSearcher {
     private final LongHeap results = LongHeap.minHeap(256);
     private final VisitedSet visited = new VisitedSet(1024);
     private int visitedCount;
+    private long scored;
 
     GraphSearcher(HnswGraph graph) {
         this.graph = graph;
@@ -28,6 +29,15 @@ final class GraphSearcher {
         return visitedCount;
     }
 
+    /** Vectors scored by greedy descents and level searches since the last reset. */
+    long scored() {
+        return scored;
+    }
+
+    void resetScored() {
+        scored = 0;
+    }
+
     /** Greedy descent used on the levels above the target: follow the best neighbour. */
     long greedy(OrdinalScorer scorer, long start, int level) {
         int best = NodeScore.node(start);
@@ -38,6 +48,7 @@ final class GraphSearcher {
             int[] nodes = graph.neighborArray(best, level);
             int off = graph.offset(best, level);
             int count = graph.count(best, level);
+            scored += count;
             for (int i = 0; i < count; i++) {
                 int n = nodes[off + i];
                 float s = scorer.score(n);
@@ -97,6 +108,7 @@ final class GraphSearcher {
                     continue;
                 }
                 if (++visitedCount > visitLimit) {
+                    scored += visitedCount;
                     return false;
                 }
                 float s = scorer.score(n);
@@ -112,6 +124,7 @@ final class GraphSearcher {
                 }
             }
         }
+        scored += visitedCount;
         return true;
     }
 }

@@ -45,6 +45,7 @@ public final class HnswIndex {
     private int ordinalLimit;
     private int liveCount;
     private int deletedCount;
+    private long lastSearchScored;
 
     public HnswIndex(HnswConfig config) {
         this.config = Objects.requireNonNull(config, "config is missing");
@@ -179,10 +180,12 @@ public final class HnswIndex {
 
     private List<SearchHit> exactSearch(float[] q, int k, IntPredicate accept) {
         exactHeap.clear();
+        lastSearchScored = 0;
         VectorStore.QueryScorer scorer = queryScorer.reset(q);
         for (int ordinal = 0; ordinal < ordinalLimit; ordinal++) {
             if (graph.exists(ordinal) && accept.test(ordinal)) {
                 exactHeap.pushBounded(NodeScore.encode(ordinal, scorer.score(ordinal)), k);
+                lastSearchScored++;
             }
         }
         return collect(exactHeap, k);
@@ -190,13 +193,16 @@ public final class HnswIndex {
 
     private boolean searchGraph(float[] q, int beam, IntPredicate accept, int visitLimit) {
         VectorStore.QueryScorer scorer = queryScorer.reset(q);
+        searcher.resetScored();
         int ep = graph.entryPoint();
         long current = NodeScore.encode(ep, scorer.score(ep));
         for (int level = graph.maxLevel(); level > 0; level--) {
             current = searcher.greedy(scorer, current, level);
         }
         entry[0] = current;
-        return searcher.searchLevel(scorer, entry, 1, beam, 0, accept, visitLimit);
+        boolean complete = searcher.searchLevel(scorer, entry, 1, beam, 0, accept, visitLimit);
+        lastSearchScored = 1 + searcher.scored();
+        return complete;
     }
 
     private List<SearchHit> collect(LongHeap heap, int k) {
@@ -225,6 +231,14 @@ public final class HnswIndex {
 
     public int size() {
         return liveCount;
+    }
+
+    /**
+     * Vectors the last search scored (graph walk, or exact scan): its cost in distance
+     * computations, which benchmarks turn into multiply-adds.
+     */
+    public long lastSearchScored() {
+        return lastSearchScored;
     }
 
     public boolean contains(String id) {

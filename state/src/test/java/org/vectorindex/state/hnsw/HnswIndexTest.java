@@ -123,6 +123,20 @@ class HnswIndexTest {
     }
 
     @Test
+    void lastSearchScoredCountsTheDistanceComputations() {
+        float[][] base = ClusteredData.generate(2000, 8, 5, 3);
+        HnswIndex index = index(Metric.L2, 8);
+        for (int i = 0; i < base.length; i++) {
+            index.upsert(Integer.toString(i), base[i]);
+        }
+        index.search(base[0], 10, 32);
+        long walk = index.lastSearchScored();
+        assertTrue(walk > 32 && walk < 2000, "graph walk scored " + walk);
+        index.exactSearch(base[0], 10, id -> id.length() < 4);
+        assertEquals(1000, index.lastSearchScored(), "exact search scores each accepted vector");
+    }
+
+    @Test
     void memoryEstimateGrowsWithTheData() {
         HnswIndex index = index(Metric.L2, 64);
         long empty = index.memoryBytes();

@@ -1,0 +1,273 @@
+package org.vectorindex.jobs.multivector;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.vectorindex.state.hnsw.SearchHit;
+import org.vectorindex.state.multivector.MultiVectorConfig;
+import org.vectorindex.state.multivector.MultiVectorIndex;
+import org.vectorindex.state.multivector.MultiVectorSearchResult;
+import org.vectorindex.state.multivector.QueryPruning;
+
+/**
+ * Measures one multi-vector collection: builds it from a corpus, computes exact MaxSim truth by
+ * brute force over the raw (unpooled) and the pooled tokens, then for each candidate count k' (and,
+ * if given, with query-token pruning) measures recall@k, FDE-only recall, multiply-adds per query
+ * and QPS. Queries run single-threaded after one untimed warm-up pass.
+ */
+final class MultiVectorBench {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final MultiVectorConfig config;
+    private final int k;
+    private final PrintStream log;
+
+    MultiVectorBench(MultiVectorConfig config, int k, PrintStream log) {
+        this.config = config;
+        this.k = k;
+        this.log = log;
+    }
+
+    ObjectNode run(
+            String corpusName,
+            List<TokenCorpus.Doc> docs,
+            List<TokenCorpus.Doc> queries,
+            int[] candidateCounts,
+            QueryPruning pruning,
+            Writer results)
+            throws Exception {
+        int dim = config.dimension();
+        MultiVectorIndex index = new MultiVectorIndex(config);
+        List<String> ids = new ArrayList<>();
+        List<float[]> raw = new ArrayList<>();
+        long rawFloats = 0;
+        int rejected = 0;
+        long t0 = System.nanoTime();
+        for (TokenCorpus.Doc d : docs) {
+            try {
+                index.upsert(d.id(), d.vectors());
+            } catch (IllegalArgumentException e) {
+                rejected++;
+                if (rejected <= 5) {
+                    log.println("rejected " + d.id() + ": " + e.getMessage());
+                }
+                continue;
+            }
+            ids.add(d.id());
+            raw.add(ExactMaxSim.normalisedFlat(d.vectors(), dim));
+            rawFloats += (long) d.vectors().length * dim;
+        }
+        double buildSeconds = (System.nanoTime() - t0) / 1e9;
+        List<float[]> pooled = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            pooled.add(ExactMaxSim.normalisedFlat(index.pooled(id), dim));
+        }
+        double avgTokens = rawFloats / (double) dim / ids.size();
+        double storageRatio = index.pooledFloats() / (double) rawFloats;
+        log.printf(
+                "built %d docs (%d rejected) in %.1f s: avg %.1f tokens, pooled to m=%d, storage"
+                        + " ratio %.3f, FDE dim %d%n",
+                ids.size(),
+                rejected,
+                buildSeconds,
+                avgTokens,
+                config.pooledTokens(),
+                storageRatio,
+                index.fdeDimension());
+
+        // Exact truth, once per query.
+        int nq = queries.size();
+        float[][] qFlat = new float[nq][];
+        List<Set<String>> truthRaw = new ArrayList<>();
+        List<Set<String>> truthPooled = new ArrayList<>();
+        long bruteMads = 0;
+        double queryTokens = 0;
+        long bruteNanos = 0;
+        double pooledCeiling = 0;
+        for (int i = 0; i < nq; i++) {
+            float[][] q = queries.get(i).vectors();
+            queryTokens += q.length;
+            qFlat[i] = ExactMaxSim.normalisedFlat(q, dim);
+            long tTruth = System.nanoTime();
+            int[] top = ExactMaxSim.topK(qFlat[i], q.length, raw, dim, k);
+            bruteNanos += System.nanoTime() - tTruth;
+            truthRaw.add(idSet(top, ids));
+            Set<String> tp = idSet(ExactMaxSim.topK(qFlat[i], q.length, pooled, dim, k), ids);
+            truthPooled.add(tp);
+            pooledCeiling += overlap(tp, truthRaw.get(i)) / (double) Math.min(k, ids.size());
+            bruteMads += ExactMaxSim.multiplyAdds(q.length, raw, dim);
+        }
+        double bruteSeconds = bruteNanos / 1e9;
+        long brutePerQuery = bruteMads / nq;
+        pooledCeiling /= nq;
+        log.printf(
+                "exact truth for %d queries (avg %.1f tokens): %,d multiply-adds per query;"
+                        + " exact MaxSim over pooled vectors has recall@%d %.4f vs raw%n",
+                nq, queryTokens / nq, brutePerQuery, k, pooledCeiling);
+
+        HnswCostProbe probe = HnswCostProbe.attach(index.candidateGraph());
+        for (TokenCorpus.Doc q : queries) { // warm-up
+            index.search(q.vectors(), k, candidateCounts[0], null);
+        }
+
+        ObjectNode report = MAPPER.createObjectNode();
+        report.put("corpus", corpusName);
+        report.put("docs", ids.size());
+        report.put("queries", nq);
+        report.put("k", k);
+        report.put("avgTokens", avgTokens);
+        report.put("avgQueryTokens", queryTokens / nq);
+        report.put("m", config.pooledTokens());
+        report.put("pooling", config.pooling().name().toLowerCase(java.util.Locale.ROOT));
+        report.put("fdeDim", index.fdeDimension());
+        report.put("fdeSource", config.fdeSource().name().toLowerCase(java.util.Locale.ROOT));
+        ObjectNode fde = report.putObject("fde");
+        fde.put("repetitions", config.fde().repetitions());
+        fde.put("kSim", config.fde().kSim());
+        fde.put("dProj", config.fde().dProj());
+        fde.put("finalDimension", config.fde().finalDimension());
+        fde.put("seed", config.fde().seed());
+        report.put("candidateSearch", config.candidateSearch().name().toLowerCase());
+        report.put("pooledExactRecallVsRaw", pooledCeiling);
+        report.put("storageRatio", storageRatio);
+        report.put(
+                "storageRatioWithFde",
+                (index.pooledFloats() + (double) ids.size() * index.fdeDimension()) / rawFloats);
+        report.put("buildSeconds", buildSeconds);
+        report.put("bruteForceQps", nq / Math.max(bruteSeconds, 1e-9));
+        report.put("hnswCostCounted", probe != null);
+        ArrayNode settings = report.putArray("settings");
+
+        log.printf(
+                "%-10s %-8s %10s %12s %10s %14s %9s %8s%n",
+                "candidates",
+                "pruning",
+                "recallRaw",
+                "recallPooled",
+                "fdeOnly",
+                "mads/query",
+                "vsBrute",
+                "qps");
+        QueryPruning[] prunings =
+                pruning == null ? new QueryPruning[] {null} : new QueryPruning[] {null, pruning};
+        for (int kc : candidateCounts) {
+            for (QueryPruning p : prunings) {
+                double rRaw = 0;
+                double rPooled = 0;
+                double rFde = 0;
+                long mads = 0;
+                long rerankMads = 0;
+                long hnswMads = 0;
+                long nanos = 0;
+                for (int i = 0; i < nq; i++) {
+                    TokenCorpus.Doc q = queries.get(i);
+                    long s = System.nanoTime();
+                    MultiVectorSearchResult r = index.search(q.vectors(), k, kc, p);
+                    nanos += System.nanoTime() - s;
+                    long graph =
+                            r.candidateMultiplyAdds() >= 0
+                                    ? r.candidateMultiplyAdds()
+                                    : probe == null ? 0 : probe.lastScored() * index.fdeDimension();
+                    mads += r.encodeMultiplyAdds() + r.rerankMultiplyAdds() + graph;
+                    rerankMads += r.rerankMultiplyAdds();
+                    hnswMads += graph;
+                    rRaw += recall(r.hits(), truthRaw.get(i));
+                    rPooled += recall(r.hits(), truthPooled.get(i));
+                    rFde += recall(r.fdeHits(), truthRaw.get(i));
+                    if (results != null) {
+                        ObjectNode line = MAPPER.createObjectNode();
+                        line.put("candidates", kc);
+                        if (p != null) {
+                            line.put("pruning", true);
+                        }
+                        line.put("query", q.id());
+                        ArrayNode arr = line.putArray("ids");
+                        r.hits().forEach(h -> arr.add(h.id()));
+                        results.write(MAPPER.writeValueAsString(line));
+                        results.write('\n');
+                    }
+                }
+                ObjectNode row = settings.addObject();
+                row.put("candidates", kc);
+                row.put("recallVsExactRaw", rRaw / nq);
+                row.put("recallVsExactPooled", rPooled / nq);
+                row.put("fdeOnlyRecall", rFde / nq);
+                row.put("madsPerQuery", mads / nq);
+                row.put("bruteForceMadsPerQuery", brutePerQuery);
+                row.put("madsReduction", 1 - (double) mads / nq / brutePerQuery);
+                row.put("rerankMadsPerQuery", rerankMads / nq);
+                row.put("hnswMadsPerQuery", hnswMads / nq);
+                row.put("qps", nq / (nanos / 1e9));
+                if (p != null) {
+                    ObjectNode pn = row.putObject("pruning");
+                    pn.put("tokenFraction", p.tokenFraction());
+                    pn.put("keepFraction", p.keepFraction());
+                    pn.put("criterion", p.criterion().name().toLowerCase());
+                } else {
+                    row.putNull("pruning");
+                }
+                log.printf(
+                        "%-10d %-8s %10.4f %12.4f %10.4f %,14d %8.2f%% %8.1f%n",
+                        kc,
+                        p == null ? "-" : p.criterion().name().substring(0, 4).toLowerCase(),
+                        rRaw / nq,
+                        rPooled / nq,
+                        rFde / nq,
+                        mads / nq,
+                        100.0 * mads / nq / brutePerQuery,
+                        nq / (nanos / 1e9));
+            }
+        }
+        // The bar: recall@10 >= 0.95 vs raw MaxSim with >= 99% fewer multiply-adds,
+        // and pooled storage <= 1/4 of the raw tokens.
+        double best = 0;
+        for (com.fasterxml.jackson.databind.JsonNode row : settings) {
+            if (row.get("madsReduction").asDouble() >= 0.99) {
+                best = Math.max(best, row.get("recallVsExactRaw").asDouble());
+            }
+        }
+        ObjectNode bar = report.putObject("requirements");
+        bar.put("bestRecallVsRawWithin1PercentMads", best);
+        bar.put("recallMet", best >= 0.95 && ids.size() >= 10_000);
+        bar.put("storageMet", storageRatio <= 0.25);
+        log.printf(
+                "best recall@%d vs raw MaxSim at >= 99%% fewer multiply-adds: %.4f (bar 0.95);"
+                        + " storage ratio %.3f (bar 0.25)%n",
+                k, best, storageRatio);
+        return report;
+    }
+
+    private static Set<String> idSet(int[] positions, List<String> ids) {
+        Set<String> out = new HashSet<>();
+        for (int p : positions) {
+            out.add(ids.get(p));
+        }
+        return out;
+    }
+
+    private static int overlap(Set<String> a, Set<String> b) {
+        int n = 0;
+        for (String x : a) {
+            if (b.contains(x)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private double recall(List<SearchHit> hits, Set<String> truth) {
+        int n = 0;
+        for (int i = 0; i < Math.min(k, hits.size()); i++) {
+            if (truth.contains(hits.get(i).id())) {
+                n++;
+            }
+        }
+        return n / (double) Math.min(k, truth.size());
+    }
+}

@@ -1,0 +1,137 @@
+package org.vectorindex.jobs.multivector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MultiVectorBenchCommandTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Clustered token sets: 12 topic directions in 8-d, each set mixes 2 topics. */
+    private static void writeCorpus(Path file, String prefix, int n, long seed) throws IOException {
+        SplittableRandom topicsRnd = new SplittableRandom(99);
+        double[][] topics = new double[12][8];
+        for (double[] t : topics) {
+            for (int j = 0; j < 8; j++) {
+                t[j] = topicsRnd.nextDouble() * 2 - 1;
+            }
+        }
+        SplittableRandom rnd = new SplittableRandom(seed);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            StringBuilder sb = new StringBuilder("{\"id\":\"" + prefix + i + "\",\"vectors\":[");
+            int tokens = 3 + rnd.nextInt(20);
+            for (int t = 0; t < tokens; t++) {
+                double[] c = topics[(i + (t % 2) * 5) % topics.length];
+                sb.append(t == 0 ? "[" : ",[");
+                for (int j = 0; j < 8; j++) {
+                    sb.append(j == 0 ? "" : ",").append(c[j] + 0.3 * (rnd.nextDouble() - 0.5));
+                }
+                sb.append(']');
+            }
+            lines.add(sb.append("]}").toString());
+        }
+        Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void runsOnJsonlFilesAndWritesTheDocumentedKeys(@TempDir Path dir) throws IOException {
+        Path docs = dir.resolve("docs.jsonl");
+        Path queries = dir.resolve("queries.jsonl");
+        writeCorpus(docs, "d", 400, 1);
+        writeCorpus(queries, "q", 10, 2);
+        Path json = dir.resolve("out.json");
+        Path results = dir.resolve("results.jsonl");
+        int code =
+                MultiVectorBenchCommand.run(
+                        new String[] {
+                            "bench",
+                            "multivector",
+                            "--docs-file",
+                            docs.toString(),
+                            "--queries-file",
+                            queries.toString(),
+                            "--m",
+                            "4",
+                            "--candidates",
+                            "10,40",
+                            "--k",
+                            "5",
+                            "--json",
+                            json.toString(),
+                            "--results",
+                            results.toString(),
+                            "--prune",
+                            "0.5,0.5,distinctiveness"
+                        });
+        assertEquals(0, code);
+        JsonNode report = MAPPER.readTree(json.toFile());
+        for (String key : new String[] {"docs", "avgTokens", "m", "fdeDim", "settings"}) {
+            assertTrue(report.has(key), "missing key " + key);
+        }
+        assertEquals(400, report.get("docs").asInt());
+        assertEquals(4, report.get("m").asInt());
+        assertEquals(4, report.get("settings").size()); // 2 candidate counts × {plain, pruned}
+        for (JsonNode s : report.get("settings")) {
+            for (String key :
+                    new String[] {
+                        "candidates",
+                        "recallVsExactRaw",
+                        "recallVsExactPooled",
+                        "fdeOnlyRecall",
+                        "madsPerQuery",
+                        "bruteForceMadsPerQuery",
+                        "qps"
+                    }) {
+                assertTrue(s.has(key), "missing settings key " + key);
+            }
+            double recall = s.get("recallVsExactPooled").asDouble();
+            assertTrue(recall >= 0 && recall <= 1);
+        }
+        List<String> lines = Files.readAllLines(results);
+        assertEquals(4 * 10, lines.size());
+        JsonNode first = MAPPER.readTree(lines.get(0));
+        assertEquals(10, first.get("candidates").asInt());
+        assertEquals("q0", first.get("query").asText());
+        assertEquals(5, first.get("ids").size());
+    }
+
+    @Test
+    void rejectsBadCommandLines() {
+        assertEquals(2, MultiVectorBenchCommand.run(new String[] {"--docs", "10"}));
+        assertEquals(
+                2,
+                MultiVectorBenchCommand.run(
+                        new String[] {"--corpus", "glove", "--docs-file", "x.jsonl"}));
+        assertEquals(2, MultiVectorBenchCommand.run(new String[] {"--corpus", "nosuch"}));
+        assertEquals(
+                2, MultiVectorBenchCommand.run(new String[] {"--corpus", "glove", "--bogus", "1"}));
+    }
+
+    @Test
+    void malformedJsonlNamesTheLine(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("bad.jsonl");
+        Files.write(
+                f,
+                List.of(
+                        "{\"id\":\"a\",\"vectors\":[[1,2]]}",
+                        "{\"id\":\"b\",\"vectors\":[[1,\"x\"]]}"),
+                StandardCharsets.UTF_8);
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> JsonlTokenCorpus.read(f, 0));
+        assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("component 1"), e.getMessage());
+    }
+}
