@@ -5,6 +5,9 @@ import org.vectorindex.connectors.kafka.KafkaCommand;
 import org.vectorindex.jobs.bench.BenchCommands;
 import org.vectorindex.jobs.check.BenchCheck;
 import org.vectorindex.jobs.cli.Subcommands;
+import org.vectorindex.jobs.client.LoadCommand;
+import org.vectorindex.jobs.client.QueryCommand;
+import org.vectorindex.jobs.demo.DemoCommand;
 import org.vectorindex.jobs.embed.EmbedCommand;
 import org.vectorindex.jobs.run.RunCommand;
 
@@ -31,11 +34,23 @@ public final class Main {
                         "embed",
                         "smoke test and cache warm-up of the demo's MiniLM embeddings",
                         a -> EmbedCommand.run(a.toArray(String[]::new)))
-                .add("bench", "benchmarks: hnsw, churn", BenchCommands.table())
+                .add("bench", "benchmarks: hnsw, churn, multivector", BenchCommands.table())
                 .add(
                         "check",
                         "CI gates over benchmark reports: recall, churn",
-                        BenchCheck.table(System.out));
+                        BenchCheck.table(System.out))
+                .add(
+                        "load",
+                        "feed an .fvecs file to the mutations topic",
+                        new LoadCommand(System.out))
+                .add(
+                        "query",
+                        "send k-NN queries or subscriptions and print the answers",
+                        new QueryCommand(System.out))
+                .add(
+                        "demo",
+                        "embedded Kafka + the job on Europarl sentences; ends with a JSON summary",
+                        new DemoCommand(System.out));
     }
 
     /** Runs a command line and returns its exit code; tests call this instead of main. */

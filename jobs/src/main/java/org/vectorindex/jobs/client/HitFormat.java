@@ -1,0 +1,57 @@
+package org.vectorindex.jobs.client;
+
+import java.util.Locale;
+import org.vectorindex.operators.model.QueryResult;
+import org.vectorindex.operators.model.ResultRecord;
+import org.vectorindex.operators.model.SubscriptionUpdate;
+
+/** One-line renderings of results and updates for the command-line clients. */
+public final class HitFormat {
+    private HitFormat() {}
+
+    /** {@code id score, id score, ...} for at most {@code max} hits. */
+    public static String hits(ResultRecord r, int max) {
+        StringBuilder sb = new StringBuilder();
+        int n = Math.min(max, r.hitCount());
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(r.hitId(i))
+                    .append(' ')
+                    .append(String.format(Locale.ROOT, "%.4f", r.hitScore(i)));
+        }
+        if (r.hitCount() > n) {
+            sb.append(", ... (").append(r.hitCount()).append(" hits)");
+        }
+        return sb.toString();
+    }
+
+    /** A one-shot result: {@code result q1 (3 ms in job): id score, ...}. */
+    public static String result(QueryResult q) {
+        return "result "
+                + q.queryId()
+                + " ("
+                + q.tookMs()
+                + " ms in job): "
+                + (q.hitCount() == 0 ? "no hits" : hits(q, Integer.MAX_VALUE));
+    }
+
+    /** A subscription update: {@code update s1 v2 (upsert doc-9) +[doc-9] -[doc-3]: top ...}. */
+    public static String update(SubscriptionUpdate u) {
+        return "update "
+                + u.subscriptionId()
+                + " v"
+                + u.version()
+                + " ("
+                + u.causeOp().wireName()
+                + " "
+                + u.causeId()
+                + ") +"
+                + java.util.Arrays.toString(u.entered())
+                + " -"
+                + java.util.Arrays.toString(u.left())
+                + ": "
+                + (u.hitCount() == 0 ? "no hits" : hits(u, Integer.MAX_VALUE));
+    }
+}

@@ -1,0 +1,152 @@
+package org.vectorindex.jobs.client;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.vectorindex.connectors.kafka.KafkaClientProperties;
+import org.vectorindex.jobs.bench.io.VectorFiles;
+import org.vectorindex.jobs.cli.Command;
+import org.vectorindex.jobs.cli.Flags;
+
+/**
+ * {@code load}: feeds an {@code .fvecs} file to the mutations topic as upserts, then optionally
+ * deletes a seeded random fraction of what it loaded. Row {@code i} of the file gets id {@code
+ * <ids-from + i>} (decimal) and that id as Kafka key, so {@code query} answers can be compared with
+ * a TEXMEX ground-truth file directly when {@code --ids-from} is 0.
+ */
+public final class LoadCommand implements Command {
+    static final Flags.Spec SPEC =
+            Flags.spec("load")
+                    .required("bootstrap-servers", "Kafka bootstrap servers, host:port[,...]")
+                    .required("topic", "mutations topic")
+                    .required("collection", "collection name, as in the job's collections file")
+                    .required("fvecs", "vectors to upsert (.fvecs or .bvecs)")
+                    .optional("ids-from", "0", "id of the first vector; row i gets id ids-from+i")
+                    .optional("limit", null, "load at most this many vectors (default: all)")
+                    .optional(
+                            "delete-fraction",
+                            "0",
+                            "afterwards delete this fraction (0..1) of the loaded ids")
+                    .optional("seed", "42", "seed of the random choice of deleted ids")
+                    .optional("binary", "false", "switch: use the binary envelope instead of JSON")
+                    .optional("kafka-properties", null, "Kafka client properties file")
+                    .optional("kafka-property", null, "k=v Kafka client setting; repeatable");
+
+    private final PrintStream out;
+
+    public LoadCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    /** What a load did. */
+    public record Outcome(long upserts, long deletes, double seconds) {
+        public double recordsPerSecond() {
+            return seconds > 0 ? (upserts + deletes) / seconds : 0;
+        }
+
+        public String json() {
+            return String.format(
+                    Locale.ROOT,
+                    "{\"upserts\":%d,\"deletes\":%d,\"seconds\":%.3f,\"recordsPerSecond\":%.1f}",
+                    upserts,
+                    deletes,
+                    seconds,
+                    recordsPerSecond());
+        }
+    }
+
+    @Override
+    public int run(List<String> args) throws Exception {
+        ClientArgs ca = ClientArgs.of(args, Set.of("binary"), "kafka-property");
+        Flags f = SPEC.parse(ca.remaining());
+        String bootstrap = f.required("bootstrap-servers");
+        String topic = f.required("topic");
+        String collection = f.required("collection");
+        Path file = f.requiredPath("fvecs");
+        long idsFrom = f.longValue("ids-from");
+        int limit = f.has("limit") ? f.integer("limit", 1) : -1;
+        double fraction = f.decimal("delete-fraction");
+        if (fraction < 0 || fraction > 1) {
+            throw new IllegalArgumentException(
+                    "load: --delete-fraction must be in 0..1, got " + fraction);
+        }
+        long seed = f.longValue("seed");
+        boolean binary = ClientArgs.bool("binary", f.string("binary"));
+        Properties props = KafkaClientProperties.of(f.path("kafka-properties"), ca.repeated());
+
+        float[][] vectors = VectorFiles.readVectors(file, limit);
+        Outcome o =
+                load(bootstrap, props, binary, topic, collection, vectors, idsFrom, fraction, seed);
+        out.printf(
+                Locale.ROOT,
+                "loaded %d upserts (ids %d..%d) and %d deletes into '%s' on topic %s in %.2f s:"
+                        + " %.0f records/s%n",
+                o.upserts(),
+                idsFrom,
+                idsFrom + vectors.length - 1,
+                o.deletes(),
+                collection,
+                topic,
+                o.seconds(),
+                o.recordsPerSecond());
+        out.println(o.json());
+        return 0;
+    }
+
+    /** Sends the upserts, then the deletes, and waits until Kafka acknowledged all of them. */
+    static Outcome load(
+            String bootstrap,
+            Properties props,
+            boolean binary,
+            String topic,
+            String collection,
+            float[][] vectors,
+            long idsFrom,
+            double fraction,
+            long seed) {
+        long start = System.nanoTime();
+        try (RecordSender sender = new RecordSender(bootstrap, props, binary)) {
+            for (int i = 0; i < vectors.length; i++) {
+                sender.upsert(topic, collection, Long.toString(idsFrom + i), vectors[i], Map.of());
+            }
+            for (int i : deleteSelection(vectors.length, fraction, seed)) {
+                sender.delete(topic, collection, Long.toString(idsFrom + i));
+            }
+            sender.flush();
+            return new Outcome(
+                    sender.upserts(), sender.deletes(), (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /**
+     * {@code round(fraction * n)} distinct row numbers out of {@code 0..n-1}, chosen by a seeded
+     * partial Fisher-Yates shuffle: the same arguments always give the same rows, in that order.
+     */
+    public static int[] deleteSelection(int n, double fraction, long seed) {
+        if (n < 0 || fraction < 0 || fraction > 1) {
+            throw new IllegalArgumentException(
+                    "deleteSelection: need n >= 0 and fraction in 0..1, got "
+                            + n
+                            + ", "
+                            + fraction);
+        }
+        int count = (int) Math.round(fraction * n);
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < count; i++) {
+            int j = i + random.nextInt(n - i);
+            int t = rows[i];
+            rows[i] = rows[j];
+            rows[j] = t;
+        }
+        return java.util.Arrays.copyOf(rows, count);
+    }
+}

@@ -1,0 +1,272 @@
+package org.vectorindex.jobs.client;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.vectorindex.connectors.kafka.KafkaClientProperties;
+import org.vectorindex.jobs.bench.io.VectorFiles;
+import org.vectorindex.jobs.cli.Command;
+import org.vectorindex.jobs.cli.Flags;
+import org.vectorindex.operators.model.Query;
+import org.vectorindex.operators.model.QueryResult;
+import org.vectorindex.operators.model.SubscriptionUpdate;
+
+/**
+ * {@code query}: sends one k-NN query per vector of an {@code .fvecs} file (or, with {@code
+ * --subscribe}, opens one subscription per vector) and prints the answers as they arrive on the
+ * results topic, read {@code read_committed} and matched by id. One-shot mode ends when every query
+ * is answered (exit 0) or at the timeout (exit 1). Subscribe mode prints updates until the timeout
+ * ({@code --timeout 0}: until Ctrl-C), then unsubscribes.
+ *
+ * <p>Ids are {@code <id-prefix>-<row>}. The default prefix is derived from the start time, so two
+ * runs do not share ids; give {@code --id-prefix} for reproducible ids.
+ */
+public final class QueryCommand implements Command {
+    static final Flags.Spec SPEC =
+            Flags.spec("query")
+                    .required("bootstrap-servers", "Kafka bootstrap servers, host:port[,...]")
+                    .required("topic", "queries topic")
+                    .required("results-topic", "results topic")
+                    .required("collection", "collection name")
+                    .required("fvecs", "query vectors (.fvecs or .bvecs)")
+                    .optional("k", "10", "hits per query, 1..1000")
+                    .optional("ef", null, "search beam (default: the collection's ef)")
+                    .optional("limit", null, "send at most this many queries (default: all)")
+                    .optional("subscribe", "false", "switch: open subscriptions instead")
+                    .optional("timeout", "30s", "give up (one-shot) or stop (subscribe) after this")
+                    .optional("id-prefix", null, "queryId/subscriptionId prefix (default: q<time>)")
+                    .optional("binary", "false", "switch: use the binary envelope instead of JSON")
+                    .optional("kafka-properties", null, "Kafka client properties file")
+                    .optional("kafka-property", null, "k=v Kafka client setting; repeatable");
+
+    private final PrintStream out;
+    private final CountDownLatch interrupted;
+
+    public QueryCommand(PrintStream out) {
+        this(out, null);
+    }
+
+    /** With a latch that, when released, stops a subscribe run early (tests); null: Ctrl-C. */
+    QueryCommand(PrintStream out, CountDownLatch stop) {
+        this.out = out;
+        this.interrupted = stop;
+    }
+
+    /** Parsed flags. */
+    record Options(
+            String bootstrap,
+            String topic,
+            String resultsTopic,
+            String collection,
+            Path fvecs,
+            int k,
+            int ef,
+            int limit,
+            boolean subscribe,
+            Duration timeout,
+            String idPrefix,
+            boolean binary,
+            Properties clientProperties) {}
+
+    static Options parse(List<String> args) {
+        ClientArgs ca = ClientArgs.of(args, Set.of("subscribe", "binary"), "kafka-property");
+        Flags f = SPEC.parse(ca.remaining());
+        int k = f.integer("k", 1);
+        if (k > 1000) {
+            throw new IllegalArgumentException("query: --k must be in 1..1000, got " + k);
+        }
+        int ef = f.has("ef") ? f.integer("ef", 1) : 0;
+        String prefix =
+                f.has("id-prefix")
+                        ? f.string("id-prefix")
+                        : "q" + Long.toString(System.currentTimeMillis(), 36);
+        return new Options(
+                f.required("bootstrap-servers"),
+                f.required("topic"),
+                f.required("results-topic"),
+                f.required("collection"),
+                f.requiredPath("fvecs"),
+                k,
+                ef,
+                f.has("limit") ? f.integer("limit", 1) : -1,
+                ClientArgs.bool("subscribe", f.string("subscribe")),
+                Durations.parse("timeout", f.string("timeout")),
+                prefix,
+                ClientArgs.bool("binary", f.string("binary")),
+                KafkaClientProperties.of(f.path("kafka-properties"), ca.repeated()));
+    }
+
+    @Override
+    public int run(List<String> args) throws Exception {
+        Options o = parse(args);
+        float[][] vectors = VectorFiles.readVectors(o.fvecs(), o.limit());
+        List<String> ids = new ArrayList<>(vectors.length);
+        for (int i = 0; i < vectors.length; i++) {
+            ids.add(o.idPrefix() + "-" + i);
+        }
+        Set<String> idSet = Set.copyOf(ids);
+        Answers answers =
+                new Answers(
+                        idSet::contains,
+                        r -> {
+                            synchronized (out) {
+                                out.println(
+                                        r instanceof QueryResult q
+                                                ? HitFormat.result(q)
+                                                : HitFormat.update((SubscriptionUpdate) r));
+                            }
+                        });
+        Duration metaTimeout = Duration.ofSeconds(30);
+        try (TopicTail tail =
+                        TopicTail.start(
+                                o.bootstrap(),
+                                o.clientProperties(),
+                                o.resultsTopic(),
+                                metaTimeout,
+                                answers::accept);
+                RecordSender sender =
+                        new RecordSender(o.bootstrap(), o.clientProperties(), o.binary())) {
+            return o.subscribe()
+                    ? subscribe(o, vectors, ids, answers, sender)
+                    : oneShot(o, vectors, ids, answers, sender, tail);
+        }
+    }
+
+    private int oneShot(
+            Options o,
+            float[][] vectors,
+            List<String> ids,
+            Answers answers,
+            RecordSender sender,
+            TopicTail tail)
+            throws InterruptedException {
+        long[] sent = new long[vectors.length];
+        long start = System.nanoTime();
+        for (int i = 0; i < vectors.length; i++) {
+            sender.send(
+                    o.topic(),
+                    Query.knn(ids.get(i), o.collection(), vectors[i], o.k(), o.ef(), Map.of()));
+            sent[i] = System.nanoTime();
+        }
+        sender.flush();
+        int got = answers.awaitResults(ids, start + o.timeout().toNanos());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double[] latencies = new double[got];
+        int n = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            long t = answers.receivedNanos(ids.get(i));
+            if (t >= 0) {
+                latencies[n++] = (t - sent[i]) / 1e6;
+            }
+        }
+        Arrays.sort(latencies, 0, n);
+        synchronized (out) {
+            if (got < ids.size()) {
+                out.printf(
+                        Locale.ROOT,
+                        "timed out after %s: %d of %d queries answered%s%n",
+                        o.timeout(),
+                        got,
+                        ids.size(),
+                        tail.failure() == null
+                                ? ""
+                                : " (results reader failed: " + tail.failure() + ")");
+            }
+            out.printf(
+                    Locale.ROOT,
+                    "{\"queries\":%d,\"answered\":%d,\"duplicates\":%d,\"seconds\":%.3f,"
+                            + "\"p50Ms\":%.1f,\"p99Ms\":%.1f}%n",
+                    ids.size(),
+                    got,
+                    answers.duplicates(),
+                    seconds,
+                    percentile(latencies, n, 0.50),
+                    percentile(latencies, n, 0.99));
+        }
+        return got == ids.size() ? 0 : 1;
+    }
+
+    private int subscribe(
+            Options o, float[][] vectors, List<String> ids, Answers answers, RecordSender sender)
+            throws InterruptedException {
+        CountDownLatch stop = interrupted != null ? interrupted : new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = null;
+        if (interrupted == null) {
+            hook =
+                    new Thread(
+                            () -> {
+                                stop.countDown();
+                                try {
+                                    done.await(10, TimeUnit.SECONDS);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            },
+                            "query-ctrl-c");
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+        try {
+            for (int i = 0; i < vectors.length; i++) {
+                sender.send(
+                        o.topic(),
+                        Query.subscribe(
+                                ids.get(i), o.collection(), vectors[i], o.k(), o.ef(), Map.of()));
+            }
+            sender.flush();
+            synchronized (out) {
+                out.println(
+                        "opened "
+                                + ids.size()
+                                + " subscriptions ("
+                                + ids.get(0)
+                                + " ...); printing updates "
+                                + (o.timeout().isZero() ? "until Ctrl-C" : "for " + o.timeout()));
+            }
+            if (o.timeout().isZero()) {
+                stop.await();
+            } else {
+                stop.await(o.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            }
+            for (String id : ids) {
+                sender.send(o.topic(), Query.unsubscribe(id, o.collection()));
+            }
+            sender.flush();
+            synchronized (out) {
+                out.printf(
+                        Locale.ROOT,
+                        "{\"subscriptions\":%d,\"updates\":%d}%n",
+                        ids.size(),
+                        answers.totalUpdates());
+            }
+            return 0;
+        } finally {
+            done.countDown();
+            if (hook != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // already shutting down: the hook is running
+                }
+            }
+        }
+    }
+
+    /** Nearest-rank percentile of the first {@code n} sorted values; 0 when empty. */
+    static double percentile(double[] sorted, int n, double p) {
+        if (n == 0) {
+            return 0;
+        }
+        int rank = (int) Math.ceil(p * n);
+        return sorted[Math.min(n, Math.max(1, rank)) - 1];
+    }
+}
