@@ -8,6 +8,7 @@ import org.vectorindex.operators.model.QueryResult;
 import org.vectorindex.operators.model.RawRecord;
 import org.vectorindex.operators.model.ResultRecord;
 import org.vectorindex.operators.model.SubscriptionUpdate;
+import org.vectorindex.operators.types.ExplicitTypeInfo;
 
 /**
  * Type information of every model type, for {@code returns(...)}, {@code OutputTag}s and state
@@ -18,17 +19,17 @@ public final class ModelTypes {
     private ModelTypes() {}
 
     public static final TypeInformation<Mutation> MUTATION =
-            new ModelTypeInfo<>(Mutation.class, MutationSerializer.INSTANCE);
+            new ExplicitTypeInfo<>(Mutation.class, MutationSerializer.INSTANCE);
     public static final TypeInformation<Query> QUERY =
-            new ModelTypeInfo<>(Query.class, QuerySerializer.INSTANCE);
+            new ExplicitTypeInfo<>(Query.class, QuerySerializer.INSTANCE);
     public static final TypeInformation<RawRecord> RAW_RECORD =
-            new ModelTypeInfo<>(RawRecord.class, RawRecordSerializer.INSTANCE);
+            new ExplicitTypeInfo<>(RawRecord.class, RawRecordSerializer.INSTANCE);
     public static final TypeInformation<DeadLetter> DEAD_LETTER =
-            new ModelTypeInfo<>(DeadLetter.class, DeadLetterSerializer.INSTANCE);
+            new ExplicitTypeInfo<>(DeadLetter.class, DeadLetterSerializer.INSTANCE);
     public static final TypeInformation<QueryResult> QUERY_RESULT =
-            new ModelTypeInfo<>(QueryResult.class, QueryResultSerializer.INSTANCE);
+            new ExplicitTypeInfo<>(QueryResult.class, QueryResultSerializer.INSTANCE);
     public static final TypeInformation<SubscriptionUpdate> SUBSCRIPTION_UPDATE =
-            new ModelTypeInfo<>(SubscriptionUpdate.class, SubscriptionUpdateSerializer.INSTANCE);
+            new ExplicitTypeInfo<>(SubscriptionUpdate.class, SubscriptionUpdateSerializer.INSTANCE);
     public static final TypeInformation<ResultRecord> RESULT_RECORD =
-            new ModelTypeInfo<>(ResultRecord.class, ResultRecordSerializer.INSTANCE);
+            new ExplicitTypeInfo<>(ResultRecord.class, ResultRecordSerializer.INSTANCE);
 }
