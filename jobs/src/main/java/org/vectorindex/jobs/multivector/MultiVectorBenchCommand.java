@@ -36,7 +36,9 @@ public final class MultiVectorBenchCommand {
                     + "       [--candidate-search hnsw|exact] [--hnsw-m 16]"
                     + " [--ef-construction 100]\n"
                     + "       [--prune tokenFraction,keepFraction,distinctiveness|norm]"
-                    + " [--glove-dir DIR] [--seed 1]";
+                    + " [--glove-dir DIR] [--seed 1]\n"
+                    + "       europarl: [--selection all|en] [--cache-dir DIR]"
+                    + " (default ~/.cache/flink-vector-index)";
 
     private static final Set<String> KEYS =
             Set.of(
@@ -59,7 +61,9 @@ public final class MultiVectorBenchCommand {
                     "ef-construction",
                     "prune",
                     "glove-dir",
-                    "seed");
+                    "seed",
+                    "selection",
+                    "cache-dir");
 
     private MultiVectorBenchCommand() {}
 
@@ -199,10 +203,7 @@ public final class MultiVectorBenchCommand {
             }
         }
         throw new IllegalArgumentException(
-                "no corpus named '"
-                        + name
-                        + "' is registered (glove is built in; europarl arrives with the token"
-                        + " embedder as a TokenCorpusProvider)");
+                "no corpus named '" + name + "' is registered (built in: glove, europarl)");
     }
 
     static FdeConfig fdeConfig(Map<String, String> opts, int dim) {
