@@ -37,6 +37,7 @@ public final class MultiVectorBenchCommand {
                     + " [--ef-construction 100]\n"
                     + "       [--prune tokenFraction,keepFraction,distinctiveness|norm]"
                     + " [--glove-dir DIR] [--seed 1]\n"
+                    + "       [--truth-cache DIR] (reuse exact MaxSim truth across runs)\n"
                     + "       europarl: [--selection all|en] [--cache-dir DIR]"
                     + " (default ~/.cache/flink-vector-index)";
 
@@ -63,7 +64,8 @@ public final class MultiVectorBenchCommand {
                     "glove-dir",
                     "seed",
                     "selection",
-                    "cache-dir");
+                    "cache-dir",
+                    "truth-cache");
 
     private MultiVectorBenchCommand() {}
 
@@ -164,7 +166,15 @@ public final class MultiVectorBenchCommand {
                         .efConstruction(intOpt(opts, "ef-construction", 100))
                         .build();
         QueryPruning pruning = pruning(opts.get("prune"));
-        MultiVectorBench bench = new MultiVectorBench(config, k, System.out);
+        MultiVectorBench bench =
+                new MultiVectorBench(
+                        config,
+                        k,
+                        System.out,
+                        new TruthCache(
+                                opts.containsKey("truth-cache")
+                                        ? Path.of(opts.get("truth-cache"))
+                                        : null));
         ObjectNode report;
         Writer results =
                 opts.containsKey("results")
