@@ -154,6 +154,10 @@ final class MultiVectorBench {
             report.putNull("bruteForceQps"); // truth came from --truth-cache, not timed
         } else {
             report.put("bruteForceQps", nq / Math.max(bruteSeconds, 1e-9));
+            // wall clock over the common pool plus the calling thread
+            report.put(
+                    "bruteForceThreads",
+                    java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1);
         }
         report.put("truthCached", rawCached);
         report.put("hnswCostCounted", probe != null);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Exact MaxSim truth (top-k document positions per query), optionally kept on disk ({@code
@@ -61,10 +62,19 @@ final class TruthCache {
                 return cached;
             }
         }
+        // Queries are independent, so all cores may share them; each row is still exact.
         int[][] out = new int[queries.size()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = ExactMaxSim.topK(qFlat[i], queries.get(i).vectors().length, docs, dim, k);
-        }
+        IntStream.range(0, out.length)
+                .parallel()
+                .forEach(
+                        i ->
+                                out[i] =
+                                        ExactMaxSim.topK(
+                                                qFlat[i],
+                                                queries.get(i).vectors().length,
+                                                docs,
+                                                dim,
+                                                k));
         if (file != null) {
             write(file, key, out);
         }
