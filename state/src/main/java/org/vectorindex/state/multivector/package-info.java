@@ -77,5 +77,35 @@
  * force) and 0.897 at k' = 200 (2.61%). The recall bar (0.95 against raw MaxSim at 1% of brute
  * force) is therefore not met on this data. The storage bar is: pooled vectors take 0.207 of the
  * raw tokens (0.538 counting the FDE the graph holds).
+ *
+ * <h2>Europarl, all-MiniLM-L6-v2 token vectors</h2>
+ *
+ * Measured with {@code java -Xmx6g -jar jobs/target/flink-vector-index.jar bench multivector
+ * --corpus europarl --docs 10000 --queries 100 --truth-cache DIR [--m M] [--fde R,k,p]} (10,000
+ * all-language Europarl sentences of 40-300 characters, 51.8 tokens per document and 59.1 per
+ * held-out query on average, 384-d; Ward, HNSW M = 16, efConstruction = 100, ef = k'; brute force
+ * costs 11,746,087,150 multiply-adds per query; embeddings read from the cache, shared 2-core
+ * machine under load, 2026-11-26). "ceiling" is exhaustive MaxSim over the pooled vectors against
+ * raw truth; "storage" is pooled floats over raw floats.
+ *
+ * <pre>
+ * m   FDE (R,k,p)  storage ceiling  k'   recall raw  recall pooled  FDE-only  MADs/query   vs brute  QPS
+ * 16  (20,4,8)     0.308   0.528     50  0.265       0.469          0.118      25,414,533  0.22%     25
+ * 16  (20,4,8)     0.308   0.528    100  0.345       0.608          0.118      44,368,718  0.38%     18
+ * 16  (20,4,8)     0.308   0.528    200  0.427       0.761          0.118      81,940,207  0.70%      9
+ * 16  (20,4,8)     0.308   0.528    300  0.462       0.842          0.118     119,316,002  1.02%      6
+ * 12  (20,4,8)     0.232   0.492     50  0.268       0.486          0.118      20,919,194  0.18%     62
+ * 12  (20,4,8)     0.232   0.492    100  0.347       0.631          0.118      35,367,301  0.30%     33
+ * 12  (20,4,8)     0.232   0.492    200  0.420       0.778          0.118      63,966,081  0.54%     20
+ * 12  (20,4,8)     0.232   0.492    300  0.442       0.855          0.118      92,341,073  0.79%     13
+ * </pre>
+ *
+ * <p>Result: the recall bar is not met on this data either. The best setting within 1% of brute
+ * force reaches recall@10 0.442 against raw-token MaxSim (m = 12, k' = 300, 0.79%; m = 16 gets
+ * 0.427 at k' = 200, and 0.462 at k' = 300 just over, 1.02%). Two limits stack: FDE candidates are
+ * weak (FDE-only recall 0.118 at (20,4,8)), and pooling caps what any rerank can reach (0.53 at m =
+ * 16). Sentences average 52 tokens, so m = 16 keeps 0.308 of the raw floats, above the quarter the
+ * issue allows; m = 12 keeps 0.232 (storage bar met) at ceiling 0.49. QPS varied with the machine's
+ * load and is indicative only.
  */
 package org.vectorindex.state.multivector;
