@@ -123,8 +123,8 @@
  * can reach (exhaustive pooled MaxSim against raw: m = 8 0.451, 12 0.492, 16 0.528, 32 0.622).
  * Against pooled truth the pipeline does its job: (20,5,16) reaches 0.947 at k' = 300. Sentences
  * average 52 tokens, so m = 16 keeps 0.308 of the raw floats, above the quarter the issue allows; m
- * = 12 keeps 0.232 and m = 8 0.154 (storage bar met). The FDE's runs (5,16: 10,240 floats per
- * document) cost more memory than the pooled vectors. QPS varied with the machine's load (other
- * jobs ran alongside) and is indicative only.
+ * = 12 keeps 0.232 and m = 8 0.154 (storage bar met). The (20,5,16) FDE holds 10,240 floats per
+ * document, more than the pooled vectors. QPS varied with the machine's load (other jobs ran
+ * alongside) and is indicative only.
  */
 package org.vectorindex.state.multivector;
