@@ -36,7 +36,10 @@ public final class MultiVectorBenchCommand {
                     + "       [--candidate-search hnsw|exact] [--hnsw-m 16]"
                     + " [--ef-construction 100]\n"
                     + "       [--prune tokenFraction,keepFraction,distinctiveness|norm]"
-                    + " [--glove-dir DIR] [--seed 1]";
+                    + " [--glove-dir DIR] [--seed 1]\n"
+                    + "       [--truth-cache DIR] (reuse exact MaxSim truth across runs)\n"
+                    + "       europarl: [--selection all|en] [--cache-dir DIR]"
+                    + " (default ~/.cache/flink-vector-index)";
 
     private static final Set<String> KEYS =
             Set.of(
@@ -59,7 +62,10 @@ public final class MultiVectorBenchCommand {
                     "ef-construction",
                     "prune",
                     "glove-dir",
-                    "seed");
+                    "seed",
+                    "selection",
+                    "cache-dir",
+                    "truth-cache");
 
     private MultiVectorBenchCommand() {}
 
@@ -160,7 +166,15 @@ public final class MultiVectorBenchCommand {
                         .efConstruction(intOpt(opts, "ef-construction", 100))
                         .build();
         QueryPruning pruning = pruning(opts.get("prune"));
-        MultiVectorBench bench = new MultiVectorBench(config, k, System.out);
+        MultiVectorBench bench =
+                new MultiVectorBench(
+                        config,
+                        k,
+                        System.out,
+                        new TruthCache(
+                                opts.containsKey("truth-cache")
+                                        ? Path.of(opts.get("truth-cache"))
+                                        : null));
         ObjectNode report;
         Writer results =
                 opts.containsKey("results")
@@ -199,10 +213,7 @@ public final class MultiVectorBenchCommand {
             }
         }
         throw new IllegalArgumentException(
-                "no corpus named '"
-                        + name
-                        + "' is registered (glove is built in; europarl arrives with the token"
-                        + " embedder as a TokenCorpusProvider)");
+                "no corpus named '" + name + "' is registered (built in: glove, europarl)");
     }
 
     static FdeConfig fdeConfig(Map<String, String> opts, int dim) {
