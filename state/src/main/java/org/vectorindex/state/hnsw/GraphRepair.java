@@ -17,6 +17,11 @@ final class GraphRepair {
     private long[] candidates = new long[64];
     private int[] nodes = new int[64];
     private float[] scores = new float[64];
+    private int[] oldList = new int[64];
+    private int[] sortedNodes = new int[64];
+    private float[] sortedScores = new float[64];
+    private int[] finalNodes = new int[64];
+    private float[] finalScores = new float[64];
 
     GraphRepair(HnswGraph graph, VectorStore store, NeighborLinker linker, DirtySet dirty) {
         this.graph = graph;
@@ -128,12 +133,6 @@ final class GraphRepair {
         System.arraycopy(finalScores, 0, scores, 0, out);
         return out;
     }
-
-    private int[] oldList = new int[64];
-    private int[] sortedNodes = new int[64];
-    private float[] sortedScores = new float[64];
-    private int[] finalNodes = new int[64];
-    private float[] finalScores = new float[64];
 
     private void ensureOld(int n) {
         if (oldList.length < n) {
