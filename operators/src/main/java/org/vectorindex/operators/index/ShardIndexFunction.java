@@ -39,6 +39,11 @@ import org.vectorindex.state.math.VectorMath;
  * next record. Across shards there is no common point in time: a query's per-shard answers may
  * reflect different moments of the input streams.
  *
+ * <p>One instance serves every collection of a job: for a multi-vector collection the store hands
+ * out a multi-vector index, vectors are token lists flattened row after row, queries are normalised
+ * token by token, and scores are MaxSim over the documents' pooled vectors ({@link
+ * SubscriptionScorer}).
+ *
  * <p>Invalid input never fails the job: it goes to {@link #REJECTED}. A query that fails validation
  * is rejected by shard 0 only, since every shard would reject it alike.
  */
@@ -75,13 +80,20 @@ public final class ShardIndexFunction
                 throw new IllegalArgumentException(
                         "ShardIndexFunction: collection '" + c.name() + "' twice");
             }
+            if (c.isMultivector() && !store.holdsMultiVector()) {
+                throw new IllegalArgumentException(
+                        "ShardIndexFunction: multi-vector collection '"
+                                + c.name()
+                                + "' needs a store that holds multi-vector shards, not "
+                                + store.getClass().getSimpleName());
+            }
         }
         this.store = store;
     }
 
-    /** The production operator: HNSW indexes in keyed state. */
+    /** The production operator: HNSW and multi-vector indexes in keyed state. */
     public static ShardIndexFunction withHnsw(List<CollectionLayout> collections) {
-        return new ShardIndexFunction(collections, new HnswShardIndexStore());
+        return new ShardIndexFunction(collections, new KeyedShardIndexStore());
     }
 
     /** Test hook: throw at planned points (off by default). */
@@ -131,7 +143,7 @@ public final class ShardIndexFunction
             reject(ctx, ShardKey.collection(key), m.op(), m.id(), unknownCollection(key));
             return;
         }
-        ShardIndex index = store.current(key, ws.config);
+        ShardIndex index = index(key, ws);
         if (m.op() == ShardMutation.Op.UPSERT) {
             try {
                 index.upsert(m.id(), m.vector());
@@ -189,14 +201,14 @@ public final class ShardIndexFunction
             unsubscribe(q, ws, out);
             return;
         }
-        String problem = validate(q, ws.config);
+        String problem = validate(q, ws);
         if (problem != null) {
             if (q.shard() == 0) {
                 reject(ctx, ws.collection, q.kind(), q.requestId(), problem);
             }
             return;
         }
-        ShardIndex index = store.current(key, ws.config);
+        ShardIndex index = index(key, ws);
         int ef = q.ef() > 0 ? q.ef() : ws.config.defaultEf();
         if (q.kind() == ShardQuery.Kind.KNN) {
             ws.queryFilter.filter = AttributeFilter.compile(q.filter());
@@ -228,7 +240,9 @@ public final class ShardIndexFunction
             return;
         }
         float[] vector = q.vector().clone();
-        if (ws.config.metric().normalizes()) {
+        if (ws.multiVector != null) {
+            TokenRows.normalizeInPlace(vector, ws.config.dimension());
+        } else if (ws.config.metric().normalizes()) {
             VectorMath.normalizeInPlace(vector);
         }
         SubscriptionSpec spec = new SubscriptionSpec(vector, q.k(), ef, q.filter(), q.shardCount());
@@ -263,13 +277,24 @@ public final class ShardIndexFunction
                         null));
     }
 
+    /** The shard's index, of the kind its collection declares. */
+    private ShardIndex index(String key, ShardWorkingSet ws) throws Exception {
+        return ws.multiVector != null
+                ? store.currentMultiVector(key, ws.multiVector)
+                : store.current(key, ws.config);
+    }
+
     /** A reason the request is invalid, or null. Same answer on every shard. */
-    private static String validate(ShardQuery q, HnswConfig config) {
+    private static String validate(ShardQuery q, ShardWorkingSet ws) {
+        HnswConfig config = ws.config;
         if (q.k() < 1 || q.k() > CollectionLayout.MAX_K) {
             return "k must be in 1.." + CollectionLayout.MAX_K + ", got " + q.k();
         }
         if (q.ef() < 0) {
             return "ef must not be negative, got " + q.ef();
+        }
+        if (ws.multiVector != null) {
+            return TokenRows.problem(q.vector(), config.dimension(), ws.multiVector.maxTokens());
         }
         try {
             VectorMath.validate(q.vector(), config.dimension(), config.metric());
@@ -289,7 +314,7 @@ public final class ShardIndexFunction
         if (layout == null) {
             return null;
         }
-        ws = new ShardWorkingSet(layout.name(), ShardKey.shard(key), layout.hnswConfig());
+        ws = new ShardWorkingSet(layout, ShardKey.shard(key));
         Iterable<Map.Entry<String, Map<String, String>>> attrs = attributeState.entries();
         if (attrs != null) {
             for (Map.Entry<String, Map<String, String>> e : attrs) {
