@@ -11,7 +11,6 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.vectorindex.state.hnsw.HnswIndex;
 import org.vectorindex.state.hnsw.SearchHit;
-import org.vectorindex.state.math.VectorMath;
 
 /**
  * A constant-space multi-vector (late-interaction) collection: documents are pooled to at most m
@@ -378,7 +377,9 @@ public final class MultiVectorIndex {
         int firstTokens = nq;
         int keep = cands.size();
         if (pruning != null) {
-            query = orderByInformativeness(query, nq, norms, pruning.criterion());
+            query =
+                    QueryTokenOrder.mostInformativeFirst(
+                            query, nq, dim, norms, pruning.criterion(), centroid);
             firstTokens = Math.max(1, (int) Math.ceil(pruning.tokenFraction() * nq));
             keep = Math.max(k, (int) Math.ceil(pruning.keepFraction() * cands.size()));
         }
@@ -392,34 +393,6 @@ public final class MultiVectorIndex {
                 candidates.lastSearchMultiplyAdds(),
                 mads[0],
                 cands.size());
-    }
-
-    /** Query rows reordered most informative first (stable: ties keep their input order). */
-    private float[] orderByInformativeness(
-            float[] query, int nq, float[] norms, PruningCriterion criterion) {
-        float[] key = new float[nq]; // higher = more informative
-        if (criterion == PruningCriterion.NORM) {
-            System.arraycopy(norms, 0, key, 0, nq);
-        } else {
-            float[] mean = centroid.direction();
-            for (int i = 0; i < nq; i++) {
-                key[i] = mean == null ? 0f : -VectorMath.dot(query, i * dim, mean, 0, dim);
-            }
-        }
-        int[] order = new int[nq];
-        for (int i = 0; i < nq; i++) {
-            int j = i;
-            while (j > 0 && key[order[j - 1]] < key[i]) {
-                order[j] = order[j - 1];
-                j--;
-            }
-            order[j] = i;
-        }
-        float[] out = new float[query.length];
-        for (int i = 0; i < nq; i++) {
-            System.arraycopy(query, order[i] * dim, out, i * dim, dim);
-        }
-        return out;
     }
 
     private static void requireId(String id) {
