@@ -267,7 +267,8 @@ public final class MultiVectorIndex {
     /**
      * Hands over, in id order, every id upserted or deleted since the last call ({@link #contains}
      * tells which), so keyed state rewrites only those. The candidate graph tracks its own changes
-     * ({@code HnswIndex.drainChanges}).
+     * ({@code HnswIndex.drainChanges}). Until drained the set holds one reference per changed id,
+     * so a purely in-memory index carries it for every id it ever wrote.
      */
     public void drainChanges(Consumer<String> changedId) {
         if (changed.isEmpty()) {
