@@ -93,14 +93,47 @@ class MultiVectorJobITCase {
     @Test
     void multiVectorQueriesAndSubscriptionsMatchTheCoreAndExactMaxSim(@TempDir Path dir)
             throws Exception {
-        String prefix = "mv-e2e";
+        runAndCheck("mv-e2e", dir, List.of());
+    }
+
+    /**
+     * The same run with failures injected into the index operator (attempts 0 and 2) and the merger
+     * (attempt 1): the committed outputs must still equal the exact answers, each once.
+     */
+    @Test
+    void theSameHoldsAcrossInjectedFailures(@TempDir Path dir) throws Exception {
+        Path markers = dir.resolve("markers");
+        runAndCheck(
+                "mv-fail",
+                dir,
+                List.of(
+                        "--conf", JobOptions.FAIL_INDEX_AT.key() + "=0:150,2:40",
+                        "--conf", JobOptions.FAIL_MERGE_AT.key() + "=1:20",
+                        "--conf", JobOptions.FAILURE_MARKER_DIR.key() + "=" + markers));
+        List<String> fired;
+        try (var files = Files.list(markers)) {
+            fired =
+                    files.map(p -> p.getFileName().toString().replaceAll("-subtask-\\d+", ""))
+                            .sorted()
+                            .distinct()
+                            .toList();
+        }
+        assertEquals(
+                List.of("index-attempt-0", "index-attempt-2", "merge-attempt-1"),
+                fired,
+                "injected failures");
+    }
+
+    private void runAndCheck(String prefix, Path dir, List<String> extraArgs) throws Exception {
         Scenario s = new Scenario(23);
         for (String t : List.of("m", "q", "r", "d")) {
             broker.createTopics(1, prefix + "-" + t);
         }
         Path collections = dir.resolve("collections.yaml");
         Files.writeString(collections, COLLECTIONS_YAML);
-        JobClient job = RunCommand.start(runArgs(prefix, collections));
+        List<String> args = new ArrayList<>(List.of(runArgs(prefix, collections)));
+        args.addAll(extraArgs);
+        JobClient job = RunCommand.start(args.toArray(String[]::new));
         List<ResultRecord> results;
         List<String> deadLetters;
         try {
