@@ -60,4 +60,12 @@ final class MultiVectorShardIndex implements ShardIndex {
     public int size() {
         return index.size();
     }
+
+    /**
+     * Digest of the whole multi-vector index (FDE graph, pooled vectors, centroid); it overrides
+     * {@code ShardIndex.digest()} once the stats branch is merged.
+     */
+    public long digest() {
+        return index.digest();
+    }
 }
