@@ -98,7 +98,8 @@ class MultiVectorJobITCase {
 
     /**
      * The same run with failures injected into the index operator (attempts 0 and 2) and the merger
-     * (attempt 1): the committed outputs must still equal the exact answers, each once.
+     * (attempt 1): the committed outputs must still equal the exact answers, each once. The
+     * thresholds are low so that all three fire while mutations are still flowing.
      */
     @Test
     void theSameHoldsAcrossInjectedFailures(@TempDir Path dir) throws Exception {
@@ -107,8 +108,8 @@ class MultiVectorJobITCase {
                 "mv-fail",
                 dir,
                 List.of(
-                        "--conf", JobOptions.FAIL_INDEX_AT.key() + "=0:150,2:40",
-                        "--conf", JobOptions.FAIL_MERGE_AT.key() + "=1:20",
+                        "--conf", JobOptions.FAIL_INDEX_AT.key() + "=0:80,2:30",
+                        "--conf", JobOptions.FAIL_MERGE_AT.key() + "=1:5",
                         "--conf", JobOptions.FAILURE_MARKER_DIR.key() + "=" + markers));
         List<String> fired;
         try (var files = Files.list(markers)) {
