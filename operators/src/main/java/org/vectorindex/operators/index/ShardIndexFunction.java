@@ -13,6 +13,7 @@ import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.vectorindex.operators.fault.FailureInjection;
+import org.vectorindex.operators.metrics.IndexMetrics;
 import org.vectorindex.operators.routing.CollectionLayout;
 import org.vectorindex.operators.routing.ShardKey;
 import org.vectorindex.operators.types.OperatorTypes;
@@ -67,6 +68,10 @@ public final class ShardIndexFunction
     private transient MapState<String, LocalTopK> topKState;
     private transient HashMap<String, ShardWorkingSet> shards;
     private transient Emitter emitter;
+    private transient IndexMetrics metrics;
+    // Written by the task thread, read by the metric gauges from another thread.
+    private transient volatile long liveVectors;
+    private transient volatile long openSubscriptions;
 
     public ShardIndexFunction(List<CollectionLayout> collections, ShardIndexStore store) {
         if (collections == null || collections.isEmpty()) {
@@ -131,6 +136,11 @@ public final class ShardIndexFunction
                                         LocalTopKSerializer.INSTANCE));
         shards = new HashMap<>();
         emitter = new Emitter();
+        metrics =
+                new IndexMetrics(
+                        getRuntimeContext().getMetricGroup(),
+                        () -> liveVectors,
+                        () -> openSubscriptions);
     }
 
     @Override
@@ -152,6 +162,8 @@ public final class ShardIndexFunction
                 return;
             }
             store.persist(key);
+            metrics.upserted();
+            trackSize(ws, index);
             if (!m.attributes().isEmpty()) {
                 Map<String, String> previous = ws.attributes.put(m.id(), m.attributes());
                 if (!m.attributes().equals(previous)) { // re-upserts mostly keep attributes
@@ -170,6 +182,8 @@ public final class ShardIndexFunction
                 return;
             }
             store.persist(key);
+            metrics.deleted();
+            trackSize(ws, index);
             if (ws.attributes.remove(m.id()) != null) {
                 attributeState.remove(m.id());
             }
@@ -237,6 +251,7 @@ public final class ShardIndexFunction
                             q.ingestMillis(),
                             Cause.NONE,
                             null));
+            metrics.queried();
             return;
         }
         float[] vector = q.vector().clone();
@@ -246,7 +261,10 @@ public final class ShardIndexFunction
             VectorMath.normalizeInPlace(vector);
         }
         SubscriptionSpec spec = new SubscriptionSpec(vector, q.k(), ef, q.filter(), q.shardCount());
+        int before = ws.subscriptions.count();
         int slot = ws.subscriptions.subscribe(q.requestId(), spec, index);
+        openSubscriptions += ws.subscriptions.count() - before;
+        metrics.subscribed();
         specState.put(q.requestId(), spec);
         emitter.bind(ws, out);
         emitter.changed(slot, Cause.SUBSCRIBE, q.requestId());
@@ -260,6 +278,7 @@ public final class ShardIndexFunction
         }
         SubscriptionSpec spec = ws.subscriptions.spec(slot);
         ws.subscriptions.unsubscribe(q.requestId());
+        openSubscriptions--;
         specState.remove(q.requestId());
         topKState.remove(q.requestId());
         out.collect(
@@ -332,15 +351,24 @@ public final class ShardIndexFunction
             }
         }
         shards.put(key, ws);
+        openSubscriptions += ws.subscriptions.count();
+        trackSize(ws, index(key, ws));
         return ws;
+    }
+
+    /** Keeps the {@code liveVectors} gauge current after the shard's size may have changed. */
+    private void trackSize(ShardWorkingSet ws, ShardIndex index) {
+        int now = index.size();
+        liveVectors += now - ws.size;
+        ws.size = now;
     }
 
     private static String unknownCollection(String key) {
         return "unknown collection '" + ShardKey.collection(key) + "'";
     }
 
-    private static void reject(
-            Context ctx, String collection, Enum<?> what, String id, String why) {
+    private void reject(Context ctx, String collection, Enum<?> what, String id, String why) {
+        metrics.rejected();
         ctx.output(
                 REJECTED,
                 new ShardRejection(collection, what.name().toLowerCase(Locale.ROOT), id, why));

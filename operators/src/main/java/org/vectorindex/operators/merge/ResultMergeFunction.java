@@ -6,6 +6,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.vectorindex.operators.fault.FailureInjection;
+import org.vectorindex.operators.metrics.MergeMetrics;
 import org.vectorindex.operators.types.MergedResult;
 import org.vectorindex.operators.types.PartialResult;
 
@@ -34,6 +35,7 @@ public final class ResultMergeFunction
     private FailureInjection failures = FailureInjection.NONE;
 
     private transient ValueState<OneShotState> oneShot;
+    private transient MergeMetrics metrics;
     private transient ValueState<SubscriptionState> subscription;
     private transient ValueState<SubscriptionState> successor;
 
@@ -43,9 +45,15 @@ public final class ResultMergeFunction
         return this;
     }
 
+    private void emit(Collector<MergedResult> out, MergedResult result) {
+        metrics.emitted(result);
+        out.collect(result);
+    }
+
     @Override
     public void open(OpenContext openContext) {
         failures.open(getRuntimeContext());
+        metrics = new MergeMetrics(getRuntimeContext().getMetricGroup());
         oneShot =
                 getRuntimeContext()
                         .getState(
@@ -83,7 +91,8 @@ public final class ResultMergeFunction
             st = MergeLogic.startOneShot(p);
         }
         if (MergeLogic.addOneShot(st, p)) {
-            out.collect(
+            emit(
+                    out,
                     MergeLogic.result(
                             p.requestId(), st, ctx.timerService().currentProcessingTime()));
             oneShot.clear();
@@ -113,7 +122,7 @@ public final class ResultMergeFunction
         MergedResult update = MergeLogic.applyContinuous(p.requestId(), st, p);
         subscription.update(st);
         if (update != null) {
-            out.collect(update);
+            emit(out, update);
         }
     }
 
@@ -136,7 +145,7 @@ public final class ResultMergeFunction
         MergedResult update = MergeLogic.recompute(p.requestId(), next, p.cause(), p.causeId());
         if (update != null) {
             subscription.update(next);
-            out.collect(update);
+            emit(out, update);
         }
     }
 }
