@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,14 +18,70 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks the packaged layout: the deployable jar holds none of the demo libraries, and the demo's
- * embedder still runs from it by loading {@code demo-lib/} next to it. Runs at {@code verify},
- * after {@code package}; skipped when the jar has not been built.
+ * Checks the packaged layout: the deployable jar holds neither the demo libraries nor what a Flink
+ * cluster provides; local commands still get Flink and RocksDB from {@code local-lib/} through the
+ * jar's manifest, and the demo's embedder from {@code demo-lib/}. Runs at {@code verify}, after
+ * {@code package}; skipped when the jar has not been built.
  */
 class LeanJarITCase {
 
     private static final Path JAR = Path.of("target", "flink-vector-index.jar");
     private static final Path DEMO_LIB = Path.of("target", "demo-lib");
+    private static final Path LOCAL_LIB = Path.of("target", "local-lib");
+
+    /** Far below the 164 MB the jar weighed while it bundled Flink, RocksDB and the broker. */
+    private static final long LEAN_JAR_MAX_BYTES = 40L << 20;
+
+    @Test
+    void deployableJarHoldsNothingAFlinkClusterProvides() throws IOException {
+        assumeTrue(Files.isRegularFile(JAR), "not packaged: " + JAR.toAbsolutePath());
+        List<String> offending = new ArrayList<>();
+        boolean hasConnector = false;
+        try (ZipFile zip = new ZipFile(JAR.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                String name = entries.nextElement().getName();
+                hasConnector |= name.startsWith("org/apache/flink/connector/kafka/");
+                if (name.startsWith("org/apache/flink/runtime/")
+                        || name.startsWith("org/apache/flink/streaming/api/")
+                        || name.startsWith("org/rocksdb/")
+                        || name.startsWith("scala/")
+                        || name.startsWith("kafka/server/")
+                        || name.startsWith("org/apache/logging/log4j/core/")) {
+                    offending.add(name);
+                }
+            }
+        }
+        assertTrue(
+                offending.isEmpty(),
+                () -> offending.size() + " provided classes in the jar, e.g. " + offending.get(0));
+        assertTrue(hasConnector, "the Kafka connector must be in the deployable jar");
+        long size = Files.size(JAR);
+        assertTrue(size < LEAN_JAR_MAX_BYTES, "deployable jar is " + size + " bytes");
+    }
+
+    @Test
+    void flinkAndRocksDbComeFromLocalLibThroughTheManifest() throws Exception {
+        assumeTrue(Files.isRegularFile(JAR), "not packaged: " + JAR.toAbsolutePath());
+        assumeTrue(Files.isDirectory(LOCAL_LIB), "no " + LOCAL_LIB.toAbsolutePath());
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        String classPath = JAR + File.pathSeparator + Path.of("target", "test-classes");
+        Process p =
+                new ProcessBuilder(
+                                java.toString(),
+                                "-Xmx1g",
+                                "-cp",
+                                classPath,
+                                LocalLibSmoke.class.getName())
+                        .redirectErrorStream(true)
+                        .start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "smoke job did not finish");
+        String text = new String(out, StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), text);
+        // Keys 0 and 1 sum the even and odd numbers of 1..100: 2550 and 2500.
+        assertTrue(text.contains("local-lib smoke: 100 sums, largest 2550"), text);
+    }
 
     @Test
     void deployableJarHoldsNoDemoLibraries() throws IOException {

@@ -41,6 +41,14 @@
  * recomputed scores, and hence the graph and every later decision, are bit-identical to the
  * original's; {@code graphDigest()} checks it.
  *
+ * <p><b>Multi-vector collections.</b> {@link org.vectorindex.state.keyed.KeyedMultiVectorState}
+ * reuses this log for the graph of document FDEs ({@code <name>-fde-*}), so that graph restores
+ * bit-identically by the same path, and keeps each document's pooled vectors in {@code
+ * MapState<docId, PooledDocument>} ({@code <name>-docs}), rewritten only for the ids that changed.
+ * Collections searched exhaustively (no graph) store the FDE in that entry too. The centroid that
+ * orders query tokens for pruning is a fixed-point sum, so it is recomputed on restore, in any
+ * order, with the same bits.
+ *
  * <p><b>Serializers.</b> Every state type has an explicit {@link
  * org.apache.flink.api.common.typeutils.TypeSerializer} (never Kryo) whose records start with a
  * format-version byte, so later releases can read older checkpoints.

@@ -28,6 +28,13 @@ final class CollectionCentroid {
         }
     }
 
+    /** Adds the exact fixed-point sums to a digest. */
+    void addTo(IndexDigest digest) {
+        for (long s : sums) {
+            digest.add(s);
+        }
+    }
+
     /** Unit mean direction, or null while the sum is zero. */
     float[] direction() {
         double norm = 0;

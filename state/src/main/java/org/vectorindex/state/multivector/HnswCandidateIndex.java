@@ -1,10 +1,9 @@
 package org.vectorindex.state.multivector;
 
 import java.util.List;
-import org.vectorindex.state.hnsw.HnswConfig;
+import java.util.function.Predicate;
 import org.vectorindex.state.hnsw.HnswIndex;
 import org.vectorindex.state.hnsw.SearchHit;
-import org.vectorindex.state.math.Metric;
 
 /**
  * Document FDEs in an {@link HnswIndex} under inner product. The beam width ef equals the candidate
@@ -13,17 +12,14 @@ import org.vectorindex.state.math.Metric;
 final class HnswCandidateIndex implements FdeCandidateIndex {
     private final HnswIndex index;
 
-    HnswCandidateIndex(int fdeDimension, int m, int efConstruction, int defaultEf, long seed) {
-        this.index =
-                new HnswIndex(
-                        HnswConfig.builder()
-                                .dimension(fdeDimension)
-                                .metric(Metric.DOT)
-                                .m(m)
-                                .efConstruction(efConstruction)
-                                .defaultEf(defaultEf)
-                                .seed(seed)
-                                .build());
+    /** An empty graph shaped by {@link MultiVectorConfig#candidateGraphConfig()}. */
+    HnswCandidateIndex(MultiVectorConfig config) {
+        this(new HnswIndex(config.candidateGraphConfig()));
+    }
+
+    /** Wraps a graph, e.g. one restored bit-identically from keyed state. */
+    HnswCandidateIndex(HnswIndex index) {
+        this.index = index;
     }
 
     HnswIndex graph() {
@@ -46,12 +42,17 @@ final class HnswCandidateIndex implements FdeCandidateIndex {
     }
 
     @Override
-    public List<SearchHit> search(float[] queryFde, int k) {
-        return index.search(queryFde, k, k);
+    public List<SearchHit> search(float[] queryFde, int k, Predicate<String> filter) {
+        return index.search(queryFde, k, k, filter);
     }
 
     @Override
     public long lastSearchMultiplyAdds() {
         return -1;
+    }
+
+    @Override
+    public long digest() {
+        return index.graphDigest();
     }
 }

@@ -1,6 +1,8 @@
 package org.vectorindex.state.multivector;
 
 import java.util.Objects;
+import org.vectorindex.state.hnsw.HnswConfig;
+import org.vectorindex.state.math.Metric;
 
 /**
  * Everything that shapes a multi-vector collection. It holds the FDE seed (inside {@link #fde()})
@@ -72,6 +74,22 @@ public record MultiVectorConfig(
             throw new IllegalArgumentException(
                     "defaultCandidates must be at least 1, got " + defaultCandidates);
         }
+    }
+
+    /**
+     * The config of the HNSW graph that holds the document FDEs under inner product: one derivation
+     * shared by the in-memory index and its keyed-state restore, so a restored graph has exactly
+     * the shape of the original. Its default ef is the default candidate count.
+     */
+    public HnswConfig candidateGraphConfig() {
+        return HnswConfig.builder()
+                .dimension(fde.outputDimension())
+                .metric(Metric.DOT)
+                .m(hnswM)
+                .efConstruction(efConstruction)
+                .defaultEf(defaultCandidates)
+                .seed(hnswSeed)
+                .build();
     }
 
     public static Builder builder() {

@@ -1,12 +1,16 @@
 package org.vectorindex.state.multivector;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.vectorindex.state.hnsw.HnswIndex;
 import org.vectorindex.state.hnsw.SearchHit;
-import org.vectorindex.state.math.VectorMath;
 
 /**
  * A constant-space multi-vector (late-interaction) collection: documents are pooled to at most m
@@ -17,7 +21,10 @@ import org.vectorindex.state.math.VectorMath;
  * config, are the complete durable image. {@link #restore(String, float[][], float[])} puts them
  * back without re-pooling, re-normalising or re-encoding, so the graph comes out bit-identical to
  * the original when the same operations are replayed in the same order. With {@link
- * FdeSource#POOLED} the FDE is recomputable and the pooled vectors alone suffice.
+ * FdeSource#POOLED} the FDE is recomputable and the pooled vectors alone suffice. Keyed state uses
+ * {@link #restore(MultiVectorConfig, HnswIndex, Map, Map)} instead, which wraps a candidate graph
+ * restored bit-identically from its own change log, and {@link #drainChanges} to write only the ids
+ * that changed.
  *
  * <p>Not thread-safe: like the HNSW index, one instance belongs to one Flink key.
  */
@@ -30,23 +37,105 @@ public final class MultiVectorIndex {
     private final MaxSimReranker reranker;
     private final CollectionCentroid centroid;
     private final Map<String, float[]> pooled = new HashMap<>();
+    private final Set<String> changed = new HashSet<>();
 
     public MultiVectorIndex(MultiVectorConfig config) {
+        this(
+                config,
+                config.candidateSearch() == CandidateSearch.HNSW
+                        ? new HnswCandidateIndex(config)
+                        : new ExactCandidateIndex());
+    }
+
+    private MultiVectorIndex(MultiVectorConfig config, FdeCandidateIndex candidates) {
         this.config = config;
         this.dim = config.dimension();
         this.pooler = config.pooling().create();
         this.encoder = new FdeEncoder(config.fde());
-        this.candidates =
-                config.candidateSearch() == CandidateSearch.HNSW
-                        ? new HnswCandidateIndex(
-                                encoder.outputDimension(),
-                                config.hnswM(),
-                                config.efConstruction(),
-                                config.defaultCandidates(),
-                                config.hnswSeed())
-                        : new ExactCandidateIndex();
+        this.candidates = candidates;
         this.reranker = new MaxSimReranker(dim);
         this.centroid = new CollectionCentroid(dim);
+    }
+
+    /**
+     * Rebuilds an index from its durable image without re-inserting anything, so it is
+     * bit-identical to the original: the candidate graph as restored by {@code HnswIndex.restore}
+     * (HNSW collections), or the FDE per id (EXACT collections), plus the pooled vectors per id
+     * (flat, row-major). The collection centroid is summed again from the pooled vectors; its
+     * fixed-point sum does not depend on the order.
+     *
+     * @param candidateGraph the restored FDE graph under HNSW, null under EXACT
+     * @param pooledVectors pooled vectors per id; taken as they are (no pooling or normalising)
+     * @param exactFdes FDE per id under EXACT, null under HNSW
+     * @throws IllegalStateException when the parts do not belong together (other ids, another graph
+     *     shape or dimension)
+     */
+    public static MultiVectorIndex restore(
+            MultiVectorConfig config,
+            HnswIndex candidateGraph,
+            Map<String, float[]> pooledVectors,
+            Map<String, float[]> exactFdes) {
+        FdeCandidateIndex candidates;
+        if (config.candidateSearch() == CandidateSearch.HNSW) {
+            if (candidateGraph == null || exactFdes != null) {
+                throw new IllegalStateException(
+                        "an HNSW multi-vector collection restores from its candidate graph alone");
+            }
+            if (!candidateGraph.config().sameGraphShape(config.candidateGraphConfig())) {
+                throw new IllegalStateException(
+                        "candidate graph was built with "
+                                + candidateGraph.config()
+                                + " but the collection needs "
+                                + config.candidateGraphConfig());
+            }
+            candidates = new HnswCandidateIndex(candidateGraph);
+        } else {
+            if (candidateGraph != null || exactFdes == null) {
+                throw new IllegalStateException(
+                        "an EXACT multi-vector collection restores from its stored FDEs alone");
+            }
+            candidates = new ExactCandidateIndex();
+        }
+        MultiVectorIndex index = new MultiVectorIndex(config, candidates);
+        index.restoreAll(candidateGraph, pooledVectors, exactFdes);
+        return index;
+    }
+
+    private void restoreAll(
+            HnswIndex graph, Map<String, float[]> pooledVectors, Map<String, float[]> exactFdes) {
+        int fdeDim = encoder.outputDimension();
+        for (Map.Entry<String, float[]> e : pooledVectors.entrySet()) {
+            String id = e.getKey();
+            float[] pool = e.getValue();
+            if (pool == null
+                    || pool.length == 0
+                    || pool.length % dim != 0
+                    || pool.length / dim > config.pooledTokens()) {
+                throw new IllegalStateException(
+                        "stored pooled vectors of '" + id + "' do not fit " + config);
+            }
+            if (graph != null && !graph.contains(id)) {
+                throw new IllegalStateException("'" + id + "' is missing from the candidate graph");
+            }
+            if (exactFdes != null) {
+                float[] fde = exactFdes.get(id);
+                if (fde == null || fde.length != fdeDim) {
+                    throw new IllegalStateException("stored FDE of '" + id + "' is missing");
+                }
+                candidates.upsert(id, fde.clone());
+            }
+            pooled.put(id, pool.clone());
+            centroid.add(pool);
+        }
+        int candidateCount = graph != null ? graph.size() : exactFdes.size();
+        if (candidateCount != pooled.size()) {
+            throw new IllegalStateException(
+                    "candidate index holds "
+                            + candidateCount
+                            + " documents but "
+                            + pooled.size()
+                            + " have pooled vectors");
+        }
     }
 
     public MultiVectorConfig config() {
@@ -62,11 +151,25 @@ public final class MultiVectorIndex {
      */
     public void upsert(String id, float[][] tokens) {
         requireId(id);
-        float[] flat = TokenInput.flatten(tokens, dim, config.maxTokens(), true, null);
-        float[] pool = pooler.pool(flat, tokens.length, dim, config.pooledTokens());
+        ingest(id, TokenInput.flatten(tokens, dim, config.maxTokens(), true, null));
+    }
+
+    /**
+     * As {@link #upsert(String, float[][])} for tokens laid out row-major in one array (length a
+     * multiple of the dimension), so a stream can carry them without one array per token. The input
+     * is not modified; the result is bit-identical to the {@code float[][]} form.
+     */
+    public void upsertFlat(String id, float[] flatTokens) {
+        requireId(id);
+        ingest(id, TokenInput.copyFlat(flatTokens, dim, config.maxTokens(), true, null));
+    }
+
+    private void ingest(String id, float[] flat) {
+        int n = flat.length / dim;
+        float[] pool = pooler.pool(flat, n, dim, config.pooledTokens());
         float[] fde =
                 config.fdeSource() == FdeSource.RAW_TOKENS
-                        ? encoder.encodeDocument(flat, tokens.length)
+                        ? encoder.encodeDocument(flat, n)
                         : encoder.encodeDocument(pool, pool.length / dim);
         put(id, pool, fde);
     }
@@ -128,6 +231,7 @@ public final class MultiVectorIndex {
             centroid.remove(old);
         }
         centroid.add(pool);
+        changed.add(id);
     }
 
     /** Removes a document; returns whether it was present. */
@@ -139,6 +243,7 @@ public final class MultiVectorIndex {
         }
         centroid.remove(old);
         candidates.delete(id);
+        changed.add(id);
         return true;
     }
 
@@ -153,12 +258,50 @@ public final class MultiVectorIndex {
         return pooled.containsKey(id) ? candidates.vector(id) : null;
     }
 
+    /** A copy of the pooled vectors of {@code id}, row-major {@code m' × d}, or null. */
+    public float[] pooledFlat(String id) {
+        float[] p = pooled.get(id);
+        return p == null ? null : p.clone();
+    }
+
+    /**
+     * Hands over, in id order, every id upserted or deleted since the last call ({@link #contains}
+     * tells which), so keyed state rewrites only those. The candidate graph tracks its own changes
+     * ({@code HnswIndex.drainChanges}). Until drained the set holds one reference per changed id,
+     * so a purely in-memory index carries it for every id it ever wrote.
+     */
+    public void drainChanges(Consumer<String> changedId) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        List<String> ids = new ArrayList<>(changed);
+        changed.clear();
+        Collections.sort(ids);
+        ids.forEach(changedId);
+    }
+
+    /**
+     * A 64-bit digest of the whole durable content: the candidate index (graph digest, or every
+     * FDE), the pooled vectors of every id in id order, and the centroid sum. Equal digests mean
+     * identical indexes, which answer every search identically.
+     */
+    public long digest() {
+        IndexDigest d = new IndexDigest().add(candidates.digest()).add(pooled.size());
+        List<String> ids = new ArrayList<>(pooled.keySet());
+        Collections.sort(ids);
+        for (String id : ids) {
+            d.add(id).add(pooled.get(id));
+        }
+        centroid.addTo(d);
+        return d.value();
+    }
+
     public boolean contains(String id) {
         return pooled.containsKey(id);
     }
 
     public Set<String> ids() {
-        return java.util.Collections.unmodifiableSet(pooled.keySet());
+        return Collections.unmodifiableSet(pooled.keySet());
     }
 
     public int size() {
@@ -203,6 +346,20 @@ public final class MultiVectorIndex {
      */
     public MultiVectorSearchResult search(
             float[][] queryTokens, int k, int candidateCount, QueryPruning pruning) {
+        return search(queryTokens, k, candidateCount, pruning, null);
+    }
+
+    /**
+     * As {@link #search(float[][], int, int, QueryPruning)}, restricted to documents accepted by
+     * {@code filter} (null accepts all). The filter applies in the candidate search, so all k'
+     * candidates are eligible rather than some being dropped after the rerank.
+     */
+    public MultiVectorSearchResult search(
+            float[][] queryTokens,
+            int k,
+            int candidateCount,
+            QueryPruning pruning,
+            Predicate<String> filter) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, got " + k);
         }
@@ -217,11 +374,13 @@ public final class MultiVectorIndex {
             return new MultiVectorSearchResult(List.of(), List.of(), 0, 0, 0, 0);
         }
         float[] qFde = encoder.encodeQuery(query, nq);
-        List<SearchHit> cands = candidates.search(qFde, candidateCount);
+        List<SearchHit> cands = candidates.search(qFde, candidateCount, filter);
         int firstTokens = nq;
         int keep = cands.size();
         if (pruning != null) {
-            query = orderByInformativeness(query, nq, norms, pruning.criterion());
+            query =
+                    QueryTokenOrder.mostInformativeFirst(
+                            query, nq, dim, norms, pruning.criterion(), centroid);
             firstTokens = Math.max(1, (int) Math.ceil(pruning.tokenFraction() * nq));
             keep = Math.max(k, (int) Math.ceil(pruning.keepFraction() * cands.size()));
         }
@@ -235,34 +394,6 @@ public final class MultiVectorIndex {
                 candidates.lastSearchMultiplyAdds(),
                 mads[0],
                 cands.size());
-    }
-
-    /** Query rows reordered most informative first (stable: ties keep their input order). */
-    private float[] orderByInformativeness(
-            float[] query, int nq, float[] norms, PruningCriterion criterion) {
-        float[] key = new float[nq]; // higher = more informative
-        if (criterion == PruningCriterion.NORM) {
-            System.arraycopy(norms, 0, key, 0, nq);
-        } else {
-            float[] mean = centroid.direction();
-            for (int i = 0; i < nq; i++) {
-                key[i] = mean == null ? 0f : -VectorMath.dot(query, i * dim, mean, 0, dim);
-            }
-        }
-        int[] order = new int[nq];
-        for (int i = 0; i < nq; i++) {
-            int j = i;
-            while (j > 0 && key[order[j - 1]] < key[i]) {
-                order[j] = order[j - 1];
-                j--;
-            }
-            order[j] = i;
-        }
-        float[] out = new float[query.length];
-        for (int i = 0; i < nq; i++) {
-            System.arraycopy(query, order[i] * dim, out, i * dim, dim);
-        }
-        return out;
     }
 
     private static void requireId(String id) {

@@ -18,10 +18,7 @@ final class TokenInput {
         if (tokens == null || tokens.length == 0) {
             throw new IllegalArgumentException("token list is empty");
         }
-        if (tokens.length > maxTokens) {
-            throw new IllegalArgumentException(
-                    "too many tokens: " + tokens.length + " exceeds the limit of " + maxTokens);
-        }
+        checkCount(tokens.length, maxTokens);
         float[] flat = new float[tokens.length * dim];
         for (int t = 0; t < tokens.length; t++) {
             float[] v = tokens[t];
@@ -37,9 +34,51 @@ final class TokenInput {
                                 + " but got "
                                 + v.length);
             }
+            System.arraycopy(v, 0, flat, t * dim, dim);
+        }
+        checkAndNormalise(flat, tokens.length, dim, normalise, norms);
+        return flat;
+    }
+
+    /**
+     * As {@link #flatten(float[][], int, int, boolean, float[])} for tokens already laid out
+     * row-major in one array (length a multiple of {@code dim}); returns a checked copy, with the
+     * same arithmetic, so both forms give bit-identical documents.
+     */
+    static float[] copyFlat(
+            float[] flatTokens, int dim, int maxTokens, boolean normalise, float[] norms) {
+        if (flatTokens == null || flatTokens.length == 0) {
+            throw new IllegalArgumentException("token list is empty");
+        }
+        if (flatTokens.length % dim != 0) {
+            throw new IllegalArgumentException(
+                    "flat token array of length "
+                            + flatTokens.length
+                            + " is not a whole number of tokens of dimension "
+                            + dim);
+        }
+        int n = flatTokens.length / dim;
+        checkCount(n, maxTokens);
+        float[] flat = flatTokens.clone();
+        checkAndNormalise(flat, n, dim, normalise, norms);
+        return flat;
+    }
+
+    private static void checkCount(int n, int maxTokens) {
+        if (n > maxTokens) {
+            throw new IllegalArgumentException(
+                    "too many tokens: " + n + " exceeds the limit of " + maxTokens);
+        }
+    }
+
+    /** Rejects NaN, infinity and (when normalising) zero tokens; normalises in place. */
+    private static void checkAndNormalise(
+            float[] flat, int n, int dim, boolean normalise, float[] norms) {
+        for (int t = 0; t < n; t++) {
+            int o = t * dim;
             double sum = 0;
             for (int j = 0; j < dim; j++) {
-                float x = v[j];
+                float x = flat[o + j];
                 if (Float.isNaN(x)) {
                     throw new IllegalArgumentException(
                             "token " + t + " component " + j + " is NaN");
@@ -58,12 +97,13 @@ final class TokenInput {
             if (norms != null) {
                 norms[t] = (float) norm;
             }
-            float inv = normalise ? (float) (1.0 / norm) : 1f;
-            for (int j = 0; j < dim; j++) {
-                flat[t * dim + j] = v[j] * inv;
+            if (normalise) {
+                float inv = (float) (1.0 / norm);
+                for (int j = 0; j < dim; j++) {
+                    flat[o + j] *= inv;
+                }
             }
         }
-        return flat;
     }
 
     static float[][] unflatten(float[] flat, int dim) {

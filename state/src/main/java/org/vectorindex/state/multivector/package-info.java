@@ -25,7 +25,10 @@
  * FDE comes from the seed in {@link org.vectorindex.state.multivector.FdeConfig} ({@link
  * java.util.SplittableRandom}, Box–Muller on {@link java.lang.StrictMath}), pooling uses no
  * randomness, and the distinctiveness centroid is summed in fixed point, so a restored or rescaled
- * collection answers bit-identically.
+ * collection answers bit-identically. In Flink keyed state ({@link
+ * org.vectorindex.state.keyed.KeyedMultiVectorState}) the FDE graph is persisted as its own change
+ * log and restored node for node, not rebuilt, and only the ids {@code drainChanges} reports are
+ * rewritten; {@code digest()} proves a restored collection identical to the original.
  *
  * <h2>Choices, by measurement</h2>
  *

@@ -106,6 +106,59 @@ class SerializerRoundTripTest {
     }
 
     @Test
+    void pooledDocument() throws IOException {
+        PooledDocument graphHeld =
+                roundTrip(
+                        PooledDocumentSerializer.INSTANCE,
+                        new PooledDocument(new float[] {0.6f, -0.8f, -0f, Float.MIN_VALUE}, null));
+        assertArrayEquals(new float[] {0.6f, -0.8f, -0f, Float.MIN_VALUE}, graphHeld.pooled());
+        assertEquals(null, graphHeld.fde());
+        PooledDocument exact =
+                roundTrip(
+                        PooledDocumentSerializer.INSTANCE,
+                        new PooledDocument(new float[] {1f}, new float[] {3f, -2.5f}));
+        assertArrayEquals(new float[] {1f}, exact.pooled());
+        assertArrayEquals(new float[] {3f, -2.5f}, exact.fde());
+        PooledDocument emptyFde =
+                roundTrip(
+                        PooledDocumentSerializer.INSTANCE,
+                        new PooledDocument(new float[] {1f}, new float[0]));
+        assertArrayEquals(new float[0], emptyFde.fde());
+        snapshotRestoresACompatibleSerializer(PooledDocumentSerializer.INSTANCE);
+    }
+
+    /** Format 1 as written by the first release; later releases must keep reading it. */
+    @Test
+    void pooledDocumentFormatOneStaysReadable() throws IOException {
+        byte[] formatOne = {
+            1, // version
+            0,
+            0,
+            0,
+            2, // pooled floats
+            0x3f,
+            (byte) 0x80,
+            0,
+            0, // 1.0f
+            (byte) 0xbf,
+            0,
+            0,
+            0, // -0.5f
+            (byte) 0xff,
+            (byte) 0xff,
+            (byte) 0xff,
+            (byte) 0xff // no FDE
+        };
+        PooledDocument d =
+                PooledDocumentSerializer.INSTANCE.deserialize(new DataInputDeserializer(formatOne));
+        assertArrayEquals(new float[] {1f, -0.5f}, d.pooled());
+        assertEquals(null, d.fde());
+        DataOutputSerializer out = new DataOutputSerializer(32);
+        PooledDocumentSerializer.INSTANCE.serialize(d, out);
+        assertArrayEquals(formatOne, out.getCopyOfBuffer());
+    }
+
+    @Test
     void aFutureFormatVersionIsRefusedClearly() {
         byte[] future = {9, 0, 0};
         IOException e =
