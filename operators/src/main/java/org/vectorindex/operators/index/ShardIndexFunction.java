@@ -22,6 +22,7 @@ import org.vectorindex.operators.types.PartialResult.Cause;
 import org.vectorindex.operators.types.ShardMutation;
 import org.vectorindex.operators.types.ShardQuery;
 import org.vectorindex.operators.types.ShardRejection;
+import org.vectorindex.operators.types.ShardStats;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.hnsw.SearchHit;
 import org.vectorindex.state.math.VectorMath;
@@ -31,8 +32,9 @@ import org.vectorindex.state.math.VectorMath;
  * shard's mutations, input 2 the routed copies of queries, subscriptions and unsubscriptions. It
  * applies mutations to the shard's index, answers a one-shot query with the shard's top-k, and
  * keeps each open subscription's local top-k current, emitting a {@link PartialResult} whenever it
- * changes. Keyed state holds the index (through the {@link ShardIndexStore}), the attributes and
- * the subscriptions, so all of it survives failures and moves with the shard on rescale.
+ * changes; a stats request is answered with the shard's size and graph digest. Keyed state holds
+ * the index (through the {@link ShardIndexStore}), the attributes and the subscriptions, so all of
+ * it survives failures and moves with the shard on rescale.
  *
  * <p><b>Visibility.</b> A query or subscription sees every mutation that reached its shard before
  * it, in the shard's arrival order, and none after: the function handles one record at a time per
@@ -215,6 +217,10 @@ public final class ShardIndexFunction
             unsubscribe(q, ws, out);
             return;
         }
+        if (q.kind() == ShardQuery.Kind.STATS) {
+            stats(q, index(key, ws), ws, out);
+            return;
+        }
         String problem = validate(q, ws);
         if (problem != null) {
             if (q.shard() == 0) {
@@ -301,6 +307,24 @@ public final class ShardIndexFunction
         return ws.multiVector != null
                 ? store.currentMultiVector(key, ws.multiVector)
                 : store.current(key, ws.config);
+    }
+
+    private static void stats(
+            ShardQuery q, ShardIndex index, ShardWorkingSet ws, Collector<PartialResult> out) {
+        out.collect(
+                new PartialResult(
+                        PartialResult.Kind.STATS,
+                        q.requestId(),
+                        ws.collection,
+                        ws.shard,
+                        q.shardCount(),
+                        0,
+                        NO_IDS,
+                        NO_SCORES,
+                        q.ingestMillis(),
+                        Cause.NONE,
+                        null,
+                        new ShardStats(index.size(), index.digest())));
     }
 
     /** A reason the request is invalid, or null. Same answer on every shard. */

@@ -22,11 +22,13 @@ import org.vectorindex.operators.types.PartialResult;
  *       each time the merged top-k changes, and nothing when it does not. When every shard has
  *       closed the subscription its state is cleared; partials of a re-subscription under the same
  *       id that overtake the last close are kept aside in a successor state.
+ *   <li>Stats: keeps each shard's size and digest until every shard answered, emits them once in
+ *       shard order, and clears the state.
  * </ul>
  *
- * One-shot and continuous state are separate, so a queryId equal to a subscriptionId is harmless.
- * If a shard never answers a one-shot query (it cannot, short of a changed layout), its state
- * stays.
+ * One-shot, stats and continuous state are separate, so a queryId equal to a subscriptionId is
+ * harmless. If a shard never answers a one-shot query (it cannot, short of a changed layout), its
+ * state stays.
  */
 public final class ResultMergeFunction
         extends KeyedProcessFunction<String, PartialResult, MergedResult> {
@@ -36,6 +38,7 @@ public final class ResultMergeFunction
 
     private transient ValueState<OneShotState> oneShot;
     private transient MergeMetrics metrics;
+    private transient ValueState<StatsState> stats;
     private transient ValueState<SubscriptionState> subscription;
     private transient ValueState<SubscriptionState> successor;
 
@@ -59,6 +62,10 @@ public final class ResultMergeFunction
                         .getState(
                                 new ValueStateDescriptor<>(
                                         "one-shot", OneShotStateSerializer.INSTANCE));
+        stats =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>("stats", StatsStateSerializer.INSTANCE));
         subscription =
                 getRuntimeContext()
                         .getState(
@@ -80,6 +87,7 @@ public final class ResultMergeFunction
             case ONE_SHOT -> oneShot(p, ctx, out);
             case CONTINUOUS -> continuous(p, out);
             case CLOSED -> closed(p, out);
+            case STATS -> stats(p, out);
             default -> throw new IllegalStateException("unknown partial kind " + p.kind());
         }
     }
@@ -98,6 +106,19 @@ public final class ResultMergeFunction
             oneShot.clear();
         } else {
             oneShot.update(st);
+        }
+    }
+
+    private void stats(PartialResult p, Collector<MergedResult> out) throws Exception {
+        StatsState st = stats.value();
+        if (st == null) {
+            st = MergeLogic.startStats(p);
+        }
+        if (MergeLogic.addStats(st, p)) {
+            out.collect(MergeLogic.statsResult(p.requestId(), st));
+            stats.clear();
+        } else {
+            stats.update(st);
         }
     }
 
