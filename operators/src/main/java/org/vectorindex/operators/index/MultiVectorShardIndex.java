@@ -61,10 +61,8 @@ final class MultiVectorShardIndex implements ShardIndex {
         return index.size();
     }
 
-    /**
-     * Digest of the whole multi-vector index (FDE graph, pooled vectors, centroid); it overrides
-     * {@code ShardIndex.digest()} once the stats branch is merged.
-     */
+    /** Digest of the whole multi-vector index: FDE graph, pooled vectors, centroid. */
+    @Override
     public long digest() {
         return index.digest();
     }
