@@ -10,6 +10,7 @@ import org.vectorindex.operators.model.MutationOp;
 import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.QueryResult;
 import org.vectorindex.operators.model.ResultRecord;
+import org.vectorindex.operators.model.StatsResult;
 import org.vectorindex.operators.model.SubscriptionUpdate;
 import org.vectorindex.operators.model.UpdateCause;
 import org.vectorindex.operators.routing.CollectionLayout;
@@ -87,6 +88,7 @@ public final class ModelAdapter {
                             q.filter(),
                             ingestMillis);
             case UNSUBSCRIBE -> ShardQuery.unsubscribe(q.id(), q.collection(), ingestMillis);
+            case STATS -> ShardQuery.stats(q.id(), q.collection(), ingestMillis);
         };
     }
 
@@ -119,6 +121,9 @@ public final class ModelAdapter {
         if (r.kind() == MergedResult.Kind.RESULT) {
             return new QueryResult(r.requestId(), r.collection(), r.ids(), r.scores(), r.tookMs());
         }
+        if (r.kind() == MergedResult.Kind.STATS) {
+            return stats(r);
+        }
         return new SubscriptionUpdate(
                 r.requestId(),
                 r.version(),
@@ -128,6 +133,16 @@ public final class ModelAdapter {
                 r.left(),
                 cause(r.cause()),
                 r.causeId());
+    }
+
+    private static StatsResult stats(MergedResult r) {
+        long[] sizes = new long[r.shards().length];
+        long[] digests = new long[sizes.length];
+        for (int s = 0; s < sizes.length; s++) {
+            sizes[s] = r.shards()[s].size();
+            digests[s] = r.shards()[s].digest();
+        }
+        return new StatsResult(r.requestId(), r.collection(), sizes, digests);
     }
 
     /** A record the topology refused, as a dead letter (no original bytes: it was parsed). */

@@ -126,7 +126,9 @@ public final class QueryCommand implements Command {
                                 out.println(
                                         r instanceof QueryResult q
                                                 ? HitFormat.result(q)
-                                                : HitFormat.update((SubscriptionUpdate) r));
+                                                : r instanceof SubscriptionUpdate u
+                                                        ? HitFormat.update(u)
+                                                        : r.toString());
                             }
                         });
         Duration metaTimeout = Duration.ofSeconds(30);

@@ -38,6 +38,7 @@ import org.vectorindex.operators.model.MutationOp;
 import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.QueryResult;
 import org.vectorindex.operators.model.ResultRecord;
+import org.vectorindex.operators.model.StatsResult;
 import org.vectorindex.operators.model.SubscriptionUpdate;
 import org.vectorindex.operators.routing.ShardKey;
 import org.vectorindex.state.hnsw.SearchHit;
@@ -60,6 +61,7 @@ class MultiVectorJobITCase {
 
     private static final int DIM = 8;
     private static final int SHARDS = 3;
+    private static final String STATS_ID = "stats-mv";
     private static final String MV = "mv";
     private static final String PLAIN = "c";
     private static final String COLLECTIONS_YAML =
@@ -214,6 +216,24 @@ class MultiVectorJobITCase {
             assertArrayEquals(scores, r.hitScores(), q.id());
         }
         assertEquals(List.of(), deadLetters);
+
+        // Each shard holds exactly the reference's index: same size, same digest.
+        List<StatsResult> stats = new ArrayList<>();
+        for (ResultRecord r : results) {
+            if (r instanceof StatsResult st) {
+                stats.add(st);
+            }
+        }
+        assertEquals(1, stats.size(), "one stats answer");
+        StatsResult st = stats.get(0);
+        assertEquals(SHARDS, st.shardCount());
+        for (int shard = 0; shard < SHARDS; shard++) {
+            assertEquals(ref.shards[shard].size(), st.size(shard), "size of shard " + shard);
+            assertEquals(
+                    StatsResult.hex(ref.shards[shard].digest()),
+                    StatsResult.hex(st.digest(shard)),
+                    "digest of shard " + shard);
+        }
     }
 
     /** Clustered token sets: upserts, deletes, re-upserts, subscriptions and queries. */
@@ -401,6 +421,10 @@ class MultiVectorJobITCase {
             }
             p.flush();
             await(r, deadline, m -> m.keySet().containsAll(ids(s.queries)));
+            Query stats = Query.stats(STATS_ID, MV);
+            send(p, prefix + "-q", InputRecords.key(stats), InputRecords.json(stats));
+            p.flush();
+            await(r, deadline, m -> m.containsKey(STATS_ID));
         }
     }
 

@@ -30,4 +30,11 @@ public interface ShardIndex {
     List<SearchHit> search(float[] query, int k, int ef, Predicate<String> filter);
 
     int size();
+
+    /**
+     * A 64-bit digest of everything that defines the index (for HNSW the whole graph: nodes,
+     * levels, links, vectors, ids). Equal digests mean identical indexes, which is how stats
+     * requests let tests prove that a recovered job holds exactly a failure-free run's index.
+     */
+    long digest();
 }

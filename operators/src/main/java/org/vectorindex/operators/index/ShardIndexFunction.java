@@ -13,6 +13,7 @@ import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.vectorindex.operators.fault.FailureInjection;
+import org.vectorindex.operators.metrics.IndexMetrics;
 import org.vectorindex.operators.routing.CollectionLayout;
 import org.vectorindex.operators.routing.ShardKey;
 import org.vectorindex.operators.types.OperatorTypes;
@@ -21,6 +22,7 @@ import org.vectorindex.operators.types.PartialResult.Cause;
 import org.vectorindex.operators.types.ShardMutation;
 import org.vectorindex.operators.types.ShardQuery;
 import org.vectorindex.operators.types.ShardRejection;
+import org.vectorindex.operators.types.ShardStats;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.hnsw.SearchHit;
 import org.vectorindex.state.math.VectorMath;
@@ -30,8 +32,9 @@ import org.vectorindex.state.math.VectorMath;
  * shard's mutations, input 2 the routed copies of queries, subscriptions and unsubscriptions. It
  * applies mutations to the shard's index, answers a one-shot query with the shard's top-k, and
  * keeps each open subscription's local top-k current, emitting a {@link PartialResult} whenever it
- * changes. Keyed state holds the index (through the {@link ShardIndexStore}), the attributes and
- * the subscriptions, so all of it survives failures and moves with the shard on rescale.
+ * changes; a stats request is answered with the shard's size and graph digest. Keyed state holds
+ * the index (through the {@link ShardIndexStore}), the attributes and the subscriptions, so all of
+ * it survives failures and moves with the shard on rescale.
  *
  * <p><b>Visibility.</b> A query or subscription sees every mutation that reached its shard before
  * it, in the shard's arrival order, and none after: the function handles one record at a time per
@@ -67,6 +70,10 @@ public final class ShardIndexFunction
     private transient MapState<String, LocalTopK> topKState;
     private transient HashMap<String, ShardWorkingSet> shards;
     private transient Emitter emitter;
+    private transient IndexMetrics metrics;
+    // Written by the task thread, read by the metric gauges from another thread.
+    private transient volatile long liveVectors;
+    private transient volatile long openSubscriptions;
 
     public ShardIndexFunction(List<CollectionLayout> collections, ShardIndexStore store) {
         if (collections == null || collections.isEmpty()) {
@@ -131,6 +138,11 @@ public final class ShardIndexFunction
                                         LocalTopKSerializer.INSTANCE));
         shards = new HashMap<>();
         emitter = new Emitter();
+        metrics =
+                new IndexMetrics(
+                        getRuntimeContext().getMetricGroup(),
+                        () -> liveVectors,
+                        () -> openSubscriptions);
     }
 
     @Override
@@ -152,6 +164,8 @@ public final class ShardIndexFunction
                 return;
             }
             store.persist(key);
+            metrics.upserted();
+            trackSize(ws, index);
             if (!m.attributes().isEmpty()) {
                 Map<String, String> previous = ws.attributes.put(m.id(), m.attributes());
                 if (!m.attributes().equals(previous)) { // re-upserts mostly keep attributes
@@ -170,6 +184,8 @@ public final class ShardIndexFunction
                 return;
             }
             store.persist(key);
+            metrics.deleted();
+            trackSize(ws, index);
             if (ws.attributes.remove(m.id()) != null) {
                 attributeState.remove(m.id());
             }
@@ -199,6 +215,10 @@ public final class ShardIndexFunction
         }
         if (q.kind() == ShardQuery.Kind.UNSUBSCRIBE) {
             unsubscribe(q, ws, out);
+            return;
+        }
+        if (q.kind() == ShardQuery.Kind.STATS) {
+            stats(q, index(key, ws), ws, out);
             return;
         }
         String problem = validate(q, ws);
@@ -237,6 +257,7 @@ public final class ShardIndexFunction
                             q.ingestMillis(),
                             Cause.NONE,
                             null));
+            metrics.queried();
             return;
         }
         float[] vector = q.vector().clone();
@@ -246,7 +267,10 @@ public final class ShardIndexFunction
             VectorMath.normalizeInPlace(vector);
         }
         SubscriptionSpec spec = new SubscriptionSpec(vector, q.k(), ef, q.filter(), q.shardCount());
+        int before = ws.subscriptions.count();
         int slot = ws.subscriptions.subscribe(q.requestId(), spec, index);
+        openSubscriptions += ws.subscriptions.count() - before;
+        metrics.subscribed();
         specState.put(q.requestId(), spec);
         emitter.bind(ws, out);
         emitter.changed(slot, Cause.SUBSCRIBE, q.requestId());
@@ -260,6 +284,7 @@ public final class ShardIndexFunction
         }
         SubscriptionSpec spec = ws.subscriptions.spec(slot);
         ws.subscriptions.unsubscribe(q.requestId());
+        openSubscriptions--;
         specState.remove(q.requestId());
         topKState.remove(q.requestId());
         out.collect(
@@ -282,6 +307,24 @@ public final class ShardIndexFunction
         return ws.multiVector != null
                 ? store.currentMultiVector(key, ws.multiVector)
                 : store.current(key, ws.config);
+    }
+
+    private static void stats(
+            ShardQuery q, ShardIndex index, ShardWorkingSet ws, Collector<PartialResult> out) {
+        out.collect(
+                new PartialResult(
+                        PartialResult.Kind.STATS,
+                        q.requestId(),
+                        ws.collection,
+                        ws.shard,
+                        q.shardCount(),
+                        0,
+                        NO_IDS,
+                        NO_SCORES,
+                        q.ingestMillis(),
+                        Cause.NONE,
+                        null,
+                        new ShardStats(index.size(), index.digest())));
     }
 
     /** A reason the request is invalid, or null. Same answer on every shard. */
@@ -332,15 +375,24 @@ public final class ShardIndexFunction
             }
         }
         shards.put(key, ws);
+        openSubscriptions += ws.subscriptions.count();
+        trackSize(ws, index(key, ws));
         return ws;
+    }
+
+    /** Keeps the {@code liveVectors} gauge current after the shard's size may have changed. */
+    private void trackSize(ShardWorkingSet ws, ShardIndex index) {
+        int now = index.size();
+        liveVectors += now - ws.size;
+        ws.size = now;
     }
 
     private static String unknownCollection(String key) {
         return "unknown collection '" + ShardKey.collection(key) + "'";
     }
 
-    private static void reject(
-            Context ctx, String collection, Enum<?> what, String id, String why) {
+    private void reject(Context ctx, String collection, Enum<?> what, String id, String why) {
+        metrics.rejected();
         ctx.output(
                 REJECTED,
                 new ShardRejection(collection, what.name().toLowerCase(Locale.ROOT), id, why));

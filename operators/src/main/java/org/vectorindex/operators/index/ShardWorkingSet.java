@@ -24,6 +24,9 @@ final class ShardWorkingSet {
     final ShardSubscriptions subscriptions;
     final IdFilter queryFilter;
 
+    /** Index size as last reported to the operator's {@code liveVectors} gauge. */
+    int size;
+
     ShardWorkingSet(CollectionLayout layout, int shard) {
         this.collection = layout.name();
         this.shard = shard;
