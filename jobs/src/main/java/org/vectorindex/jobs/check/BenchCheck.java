@@ -12,9 +12,9 @@ import org.vectorindex.jobs.cli.Flags;
 import org.vectorindex.jobs.cli.Subcommands;
 
 /**
- * {@code check recall|churn}: the quality gates of {@code .ci/run}, read from the benchmarks' JSON
- * reports. They live in Java rather than in a jq script so CI needs nothing but the JDK, and they
- * print the figures they judge so a CI log shows how close a pass was.
+ * {@code check recall|churn|multivector}: the quality gates of {@code .ci/run}, read from the
+ * benchmarks' JSON reports. They live in Java rather than in a jq script so CI needs nothing but
+ * the JDK, and they print the figures they judge so a CI log shows how close a pass was.
  */
 public final class BenchCheck {
     /** Exit code of a check that ran and failed. */
@@ -34,6 +34,18 @@ public final class BenchCheck {
                             "max-gap", "0.005", "largest allowed freshRecall - recall, last round")
                     .optional("rounds", null, "require exactly this many rounds");
 
+    static final Flags.Spec MULTIVECTOR =
+            Flags.spec("check multivector")
+                    .required("json", "report written by bench multivector --json")
+                    .required("candidates", "judge the setting with this many candidates k'")
+                    .required(
+                            "min-recall-pooled",
+                            "lowest acceptable recall@k against exact MaxSim over pooled vectors")
+                    .optional(
+                            "min-recall-raw",
+                            "0",
+                            "lowest acceptable recall@k against exact MaxSim over raw tokens");
+
     private BenchCheck() {}
 
     public static Subcommands table(PrintStream out) {
@@ -42,7 +54,11 @@ public final class BenchCheck {
                 .add(
                         "churn",
                         "fail unless churned recall stays near a fresh build",
-                        args -> churn(args, out));
+                        args -> churn(args, out))
+                .add(
+                        "multivector",
+                        "fail unless bench multivector reached a recall",
+                        args -> multivector(args, out));
     }
 
     static int recall(List<String> args, PrintStream out) throws IOException {
@@ -125,6 +141,46 @@ public final class BenchCheck {
                 gap,
                 maxGap);
         return pass ? 0 : FAILED;
+    }
+
+    static int multivector(List<String> args, PrintStream out) throws IOException {
+        Flags f = MULTIVECTOR.parse(args);
+        int candidates = f.integer("candidates", 1);
+        double minPooled = f.decimal("min-recall-pooled");
+        double minRaw = f.decimal("min-recall-raw");
+        JsonNode root = read(f.requiredPath("json"));
+        int docs = field(root, "docs").asInt();
+        for (JsonNode row : field(root, "settings")) {
+            if (field(row, "candidates").asInt() != candidates) {
+                continue;
+            }
+            double pooled = field(row, "recallVsExactPooled").asDouble();
+            double raw = field(row, "recallVsExactRaw").asDouble();
+            double mads =
+                    field(row, "madsPerQuery").asDouble()
+                            / field(row, "bruteForceMadsPerQuery").asDouble();
+            boolean pass = pooled >= minPooled && raw >= minRaw;
+            out.printf(
+                    Locale.ROOT,
+                    "%s multivector (%d docs, m=%d, k'=%d): recall vs exact pooled %.4f (required"
+                            + " >= %.4f), vs exact raw %.4f (required >= %.4f), %.2f%% of"
+                            + " brute-force multiply-adds%n",
+                    pass ? "PASS" : "FAIL",
+                    docs,
+                    field(root, "m").asInt(),
+                    candidates,
+                    pooled,
+                    minPooled,
+                    raw,
+                    minRaw,
+                    100 * mads);
+            return pass ? 0 : FAILED;
+        }
+        out.printf(
+                Locale.ROOT,
+                "FAIL multivector: the report has no setting with k'=%d%n",
+                candidates);
+        return FAILED;
     }
 
     private static JsonNode read(Path file) throws IOException {

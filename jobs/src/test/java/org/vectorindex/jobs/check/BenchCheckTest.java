@@ -96,4 +96,60 @@ class BenchCheckTest {
                                 "--min-recall",
                                 "0"));
     }
+
+    @Test
+    void multivectorJudgesTheNamedSetting() throws Exception {
+        Path f = dir.resolve("mv.json");
+        Files.writeString(
+                f,
+                "{\"docs\":2000,\"avgTokens\":70.5,\"m\":16,\"fdeDim\":2560,\"settings\":["
+                        + "{\"candidates\":50,\"recallVsExactRaw\":0.41,\"recallVsExactPooled\":0.80,"
+                        + "\"fdeOnlyRecall\":0.3,\"madsPerQuery\":10,\"bruteForceMadsPerQuery\":1000,"
+                        + "\"qps\":100.0},"
+                        + "{\"candidates\":200,\"recallVsExactRaw\":0.52,\"recallVsExactPooled\":0.93,"
+                        + "\"fdeOnlyRecall\":0.3,\"madsPerQuery\":30,\"bruteForceMadsPerQuery\":1000,"
+                        + "\"qps\":50.0}]}");
+        String json = f.toString();
+        assertEquals(
+                0,
+                BenchCheck.multivector(
+                        List.of(
+                                "--json",
+                                json,
+                                "--candidates",
+                                "200",
+                                "--min-recall-pooled",
+                                "0.9"),
+                        out));
+        assertEquals(
+                BenchCheck.FAILED,
+                BenchCheck.multivector(
+                        List.of("--json", json, "--candidates", "50", "--min-recall-pooled", "0.9"),
+                        out));
+        assertEquals(
+                BenchCheck.FAILED,
+                BenchCheck.multivector(
+                        List.of(
+                                "--json",
+                                json,
+                                "--candidates",
+                                "200",
+                                "--min-recall-pooled",
+                                "0.9",
+                                "--min-recall-raw",
+                                "0.6"),
+                        out));
+        assertEquals(
+                BenchCheck.FAILED,
+                BenchCheck.multivector(
+                        List.of("--json", json, "--candidates", "100", "--min-recall-pooled", "0"),
+                        out));
+        String printed = buf.toString(StandardCharsets.UTF_8);
+        assertTrue(
+                printed.contains(
+                        "PASS multivector (2000 docs, m=16, k'=200): recall vs exact pooled 0.9300"),
+                printed);
+        assertTrue(printed.contains("3.00% of brute-force multiply-adds"), printed);
+        assertTrue(printed.contains("FAIL multivector: the report has no setting with k'=100"));
+    }
 }
