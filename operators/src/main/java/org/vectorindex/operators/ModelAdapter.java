@@ -10,6 +10,7 @@ import org.vectorindex.operators.model.MutationOp;
 import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.QueryResult;
 import org.vectorindex.operators.model.ResultRecord;
+import org.vectorindex.operators.model.StatsResult;
 import org.vectorindex.operators.model.SubscriptionUpdate;
 import org.vectorindex.operators.model.UpdateCause;
 import org.vectorindex.operators.routing.CollectionLayout;
@@ -21,49 +22,58 @@ import org.vectorindex.operators.types.ShardRejection;
 
 /**
  * The one place where the parsed record model ({@code operators.model}) meets the topology's own
- * types: one function per input and per output, for the job's map steps. Only single-vector (HNSW)
- * collections go through this topology; multi-vector records are refused here.
+ * types: one function per input and per output, for the job's map steps. Multi-vector records
+ * travel as one flat row-major {@code float[]} of their tokens (n × d), so the topology's types and
+ * their serializers are the same for both kinds of collection.
  */
 public final class ModelAdapter {
     private ModelAdapter() {}
 
-    /** Layouts of the registry's HNSW collections. */
+    /** Layouts of all the registry's collections, single- and multi-vector. */
     public static List<CollectionLayout> layouts(CollectionRegistry registry) {
         List<CollectionLayout> out = new ArrayList<>();
         for (CollectionSpec spec : registry.all()) {
-            if (!spec.isMultivector()) {
-                out.add(CollectionLayout.of(spec.name(), spec.shards(), spec.indexConfig()));
-            }
+            out.add(layout(spec));
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException("no HNSW collection is declared");
+            throw new IllegalArgumentException("no collection is declared");
         }
         return out;
     }
 
+    /** The layout of one declared collection. */
+    public static CollectionLayout layout(CollectionSpec spec) {
+        if (!spec.isMultivector()) {
+            return CollectionLayout.of(spec.name(), spec.shards(), spec.indexConfig());
+        }
+        return CollectionLayout.multivector(
+                spec.name(),
+                spec.shards(),
+                spec.dimension(),
+                spec.m(),
+                spec.efConstruction(),
+                spec.ef(),
+                spec.seed(),
+                spec.multivector());
+    }
+
     /** A parsed mutation, routed to its shard among {@code shards}. */
     public static ShardMutation mutation(Mutation m, int shards) {
-        if (m.isMultivector()) {
-            throw new IllegalArgumentException(
-                    "multi-vector mutation of '" + m.id() + "' cannot enter the HNSW topology");
+        if (m.op() != MutationOp.UPSERT) {
+            return ShardMutation.delete(m.collection(), shards, m.id());
         }
-        return m.op() == MutationOp.UPSERT
-                ? ShardMutation.upsert(m.collection(), shards, m.id(), m.vector(), m.attributes())
-                : ShardMutation.delete(m.collection(), shards, m.id());
+        float[] v = m.isMultivector() ? flatten(m.vectors()) : m.vector();
+        return ShardMutation.upsert(m.collection(), shards, m.id(), v, m.attributes());
     }
 
     /** A parsed query, not yet routed; {@code ingestMillis} is what {@code tookMs} counts from. */
     public static ShardQuery query(Query q, long ingestMillis) {
-        if (q.isMultivector()) {
-            throw new IllegalArgumentException(
-                    "multi-vector query '" + q.id() + "' cannot enter the HNSW topology");
-        }
         return switch (q.type()) {
             case KNN ->
                     ShardQuery.knn(
                             q.id(),
                             q.collection(),
-                            q.vector(),
+                            vector(q),
                             q.k(),
                             q.ef(),
                             q.filter(),
@@ -72,19 +82,47 @@ public final class ModelAdapter {
                     ShardQuery.subscribe(
                             q.id(),
                             q.collection(),
-                            q.vector(),
+                            vector(q),
                             q.k(),
                             q.ef(),
                             q.filter(),
                             ingestMillis);
             case UNSUBSCRIBE -> ShardQuery.unsubscribe(q.id(), q.collection(), ingestMillis);
+            case STATS -> ShardQuery.stats(q.id(), q.collection(), ingestMillis);
         };
+    }
+
+    private static float[] vector(Query q) {
+        return q.isMultivector() ? flatten(q.vectors()) : q.vector();
+    }
+
+    /**
+     * Token vectors as one row-major array (n × d). The parser has checked that every row has the
+     * collection's dimension; a ragged list is refused here all the same.
+     */
+    public static float[] flatten(float[][] rows) {
+        if (rows == null || rows.length == 0) {
+            throw new IllegalArgumentException("token list is empty");
+        }
+        int d = rows[0].length;
+        float[] flat = new float[rows.length * d];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != d) {
+                throw new IllegalArgumentException(
+                        "token " + i + " has " + rows[i].length + " components, token 0 has " + d);
+            }
+            System.arraycopy(rows[i], 0, flat, i * d, d);
+        }
+        return flat;
     }
 
     /** A merged output as a results-topic record. */
     public static ResultRecord result(MergedResult r) {
         if (r.kind() == MergedResult.Kind.RESULT) {
             return new QueryResult(r.requestId(), r.collection(), r.ids(), r.scores(), r.tookMs());
+        }
+        if (r.kind() == MergedResult.Kind.STATS) {
+            return stats(r);
         }
         return new SubscriptionUpdate(
                 r.requestId(),
@@ -95,6 +133,16 @@ public final class ModelAdapter {
                 r.left(),
                 cause(r.cause()),
                 r.causeId());
+    }
+
+    private static StatsResult stats(MergedResult r) {
+        long[] sizes = new long[r.shards().length];
+        long[] digests = new long[sizes.length];
+        for (int s = 0; s < sizes.length; s++) {
+            sizes[s] = r.shards()[s].size();
+            digests[s] = r.shards()[s].digest();
+        }
+        return new StatsResult(r.requestId(), r.collection(), sizes, digests);
     }
 
     /** A record the topology refused, as a dead letter (no original bytes: it was parsed). */

@@ -40,7 +40,7 @@ public final class ShardedIndexTopology {
      * @param mutations parsed, valid mutations (see {@link ShardMutation#upsert})
      * @param queries parsed, valid, unrouted requests (see {@link ShardQuery#knn})
      * @param store where shard indexes live; {@code ShardIndexFunction.withHnsw} uses {@link
-     *     org.vectorindex.operators.index.HnswShardIndexStore}
+     *     org.vectorindex.operators.index.KeyedShardIndexStore}
      */
     public static Outputs apply(
             DataStream<ShardMutation> mutations,

@@ -11,7 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.vectorindex.operators.model.CollectionRegistry;
 import org.vectorindex.operators.model.CollectionSpec;
+import org.vectorindex.operators.model.CollectionType;
 import org.vectorindex.operators.model.DeadLetter;
+import org.vectorindex.operators.model.MultivectorParams;
 import org.vectorindex.operators.model.Mutation;
 import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.QueryResult;
@@ -25,6 +27,7 @@ import org.vectorindex.operators.types.ShardMutation;
 import org.vectorindex.operators.types.ShardQuery;
 import org.vectorindex.operators.types.ShardRejection;
 import org.vectorindex.state.math.Metric;
+import org.vectorindex.state.multivector.MultiVectorConfig;
 
 class ModelAdapterTest {
 
@@ -54,11 +57,54 @@ class ModelAdapterTest {
         ShardQuery unsub = ModelAdapter.query(Query.unsubscribe("s", null), 1L);
         assertEquals(ShardQuery.Kind.UNSUBSCRIBE, unsub.kind());
         assertNull(unsub.collection());
+    }
+
+    @Test
+    void carriesMultiVectorRecordsAsFlatTokenRows() {
+        CollectionSpec mv =
+                new CollectionSpec(
+                        "mv",
+                        CollectionType.MULTIVECTOR,
+                        2,
+                        Metric.COSINE,
+                        12,
+                        50,
+                        40,
+                        3,
+                        9L,
+                        new MultivectorParams(4, 5, 2, 2, 0, 60, 20));
+        List<CollectionLayout> layouts =
+                ModelAdapter.layouts(
+                        CollectionRegistry.of(CollectionSpec.hnsw("c", 3, Metric.L2), mv));
+        assertEquals(2, layouts.size());
+        CollectionLayout layout =
+                layouts.stream().filter(CollectionLayout::isMultivector).findFirst().orElseThrow();
+        MultiVectorConfig config = layout.multiVectorConfig();
+        assertEquals(2, config.dimension());
+        assertEquals(4, config.pooledTokens());
+        assertEquals(20, config.maxTokens());
+        assertEquals(60, config.defaultCandidates());
+        assertEquals(12, config.hnswM());
+        assertEquals(50, config.efConstruction());
+        assertEquals(9L, config.hnswSeed());
+        assertEquals(9L, config.fde().seed());
+        assertEquals(5, config.fde().repetitions());
+        assertEquals(2, config.fde().kSim());
+        assertEquals(2, config.fde().dProj());
+        assertEquals(40, layout.hnswConfig().defaultEf());
+
+        float[][] tokens = {{1, 2}, {3, 4}, {5, 6}};
+        ShardMutation up =
+                ModelAdapter.mutation(Mutation.upsertMulti("mv", "d", tokens, Map.of()), 3);
+        assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, up.vector());
+        ShardQuery sub =
+                ModelAdapter.query(
+                        Query.subscribeMulti("s", "mv", tokens, 2, 0, Map.of("a", "b")), 0);
+        assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, sub.vector());
+        assertEquals(Map.of("a", "b"), sub.filter());
         assertThrows(
                 IllegalArgumentException.class,
-                () ->
-                        ModelAdapter.query(
-                                Query.knnMulti("q", "c", new float[][] {{1}}, 1, 0, Map.of()), 0));
+                () -> ModelAdapter.flatten(new float[][] {{1, 2}, {3}}));
     }
 
     @Test

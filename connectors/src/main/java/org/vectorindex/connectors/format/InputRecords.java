@@ -9,7 +9,6 @@ import java.util.Map;
 import org.vectorindex.operators.model.Mutation;
 import org.vectorindex.operators.model.MutationOp;
 import org.vectorindex.operators.model.Query;
-import org.vectorindex.operators.model.QueryType;
 
 /**
  * Encodes mutations and queries in the input formats, JSON or the binary envelope: what the {@code
@@ -75,7 +74,7 @@ public final class InputRecords {
         if (q.collection() != null) {
             g.writeStringField("collection", q.collection());
         }
-        if (q.type() != QueryType.UNSUBSCRIBE) {
+        if (q.type().hasVector()) {
             if (withVectors) {
                 writeVectors(g, q.vector(), q.vectors());
             }

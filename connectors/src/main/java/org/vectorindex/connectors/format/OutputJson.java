@@ -14,13 +14,15 @@ import org.vectorindex.operators.model.DeadLetter;
 import org.vectorindex.operators.model.QueryResult;
 import org.vectorindex.operators.model.RejectReason;
 import org.vectorindex.operators.model.ResultRecord;
+import org.vectorindex.operators.model.StatsResult;
 import org.vectorindex.operators.model.SubscriptionUpdate;
 import org.vectorindex.operators.model.UpdateCause;
 
 /**
  * JSON of the output topics (connectors/FORMATS.md), written with a streaming generator: results
  * {@code {"type":"result","queryId","collection","hits":[{"id","score"}],"tookMs"}}, updates {@code
- * {"type":"update","subscriptionId","version","hits","entered","left","cause":{"op","id"}}} and
+ * {"type":"update","subscriptionId","version","hits","entered","left","cause":{"op","id"}}}, stats
+ * {@code {"type":"stats","queryId","collection","size","shards":[{"shard","size","digest"}]}} and
  * dead letters {@code {"reason","detail","sourceTopic","partition","offset","key",
  * "keyBase64","valueBase64"}}. The readers, for clients and tests, accept exactly what the writers
  * produce.
@@ -31,7 +33,32 @@ public final class OutputJson {
     private OutputJson() {}
 
     public static byte[] write(ResultRecord r) {
-        return r instanceof QueryResult ? write((QueryResult) r) : write((SubscriptionUpdate) r);
+        if (r instanceof QueryResult q) {
+            return write(q);
+        }
+        return r instanceof SubscriptionUpdate u ? write(u) : write((StatsResult) r);
+    }
+
+    /** The digest travels as 16 hex digits: JSON numbers above 2^53 lose bits in many clients. */
+    public static byte[] write(StatsResult r) {
+        return InputRecords.write(
+                g -> {
+                    g.writeStartObject();
+                    g.writeStringField("type", "stats");
+                    g.writeStringField("queryId", r.queryId());
+                    g.writeStringField("collection", r.collection());
+                    g.writeNumberField("size", r.totalSize());
+                    g.writeArrayFieldStart("shards");
+                    for (int s = 0; s < r.shardCount(); s++) {
+                        g.writeStartObject();
+                        g.writeNumberField("shard", s);
+                        g.writeNumberField("size", r.size(s));
+                        g.writeStringField("digest", StatsResult.hex(r.digest(s)));
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                    g.writeEndObject();
+                });
     }
 
     public static byte[] write(QueryResult r) {
@@ -86,10 +113,13 @@ public final class OutputJson {
                 });
     }
 
-    /** Reads a result or an update. */
+    /** Reads a result, an update or stats. */
     public static ResultRecord readResult(byte[] json) {
         JsonNode n = tree(json);
         String type = text(n, "type");
+        if ("stats".equals(type)) {
+            return readStats(n);
+        }
         String[] ids = new String[n.path("hits").size()];
         float[] scores = new float[ids.length];
         for (int i = 0; i < ids.length; i++) {
@@ -121,7 +151,25 @@ public final class OutputJson {
                     op,
                     text(cause, "id"));
         }
-        throw new IllegalArgumentException("not a result or update: " + n);
+        throw new IllegalArgumentException("not a result, update or stats: " + n);
+    }
+
+    private static StatsResult readStats(JsonNode n) {
+        JsonNode shards = n.get("shards");
+        if (shards == null || !shards.isArray() || shards.isEmpty()) {
+            throw new IllegalArgumentException("'shards' is missing in " + n);
+        }
+        long[] sizes = new long[shards.size()];
+        long[] digests = new long[sizes.length];
+        for (int s = 0; s < sizes.length; s++) {
+            JsonNode e = shards.get(s);
+            if (e.path("shard").asInt(-1) != s) {
+                throw new IllegalArgumentException("shards out of order in " + n);
+            }
+            sizes[s] = e.get("size").longValue();
+            digests[s] = Long.parseUnsignedLong(text(e, "digest"), 16);
+        }
+        return new StatsResult(text(n, "queryId"), text(n, "collection"), sizes, digests);
     }
 
     public static DeadLetter readDeadLetter(byte[] json) {

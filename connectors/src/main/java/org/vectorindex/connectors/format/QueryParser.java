@@ -12,10 +12,10 @@ import org.vectorindex.operators.model.RejectReason;
 
 /**
  * Parses and validates records of the queries topic (JSON or the binary envelope, see
- * connectors/FORMATS.md): {@code knn} with a queryId, {@code subscribe} and {@code unsubscribe}
- * with a subscriptionId. {@code k} must be in 1..{@value CollectionSpec#MAX_K} and {@code ef}, when
- * given, in 1..{@value CollectionSpec#MAX_EF}. Every problem becomes a dead letter; {@link #parse}
- * never throws. One instance per subtask (not thread-safe).
+ * connectors/FORMATS.md): {@code knn} and {@code stats} with a queryId, {@code subscribe} and
+ * {@code unsubscribe} with a subscriptionId. {@code k} must be in 1..{@value CollectionSpec#MAX_K}
+ * and {@code ef}, when given, in 1..{@value CollectionSpec#MAX_EF}. Every problem becomes a dead
+ * letter; {@link #parse} never throws. One instance per subtask (not thread-safe).
  */
 public final class QueryParser extends RecordReader<Query> {
     private static final int TYPE = 1;
@@ -63,7 +63,7 @@ public final class QueryParser extends RecordReader<Query> {
                                 RejectReason.UNKNOWN_QUERY_TYPE,
                                 "unknown query type '"
                                         + name
-                                        + "': expected knn, subscribe or unsubscribe");
+                                        + "': expected knn, subscribe, unsubscribe or stats");
                     }
                     break;
                 case "queryId":
@@ -105,9 +105,10 @@ public final class QueryParser extends RecordReader<Query> {
         if (type == null) {
             throw new Rejection(RejectReason.MISSING_FIELD, "'type' is missing");
         }
-        String id = type == QueryType.KNN ? queryId : subscriptionId;
-        String otherId = type == QueryType.KNN ? subscriptionId : queryId;
-        String otherName = type == QueryType.KNN ? "subscriptionId" : "queryId";
+        boolean byQueryId = type.idField().equals("queryId");
+        String id = byQueryId ? queryId : subscriptionId;
+        String otherId = byQueryId ? subscriptionId : queryId;
+        String otherName = byQueryId ? "subscriptionId" : "queryId";
         if (otherId != null) {
             throw new Rejection(
                     RejectReason.UNEXPECTED_FIELD,
@@ -142,6 +143,9 @@ public final class QueryParser extends RecordReader<Query> {
             }
             return Query.unsubscribe(id, collection);
         }
+        if (type == QueryType.STATS) {
+            return stats(id, collection, seen, value, payloadOffset);
+        }
         if (collection == null) {
             throw new Rejection(RejectReason.MISSING_FIELD, "'collection' is missing");
         }
@@ -158,5 +162,24 @@ public final class QueryParser extends RecordReader<Query> {
         return resolvedVector != null
                 ? Query.subscribe(id, collection, resolvedVector, k, ef, filter)
                 : Query.subscribeMulti(id, collection, resolvedVectors, k, ef, filter);
+    }
+
+    /** A stats request: type, queryId and collection, nothing else. */
+    private Query stats(String id, String collection, int seen, byte[] value, int payloadOffset)
+            throws Rejection {
+        if ((seen & (VECTOR | VECTORS | K | EF | FILTER)) != 0) {
+            throw new Rejection(
+                    RejectReason.UNEXPECTED_FIELD,
+                    "a stats request carries only type, queryId and collection");
+        }
+        if (payloadOffset >= 0 && payloadOffset != value.length) {
+            throw new Rejection(
+                    RejectReason.BAD_BINARY_VECTOR, "a binary stats request has no vector payload");
+        }
+        if (collection == null) {
+            throw new Rejection(RejectReason.MISSING_FIELD, "'collection' is missing");
+        }
+        collection(collection);
+        return Query.stats(id, collection);
     }
 }

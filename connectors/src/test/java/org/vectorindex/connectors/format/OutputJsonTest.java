@@ -8,6 +8,8 @@ import org.vectorindex.operators.model.DeadLetter;
 import org.vectorindex.operators.model.QueryResult;
 import org.vectorindex.operators.model.RawRecord;
 import org.vectorindex.operators.model.RejectReason;
+import org.vectorindex.operators.model.ResultRecord;
+import org.vectorindex.operators.model.StatsResult;
 import org.vectorindex.operators.model.SubscriptionUpdate;
 import org.vectorindex.operators.model.UpdateCause;
 
@@ -42,6 +44,20 @@ class OutputJsonTest {
                         + "\"cause\":{\"op\":\"upsert\",\"id\":\"doc-9\"}}",
                 text(OutputJson.write(u)));
         assertEquals(u, OutputJson.readResult(OutputJson.write(u)));
+    }
+
+    @Test
+    void writesStatsWithHexDigestsInShardOrder() {
+        StatsResult r =
+                new StatsResult(
+                        "st1", "c", new long[] {123, 0}, new long[] {-2L, 0x00ab00000000cd01L});
+        assertEquals(
+                "{\"type\":\"stats\",\"queryId\":\"st1\",\"collection\":\"c\",\"size\":123,"
+                        + "\"shards\":[{\"shard\":0,\"size\":123,\"digest\":\"fffffffffffffffe\"},"
+                        + "{\"shard\":1,\"size\":0,\"digest\":\"00ab00000000cd01\"}]}",
+                text(OutputJson.write(r)));
+        assertEquals(r, OutputJson.readResult(OutputJson.write(r)));
+        assertEquals(r, OutputJson.readResult(OutputJson.write((ResultRecord) r)));
     }
 
     @Test

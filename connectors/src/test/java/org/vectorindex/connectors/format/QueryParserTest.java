@@ -70,6 +70,61 @@ class QueryParserTest {
     }
 
     @Test
+    void parsesStatsRequestsAndDeadLettersInvalidOnes() {
+        Query st = ok("{\"type\":\"stats\",\"queryId\":\"st1\",\"collection\":\"c\"}");
+        assertEquals(QueryType.STATS, st.type());
+        assertEquals(Query.stats("st1", "c"), st);
+        Query binary = Query.stats("st2", "mv");
+        assertEquals(binary, parser.parse(raw("queries", null, InputRecords.json(binary))).value());
+        assertEquals(
+                binary, parser.parse(raw("queries", null, InputRecords.binary(binary))).value());
+
+        bad(
+                "{\"type\":\"stats\",\"queryId\":\"st\"}",
+                RejectReason.MISSING_FIELD,
+                "'collection' is missing");
+        bad(
+                "{\"type\":\"stats\",\"collection\":\"c\"}",
+                RejectReason.MISSING_FIELD,
+                "'queryId' is missing");
+        bad(
+                "{\"type\":\"stats\",\"subscriptionId\":\"s\",\"collection\":\"c\"}",
+                RejectReason.UNEXPECTED_FIELD,
+                "a stats query takes 'queryId', not 'subscriptionId'");
+        bad(
+                "{\"type\":\"stats\",\"queryId\":\"\",\"collection\":\"c\"}",
+                RejectReason.EMPTY_ID,
+                "'queryId' is empty");
+        bad(
+                "{\"type\":\"stats\",\"queryId\":\"st\",\"collection\":\"nope\"}",
+                RejectReason.UNKNOWN_COLLECTION,
+                "collection 'nope' is not declared");
+        bad(
+                "{\"type\":\"stats\",\"queryId\":\"st\",\"collection\":\"c\",\"k\":3}",
+                RejectReason.UNEXPECTED_FIELD,
+                "a stats request carries only type, queryId and collection");
+        bad(
+                "{\"type\":\"stats\",\"queryId\":\"st\",\"collection\":\"c\","
+                        + "\"vector\":[1,2,3,4]}",
+                RejectReason.UNEXPECTED_FIELD,
+                "a stats request carries only");
+        bad(
+                "{\"type\":\"stats\",\"queryId\":\"st\",\"queryId\":\"x\",\"collection\":\"c\"}",
+                RejectReason.DUPLICATE_FIELD,
+                "queryId");
+        bad(
+                BinaryEnvelope.encode(
+                        "{\"type\":\"stats\",\"queryId\":\"st\",\"collection\":\"c\"}",
+                        new float[] {1, 2, 3, 4}),
+                RejectReason.BAD_BINARY_VECTOR,
+                "a binary stats request has no vector payload");
+        bad(
+                "{\"type\":\"statistics\",\"queryId\":\"st\",\"collection\":\"c\"}",
+                RejectReason.UNKNOWN_QUERY_TYPE,
+                "expected knn, subscribe, unsubscribe or stats");
+    }
+
+    @Test
     void rejectsEachKindWithItsReason() {
         String knn =
                 "{\"type\":\"knn\",\"queryId\":\"q\",\"collection\":\"c\",\"vector\":[1,2,3,4],";

@@ -63,8 +63,7 @@ public final class Answers {
                 } else {
                     receivedNanos.put(q.queryId(), System.nanoTime());
                 }
-            } else {
-                SubscriptionUpdate u = (SubscriptionUpdate) r;
+            } else if (r instanceof SubscriptionUpdate u) {
                 updates.merge(u.subscriptionId(), 1, Integer::sum);
                 totalUpdates++;
             }

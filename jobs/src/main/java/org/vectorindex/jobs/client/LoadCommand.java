@@ -1,23 +1,23 @@
 package org.vectorindex.jobs.client;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.vectorindex.connectors.kafka.KafkaClientProperties;
-import org.vectorindex.jobs.bench.io.VectorFiles;
 import org.vectorindex.jobs.cli.Command;
 import org.vectorindex.jobs.cli.Flags;
 
 /**
- * {@code load}: feeds an {@code .fvecs} file to the mutations topic as upserts, then optionally
- * deletes a seeded random fraction of what it loaded. Row {@code i} of the file gets id {@code
- * <ids-from + i>} (decimal) and that id as Kafka key, so {@code query} answers can be compared with
- * a TEXMEX ground-truth file directly when {@code --ids-from} is 0.
+ * {@code load}: feeds an {@code .fvecs} file (HNSW collections) or a JSONL file of token sets
+ * (multi-vector collections) to the mutations topic as upserts, then optionally deletes a seeded
+ * random fraction of what it loaded. Row {@code i} of an {@code .fvecs} file gets id {@code
+ * <ids-from + i>} (decimal), so {@code query} answers can be compared with a TEXMEX ground-truth
+ * file directly when {@code --ids-from} is 0; a JSONL line keeps the id it carries. The id is also
+ * the Kafka key.
  */
 public final class LoadCommand implements Command {
     static final Flags.Spec SPEC =
@@ -25,8 +25,17 @@ public final class LoadCommand implements Command {
                     .required("bootstrap-servers", "Kafka bootstrap servers, host:port[,...]")
                     .required("topic", "mutations topic")
                     .required("collection", "collection name, as in the job's collections file")
-                    .required("fvecs", "vectors to upsert (.fvecs or .bvecs)")
-                    .optional("ids-from", "0", "id of the first vector; row i gets id ids-from+i")
+                    .optional("fvecs", null, "vectors to upsert (.fvecs or .bvecs)")
+                    .optional(
+                            "jsonl",
+                            null,
+                            "instead of --fvecs: token sets to upsert into a multivector"
+                                    + " collection, one {\"id\":…,\"vectors\":[[…],…]} per line")
+                    .optional(
+                            "ids-from",
+                            null,
+                            "id of the first vector; row i gets id ids-from+i (--fvecs only;"
+                                    + " default 0)")
                     .optional("limit", null, "load at most this many vectors (default: all)")
                     .optional(
                             "delete-fraction",
@@ -67,8 +76,12 @@ public final class LoadCommand implements Command {
         String bootstrap = f.required("bootstrap-servers");
         String topic = f.required("topic");
         String collection = f.required("collection");
-        Path file = f.requiredPath("fvecs");
-        long idsFrom = f.longValue("ids-from");
+        InputRows.Source source = InputRows.Source.of("load", f);
+        if (source.jsonl() && f.has("ids-from")) {
+            throw new IllegalArgumentException(
+                    "load: --ids-from applies to --fvecs only; --jsonl upserts use the file's ids");
+        }
+        long idsFrom = f.has("ids-from") ? f.longValue("ids-from") : 0;
         int limit = f.has("limit") ? f.integer("limit", 1) : -1;
         double fraction = f.decimal("delete-fraction");
         if (fraction < 0 || fraction > 1) {
@@ -79,43 +92,69 @@ public final class LoadCommand implements Command {
         boolean binary = ClientArgs.bool("binary", f.string("binary"));
         Properties props = KafkaClientProperties.of(f.path("kafka-properties"), ca.repeated());
 
-        float[][] vectors = VectorFiles.readVectors(file, limit);
-        Outcome o =
-                load(bootstrap, props, binary, topic, collection, vectors, idsFrom, fraction, seed);
-        out.printf(
-                Locale.ROOT,
-                "loaded %d upserts (ids %d..%d) and %d deletes into '%s' on topic %s in %.2f s:"
-                        + " %.0f records/s%n",
-                o.upserts(),
-                idsFrom,
-                idsFrom + vectors.length - 1,
-                o.deletes(),
-                collection,
-                topic,
-                o.seconds(),
-                o.recordsPerSecond());
+        InputRows rows = source.read(limit);
+        List<String> ids = rows.multi() ? rows.fileIds() : sequentialIds(idsFrom, rows.size());
+        Outcome o = load(bootstrap, props, binary, topic, collection, rows, ids, fraction, seed);
+        if (rows.multi()) {
+            out.printf(
+                    Locale.ROOT,
+                    "loaded %d upserts (%d token vectors, ids from %s) and %d deletes into '%s'"
+                            + " on topic %s in %.2f s: %.0f records/s%n",
+                    o.upserts(),
+                    rows.vectorCount(),
+                    source.path().getFileName(),
+                    o.deletes(),
+                    collection,
+                    topic,
+                    o.seconds(),
+                    o.recordsPerSecond());
+        } else {
+            out.printf(
+                    Locale.ROOT,
+                    "loaded %d upserts (ids %d..%d) and %d deletes into '%s' on topic %s in %.2f s:"
+                            + " %.0f records/s%n",
+                    o.upserts(),
+                    idsFrom,
+                    idsFrom + rows.size() - 1,
+                    o.deletes(),
+                    collection,
+                    topic,
+                    o.seconds(),
+                    o.recordsPerSecond());
+        }
         out.println(o.json());
         return 0;
     }
 
-    /** Sends the upserts, then the deletes, and waits until Kafka acknowledged all of them. */
+    private static List<String> sequentialIds(long idsFrom, int n) {
+        List<String> ids = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            ids.add(Long.toString(idsFrom + i));
+        }
+        return ids;
+    }
+
+    /**
+     * Sends the upserts (row {@code i} under {@code ids.get(i)}), then the deletes, and waits until
+     * Kafka acknowledged all of them.
+     */
     static Outcome load(
             String bootstrap,
             Properties props,
             boolean binary,
             String topic,
             String collection,
-            float[][] vectors,
-            long idsFrom,
+            InputRows rows,
+            List<String> ids,
             double fraction,
             long seed) {
         long start = System.nanoTime();
         try (RecordSender sender = new RecordSender(bootstrap, props, binary)) {
-            for (int i = 0; i < vectors.length; i++) {
-                sender.upsert(topic, collection, Long.toString(idsFrom + i), vectors[i], Map.of());
+            for (int i = 0; i < rows.size(); i++) {
+                sender.send(topic, rows.upsert(i, collection, ids.get(i)));
             }
-            for (int i : deleteSelection(vectors.length, fraction, seed)) {
-                sender.delete(topic, collection, Long.toString(idsFrom + i));
+            for (int i : deleteSelection(rows.size(), fraction, seed)) {
+                sender.delete(topic, collection, ids.get(i));
             }
             sender.flush();
             return new Outcome(

@@ -1,19 +1,16 @@
 package org.vectorindex.jobs.client;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.vectorindex.connectors.kafka.KafkaClientProperties;
-import org.vectorindex.jobs.bench.io.VectorFiles;
 import org.vectorindex.jobs.cli.Command;
 import org.vectorindex.jobs.cli.Flags;
 import org.vectorindex.operators.model.Query;
@@ -21,14 +18,16 @@ import org.vectorindex.operators.model.QueryResult;
 import org.vectorindex.operators.model.SubscriptionUpdate;
 
 /**
- * {@code query}: sends one k-NN query per vector of an {@code .fvecs} file (or, with {@code
- * --subscribe}, opens one subscription per vector) and prints the answers as they arrive on the
- * results topic, read {@code read_committed} and matched by id. One-shot mode ends when every query
- * is answered (exit 0) or at the timeout (exit 1). Subscribe mode prints updates until the timeout
- * ({@code --timeout 0}: until Ctrl-C), then unsubscribes.
+ * {@code query}: sends one k-NN query per vector of an {@code .fvecs} file, or per token set of a
+ * JSONL file ({@code --jsonl}, for multi-vector collections), or with {@code --subscribe} opens one
+ * subscription per row instead, and prints the answers as they arrive on the results topic, read
+ * {@code read_committed} and matched by id. One-shot mode ends when every query is answered (exit
+ * 0) or at the timeout (exit 1). Subscribe mode prints updates until the timeout ({@code --timeout
+ * 0}: until Ctrl-C), then unsubscribes.
  *
- * <p>Ids are {@code <id-prefix>-<row>}. The default prefix is derived from the start time, so two
- * runs do not share ids; give {@code --id-prefix} for reproducible ids.
+ * <p>Ids are {@code <id-prefix>-<row>}, for JSONL rows too (their own ids are not used). The
+ * default prefix is derived from the start time, so two runs do not share ids; give {@code
+ * --id-prefix} for reproducible ids.
  */
 public final class QueryCommand implements Command {
     static final Flags.Spec SPEC =
@@ -37,7 +36,12 @@ public final class QueryCommand implements Command {
                     .required("topic", "queries topic")
                     .required("results-topic", "results topic")
                     .required("collection", "collection name")
-                    .required("fvecs", "query vectors (.fvecs or .bvecs)")
+                    .optional("fvecs", null, "query vectors (.fvecs or .bvecs)")
+                    .optional(
+                            "jsonl",
+                            null,
+                            "instead of --fvecs: multi-vector queries, one"
+                                    + " {\"id\":…,\"vectors\":[[…],…]} per line")
                     .optional("k", "10", "hits per query, 1..1000")
                     .optional("ef", null, "search beam (default: the collection's ef)")
                     .optional("limit", null, "send at most this many queries (default: all)")
@@ -67,7 +71,7 @@ public final class QueryCommand implements Command {
             String topic,
             String resultsTopic,
             String collection,
-            Path fvecs,
+            InputRows.Source input,
             int k,
             int ef,
             int limit,
@@ -94,7 +98,7 @@ public final class QueryCommand implements Command {
                 f.required("topic"),
                 f.required("results-topic"),
                 f.required("collection"),
-                f.requiredPath("fvecs"),
+                InputRows.Source.of("query", f),
                 k,
                 ef,
                 f.has("limit") ? f.integer("limit", 1) : -1,
@@ -108,9 +112,9 @@ public final class QueryCommand implements Command {
     @Override
     public int run(List<String> args) throws Exception {
         Options o = parse(args);
-        float[][] vectors = VectorFiles.readVectors(o.fvecs(), o.limit());
-        List<String> ids = new ArrayList<>(vectors.length);
-        for (int i = 0; i < vectors.length; i++) {
+        InputRows vectors = o.input().read(o.limit());
+        List<String> ids = new ArrayList<>(vectors.size());
+        for (int i = 0; i < vectors.size(); i++) {
             ids.add(o.idPrefix() + "-" + i);
         }
         Set<String> idSet = Set.copyOf(ids);
@@ -122,7 +126,9 @@ public final class QueryCommand implements Command {
                                 out.println(
                                         r instanceof QueryResult q
                                                 ? HitFormat.result(q)
-                                                : HitFormat.update((SubscriptionUpdate) r));
+                                                : r instanceof SubscriptionUpdate u
+                                                        ? HitFormat.update(u)
+                                                        : r.toString());
                             }
                         });
         Duration metaTimeout = Duration.ofSeconds(30);
@@ -143,18 +149,16 @@ public final class QueryCommand implements Command {
 
     private int oneShot(
             Options o,
-            float[][] vectors,
+            InputRows vectors,
             List<String> ids,
             Answers answers,
             RecordSender sender,
             TopicTail tail)
             throws InterruptedException {
-        long[] sent = new long[vectors.length];
+        long[] sent = new long[vectors.size()];
         long start = System.nanoTime();
-        for (int i = 0; i < vectors.length; i++) {
-            sender.send(
-                    o.topic(),
-                    Query.knn(ids.get(i), o.collection(), vectors[i], o.k(), o.ef(), Map.of()));
+        for (int i = 0; i < vectors.size(); i++) {
+            sender.send(o.topic(), vectors.knn(i, ids.get(i), o.collection(), o.k(), o.ef()));
             sent[i] = System.nanoTime();
         }
         sender.flush();
@@ -196,7 +200,7 @@ public final class QueryCommand implements Command {
     }
 
     private int subscribe(
-            Options o, float[][] vectors, List<String> ids, Answers answers, RecordSender sender)
+            Options o, InputRows vectors, List<String> ids, Answers answers, RecordSender sender)
             throws InterruptedException {
         CountDownLatch stop = interrupted != null ? interrupted : new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
@@ -216,11 +220,9 @@ public final class QueryCommand implements Command {
             Runtime.getRuntime().addShutdownHook(hook);
         }
         try {
-            for (int i = 0; i < vectors.length; i++) {
+            for (int i = 0; i < vectors.size(); i++) {
                 sender.send(
-                        o.topic(),
-                        Query.subscribe(
-                                ids.get(i), o.collection(), vectors[i], o.k(), o.ef(), Map.of()));
+                        o.topic(), vectors.subscribe(i, ids.get(i), o.collection(), o.k(), o.ef()));
             }
             sender.flush();
             synchronized (out) {

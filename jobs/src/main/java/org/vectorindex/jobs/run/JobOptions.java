@@ -50,6 +50,17 @@ public final class JobOptions {
                                     + " restart starts empty) and a cluster run uses the cluster's"
                                     + " execution.checkpointing.dir.");
 
+    public static final ConfigOption<Integer> WEB_UI_PORT =
+            ConfigOptions.key("vectorindex.web-ui-port")
+                    .intType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Local runs only (java -jar): serve the Flink web UI and REST API on"
+                                    + " 127.0.0.1 at this port, to watch the job, its checkpoints"
+                                    + " and its metrics (group 'vectorindex') live. Unset: the"
+                                    + " REST API listens on a random port and is not announced."
+                                    + " A cluster run uses the cluster's web UI.");
+
     public static final ConfigOption<Boolean> BOUNDED_INPUT =
             ConfigOptions.key("vectorindex.bounded-input")
                     .booleanType()

@@ -39,7 +39,8 @@ public final class RunCommand {
                     + " --results-topic T --dlq-topic T --collections FILE [--parallelism N]"
                     + " [--state-dir DIR] [--checkpoint-interval 1s] [--state-backend rocksdb|heap]"
                     + " [--kafka-property k=v]... [--kafka-properties FILE]"
-                    + " [--transactional-id-prefix P] [--group-id G] [--conf key=value]...";
+                    + " [--transactional-id-prefix P] [--group-id G] [--web-ui-port P]"
+                    + " [--conf key=value]...";
 
     /** Runs the job until it ends (bounded input) or fails; returns the exit code. */
     public static int run(String[] args) throws Exception {
@@ -73,6 +74,15 @@ public final class RunCommand {
             local.set(TaskManagerOptions.BIND_HOST, "127.0.0.1");
             local.set(TaskManagerOptions.HOST, "127.0.0.1");
             local.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
+            local.getOptional(JobOptions.WEB_UI_PORT)
+                    .ifPresent(
+                            port -> {
+                                local.set(RestOptions.BIND_PORT, Integer.toString(port));
+                                System.err.println(
+                                        "run: Flink web UI and REST API at http://127.0.0.1:"
+                                                + port
+                                                + "/ (metrics of this job: group vectorindex)");
+                            });
             if (!local.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY)) {
                 // The JobManager's in-memory storage caps state at 5 MB: a real index exceeds it,
                 // every checkpoint would fail and exactly-once output would never be committed.
@@ -146,6 +156,7 @@ public final class RunCommand {
                     case "--transactional-id-prefix" ->
                             s.conf.set(KafkaOptions.TRANSACTIONAL_ID_PREFIX, v);
                     case "--group-id" -> s.conf.set(KafkaOptions.GROUP_ID, v);
+                    case "--web-ui-port" -> s.conf.set(JobOptions.WEB_UI_PORT, port(flag, v));
                     case "--conf" -> {
                         int eq = v.indexOf('=');
                         if (eq <= 0) {
@@ -184,6 +195,15 @@ public final class RunCommand {
             }
             throw new IllegalArgumentException(
                     "run: " + flag + " expects a positive integer, got '" + v + "'");
+        }
+
+        private static int port(String flag, String v) {
+            int n = positive(flag, v);
+            if (n > 65535) {
+                throw new IllegalArgumentException(
+                        "run: " + flag + " expects a port in 1..65535, got " + n);
+            }
+            return n;
         }
 
         private static Duration duration(String flag, String v) {

@@ -23,7 +23,7 @@ import org.vectorindex.connectors.kafka.KafkaWiring;
 import org.vectorindex.operators.ModelAdapter;
 import org.vectorindex.operators.ShardedIndexTopology;
 import org.vectorindex.operators.fault.FailureInjection;
-import org.vectorindex.operators.index.HnswShardIndexStore;
+import org.vectorindex.operators.index.KeyedShardIndexStore;
 import org.vectorindex.operators.model.CollectionRegistry;
 import org.vectorindex.operators.model.DeadLetter;
 import org.vectorindex.operators.model.Mutation;
@@ -142,12 +142,12 @@ public final class VectorIndexJob {
         SingleOutputStreamOperator<ShardMutation> shardMutations =
                 mutations
                         .process(
-                                new TopologyInputs.Mutations(collections, mutationsTopic),
+                                new TopologyInputs.Mutations(collections),
                                 OperatorTypes.SHARD_MUTATION)
                         .name("route mutations")
                         .uid(ROUTE_MUTATIONS_UID);
         SingleOutputStreamOperator<ShardQuery> shardQueries =
-                queries.process(new TopologyInputs.Queries(queriesTopic), OperatorTypes.SHARD_QUERY)
+                queries.process(new TopologyInputs.Queries(), OperatorTypes.SHARD_QUERY)
                         .name("adapt queries")
                         .uid(ADAPT_QUERIES_UID);
 
@@ -157,7 +157,7 @@ public final class VectorIndexJob {
                         shardMutations,
                         shardQueries,
                         layouts,
-                        new HnswShardIndexStore(),
+                        new KeyedShardIndexStore(),
                         FailureInjection.parse(
                                 "index", conf.get(JobOptions.FAIL_INDEX_AT), markers),
                         FailureInjection.parse(
@@ -180,11 +180,7 @@ public final class VectorIndexJob {
                         .uid(REJECTIONS_UID);
         mutations
                 .getSideOutput(ParseFunction.DEAD_LETTERS)
-                .union(
-                        queries.getSideOutput(ParseFunction.DEAD_LETTERS),
-                        shardMutations.getSideOutput(TopologyInputs.UNSUPPORTED),
-                        shardQueries.getSideOutput(TopologyInputs.UNSUPPORTED),
-                        rejected)
+                .union(queries.getSideOutput(ParseFunction.DEAD_LETTERS), rejected)
                 .sinkTo(kafka.deadLetterSink())
                 .name("dead-letter sink")
                 .uid(DLQ_SINK_UID);

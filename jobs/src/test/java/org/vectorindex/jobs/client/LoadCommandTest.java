@@ -7,12 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LoadCommandTest {
 
@@ -47,7 +52,7 @@ class LoadCommandTest {
                                                 "127.0.0.1:1",
                                                 "--topic",
                                                 "m")));
-        assertTrue(missing.getMessage().contains("--collection, --fvecs"), missing.getMessage());
+        assertTrue(missing.getMessage().contains("--collection"), missing.getMessage());
         IllegalArgumentException fraction =
                 assertThrows(
                         IllegalArgumentException.class,
@@ -77,6 +82,58 @@ class LoadCommandTest {
                                                 "--binary")));
         assertTrue(file.getMessage().contains("not found"), file.getMessage());
         assertEquals("", buf.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The rules of the input flags, each checked before anything connects to Kafka. */
+    @Test
+    void exactlyOneInputFileAndIdsFromOnlyWithFvecs(@TempDir Path dir) throws IOException {
+        Path jsonl = dir.resolve("docs.jsonl");
+        Files.write(
+                jsonl,
+                List.of(
+                        "{\"id\":\"a\",\"vectors\":[[1,2],[3,4]]}",
+                        "{\"id\":\"b\",\"vectors\":[[1,2]]}",
+                        "{\"id\":\"a\",\"vectors\":[[5,6]]}"),
+                StandardCharsets.UTF_8);
+        Path bad = dir.resolve("bad.jsonl");
+        Files.write(
+                bad,
+                List.of("{\"id\":\"a\",\"vectors\":[[1,2]]}", "{\"id\":\"b\",\"vectors\":[]}"),
+                StandardCharsets.UTF_8);
+        assertTrue(assertFails("give exactly one of --fvecs FILE").contains("got neither"));
+        assertFails("got both", "--fvecs", "x.fvecs", "--jsonl", jsonl.toString());
+        assertFails(
+                "--ids-from applies to --fvecs only",
+                "--jsonl",
+                jsonl.toString(),
+                "--ids-from",
+                "5");
+        assertFails("token-set file not found", "--jsonl", dir.resolve("nope.jsonl").toString());
+        assertFails("id 'a' appears in rows 0 and 2", "--jsonl", jsonl.toString(), "--binary");
+        assertFails("line 2: \"vectors\" is empty", "--jsonl", bad.toString());
+        Files.writeString(dir.resolve("empty.jsonl"), "\n");
+        assertFails("holds no token sets", "--jsonl", dir.resolve("empty.jsonl").toString());
+    }
+
+    /** Runs load with the given input flags; returns the message it failed with. */
+    private static String assertFails(String fragment, String... inputFlags) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        LoadCommand cmd = new LoadCommand(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "--bootstrap-servers",
+                                "127.0.0.1:1",
+                                "--topic",
+                                "m",
+                                "--collection",
+                                "c"));
+        args.addAll(List.of(inputFlags));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> cmd.run(args));
+        assertTrue(e.getMessage().contains(fragment), e.getMessage());
+        assertEquals("", buf.toString(StandardCharsets.UTF_8));
+        return e.getMessage();
     }
 
     @Test

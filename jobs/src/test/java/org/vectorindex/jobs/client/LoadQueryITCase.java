@@ -32,6 +32,7 @@ import org.vectorindex.connectors.testing.KafkaTestClients;
 import org.vectorindex.jobs.bench.ClusteredData;
 import org.vectorindex.jobs.bench.io.VectorFiles;
 import org.vectorindex.jobs.demo.LiveSet;
+import org.vectorindex.jobs.run.FlinkRest;
 import org.vectorindex.jobs.run.RunCommand;
 import org.vectorindex.operators.model.QueryResult;
 import org.vectorindex.operators.model.ResultRecord;
@@ -63,6 +64,7 @@ class LoadQueryITCase {
                 "{\"collections\":[{\"name\":\"c\",\"dimension\":"
                         + DIM
                         + ",\"metric\":\"l2\",\"shards\":4}]}");
+        int webPort = freePort();
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
             String bs = broker.bootstrapServers();
             broker.createTopics(2, "m", "q", "r", "d");
@@ -78,7 +80,9 @@ class LoadQueryITCase {
                                 "--parallelism", "2",
                                 "--state-backend", "heap",
                                 "--checkpoint-interval", "500ms",
-                                "--state-dir", tmp.resolve("state").toString()
+                                "--state-dir", tmp.resolve("state").toString(),
+                                "--web-ui-port", Integer.toString(webPort),
+                                "--conf", "metrics.fetcher.update-interval=500"
                             });
             try {
                 String out =
@@ -163,10 +167,45 @@ class LoadQueryITCase {
                 }
                 assertTrue(recall / queries.length >= 0.9, "recall@10 " + recall / queries.length);
 
+                dashboardShowsTheJobAndItsMetrics(new FlinkRest(webPort));
+
                 subscriptionsPrintUpdates(bs, queryFile, queries);
             } finally {
                 job.cancel().get(60, TimeUnit.SECONDS);
             }
+        }
+    }
+
+    /**
+     * What a user watching the run sees: the Flink web UI is served on 127.0.0.1, and the job's
+     * metrics count exactly the mutations loaded and the results answered.
+     */
+    private static void dashboardShowsTheJobAndItsMetrics(FlinkRest rest) throws Exception {
+        assertTrue(rest.get("/").contains("Flink"), "the web UI page is served");
+        String jobId = rest.runningJob();
+        Map<String, Long> expected =
+                Map.of(
+                        "vectorindex.upserts", 800L,
+                        "vectorindex.deletes", 200L,
+                        "vectorindex.results", 40L,
+                        "vectorindex.liveVectors", 600L);
+        Map<String, Long> seen = new HashMap<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!seen.equals(expected) && System.nanoTime() < deadline) {
+            for (String name : expected.keySet()) {
+                seen.put(name, rest.sumOfMetric(jobId, name));
+            }
+            if (!seen.equals(expected)) {
+                Thread.sleep(500);
+            }
+        }
+        assertEquals(expected, seen, "job metrics from the REST API");
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket s =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
         }
     }
 

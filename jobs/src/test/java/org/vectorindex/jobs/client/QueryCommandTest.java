@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +86,41 @@ class QueryCommandTest {
                 IllegalArgumentException.class,
                 () -> QueryCommand.parse(List.of("--topic", "q")),
                 "missing required flags");
+    }
+
+    @Test
+    void jsonlInsteadOfFvecs() {
+        List<String> args =
+                List.of(
+                        "--bootstrap-servers",
+                        "127.0.0.1:9092",
+                        "--topic",
+                        "queries",
+                        "--results-topic",
+                        "results",
+                        "--collection",
+                        "mv",
+                        "--jsonl",
+                        "q.jsonl",
+                        "--subscribe");
+        QueryCommand.Options o = QueryCommand.parse(args);
+        assertTrue(o.input().jsonl());
+        assertEquals(Path.of("q.jsonl"), o.input().path());
+        assertTrue(o.subscribe());
+        assertFalse(QueryCommand.parse(with()).input().jsonl());
+        assertEquals(Path.of("q.fvecs"), QueryCommand.parse(with()).input().path());
+
+        IllegalArgumentException both =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> QueryCommand.parse(with("--jsonl", "q.jsonl")));
+        assertTrue(both.getMessage().contains("exactly one of --fvecs"), both.getMessage());
+        assertTrue(both.getMessage().contains("got both"), both.getMessage());
+        IllegalArgumentException neither =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> QueryCommand.parse(REQUIRED.subList(0, REQUIRED.size() - 2)));
+        assertTrue(neither.getMessage().contains("got neither"), neither.getMessage());
     }
 
     @Test

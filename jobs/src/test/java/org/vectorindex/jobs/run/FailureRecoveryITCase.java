@@ -2,6 +2,7 @@ package org.vectorindex.jobs.run;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,12 +27,15 @@ import org.vectorindex.state.hnsw.SearchHit;
 
 /**
  * Injected failures in the index operator (attempts 0 and 2) and in the merger (attempt 1) during a
- * run at parallelism 2 on RocksDB: the committed results and dead letters equal those of a run
- * without failures (tookMs aside), with no duplicates and none missing, and both equal what the
- * index core answers on the same data.
+ * run at parallelism 2 on RocksDB: the committed one-shot results and dead letters equal those of a
+ * run without failures (tookMs aside), with no duplicates and none missing, and both equal what the
+ * index core answers on the same data. Each shard's index afterwards is the reference graph (same
+ * size and graph digest, from a stats request) in both runs, and the subscription updates of both
+ * runs pass {@link SubscriptionChecks} (their exact sequence depends on timing at parallelism 2).
  */
 class FailureRecoveryITCase {
     private static final int PARALLELISM = 2;
+    private static final int SUBSCRIPTIONS = 6;
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = LoopbackMiniCluster.extension(PARALLELISM);
@@ -77,7 +81,13 @@ class FailureRecoveryITCase {
         JobScenario s = scenario("reference");
         Reference ref = new Reference();
         s.mutations.forEach(ref::apply);
+        SubscriptionChecks subscriptions = new SubscriptionChecks(s);
         for (JobScenario.Outputs out : List.of(clean, failed)) {
+            ref.assertSameShards(out.stats());
+            int updates = subscriptions.check(out.results());
+            assertTrue(
+                    updates > 3 * s.subscriptions.size(),
+                    "too few updates to be a test: " + updates);
             Map<String, QueryResult> results = out.oneShot(); // fails on a duplicate
             assertEquals(s.queries.size(), results.size());
             for (Query q : s.queries) {
@@ -92,7 +102,7 @@ class FailureRecoveryITCase {
     }
 
     private static JobScenario scenario(String prefix) {
-        return JobScenario.generate(prefix, 11, 2500, 0, 200, 16, true);
+        return JobScenario.generate(prefix, 11, 2500, SUBSCRIPTIONS, 200, 16, true);
     }
 
     private JobScenario.Outputs run(String prefix, Path dir, Path markers) throws Exception {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +33,10 @@ import org.vectorindex.state.hnsw.SearchHit;
  * The job as a child JVM ({@code Main run ... --state-dir DIR}), killed with SIGKILL ({@link
  * Process#destroyForcibly}) twice mid-stream after committed output, and restarted with the same
  * directory each time: committed results and dead letters are exactly those of a failure-free run
- * (each query answered once with the core's hits; each bad record dead-lettered once).
+ * (each query answered once with the core's hits; each bad record dead-lettered once), every
+ * shard's index is the reference graph (size and graph digest from a stats request), and the
+ * subscription updates pass {@link SubscriptionChecks} (parallelism 2: their sequence depends on
+ * timing).
  */
 class ProcessKillITCase {
     private static EmbeddedKafkaBroker broker;
@@ -59,7 +63,7 @@ class ProcessKillITCase {
             }
         }
         Files.createDirectories(dir);
-        JobScenario s = JobScenario.generate("kill", 5, 4000, 0, 300, 16, true);
+        JobScenario s = JobScenario.generate("kill", 5, 4000, 4, 300, 16, true);
         broker.createTopics(1, s.topic("m"), s.topic("q"), s.topic("r"), s.topic("d"));
         List<String> args = new ArrayList<>(List.of("run"));
         args.addAll(Arrays.asList(s.runArgs(broker, JobScenario.collectionsFile(dir), 2)));
@@ -77,15 +81,16 @@ class ProcessKillITCase {
                         });
         int kills = 0;
         try {
-            // kill 1: as soon as any output is committed (the mutations are still being applied)
-            awaitCommitted(s, 1, driven);
+            // kill 1: as soon as any output beyond the subscriptions' version 1 is committed (the
+            // mutations are still being applied)
+            awaitCommitted(s, s.subscriptions.size() + 1, key -> true, driven);
             if (!driven.isDone()) {
                 job.destroyForcibly().waitFor();
                 kills++;
                 job = start(args, dir, 2);
             }
             // kill 2: once some one-shot queries are answered
-            awaitCommitted(s, 40, driven);
+            awaitCommitted(s, 40, key -> key.startsWith("q-"), driven);
             if (!driven.isDone()) {
                 job.destroyForcibly().waitFor();
                 kills++;
@@ -101,6 +106,11 @@ class ProcessKillITCase {
 
             Reference ref = new Reference();
             s.mutations.forEach(ref::apply);
+            ref.assertSameShards(out.stats());
+            int updates = new SubscriptionChecks(s).check(out.results());
+            assertTrue(
+                    updates > 3 * s.subscriptions.size(),
+                    "too few updates to be a test: " + updates);
             Map<String, QueryResult> results = out.oneShot(); // fails on a duplicate
             assertEquals(s.queries.size(), results.size(), "answered queries");
             for (Query q : s.queries) {
@@ -135,8 +145,9 @@ class ProcessKillITCase {
         return false;
     }
 
-    /** Waits until {@code n} non-barrier records (or any, for n == 1) are committed. */
-    private static void awaitCommitted(JobScenario s, int n, CompletableFuture<?> driven)
+    /** Waits until {@code n} records whose key passes {@code counted} are committed. */
+    private static void awaitCommitted(
+            JobScenario s, int n, Predicate<String> counted, CompletableFuture<?> driven)
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!driven.isDone() && System.nanoTime() < deadline) {
@@ -145,7 +156,7 @@ class ProcessKillITCase {
                     KafkaTestClients.readCommitted(
                             broker.bootstrapServers(), s.topic("r"), Duration.ofSeconds(30))) {
                 String key = new String(r.key(), StandardCharsets.UTF_8);
-                if (n == 1 || !key.startsWith("barrier-")) {
+                if (counted.test(key)) {
                     count++;
                 }
             }

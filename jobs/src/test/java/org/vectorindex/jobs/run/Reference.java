@@ -1,5 +1,7 @@
 package org.vectorindex.jobs.run;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -8,6 +10,7 @@ import java.util.Map;
 import org.vectorindex.operators.model.CollectionsFile;
 import org.vectorindex.operators.model.Mutation;
 import org.vectorindex.operators.model.MutationOp;
+import org.vectorindex.operators.model.StatsResult;
 import org.vectorindex.operators.routing.ShardKey;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.hnsw.HnswIndex;
@@ -64,12 +67,17 @@ final class Reference {
         return top(all, k);
     }
 
-    long[] digests() {
-        long[] d = new long[shards.length];
-        for (int s = 0; s < d.length; s++) {
-            d[s] = shards[s].graphDigest();
+    /** Asserts that the job's shards hold exactly these graphs: same sizes, same digests. */
+    void assertSameShards(StatsResult stats) {
+        assertEquals(JobScenario.COLLECTION, stats.collection());
+        assertEquals(shards.length, stats.shardCount(), "shards");
+        for (int s = 0; s < shards.length; s++) {
+            assertEquals(shards[s].size(), stats.size(s), "size of shard " + s);
+            assertEquals(
+                    StatsResult.hex(shards[s].graphDigest()),
+                    StatsResult.hex(stats.digest(s)),
+                    "graph digest of shard " + s);
         }
-        return d;
     }
 
     private static List<SearchHit> top(List<SearchHit> all, int k) {

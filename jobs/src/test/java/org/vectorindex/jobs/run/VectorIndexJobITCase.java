@@ -30,8 +30,9 @@ import org.vectorindex.state.hnsw.SearchHit;
 /**
  * End to end through Kafka on a MiniCluster with RocksDB: every one-shot query is answered exactly
  * once with the hits the index core gives on the same data, and every subscription update equals
- * the exact top-k after the mutation that caused it, with no change missed. Parallelism 1, so the
- * merger sees the shards' partials in mutation order and the expected update sequence is unique.
+ * the exact top-k after the mutation that caused it, with no change missed; every shard ends with
+ * the reference graph (stats request). Parallelism 1, so the merger sees the shards' partials in
+ * mutation order and the expected update sequence is unique.
  */
 class VectorIndexJobITCase {
     @RegisterExtension static final MiniClusterExtension FLINK = LoopbackMiniCluster.extension(1);
@@ -123,6 +124,7 @@ class VectorIndexJobITCase {
             assertArrayEquals(scores, r.hitScores(), q.id());
         }
         assertEquals(List.of(), out.deadLetters());
+        ref.assertSameShards(out.stats());
     }
 
     private static String update(long version, List<SearchHit> hits, String cause) {

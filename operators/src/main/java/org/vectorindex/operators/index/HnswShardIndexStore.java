@@ -80,5 +80,10 @@ public final class HnswShardIndexStore implements ShardIndexStore {
         public int size() {
             return index.size();
         }
+
+        @Override
+        public long digest() {
+            return index.graphDigest();
+        }
     }
 }

@@ -6,8 +6,10 @@ import org.vectorindex.state.hnsw.SearchHit;
 
 /**
  * The vector index of one shard, as the index operator uses it. Production wraps the HNSW index of
- * module {@code state} ({@link HnswShardIndexStore}); the narrow interface keeps the operator's
- * subscription and routing logic testable against an exact index too.
+ * module {@code state} ({@link HnswShardIndexStore}), or for a multi-vector collection its
+ * multi-vector index, whose vectors are token lists flattened row after row ({@link
+ * KeyedShardIndexStore}); the narrow interface keeps the operator's subscription and routing logic
+ * testable against an exact index too.
  */
 public interface ShardIndex {
     /** Inserts or replaces; IllegalArgumentException on an invalid vector. */
@@ -18,11 +20,21 @@ public interface ShardIndex {
 
     boolean contains(String id);
 
-    /** The stored vector (normalised under cosine), as a copy, or null. */
+    /**
+     * The stored vector (normalised under cosine), as a copy, or null. A multi-vector shard returns
+     * the document's pooled vectors, flat and row-major: what its subscriptions score against.
+     */
     float[] vector(String id);
 
     /** Top k accepted by {@code filter} (null: all), best first, with users' scores. */
     List<SearchHit> search(float[] query, int k, int ef, Predicate<String> filter);
 
     int size();
+
+    /**
+     * A 64-bit digest of everything that defines the index (for HNSW the whole graph: nodes,
+     * levels, links, vectors, ids). Equal digests mean identical indexes, which is how stats
+     * requests let tests prove that a recovered job holds exactly a failure-free run's index.
+     */
+    long digest();
 }

@@ -13,6 +13,7 @@ import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.vectorindex.operators.fault.FailureInjection;
+import org.vectorindex.operators.metrics.IndexMetrics;
 import org.vectorindex.operators.routing.CollectionLayout;
 import org.vectorindex.operators.routing.ShardKey;
 import org.vectorindex.operators.types.OperatorTypes;
@@ -21,6 +22,7 @@ import org.vectorindex.operators.types.PartialResult.Cause;
 import org.vectorindex.operators.types.ShardMutation;
 import org.vectorindex.operators.types.ShardQuery;
 import org.vectorindex.operators.types.ShardRejection;
+import org.vectorindex.operators.types.ShardStats;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.hnsw.SearchHit;
 import org.vectorindex.state.math.VectorMath;
@@ -30,14 +32,20 @@ import org.vectorindex.state.math.VectorMath;
  * shard's mutations, input 2 the routed copies of queries, subscriptions and unsubscriptions. It
  * applies mutations to the shard's index, answers a one-shot query with the shard's top-k, and
  * keeps each open subscription's local top-k current, emitting a {@link PartialResult} whenever it
- * changes. Keyed state holds the index (through the {@link ShardIndexStore}), the attributes and
- * the subscriptions, so all of it survives failures and moves with the shard on rescale.
+ * changes; a stats request is answered with the shard's size and graph digest. Keyed state holds
+ * the index (through the {@link ShardIndexStore}), the attributes and the subscriptions, so all of
+ * it survives failures and moves with the shard on rescale.
  *
  * <p><b>Visibility.</b> A query or subscription sees every mutation that reached its shard before
  * it, in the shard's arrival order, and none after: the function handles one record at a time per
  * shard and applies a mutation (index, attributes and every subscription's local top-k) before the
  * next record. Across shards there is no common point in time: a query's per-shard answers may
  * reflect different moments of the input streams.
+ *
+ * <p>One instance serves every collection of a job: for a multi-vector collection the store hands
+ * out a multi-vector index, vectors are token lists flattened row after row, queries are normalised
+ * token by token, and scores are MaxSim over the documents' pooled vectors ({@link
+ * SubscriptionScorer}).
  *
  * <p>Invalid input never fails the job: it goes to {@link #REJECTED}. A query that fails validation
  * is rejected by shard 0 only, since every shard would reject it alike.
@@ -62,6 +70,10 @@ public final class ShardIndexFunction
     private transient MapState<String, LocalTopK> topKState;
     private transient HashMap<String, ShardWorkingSet> shards;
     private transient Emitter emitter;
+    private transient IndexMetrics metrics;
+    // Written by the task thread, read by the metric gauges from another thread.
+    private transient volatile long liveVectors;
+    private transient volatile long openSubscriptions;
 
     public ShardIndexFunction(List<CollectionLayout> collections, ShardIndexStore store) {
         if (collections == null || collections.isEmpty()) {
@@ -75,13 +87,20 @@ public final class ShardIndexFunction
                 throw new IllegalArgumentException(
                         "ShardIndexFunction: collection '" + c.name() + "' twice");
             }
+            if (c.isMultivector() && !store.holdsMultiVector()) {
+                throw new IllegalArgumentException(
+                        "ShardIndexFunction: multi-vector collection '"
+                                + c.name()
+                                + "' needs a store that holds multi-vector shards, not "
+                                + store.getClass().getSimpleName());
+            }
         }
         this.store = store;
     }
 
-    /** The production operator: HNSW indexes in keyed state. */
+    /** The production operator: HNSW and multi-vector indexes in keyed state. */
     public static ShardIndexFunction withHnsw(List<CollectionLayout> collections) {
-        return new ShardIndexFunction(collections, new HnswShardIndexStore());
+        return new ShardIndexFunction(collections, new KeyedShardIndexStore());
     }
 
     /** Test hook: throw at planned points (off by default). */
@@ -119,6 +138,11 @@ public final class ShardIndexFunction
                                         LocalTopKSerializer.INSTANCE));
         shards = new HashMap<>();
         emitter = new Emitter();
+        metrics =
+                new IndexMetrics(
+                        getRuntimeContext().getMetricGroup(),
+                        () -> liveVectors,
+                        () -> openSubscriptions);
     }
 
     @Override
@@ -131,7 +155,7 @@ public final class ShardIndexFunction
             reject(ctx, ShardKey.collection(key), m.op(), m.id(), unknownCollection(key));
             return;
         }
-        ShardIndex index = store.current(key, ws.config);
+        ShardIndex index = index(key, ws);
         if (m.op() == ShardMutation.Op.UPSERT) {
             try {
                 index.upsert(m.id(), m.vector());
@@ -140,6 +164,8 @@ public final class ShardIndexFunction
                 return;
             }
             store.persist(key);
+            metrics.upserted();
+            trackSize(ws, index);
             if (!m.attributes().isEmpty()) {
                 Map<String, String> previous = ws.attributes.put(m.id(), m.attributes());
                 if (!m.attributes().equals(previous)) { // re-upserts mostly keep attributes
@@ -158,6 +184,8 @@ public final class ShardIndexFunction
                 return;
             }
             store.persist(key);
+            metrics.deleted();
+            trackSize(ws, index);
             if (ws.attributes.remove(m.id()) != null) {
                 attributeState.remove(m.id());
             }
@@ -189,14 +217,18 @@ public final class ShardIndexFunction
             unsubscribe(q, ws, out);
             return;
         }
-        String problem = validate(q, ws.config);
+        if (q.kind() == ShardQuery.Kind.STATS) {
+            stats(q, index(key, ws), ws, out);
+            return;
+        }
+        String problem = validate(q, ws);
         if (problem != null) {
             if (q.shard() == 0) {
                 reject(ctx, ws.collection, q.kind(), q.requestId(), problem);
             }
             return;
         }
-        ShardIndex index = store.current(key, ws.config);
+        ShardIndex index = index(key, ws);
         int ef = q.ef() > 0 ? q.ef() : ws.config.defaultEf();
         if (q.kind() == ShardQuery.Kind.KNN) {
             ws.queryFilter.filter = AttributeFilter.compile(q.filter());
@@ -225,14 +257,20 @@ public final class ShardIndexFunction
                             q.ingestMillis(),
                             Cause.NONE,
                             null));
+            metrics.queried();
             return;
         }
         float[] vector = q.vector().clone();
-        if (ws.config.metric().normalizes()) {
+        if (ws.multiVector != null) {
+            TokenRows.normalizeInPlace(vector, ws.config.dimension());
+        } else if (ws.config.metric().normalizes()) {
             VectorMath.normalizeInPlace(vector);
         }
         SubscriptionSpec spec = new SubscriptionSpec(vector, q.k(), ef, q.filter(), q.shardCount());
+        int before = ws.subscriptions.count();
         int slot = ws.subscriptions.subscribe(q.requestId(), spec, index);
+        openSubscriptions += ws.subscriptions.count() - before;
+        metrics.subscribed();
         specState.put(q.requestId(), spec);
         emitter.bind(ws, out);
         emitter.changed(slot, Cause.SUBSCRIBE, q.requestId());
@@ -246,6 +284,7 @@ public final class ShardIndexFunction
         }
         SubscriptionSpec spec = ws.subscriptions.spec(slot);
         ws.subscriptions.unsubscribe(q.requestId());
+        openSubscriptions--;
         specState.remove(q.requestId());
         topKState.remove(q.requestId());
         out.collect(
@@ -263,13 +302,42 @@ public final class ShardIndexFunction
                         null));
     }
 
+    /** The shard's index, of the kind its collection declares. */
+    private ShardIndex index(String key, ShardWorkingSet ws) throws Exception {
+        return ws.multiVector != null
+                ? store.currentMultiVector(key, ws.multiVector)
+                : store.current(key, ws.config);
+    }
+
+    private static void stats(
+            ShardQuery q, ShardIndex index, ShardWorkingSet ws, Collector<PartialResult> out) {
+        out.collect(
+                new PartialResult(
+                        PartialResult.Kind.STATS,
+                        q.requestId(),
+                        ws.collection,
+                        ws.shard,
+                        q.shardCount(),
+                        0,
+                        NO_IDS,
+                        NO_SCORES,
+                        q.ingestMillis(),
+                        Cause.NONE,
+                        null,
+                        new ShardStats(index.size(), index.digest())));
+    }
+
     /** A reason the request is invalid, or null. Same answer on every shard. */
-    private static String validate(ShardQuery q, HnswConfig config) {
+    private static String validate(ShardQuery q, ShardWorkingSet ws) {
+        HnswConfig config = ws.config;
         if (q.k() < 1 || q.k() > CollectionLayout.MAX_K) {
             return "k must be in 1.." + CollectionLayout.MAX_K + ", got " + q.k();
         }
         if (q.ef() < 0) {
             return "ef must not be negative, got " + q.ef();
+        }
+        if (ws.multiVector != null) {
+            return TokenRows.problem(q.vector(), config.dimension(), ws.multiVector.maxTokens());
         }
         try {
             VectorMath.validate(q.vector(), config.dimension(), config.metric());
@@ -289,7 +357,7 @@ public final class ShardIndexFunction
         if (layout == null) {
             return null;
         }
-        ws = new ShardWorkingSet(layout.name(), ShardKey.shard(key), layout.hnswConfig());
+        ws = new ShardWorkingSet(layout, ShardKey.shard(key));
         Iterable<Map.Entry<String, Map<String, String>>> attrs = attributeState.entries();
         if (attrs != null) {
             for (Map.Entry<String, Map<String, String>> e : attrs) {
@@ -307,15 +375,24 @@ public final class ShardIndexFunction
             }
         }
         shards.put(key, ws);
+        openSubscriptions += ws.subscriptions.count();
+        trackSize(ws, index(key, ws));
         return ws;
+    }
+
+    /** Keeps the {@code liveVectors} gauge current after the shard's size may have changed. */
+    private void trackSize(ShardWorkingSet ws, ShardIndex index) {
+        int now = index.size();
+        liveVectors += now - ws.size;
+        ws.size = now;
     }
 
     private static String unknownCollection(String key) {
         return "unknown collection '" + ShardKey.collection(key) + "'";
     }
 
-    private static void reject(
-            Context ctx, String collection, Enum<?> what, String id, String why) {
+    private void reject(Context ctx, String collection, Enum<?> what, String id, String why) {
+        metrics.rejected();
         ctx.output(
                 REJECTED,
                 new ShardRejection(collection, what.name().toLowerCase(Locale.ROOT), id, why));

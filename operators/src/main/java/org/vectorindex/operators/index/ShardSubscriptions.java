@@ -16,11 +16,12 @@ import org.vectorindex.state.math.Metric;
  *
  * <p>Why this layout: every upsert into the shard must be checked against every subscription (the
  * goal is 1,000 subscriptions at 1,000 upserts/s), so the check is a tight loop over primitive
- * arrays: the subscription vectors sit in one flat {@code float[]} and each one's current k-th
- * score in a {@code float[]}. A subscription is touched beyond one distance computation only when
- * the new vector beats its k-th score or the id is already one of its members ({@link #membership},
- * one hash lookup per mutation). Slots are kept sorted by subscription id so the order of emitted
- * partials does not depend on history (a restored operator emits exactly what the original would).
+ * arrays: each subscription's query is one {@code float[]} (a vector, or a multi-vector query's
+ * tokens row after row, so lengths vary) and each one's current k-th score sits in a {@code
+ * float[]}. A subscription is touched beyond one distance computation only when the new vector
+ * beats its k-th score or the id is already one of its members ({@link #membership}, one hash
+ * lookup per mutation). Slots are kept sorted by subscription id so the order of emitted partials
+ * does not depend on history (a restored operator emits exactly what the original would).
  *
  * <p>Rules, per subscription, for a mutation of id X (scores are internal, higher is better; ties
  * are broken by id, ascending):
@@ -35,8 +36,8 @@ import org.vectorindex.state.math.Metric;
  *       replacement.
  * </ul>
  *
- * Scores of re-search hits are recomputed here with {@link Metric#score} on the stored vectors, so
- * incremental and re-searched scores are bit-identical.
+ * Scores of re-search hits are recomputed here with the shard's {@link SubscriptionScorer} on the
+ * stored vectors, so incremental and re-searched scores are bit-identical.
  */
 public final class ShardSubscriptions {
 
@@ -46,15 +47,14 @@ public final class ShardSubscriptions {
         void changed(int slot, Cause cause, String causeId) throws Exception;
     }
 
-    private final int dim;
-    private final Metric metric;
+    private final SubscriptionScorer scorer;
     private final Map<String, Map<String, String>> attributes;
     private final IdFilter idFilter;
 
     private int count;
     private String[] subIds = new String[4];
     private SubscriptionSpec[] specs = new SubscriptionSpec[4];
-    private float[] vectors;
+    private float[][] queries = new float[4][];
     private int[] ks = new int[4];
     private float[] kth = new float[4];
     private AttributeFilter[] filters = new AttributeFilter[4];
@@ -74,16 +74,21 @@ public final class ShardSubscriptions {
     private String[] oldIds = new String[16];
     private float[] oldScores = new float[16];
 
+    /** Subscriptions of a single-vector shard: {@code metric} over vectors of {@code dim}. */
+    public ShardSubscriptions(int dim, Metric metric, Map<String, Map<String, String>> attributes) {
+        this(SubscriptionScorer.of(metric, dim), attributes);
+    }
+
     /**
+     * @param scorer how this shard's documents score against a subscription's query
      * @param attributes the shard's attributes by id, read by re-searches with a filter; owned by
      *     the caller, which keeps it current
      */
-    public ShardSubscriptions(int dim, Metric metric, Map<String, Map<String, String>> attributes) {
-        this.dim = dim;
-        this.metric = metric;
+    public ShardSubscriptions(
+            SubscriptionScorer scorer, Map<String, Map<String, String>> attributes) {
+        this.scorer = scorer;
         this.attributes = attributes;
         this.idFilter = new IdFilter(attributes);
-        this.vectors = new float[4 * dim];
     }
 
     public int count() {
@@ -113,7 +118,7 @@ public final class ShardSubscriptions {
         int n = topSize[slot];
         float[] out = new float[n];
         for (int i = 0; i < n; i++) {
-            out[i] = metric.externalScore(topScores[slot][i]);
+            out[i] = scorer.externalScore(topScores[slot][i]);
         }
         return out;
     }
@@ -138,10 +143,7 @@ public final class ShardSubscriptions {
      * @return its slot
      */
     public int subscribe(String subscriptionId, SubscriptionSpec spec, ShardIndex index) {
-        if (spec.vector().length != dim) {
-            throw new IllegalArgumentException(
-                    "wrong dimension: expected " + dim + " but got " + spec.vector().length);
-        }
+        scorer.checkQuery(spec.vector());
         int slot = install(subscriptionId, spec);
         rebuildMembership();
         research(slot, index);
@@ -157,7 +159,7 @@ public final class ShardSubscriptions {
         int tail = count - slot - 1;
         System.arraycopy(subIds, slot + 1, subIds, slot, tail);
         System.arraycopy(specs, slot + 1, specs, slot, tail);
-        System.arraycopy(vectors, (slot + 1) * dim, vectors, slot * dim, tail * dim);
+        System.arraycopy(queries, slot + 1, queries, slot, tail);
         System.arraycopy(ks, slot + 1, ks, slot, tail);
         System.arraycopy(kth, slot + 1, kth, slot, tail);
         System.arraycopy(filters, slot + 1, filters, slot, tail);
@@ -167,6 +169,7 @@ public final class ShardSubscriptions {
         count--;
         subIds[count] = null;
         specs[count] = null;
+        queries[count] = null;
         filters[count] = null;
         topIds[count] = null;
         topScores[count] = null;
@@ -177,7 +180,7 @@ public final class ShardSubscriptions {
     /**
      * Updates every subscription after {@code id} was upserted into the shard's index.
      *
-     * @param stored the vector as the index stores it (normalised under cosine)
+     * @param stored the vector as the index stores it ({@link ShardIndex#vector})
      * @param attrs the record's attributes (empty when none)
      */
     public void onUpsert(
@@ -192,9 +195,9 @@ public final class ShardSubscriptions {
         }
         refreshMembership();
         int gen = markMembers(id);
-        final float[] vs = vectors;
+        final float[][] qs = queries;
         final float[] kths = kth;
-        final int d = dim;
+        final SubscriptionScorer sc = scorer;
         for (int s = 0; s < count; s++) {
             if (mark[s] == gen) {
                 if (memberUpserted(s, id, stored, attrs, index)) {
@@ -202,7 +205,7 @@ public final class ShardSubscriptions {
                 }
                 continue;
             }
-            float score = metric.score(vs, s * d, stored, 0, d);
+            float score = sc.score(qs[s], stored);
             if (score < kths[s]) {
                 continue; // the common case: not good enough for this subscription
             }
@@ -280,7 +283,7 @@ public final class ShardSubscriptions {
             return true;
         }
         float oldScore = topScores[s][pos];
-        float score = metric.score(vectors, s * dim, stored, 0, dim);
+        float score = scorer.score(queries[s], stored);
         if (Float.compare(score, oldScore) == 0) {
             return false;
         }
@@ -303,7 +306,7 @@ public final class ShardSubscriptions {
         }
         topSize[s] = 0;
         kth[s] = Float.NEGATIVE_INFINITY;
-        float[] query = Arrays.copyOfRange(vectors, s * dim, (s + 1) * dim);
+        float[] query = queries[s];
         AttributeFilter f = filters[s];
         idFilter.filter = f;
         List<SearchHit> hits =
@@ -311,7 +314,7 @@ public final class ShardSubscriptions {
         for (SearchHit hit : hits) {
             float[] v = index.vector(hit.id());
             if (v != null) {
-                insert(s, hit.id(), metric.score(query, 0, v, 0, dim));
+                insert(s, hit.id(), scorer.score(query, v));
             }
         }
     }
@@ -415,7 +418,7 @@ public final class ShardSubscriptions {
             int tail = count - slot;
             System.arraycopy(subIds, slot, subIds, slot + 1, tail);
             System.arraycopy(specs, slot, specs, slot + 1, tail);
-            System.arraycopy(vectors, slot * dim, vectors, (slot + 1) * dim, tail * dim);
+            System.arraycopy(queries, slot, queries, slot + 1, tail);
             System.arraycopy(ks, slot, ks, slot + 1, tail);
             System.arraycopy(kth, slot, kth, slot + 1, tail);
             System.arraycopy(filters, slot, filters, slot + 1, tail);
@@ -426,7 +429,7 @@ public final class ShardSubscriptions {
         }
         subIds[slot] = subscriptionId;
         specs[slot] = spec;
-        System.arraycopy(spec.vector(), 0, vectors, slot * dim, dim);
+        queries[slot] = spec.vector();
         ks[slot] = spec.k();
         kth[slot] = Float.NEGATIVE_INFINITY;
         filters[slot] = AttributeFilter.compile(spec.filter());
@@ -443,7 +446,7 @@ public final class ShardSubscriptions {
         int cap = Math.max(needed, subIds.length * 2);
         subIds = Arrays.copyOf(subIds, cap);
         specs = Arrays.copyOf(specs, cap);
-        vectors = Arrays.copyOf(vectors, cap * dim);
+        queries = Arrays.copyOf(queries, cap);
         ks = Arrays.copyOf(ks, cap);
         kth = Arrays.copyOf(kth, cap);
         filters = Arrays.copyOf(filters, cap);

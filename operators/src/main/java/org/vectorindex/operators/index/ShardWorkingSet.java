@@ -2,27 +2,41 @@ package org.vectorindex.operators.index;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.vectorindex.operators.routing.CollectionLayout;
 import org.vectorindex.state.hnsw.HnswConfig;
+import org.vectorindex.state.multivector.MultiVectorConfig;
 
 /**
  * The in-memory form of one shard beside its index: attributes by id (for filters; kept in memory
  * so a filtered search does not pay a state read per visited node) and the open subscriptions.
  * Keyed state is the durable image of both; this is rebuilt from it on first use after a restore.
+ * It also caches the shard's index configs, so routing a record builds none.
  */
 final class ShardWorkingSet {
     final String collection;
     final int shard;
     final HnswConfig config;
+
+    /** Config of a multi-vector shard's index, or null for an HNSW shard. */
+    final MultiVectorConfig multiVector;
+
     final Map<String, Map<String, String>> attributes = new HashMap<>();
     final ShardSubscriptions subscriptions;
     final IdFilter queryFilter;
 
-    ShardWorkingSet(String collection, int shard, HnswConfig config) {
-        this.collection = collection;
+    /** Index size as last reported to the operator's {@code liveVectors} gauge. */
+    int size;
+
+    ShardWorkingSet(CollectionLayout layout, int shard) {
+        this.collection = layout.name();
         this.shard = shard;
-        this.config = config;
-        this.subscriptions =
-                new ShardSubscriptions(config.dimension(), config.metric(), attributes);
+        this.config = layout.hnswConfig();
+        this.multiVector = layout.isMultivector() ? layout.multiVectorConfig() : null;
+        SubscriptionScorer scorer =
+                multiVector != null
+                        ? SubscriptionScorer.maxSim(config.dimension())
+                        : SubscriptionScorer.of(config.metric(), config.dimension());
+        this.subscriptions = new ShardSubscriptions(scorer, attributes);
         this.queryFilter = new IdFilter(attributes);
     }
 }

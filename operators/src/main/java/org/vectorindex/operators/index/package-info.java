@@ -5,7 +5,8 @@
  *
  * <ul>
  *   <li>the index, through a {@link org.vectorindex.operators.index.ShardIndexStore} (production:
- *       {@code KeyedHnswState} of module {@code state});
+ *       {@link org.vectorindex.operators.index.KeyedShardIndexStore}, over {@code KeyedHnswState}
+ *       for HNSW collections and {@code KeyedMultiVectorState} for multi-vector ones);
  *   <li>{@code attributes}: MapState id → attribute map, for filters;
  *   <li>{@code subscriptions}: MapState subscriptionId → {@link
  *       org.vectorindex.operators.index.SubscriptionSpec};
@@ -20,7 +21,8 @@
  * RocksDB (once in memory, once in RocksDB).
  *
  * <p>Cost of an upsert with S open subscriptions on its shard: one distance computation per
- * subscription over a flat array, plus, for the few whose k-th score it beats or that it is a
- * member of, a sorted insert or (after a member is deleted or falls) a re-search of the shard.
+ * subscription (for a multi-vector collection one MaxSim, query tokens × pooled vectors), plus, for
+ * the few whose k-th score it beats or that it is a member of, a sorted insert or (after a member
+ * is deleted or falls) a re-search of the shard.
  */
 package org.vectorindex.operators.index;

@@ -3,6 +3,7 @@ package org.vectorindex.operators.merge;
 import org.vectorindex.operators.types.MergedResult;
 import org.vectorindex.operators.types.PartialResult;
 import org.vectorindex.operators.types.PartialResult.Cause;
+import org.vectorindex.operators.types.ShardStats;
 
 /**
  * What the merge operator does with one partial, free of Flink so it can be unit-tested: the
@@ -41,6 +42,42 @@ public final class MergeLogic {
                 NONE,
                 Cause.NONE,
                 null);
+    }
+
+    /**
+     * Adds a shard's answer to a stats request.
+     *
+     * @return true when every shard has answered (the answer is then {@link #statsResult})
+     */
+    public static boolean addStats(StatsState st, PartialResult p) {
+        if (p.shardCount() != st.shardCount || Bits.get(st.answered, p.shard())) {
+            return false; // a duplicate or a stray partial from another layout: ignore it
+        }
+        Bits.set(st.answered, p.shard());
+        st.sizes[p.shard()] = p.stats().size();
+        st.digests[p.shard()] = p.stats().digest();
+        return Bits.count(st.answered) == st.shardCount;
+    }
+
+    /** The merged answer of a finished stats request: every shard's stats in shard order. */
+    public static MergedResult statsResult(String queryId, StatsState st) {
+        ShardStats[] shards = new ShardStats[st.shardCount];
+        for (int s = 0; s < shards.length; s++) {
+            shards[s] = new ShardStats(st.sizes[s], st.digests[s]);
+        }
+        return new MergedResult(
+                MergedResult.Kind.STATS,
+                queryId,
+                st.collection,
+                NONE,
+                new float[0],
+                0,
+                0,
+                NONE,
+                NONE,
+                Cause.NONE,
+                null,
+                shards);
     }
 
     /**
@@ -127,6 +164,11 @@ public final class MergeLogic {
     /** Fresh state for a subscription first seen in {@code p}. */
     public static SubscriptionState startSubscription(PartialResult p) {
         return SubscriptionState.start(p.collection(), p.shardCount(), p.k());
+    }
+
+    /** Fresh state for a stats request first seen in {@code p}. */
+    public static StatsState startStats(PartialResult p) {
+        return StatsState.start(p.collection(), p.shardCount());
     }
 
     /** Fresh state for a one-shot query first seen in {@code p}. */

@@ -6,6 +6,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.vectorindex.operators.fault.FailureInjection;
+import org.vectorindex.operators.metrics.MergeMetrics;
 import org.vectorindex.operators.types.MergedResult;
 import org.vectorindex.operators.types.PartialResult;
 
@@ -21,11 +22,13 @@ import org.vectorindex.operators.types.PartialResult;
  *       each time the merged top-k changes, and nothing when it does not. When every shard has
  *       closed the subscription its state is cleared; partials of a re-subscription under the same
  *       id that overtake the last close are kept aside in a successor state.
+ *   <li>Stats: keeps each shard's size and digest until every shard answered, emits them once in
+ *       shard order, and clears the state.
  * </ul>
  *
- * One-shot and continuous state are separate, so a queryId equal to a subscriptionId is harmless.
- * If a shard never answers a one-shot query (it cannot, short of a changed layout), its state
- * stays.
+ * One-shot, stats and continuous state are separate, so a queryId equal to a subscriptionId is
+ * harmless. If a shard never answers a one-shot query (it cannot, short of a changed layout), its
+ * state stays.
  */
 public final class ResultMergeFunction
         extends KeyedProcessFunction<String, PartialResult, MergedResult> {
@@ -34,6 +37,8 @@ public final class ResultMergeFunction
     private FailureInjection failures = FailureInjection.NONE;
 
     private transient ValueState<OneShotState> oneShot;
+    private transient MergeMetrics metrics;
+    private transient ValueState<StatsState> stats;
     private transient ValueState<SubscriptionState> subscription;
     private transient ValueState<SubscriptionState> successor;
 
@@ -43,14 +48,24 @@ public final class ResultMergeFunction
         return this;
     }
 
+    private void emit(Collector<MergedResult> out, MergedResult result) {
+        metrics.emitted(result);
+        out.collect(result);
+    }
+
     @Override
     public void open(OpenContext openContext) {
         failures.open(getRuntimeContext());
+        metrics = new MergeMetrics(getRuntimeContext().getMetricGroup());
         oneShot =
                 getRuntimeContext()
                         .getState(
                                 new ValueStateDescriptor<>(
                                         "one-shot", OneShotStateSerializer.INSTANCE));
+        stats =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>("stats", StatsStateSerializer.INSTANCE));
         subscription =
                 getRuntimeContext()
                         .getState(
@@ -72,6 +87,7 @@ public final class ResultMergeFunction
             case ONE_SHOT -> oneShot(p, ctx, out);
             case CONTINUOUS -> continuous(p, out);
             case CLOSED -> closed(p, out);
+            case STATS -> stats(p, out);
             default -> throw new IllegalStateException("unknown partial kind " + p.kind());
         }
     }
@@ -83,12 +99,26 @@ public final class ResultMergeFunction
             st = MergeLogic.startOneShot(p);
         }
         if (MergeLogic.addOneShot(st, p)) {
-            out.collect(
+            emit(
+                    out,
                     MergeLogic.result(
                             p.requestId(), st, ctx.timerService().currentProcessingTime()));
             oneShot.clear();
         } else {
             oneShot.update(st);
+        }
+    }
+
+    private void stats(PartialResult p, Collector<MergedResult> out) throws Exception {
+        StatsState st = stats.value();
+        if (st == null) {
+            st = MergeLogic.startStats(p);
+        }
+        if (MergeLogic.addStats(st, p)) {
+            out.collect(MergeLogic.statsResult(p.requestId(), st));
+            stats.clear();
+        } else {
+            stats.update(st);
         }
     }
 
@@ -113,7 +143,7 @@ public final class ResultMergeFunction
         MergedResult update = MergeLogic.applyContinuous(p.requestId(), st, p);
         subscription.update(st);
         if (update != null) {
-            out.collect(update);
+            emit(out, update);
         }
     }
 
@@ -136,7 +166,7 @@ public final class ResultMergeFunction
         MergedResult update = MergeLogic.recompute(p.requestId(), next, p.cause(), p.causeId());
         if (update != null) {
             subscription.update(next);
-            out.collect(update);
+            emit(out, update);
         }
     }
 }

@@ -31,7 +31,7 @@ public final class IndexMetrics {
         MetricGroup g = operatorGroup.addGroup(GROUP);
         upserts = g.counter("upserts");
         deletes = g.counter("deletes");
-        queries = g.counter("queries");
+        queries = g.counter("shardQueries");
         subscribes = g.counter("subscribes");
         rejected = g.counter("rejected");
         g.gauge("liveVectors", (Gauge<Long>) liveVectors::getAsLong);

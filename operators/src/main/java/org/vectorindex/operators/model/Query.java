@@ -7,14 +7,15 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
 import org.vectorindex.operators.model.serde.ModelTypeInfoFactories;
 
 /**
- * A record of the queries topic: a one-shot k-NN query, or the opening or closing of a standing
- * query (subscription).
+ * A record of the queries topic: a one-shot k-NN query, the opening or closing of a standing query
+ * (subscription), or a request for the shards' statistics.
  *
- * <p>{@link #id()} is the queryId of a {@link QueryType#KNN} query and the subscriptionId
- * otherwise. An unsubscribe may omit the collection ({@link #collection()} is then {@code null}):
- * the issue's wire format does not require it, so operators must then close the subscription on
- * every collection. {@link #ef()} is 0 when the record did not set it (use the collection's ef).
- * Immutable by contract; the vector arrays are not copied and must not be modified.
+ * <p>{@link #id()} is the queryId of a {@link QueryType#KNN} or {@link QueryType#STATS} request and
+ * the subscriptionId otherwise. An unsubscribe may omit the collection ({@link #collection()} is
+ * then {@code null}): the issue's wire format does not require it, so operators must then close the
+ * subscription on every collection. {@link #ef()} is 0 when the record did not set it (use the
+ * collection's ef). Immutable by contract; the vector arrays are not copied and must not be
+ * modified.
  */
 @TypeInfo(ModelTypeInfoFactories.QueryInfo.class)
 public final class Query {
@@ -48,7 +49,9 @@ public final class Query {
                 throw new IllegalArgumentException("k must be at least 1, got " + k);
             }
         } else if (vector != null || vectors != null || k != 0) {
-            throw new IllegalArgumentException("unsubscribe carries no vector and no k");
+            throw new IllegalArgumentException(type.wireName() + " carries no vector and no k");
+        } else if (type == QueryType.STATS) {
+            Objects.requireNonNull(collection, "collection is missing");
         }
         if (ef < 0) {
             throw new IllegalArgumentException("ef must not be negative, got " + ef);
@@ -140,11 +143,16 @@ public final class Query {
         return new Query(QueryType.UNSUBSCRIBE, subscriptionId, collection, null, null, 0, 0, null);
     }
 
+    /** Asks every shard of {@code collection} for its size and graph digest. */
+    public static Query stats(String queryId, String collection) {
+        return new Query(QueryType.STATS, queryId, collection, null, null, 0, 0, null);
+    }
+
     public QueryType type() {
         return type;
     }
 
-    /** queryId for knn, subscriptionId for subscribe and unsubscribe. */
+    /** queryId for knn and stats, subscriptionId for subscribe and unsubscribe. */
     public String id() {
         return id;
     }

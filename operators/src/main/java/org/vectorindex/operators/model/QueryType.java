@@ -7,7 +7,12 @@ public enum QueryType {
     /** Opens a standing query: answered by {@link SubscriptionUpdate}s while it is open. */
     SUBSCRIBE("subscribe", "subscriptionId"),
     /** Closes a standing query. */
-    UNSUBSCRIBE("unsubscribe", "subscriptionId");
+    UNSUBSCRIBE("unsubscribe", "subscriptionId"),
+    /**
+     * Asks every shard of a collection for its size and graph digest: answered by exactly one
+     * {@link StatsResult}, so operators and tests can compare shard indexes without reading state.
+     */
+    STATS("stats", "queryId");
 
     private final String wireName;
     private final String idField;
@@ -31,7 +36,7 @@ public enum QueryType {
 
     /** Whether this kind carries a query vector (or token vectors) and a {@code k}. */
     public boolean hasVector() {
-        return this != UNSUBSCRIBE;
+        return this == KNN || this == SUBSCRIBE;
     }
 
     /** The type for a wire name, or {@code null} when there is none. */
@@ -46,6 +51,8 @@ public enum QueryType {
                 return SUBSCRIBE;
             case "unsubscribe":
                 return UNSUBSCRIBE;
+            case "stats":
+                return STATS;
             default:
                 return null;
         }

@@ -4,13 +4,13 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
 import org.vectorindex.operators.model.serde.ModelTypeInfoFactories;
 
 /**
- * A record of the results topic: a one-shot {@link QueryResult} or a {@link SubscriptionUpdate}.
- * One type for both lets the job union them into a single stream and a single sink. Hits are kept
- * as parallel id and score arrays, best first, so a result is three objects rather than one per
- * hit.
+ * A record of the results topic: a one-shot {@link QueryResult}, a {@link SubscriptionUpdate} or a
+ * {@link StatsResult}. One type for all lets the job union them into a single stream and a single
+ * sink. Hits are kept as parallel id and score arrays, best first, so a result is three objects
+ * rather than one per hit.
  */
 @TypeInfo(ModelTypeInfoFactories.ResultRecordInfo.class)
-public sealed interface ResultRecord permits QueryResult, SubscriptionUpdate {
+public sealed interface ResultRecord permits QueryResult, SubscriptionUpdate, StatsResult {
 
     /** queryId or subscriptionId: the Kafka key, so one query's records stay in order. */
     String key();

@@ -1,14 +1,25 @@
 package org.vectorindex.operators.routing;
 
 import java.io.Serializable;
+import org.vectorindex.operators.model.CollectionType;
+import org.vectorindex.operators.model.MultivectorParams;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.math.Metric;
+import org.vectorindex.state.multivector.FdeConfig;
+import org.vectorindex.state.multivector.MultiVectorConfig;
 
 /**
- * What the operators need to know about one collection: its name, its number of shards and the HNSW
- * parameters of each shard's index. It is Serializable because the functions that hold it are
- * shipped to the task managers ({@link HnswConfig} is not); the job maps the parsed collections
- * file onto it with {@link #of}.
+ * What the operators need to know about one collection: its name, its number of shards, its kind
+ * and the parameters of each shard's index. It is Serializable because the functions that hold it
+ * are shipped to the task managers ({@link HnswConfig} and {@link MultiVectorConfig} are not); the
+ * job maps the parsed collections file onto it with {@link #of} or {@link #multivector}.
+ *
+ * <p>For a multi-vector collection {@code dimension} is the token dimension, and {@code m}, {@code
+ * efConstruction} and {@code seed} shape the HNSW graph over the document FDEs; the seed also seeds
+ * every FDE matrix, so an FDE is identical across restarts and rescales.
+ *
+ * @param type kind of index behind each shard
+ * @param multivector multi-vector settings, exactly when {@code type} is multivector
  */
 public record CollectionLayout(
         String name,
@@ -19,7 +30,9 @@ public record CollectionLayout(
         int efConstruction,
         int defaultEf,
         long seed,
-        double consolidateFraction)
+        double consolidateFraction,
+        CollectionType type,
+        MultivectorParams multivector)
         implements Serializable {
 
     /** Largest k a query or subscription may ask for. */
@@ -33,10 +46,28 @@ public record CollectionLayout(
             throw new IllegalArgumentException(
                     "collection '" + name + "': shards must be at least 1, got " + shards);
         }
+        if (type == null) {
+            throw new IllegalArgumentException("collection '" + name + "': type is missing");
+        }
+        if ((type == CollectionType.MULTIVECTOR) != (multivector != null)) {
+            throw new IllegalArgumentException(
+                    "collection '"
+                            + name
+                            + "': multivector settings are needed exactly for type multivector");
+        }
         // Validates the HNSW parameters with the index's own messages.
         new HnswConfig(dimension, metric, m, efConstruction, defaultEf, seed, consolidateFraction);
+        if (multivector != null) {
+            try {
+                multiVectorConfig(dimension, m, efConstruction, seed, multivector);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw new IllegalArgumentException(
+                        "collection '" + name + "': " + e.getMessage(), e);
+            }
+        }
     }
 
+    /** A single-vector (HNSW) collection. */
     public static CollectionLayout of(String name, int shards, HnswConfig config) {
         if (config == null) {
             throw new IllegalArgumentException("collection '" + name + "': HNSW config is missing");
@@ -50,11 +81,84 @@ public record CollectionLayout(
                 config.efConstruction(),
                 config.defaultEf(),
                 config.seed(),
-                config.consolidateFraction());
+                config.consolidateFraction(),
+                CollectionType.HNSW,
+                null);
     }
 
+    /**
+     * A multi-vector collection of {@code dimension}-dimensional tokens. {@code ef} is the default
+     * search beam; a search reranks at least {@code params.candidates()} FDE candidates.
+     */
+    public static CollectionLayout multivector(
+            String name,
+            int shards,
+            int dimension,
+            int m,
+            int efConstruction,
+            int ef,
+            long seed,
+            MultivectorParams params) {
+        if (params == null) {
+            throw new IllegalArgumentException(
+                    "collection '" + name + "': multivector settings are missing");
+        }
+        return new CollectionLayout(
+                name,
+                shards,
+                dimension,
+                Metric.COSINE,
+                m,
+                efConstruction,
+                ef,
+                seed,
+                HnswConfig.DEFAULT_CONSOLIDATE_FRACTION,
+                CollectionType.MULTIVECTOR,
+                params);
+    }
+
+    public boolean isMultivector() {
+        return type == CollectionType.MULTIVECTOR;
+    }
+
+    /**
+     * HNSW parameters. For a multi-vector collection only its dimension (the token dimension) and
+     * default ef are used by the operator; the FDE graph's own config is inside {@link
+     * #multiVectorConfig}.
+     */
     public HnswConfig hnswConfig() {
         return new HnswConfig(
                 dimension, metric, m, efConstruction, defaultEf, seed, consolidateFraction);
+    }
+
+    /** The multi-vector index config of each shard; only for type multivector. */
+    public MultiVectorConfig multiVectorConfig() {
+        if (multivector == null) {
+            throw new IllegalStateException("collection '" + name + "' is not multivector");
+        }
+        return multiVectorConfig(dimension, m, efConstruction, seed, multivector);
+    }
+
+    private static MultiVectorConfig multiVectorConfig(
+            int dimension, int m, int efConstruction, long seed, MultivectorParams p) {
+        FdeConfig fde =
+                FdeConfig.builder()
+                        .dimension(dimension)
+                        .repetitions(p.fdeRepetitions())
+                        .kSim(p.fdeSimhashBits())
+                        .dProj(p.fdeProjectionDim())
+                        .finalDimension(p.fdeFinalDim())
+                        .seed(seed)
+                        .build();
+        return MultiVectorConfig.builder()
+                .dimension(dimension)
+                .maxTokens(p.maxTokens())
+                .pooledTokens(p.pooledVectors())
+                .fde(fde)
+                .hnswM(m)
+                .efConstruction(efConstruction)
+                .hnswSeed(seed)
+                .defaultCandidates(p.candidates())
+                .build();
     }
 }

@@ -1,8 +1,8 @@
 package org.vectorindex.operators.types;
 
 /**
- * Output of the merge operator: a one-shot query's global result or a subscription update. The job
- * maps it onto the results-topic record model.
+ * Output of the merge operator: a one-shot query's global result, a subscription update, or the
+ * answer to a stats request. The job maps it onto the results-topic record model.
  *
  * @param ids the whole global top-k, best first
  * @param scores users' scores of {@code ids}
@@ -11,6 +11,7 @@ package org.vectorindex.operators.types;
  * @param entered UPDATE only: ids now in the top-k that were not before
  * @param left UPDATE only: ids that were in the top-k and no longer are
  * @param cause UPDATE only: the mutation that caused it ({@code SUBSCRIBE} for version 1)
+ * @param shards STATS only: every shard's stats, in shard order; null for the other kinds
  */
 public record MergedResult(
         Kind kind,
@@ -23,11 +24,52 @@ public record MergedResult(
         String[] entered,
         String[] left,
         PartialResult.Cause cause,
-        String causeId) {
+        String causeId,
+        ShardStats[] shards) {
 
     /** What the result is. */
     public enum Kind {
         RESULT,
-        UPDATE
+        UPDATE,
+        STATS
+    }
+
+    public MergedResult {
+        if ((kind == Kind.STATS) != (shards != null)) {
+            throw new IllegalArgumentException(
+                    "a "
+                            + kind
+                            + " result "
+                            + (shards == null ? "needs" : "carries no")
+                            + " stats");
+        }
+    }
+
+    /** A result or update (anything but {@link Kind#STATS}). */
+    public MergedResult(
+            Kind kind,
+            String requestId,
+            String collection,
+            String[] ids,
+            float[] scores,
+            long tookMs,
+            long version,
+            String[] entered,
+            String[] left,
+            PartialResult.Cause cause,
+            String causeId) {
+        this(
+                kind,
+                requestId,
+                collection,
+                ids,
+                scores,
+                tookMs,
+                version,
+                entered,
+                left,
+                cause,
+                causeId,
+                null);
     }
 }

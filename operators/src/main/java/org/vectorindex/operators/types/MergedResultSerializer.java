@@ -6,7 +6,11 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
-/** Versioned serializer of {@link MergedResult}; format 1. */
+/**
+ * Versioned serializer of {@link MergedResult}. Format 2 appends the per-shard stats (a count, -1
+ * for none, then size and digest per shard) and adds kind {@link MergedResult.Kind#STATS}; format 1
+ * records, which end after the cause id, are still read.
+ */
 public final class MergedResultSerializer extends VersionedSerializer<MergedResult> {
     private static final long serialVersionUID = 1L;
 
@@ -25,22 +29,53 @@ public final class MergedResultSerializer extends VersionedSerializer<MergedResu
         SerdeIo.writeStrings(v.left(), out);
         out.writeByte(v.cause().ordinal());
         SerdeIo.writeNullableString(v.causeId(), out);
+        ShardStats[] shards = v.shards();
+        out.writeInt(shards == null ? -1 : shards.length);
+        if (shards != null) {
+            for (ShardStats s : shards) {
+                out.writeLong(s.size());
+                out.writeLong(s.digest());
+            }
+        }
     }
 
     @Override
     protected MergedResult readFields(int version, DataInputView in) throws IOException {
+        int kind = in.readUnsignedByte();
+        if (kind >= (version >= 2 ? 3 : 2)) {
+            throw new IOException("unknown MergedResult kind " + kind + " in format " + version);
+        }
+        String requestId = in.readUTF();
+        String collection = in.readUTF();
+        String[] ids = SerdeIo.readStrings(in);
+        float[] scores = SerdeIo.readFloats(in);
+        long tookMs = in.readLong();
+        long resultVersion = in.readLong();
+        String[] entered = SerdeIo.readStrings(in);
+        String[] left = SerdeIo.readStrings(in);
+        PartialResult.Cause cause = PartialResult.Cause.values()[in.readUnsignedByte()];
+        String causeId = SerdeIo.readNullableString(in);
+        ShardStats[] shards = null;
+        int n = version >= 2 ? in.readInt() : -1;
+        if (n >= 0) {
+            shards = new ShardStats[n];
+            for (int s = 0; s < n; s++) {
+                shards[s] = new ShardStats(in.readLong(), in.readLong());
+            }
+        }
         return new MergedResult(
-                MergedResult.Kind.values()[in.readUnsignedByte()],
-                in.readUTF(),
-                in.readUTF(),
-                SerdeIo.readStrings(in),
-                SerdeIo.readFloats(in),
-                in.readLong(),
-                in.readLong(),
-                SerdeIo.readStrings(in),
-                SerdeIo.readStrings(in),
-                PartialResult.Cause.values()[in.readUnsignedByte()],
-                SerdeIo.readNullableString(in));
+                MergedResult.Kind.values()[kind],
+                requestId,
+                collection,
+                ids,
+                scores,
+                tookMs,
+                resultVersion,
+                entered,
+                left,
+                cause,
+                causeId,
+                shards);
     }
 
     @Override
@@ -56,12 +91,13 @@ public final class MergedResultSerializer extends VersionedSerializer<MergedResu
                 v.entered().clone(),
                 v.left().clone(),
                 v.cause(),
-                v.causeId());
+                v.causeId(),
+                v.shards() == null ? null : v.shards().clone());
     }
 
     @Override
     protected int formatVersion() {
-        return 1;
+        return 2;
     }
 
     @Override

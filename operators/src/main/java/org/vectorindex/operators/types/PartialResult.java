@@ -5,13 +5,15 @@ package org.vectorindex.operators.types;
  *
  * <p>For a one-shot query it is the shard's top-k. For a subscription it is the shard's whole
  * current local top-k, sent on subscribe and whenever a mutation changes it, with the mutation as
- * the cause. {@link Kind#CLOSED} says the shard dropped the subscription and sends no more.
+ * the cause. {@link Kind#CLOSED} says the shard dropped the subscription and sends no more. For a
+ * stats request ({@link Kind#STATS}) it carries the shard's {@link #stats} and no hits.
  *
  * @param ids hit ids, best first (score descending, then id ascending)
  * @param scores the users' scores of {@code ids}, same order
  * @param ingestMillis the query's ingest time (one-shot), for {@code tookMs}
  * @param cause what made a continuous partial; {@link Cause#NONE} otherwise
  * @param causeId id of the mutation (or subscription) that caused it, null for {@code NONE}
+ * @param stats the shard's size and digest for {@link Kind#STATS}, null for every other kind
  */
 public record PartialResult(
         Kind kind,
@@ -24,13 +26,15 @@ public record PartialResult(
         float[] scores,
         long ingestMillis,
         Cause cause,
-        String causeId) {
+        String causeId,
+        ShardStats stats) {
 
     /** What the partial answers. */
     public enum Kind {
         ONE_SHOT,
         CONTINUOUS,
-        CLOSED
+        CLOSED,
+        STATS
     }
 
     /** What changed a continuous partial. */
@@ -50,5 +54,41 @@ public record PartialResult(
             throw new IllegalArgumentException(
                     "shard " + shard + " outside 0.." + (shardCount - 1) + " for " + requestId);
         }
+        if ((kind == Kind.STATS) != (stats != null)) {
+            throw new IllegalArgumentException(
+                    "a "
+                            + kind
+                            + " partial "
+                            + (stats == null ? "needs" : "carries no")
+                            + " stats");
+        }
+    }
+
+    /** A partial of any kind but {@link Kind#STATS}. */
+    public PartialResult(
+            Kind kind,
+            String requestId,
+            String collection,
+            int shard,
+            int shardCount,
+            int k,
+            String[] ids,
+            float[] scores,
+            long ingestMillis,
+            Cause cause,
+            String causeId) {
+        this(
+                kind,
+                requestId,
+                collection,
+                shard,
+                shardCount,
+                k,
+                ids,
+                scores,
+                ingestMillis,
+                cause,
+                causeId,
+                null);
     }
 }

@@ -6,7 +6,11 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
-/** Versioned serializer of {@link PartialResult}; format 1. */
+/**
+ * Versioned serializer of {@link PartialResult}. Format 2 appends the stats (a presence byte, then
+ * size and digest) and adds kind {@link PartialResult.Kind#STATS}; format 1 records, which end
+ * after the cause id, are still read.
+ */
 public final class PartialResultSerializer extends VersionedSerializer<PartialResult> {
     private static final long serialVersionUID = 1L;
 
@@ -25,22 +29,47 @@ public final class PartialResultSerializer extends VersionedSerializer<PartialRe
         out.writeLong(v.ingestMillis());
         out.writeByte(v.cause().ordinal());
         SerdeIo.writeNullableString(v.causeId(), out);
+        ShardStats stats = v.stats();
+        out.writeBoolean(stats != null);
+        if (stats != null) {
+            out.writeLong(stats.size());
+            out.writeLong(stats.digest());
+        }
     }
 
     @Override
     protected PartialResult readFields(int version, DataInputView in) throws IOException {
+        int kind = in.readUnsignedByte();
+        if (kind >= (version >= 2 ? 4 : 3)) {
+            throw new IOException("unknown PartialResult kind " + kind + " in format " + version);
+        }
+        String requestId = in.readUTF();
+        String collection = in.readUTF();
+        int shard = in.readInt();
+        int shardCount = in.readInt();
+        int k = in.readInt();
+        String[] ids = SerdeIo.readStrings(in);
+        float[] scores = SerdeIo.readFloats(in);
+        long ingestMillis = in.readLong();
+        PartialResult.Cause cause = PartialResult.Cause.values()[in.readUnsignedByte()];
+        String causeId = SerdeIo.readNullableString(in);
+        ShardStats stats =
+                version >= 2 && in.readBoolean()
+                        ? new ShardStats(in.readLong(), in.readLong())
+                        : null;
         return new PartialResult(
-                PartialResult.Kind.values()[in.readUnsignedByte()],
-                in.readUTF(),
-                in.readUTF(),
-                in.readInt(),
-                in.readInt(),
-                in.readInt(),
-                SerdeIo.readStrings(in),
-                SerdeIo.readFloats(in),
-                in.readLong(),
-                PartialResult.Cause.values()[in.readUnsignedByte()],
-                SerdeIo.readNullableString(in));
+                PartialResult.Kind.values()[kind],
+                requestId,
+                collection,
+                shard,
+                shardCount,
+                k,
+                ids,
+                scores,
+                ingestMillis,
+                cause,
+                causeId,
+                stats);
     }
 
     @Override
@@ -56,12 +85,13 @@ public final class PartialResultSerializer extends VersionedSerializer<PartialRe
                 v.scores().clone(),
                 v.ingestMillis(),
                 v.cause(),
-                v.causeId());
+                v.causeId(),
+                v.stats());
     }
 
     @Override
     protected int formatVersion() {
-        return 1;
+        return 2;
     }
 
     @Override

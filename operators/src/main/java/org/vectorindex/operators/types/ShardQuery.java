@@ -4,10 +4,11 @@ import java.util.Map;
 import org.vectorindex.operators.routing.ShardKey;
 
 /**
- * A query-side request: a one-shot k-NN query, a subscription or an unsubscription. The job maps
- * the parsed record model onto an unrouted instance ({@link #knn}, {@link #subscribe}, {@link
- * #unsubscribe}); {@link org.vectorindex.operators.routing.ShardFanOut} then emits one routed copy
- * per shard ({@link #toShard}), which is what the index operator receives.
+ * A query-side request: a one-shot k-NN query, a subscription, an unsubscription or a stats
+ * request. The job maps the parsed record model onto an unrouted instance ({@link #knn}, {@link
+ * #subscribe}, {@link #unsubscribe}, {@link #stats}); {@link
+ * org.vectorindex.operators.routing.ShardFanOut} then emits one routed copy per shard ({@link
+ * #toShard}), which is what the index operator receives.
  *
  * @param kind what is asked
  * @param requestId queryId or subscriptionId
@@ -16,8 +17,8 @@ import org.vectorindex.operators.routing.ShardKey;
  * @param shard target shard, -1 while unrouted
  * @param shardCount shards of the collection, 0 while unrouted
  * @param shardKey {@link ShardKey} of the target shard, null while unrouted
- * @param vector query vector (null for unsubscribe); never mutated after construction
- * @param k number of neighbours (0 for unsubscribe)
+ * @param vector query vector (null for unsubscribe and stats); never mutated after construction
+ * @param k number of neighbours (0 for unsubscribe and stats)
  * @param ef search beam; 0 means the collection's default
  * @param filter attribute equalities every hit must satisfy (empty: no filter); never null
  * @param ingestMillis when the query entered the job, for {@code tookMs}
@@ -39,7 +40,14 @@ public record ShardQuery(
     public enum Kind {
         KNN,
         SUBSCRIBE,
-        UNSUBSCRIBE
+        UNSUBSCRIBE,
+        /** Each shard answers its size and graph digest. */
+        STATS;
+
+        /** Whether this kind carries a query vector and a k. */
+        public boolean hasVector() {
+            return this == KNN || this == SUBSCRIBE;
+        }
     }
 
     public ShardQuery {
@@ -49,7 +57,7 @@ public record ShardQuery(
         if (requestId == null) {
             throw new IllegalArgumentException("requestId is missing");
         }
-        if (kind != Kind.UNSUBSCRIBE && vector == null) {
+        if (kind.hasVector() && vector == null) {
             throw new IllegalArgumentException("vector is missing for " + requestId);
         }
         if (filter == null) {
@@ -118,6 +126,13 @@ public record ShardQuery(
                 0,
                 Map.of(),
                 ingestMillis);
+    }
+
+    /** Asks every shard of {@code collection} for its size and graph digest. */
+    public static ShardQuery stats(String queryId, String collection, long ingestMillis) {
+        requireCollection(collection, queryId);
+        return new ShardQuery(
+                Kind.STATS, queryId, collection, -1, 0, null, null, 0, 0, Map.of(), ingestMillis);
     }
 
     /** Whether {@link #toShard} has been applied. */

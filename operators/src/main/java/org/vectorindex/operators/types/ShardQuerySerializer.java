@@ -6,7 +6,10 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
-/** Versioned serializer of {@link ShardQuery}; format 1. */
+/**
+ * Versioned serializer of {@link ShardQuery}; format 2 adds kind {@link ShardQuery.Kind#STATS}
+ * (ordinal 3) to format 1, whose records it still reads.
+ */
 public final class ShardQuerySerializer extends VersionedSerializer<ShardQuery> {
     private static final long serialVersionUID = 1L;
 
@@ -29,8 +32,12 @@ public final class ShardQuerySerializer extends VersionedSerializer<ShardQuery> 
 
     @Override
     protected ShardQuery readFields(int version, DataInputView in) throws IOException {
+        int kind = in.readUnsignedByte();
+        if (kind >= (version >= 2 ? 4 : 3)) {
+            throw new IOException("unknown ShardQuery kind " + kind + " in format " + version);
+        }
         return new ShardQuery(
-                ShardQuery.Kind.values()[in.readUnsignedByte()],
+                ShardQuery.Kind.values()[kind],
                 in.readUTF(),
                 SerdeIo.readNullableString(in),
                 in.readInt(),
@@ -61,7 +68,7 @@ public final class ShardQuerySerializer extends VersionedSerializer<ShardQuery> 
 
     @Override
     protected int formatVersion() {
-        return 1;
+        return 2;
     }
 
     @Override

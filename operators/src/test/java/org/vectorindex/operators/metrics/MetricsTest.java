@@ -23,7 +23,7 @@ class MetricsTest {
         live.set(41);
         assertEquals(2, group.count("vectorindex.upserts"));
         assertEquals(1, group.count("vectorindex.deletes"));
-        assertEquals(1, group.count("vectorindex.queries"));
+        assertEquals(1, group.count("vectorindex.shardQueries"));
         assertEquals(1, group.count("vectorindex.subscribes"));
         assertEquals(1, group.count("vectorindex.rejected"));
         assertEquals(41L, group.gaugeValue("vectorindex.liveVectors"));

@@ -120,6 +120,23 @@ public final class ExactShardIndex implements ShardIndex {
         return n;
     }
 
+    /** A digest of the id-sorted (id, vector bits) pairs: equal contents, equal digest. */
+    @Override
+    public long digest() {
+        java.util.TreeMap<String, float[]> sorted = new java.util.TreeMap<>();
+        for (Map.Entry<String, float[]> e : vectors.entries()) {
+            sorted.put(e.getKey(), e.getValue());
+        }
+        long h = 1125899906842597L;
+        for (Map.Entry<String, float[]> e : sorted.entrySet()) {
+            h = 31 * h + e.getKey().hashCode();
+            for (float x : e.getValue()) {
+                h = 31 * h + Float.floatToRawIntBits(x);
+            }
+        }
+        return h;
+    }
+
     static float[] prepare(float[] v, Metric metric) {
         float[] c = v.clone();
         if (metric.normalizes()) {

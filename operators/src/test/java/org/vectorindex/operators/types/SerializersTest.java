@@ -133,6 +133,157 @@ class SerializersTest {
     }
 
     @Test
+    void statsRequestsAndAnswersRoundTrip() throws IOException {
+        ShardQuery q = ShardQuery.stats("st", "c", 11L).toShard("c", 1, 4);
+        ShardQuery qb = roundTrip(ShardQuerySerializer.INSTANCE, q);
+        assertEquals(ShardQuery.Kind.STATS, qb.kind());
+        assertNull(qb.vector());
+        assertEquals("c#1", qb.shardKey());
+        assertEquals(11L, qb.ingestMillis());
+
+        PartialResult p =
+                new PartialResult(
+                        PartialResult.Kind.STATS,
+                        "st",
+                        "c",
+                        1,
+                        4,
+                        0,
+                        new String[0],
+                        new float[0],
+                        11L,
+                        PartialResult.Cause.NONE,
+                        null,
+                        new ShardStats(123, 0x8000000000000001L));
+        PartialResult pb = roundTrip(PartialResultSerializer.INSTANCE, p);
+        assertEquals(PartialResult.Kind.STATS, pb.kind());
+        assertEquals(p.stats(), pb.stats());
+
+        ShardStats[] shards = {new ShardStats(1, -1L), new ShardStats(0, 7L)};
+        MergedResult m =
+                new MergedResult(
+                        MergedResult.Kind.STATS,
+                        "st",
+                        "c",
+                        new String[0],
+                        new float[0],
+                        0,
+                        0,
+                        new String[0],
+                        new String[0],
+                        PartialResult.Cause.NONE,
+                        null,
+                        shards);
+        MergedResult mb = roundTrip(MergedResultSerializer.INSTANCE, m);
+        assertEquals(MergedResult.Kind.STATS, mb.kind());
+        assertArrayEquals(shards, mb.shards());
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                        new PartialResult(
+                                PartialResult.Kind.STATS,
+                                "st",
+                                "c",
+                                0,
+                                1,
+                                0,
+                                new String[0],
+                                new float[0],
+                                0,
+                                PartialResult.Cause.NONE,
+                                null));
+    }
+
+    /** Records written by format 1 (before stats existed) still read, as what they were. */
+    @Test
+    void format1RecordsStillRead() throws IOException {
+        DataOutputSerializer q = new DataOutputSerializer(64);
+        q.writeByte(1); // format
+        q.writeByte(ShardQuery.Kind.KNN.ordinal());
+        q.writeUTF("q1");
+        SerdeIo.writeNullableString("c", q);
+        q.writeInt(2);
+        q.writeInt(4);
+        SerdeIo.writeNullableString("c#2", q);
+        SerdeIo.writeFloats(new float[] {1f, 2f}, q);
+        q.writeInt(10);
+        q.writeInt(32);
+        SerdeIo.writeStringMap(Map.of("a", "b"), q);
+        q.writeLong(9L);
+        ShardQuery sq =
+                ShardQuerySerializer.INSTANCE.deserialize(
+                        new DataInputDeserializer(q.getCopyOfBuffer()));
+        assertEquals(ShardQuery.Kind.KNN, sq.kind());
+        assertEquals("c#2", sq.shardKey());
+        assertArrayEquals(new float[] {1f, 2f}, sq.vector());
+        assertEquals(Map.of("a", "b"), sq.filter());
+        assertEquals(9L, sq.ingestMillis());
+
+        DataOutputSerializer p = new DataOutputSerializer(64);
+        p.writeByte(1); // format
+        p.writeByte(PartialResult.Kind.CONTINUOUS.ordinal());
+        p.writeUTF("s1");
+        p.writeUTF("c");
+        p.writeInt(1);
+        p.writeInt(3);
+        p.writeInt(2);
+        SerdeIo.writeStrings(new String[] {"a", "b"}, p);
+        SerdeIo.writeFloats(new float[] {0.9f, 0.5f}, p);
+        p.writeLong(7L);
+        p.writeByte(PartialResult.Cause.UPSERT.ordinal());
+        SerdeIo.writeNullableString("a", p);
+        byte[] partialV1 = p.getCopyOfBuffer();
+        DataInputDeserializer in = new DataInputDeserializer(partialV1);
+        PartialResult pr = PartialResultSerializer.INSTANCE.deserialize(in);
+        assertEquals(0, in.available(), "format 1 ends after the cause id");
+        assertEquals(PartialResult.Kind.CONTINUOUS, pr.kind());
+        assertArrayEquals(new String[] {"a", "b"}, pr.ids());
+        assertEquals(PartialResult.Cause.UPSERT, pr.cause());
+        assertEquals("a", pr.causeId());
+        assertNull(pr.stats());
+        // copy() rewrites it in the current format, which reads back the same
+        DataOutputSerializer copied = new DataOutputSerializer(64);
+        PartialResultSerializer.INSTANCE.copy(new DataInputDeserializer(partialV1), copied);
+        assertEquals(
+                pr.causeId(),
+                PartialResultSerializer.INSTANCE
+                        .deserialize(new DataInputDeserializer(copied.getCopyOfBuffer()))
+                        .causeId());
+
+        DataOutputSerializer m = new DataOutputSerializer(64);
+        m.writeByte(1); // format
+        m.writeByte(MergedResult.Kind.UPDATE.ordinal());
+        m.writeUTF("s1");
+        m.writeUTF("c");
+        SerdeIo.writeStrings(new String[] {"a"}, m);
+        SerdeIo.writeFloats(new float[] {0.9f}, m);
+        m.writeLong(0L);
+        m.writeLong(3L);
+        SerdeIo.writeStrings(new String[] {"a"}, m);
+        SerdeIo.writeStrings(new String[] {"z"}, m);
+        m.writeByte(PartialResult.Cause.DELETE.ordinal());
+        SerdeIo.writeNullableString("z", m);
+        in = new DataInputDeserializer(m.getCopyOfBuffer());
+        MergedResult mr = MergedResultSerializer.INSTANCE.deserialize(in);
+        assertEquals(0, in.available(), "format 1 ends after the cause id");
+        assertEquals(MergedResult.Kind.UPDATE, mr.kind());
+        assertEquals(3L, mr.version());
+        assertArrayEquals(new String[] {"z"}, mr.left());
+        assertNull(mr.shards());
+
+        // kind STATS did not exist in format 1
+        byte[] statsInV1 = partialV1.clone();
+        statsInV1[1] = (byte) PartialResult.Kind.STATS.ordinal();
+        IOException e =
+                assertThrows(
+                        IOException.class,
+                        () ->
+                                PartialResultSerializer.INSTANCE.deserialize(
+                                        new DataInputDeserializer(statsInV1)));
+        assertTrue(e.getMessage().contains("kind 3 in format 1"), e.getMessage());
+    }
+
+    @Test
     void unknownFormatVersionIsRefusedWithAMessage() {
         byte[] bytes = {9, 0, 0};
         IOException e =

@@ -10,6 +10,7 @@ import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.QueryResult;
 import org.vectorindex.operators.model.RawRecord;
 import org.vectorindex.operators.model.ResultRecord;
+import org.vectorindex.operators.model.StatsResult;
 import org.vectorindex.operators.model.SubscriptionUpdate;
 
 /** The {@code @TypeInfo} factories named on the model classes; each returns {@link ModelTypes}. */
@@ -69,6 +70,14 @@ public final class ModelTypeInfoFactories {
         public TypeInformation<ResultRecord> createTypeInfo(
                 Type t, Map<String, TypeInformation<?>> genericParameters) {
             return ModelTypes.RESULT_RECORD;
+        }
+    }
+
+    public static final class StatsResultInfo extends TypeInfoFactory<StatsResult> {
+        @Override
+        public TypeInformation<StatsResult> createTypeInfo(
+                Type t, Map<String, TypeInformation<?>> genericParameters) {
+            return ModelTypes.STATS_RESULT;
         }
     }
 }

@@ -7,6 +7,7 @@ import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.QueryResult;
 import org.vectorindex.operators.model.RawRecord;
 import org.vectorindex.operators.model.ResultRecord;
+import org.vectorindex.operators.model.StatsResult;
 import org.vectorindex.operators.model.SubscriptionUpdate;
 import org.vectorindex.operators.types.ExplicitTypeInfo;
 
@@ -30,6 +31,8 @@ public final class ModelTypes {
             new ExplicitTypeInfo<>(QueryResult.class, QueryResultSerializer.INSTANCE);
     public static final TypeInformation<SubscriptionUpdate> SUBSCRIPTION_UPDATE =
             new ExplicitTypeInfo<>(SubscriptionUpdate.class, SubscriptionUpdateSerializer.INSTANCE);
+    public static final TypeInformation<StatsResult> STATS_RESULT =
+            new ExplicitTypeInfo<>(StatsResult.class, StatsResultSerializer.INSTANCE);
     public static final TypeInformation<ResultRecord> RESULT_RECORD =
             new ExplicitTypeInfo<>(ResultRecord.class, ResultRecordSerializer.INSTANCE);
 }

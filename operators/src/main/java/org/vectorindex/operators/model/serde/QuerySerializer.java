@@ -6,12 +6,13 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.vectorindex.operators.model.Query;
 
 /**
- * Format v1: type byte (0 knn, 1 subscribe, 2 unsubscribe), id, collection (nullable), shape byte
- * (0 none, 1 vector, 2 vectors), the vector(s), k, ef, filter.
+ * Format v2: type byte (0 knn, 1 subscribe, 2 unsubscribe, 3 stats), id, collection (nullable),
+ * shape byte (0 none, 1 vector, 2 vectors), the vector(s), k, ef, filter. Format v1 is the same
+ * without type 3; it is still read.
  */
 public final class QuerySerializer extends ModelSerializer<Query> {
     private static final long serialVersionUID = 1L;
-    public static final int CURRENT_VERSION = 1;
+    public static final int CURRENT_VERSION = 2;
     public static final QuerySerializer INSTANCE = new QuerySerializer();
 
     public QuerySerializer() {
@@ -76,6 +77,11 @@ public final class QuerySerializer extends ModelSerializer<Query> {
                         : Query.subscribeMulti(id, collection, vectors, k, ef, filter);
             case 2:
                 return Query.unsubscribe(id, collection);
+            case 3:
+                if (version >= 2) {
+                    return Query.stats(id, collection);
+                }
+                throw SerdeIO.corrupt("query type (format v1)", type);
             default:
                 throw SerdeIO.corrupt("query type", type);
         }

@@ -26,6 +26,7 @@ import org.vectorindex.operators.model.QueryResult;
 import org.vectorindex.operators.model.RawRecord;
 import org.vectorindex.operators.model.RejectReason;
 import org.vectorindex.operators.model.ResultRecord;
+import org.vectorindex.operators.model.StatsResult;
 import org.vectorindex.operators.model.SubscriptionUpdate;
 import org.vectorindex.operators.model.UpdateCause;
 
@@ -60,7 +61,8 @@ class ModelSerializersTest {
                     Query.subscribe("s1", "c", new float[] {0f, 1f}, 1000, 10_000, attrs()),
                     Query.subscribeMulti("s2", "mv", new float[][] {{1f, 2f}}, 3, 0, null),
                     Query.unsubscribe("s1", null),
-                    Query.unsubscribe("s2", "mv"));
+                    Query.unsubscribe("s2", "mv"),
+                    Query.stats("st1", "c"));
 
     static final List<RawRecord> RAWS =
             List.of(
@@ -97,7 +99,9 @@ class ModelSerializersTest {
                             new String[] {"c"},
                             new String[] {"b"},
                             UpdateCause.DELETE,
-                            "b"));
+                            "b"),
+                    new StatsResult(
+                            "st1", "c", new long[] {3, 0}, new long[] {0x8000000000000000L, 42L}));
 
     @Test
     void mutationsRoundTrip() throws IOException {
@@ -128,6 +132,39 @@ class ModelSerializersTest {
         roundTrip(
                 SubscriptionUpdateSerializer.INSTANCE,
                 List.of((SubscriptionUpdate) RESULTS.get(2), (SubscriptionUpdate) RESULTS.get(3)));
+        roundTrip(StatsResultSerializer.INSTANCE, List.of((StatsResult) RESULTS.get(4)));
+    }
+
+    /**
+     * Query and result records of format v1 (before stats existed) still read under a serializer
+     * restored from a v1 snapshot, and that serializer refuses the stats tags v1 never had.
+     */
+    @Test
+    void format1QueriesAndResultsStillRead() throws IOException {
+        ModelSerializer<Query> queryV1 = QuerySerializer.INSTANCE.withReadVersion(1);
+        assertEquals(
+                Query.knn("q", "c", new float[] {0.5f}, 10, 0, Map.of()),
+                queryV1.deserialize(
+                        new DataInputDeserializer(HexFormat.of().parseHex(GOLDEN_QUERY_V1))));
+        byte[] stats = serialize(QuerySerializer.INSTANCE, Query.stats("st", "c"));
+        assertThrows(
+                IOException.class, () -> queryV1.deserialize(new DataInputDeserializer(stats)));
+
+        ModelSerializer<ResultRecord> resultV1 = ResultRecordSerializer.INSTANCE.withReadVersion(1);
+        for (ResultRecord r : RESULTS.subList(0, 4)) {
+            byte[] bytes = serialize(ResultRecordSerializer.INSTANCE, r);
+            assertEquals(r, resultV1.deserialize(new DataInputDeserializer(bytes)));
+        }
+        byte[] statsResult = serialize(ResultRecordSerializer.INSTANCE, RESULTS.get(4));
+        assertThrows(
+                IOException.class,
+                () -> resultV1.deserialize(new DataInputDeserializer(statsResult)));
+        // an old snapshot migrates to the current format
+        assertTrue(
+                ResultRecordSerializer.INSTANCE
+                        .snapshotConfiguration()
+                        .resolveSchemaCompatibility(resultV1.snapshotConfiguration())
+                        .isCompatibleAfterMigration());
     }
 
     @Test
@@ -139,6 +176,7 @@ class ModelSerializersTest {
         assertSame(ModelTypes.RESULT_RECORD, TypeInformation.of(ResultRecord.class));
         assertSame(ModelTypes.QUERY_RESULT, TypeInformation.of(QueryResult.class));
         assertSame(ModelTypes.SUBSCRIPTION_UPDATE, TypeInformation.of(SubscriptionUpdate.class));
+        assertSame(ModelTypes.STATS_RESULT, TypeInformation.of(StatsResult.class));
     }
 
     /**
@@ -174,6 +212,7 @@ class ModelSerializersTest {
                         DeadLetterSerializer.INSTANCE,
                         QueryResultSerializer.INSTANCE,
                         SubscriptionUpdateSerializer.INSTANCE,
+                        StatsResultSerializer.INSTANCE,
                         ResultRecordSerializer.INSTANCE)) {
             checkSnapshot(s);
         }

@@ -1,0 +1,58 @@
+package org.vectorindex.operators.merge;
+
+import java.io.IOException;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+import org.vectorindex.operators.types.SerdeIo;
+import org.vectorindex.operators.types.VersionedSerializer;
+
+/** Versioned serializer of {@link StatsState}; format 1. */
+public final class StatsStateSerializer extends VersionedSerializer<StatsState> {
+    private static final long serialVersionUID = 1L;
+
+    public static final StatsStateSerializer INSTANCE = new StatsStateSerializer();
+
+    @Override
+    protected int formatVersion() {
+        return 1;
+    }
+
+    @Override
+    protected void writeFields(StatsState v, DataOutputView out) throws IOException {
+        out.writeUTF(v.collection);
+        out.writeInt(v.shardCount);
+        SerdeIo.writeLongs(v.answered, out);
+        SerdeIo.writeLongs(v.sizes, out);
+        SerdeIo.writeLongs(v.digests, out);
+    }
+
+    @Override
+    protected StatsState readFields(int version, DataInputView in) throws IOException {
+        return new StatsState(
+                in.readUTF(),
+                in.readInt(),
+                SerdeIo.readLongs(in),
+                SerdeIo.readLongs(in),
+                SerdeIo.readLongs(in));
+    }
+
+    @Override
+    public StatsState copy(StatsState v) {
+        return new StatsState(
+                v.collection, v.shardCount, v.answered.clone(), v.sizes.clone(), v.digests.clone());
+    }
+
+    @Override
+    public TypeSerializerSnapshot<StatsState> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    /** Restores the serializer; the format version travels in every value. */
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<StatsState> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+}

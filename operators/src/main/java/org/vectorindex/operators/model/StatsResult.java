@@ -1,0 +1,136 @@
+package org.vectorindex.operators.model;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+import org.vectorindex.operators.model.serde.ModelTypeInfoFactories;
+
+/**
+ * The single answer to a {@link QueryType#STATS} request: {@code
+ * {"type":"stats","queryId","collection","size","shards":[{"shard","size","digest"}]}}, one entry
+ * per shard in shard order. The digest is the shard index's 64-bit graph digest: two shards with
+ * equal digests hold identical graphs, which is how recovery tests prove that a restored job
+ * rebuilt exactly the index a failure-free run builds. It has no hits. The arrays are not copied
+ * and must not be modified.
+ */
+@TypeInfo(ModelTypeInfoFactories.StatsResultInfo.class)
+public final class StatsResult implements ResultRecord {
+    private final String queryId;
+    private final String collection;
+    private final long[] sizes;
+    private final long[] digests;
+
+    /**
+     * @param sizes live vectors of shard {@code i} at index {@code i}
+     * @param digests graph digest of shard {@code i} at index {@code i}
+     */
+    public StatsResult(String queryId, String collection, long[] sizes, long[] digests) {
+        this.queryId = Objects.requireNonNull(queryId, "queryId is missing");
+        this.collection = Objects.requireNonNull(collection, "collection is missing");
+        Objects.requireNonNull(sizes, "sizes are missing");
+        Objects.requireNonNull(digests, "digests are missing");
+        if (sizes.length != digests.length || sizes.length == 0) {
+            throw new IllegalArgumentException(
+                    "stats need one size and one digest per shard, got "
+                            + sizes.length
+                            + " sizes and "
+                            + digests.length
+                            + " digests");
+        }
+        this.sizes = sizes;
+        this.digests = digests;
+    }
+
+    public String queryId() {
+        return queryId;
+    }
+
+    public String collection() {
+        return collection;
+    }
+
+    public int shardCount() {
+        return sizes.length;
+    }
+
+    /** Live vectors in shard {@code shard}. */
+    public long size(int shard) {
+        return sizes[shard];
+    }
+
+    /** Graph digest of shard {@code shard}. */
+    public long digest(int shard) {
+        return digests[shard];
+    }
+
+    /** Live vectors in the whole collection. */
+    public long totalSize() {
+        long total = 0;
+        for (long s : sizes) {
+            total += s;
+        }
+        return total;
+    }
+
+    /** A digest as the wire writes it: 16 lower-case hex digits. */
+    public static String hex(long digest) {
+        return String.format("%016x", digest);
+    }
+
+    @Override
+    public String key() {
+        return queryId;
+    }
+
+    @Override
+    public int hitCount() {
+        return 0;
+    }
+
+    @Override
+    public String hitId(int i) {
+        throw new IndexOutOfBoundsException("stats have no hits");
+    }
+
+    @Override
+    public float hitScore(int i) {
+        throw new IndexOutOfBoundsException("stats have no hits");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof StatsResult)) {
+            return false;
+        }
+        StatsResult r = (StatsResult) o;
+        return queryId.equals(r.queryId)
+                && collection.equals(r.collection)
+                && Arrays.equals(sizes, r.sizes)
+                && Arrays.equals(digests, r.digests);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(queryId, collection);
+        h = 31 * h + Arrays.hashCode(sizes);
+        return 31 * h + Arrays.hashCode(digests);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b =
+                new StringBuilder("StatsResult{").append(queryId).append(" on ").append(collection);
+        for (int s = 0; s < sizes.length; s++) {
+            b.append(" ")
+                    .append(s)
+                    .append(":")
+                    .append(sizes[s])
+                    .append("/")
+                    .append(hex(digests[s]));
+        }
+        return b.append("}").toString();
+    }
+}

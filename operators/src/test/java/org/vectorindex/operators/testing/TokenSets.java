@@ -1,0 +1,81 @@
+package org.vectorindex.operators.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.vectorindex.operators.index.TokenRows;
+import org.vectorindex.state.multivector.MaxSim;
+import org.vectorindex.state.testing.ClusteredData;
+
+/**
+ * Seeded multi-vector test data and its brute-force truth. Token sets are drawn from one clustered
+ * pool ({@link ClusteredData}), so documents share topics as real token embeddings do; a set's size
+ * varies between {@code minTokens} and {@code maxTokens}.
+ */
+public final class TokenSets {
+    private final float[][] pool;
+    private final SplittableRandom random;
+    private final int dim;
+    private final int minTokens;
+    private final int maxTokens;
+
+    public TokenSets(long seed, int dim, int clusters, int minTokens, int maxTokens) {
+        this.pool = ClusteredData.generate(4000, dim, clusters, seed);
+        this.random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        this.dim = dim;
+        this.minTokens = minTokens;
+        this.maxTokens = maxTokens;
+    }
+
+    /** A token set: tokens drawn from the clustered pool, row-major. */
+    public float[] nextFlat() {
+        int n = minTokens + random.nextInt(maxTokens - minTokens + 1);
+        float[] flat = new float[n * dim];
+        for (int t = 0; t < n; t++) {
+            System.arraycopy(pool[random.nextInt(pool.length)], 0, flat, t * dim, dim);
+        }
+        return flat;
+    }
+
+    /** Ranked ids and MaxSim scores. */
+    public record Ranked(List<String> ids, List<Float> scores) {}
+
+    /**
+     * Exact top-k by MaxSim of {@code queryFlat} (normalised here, as the operator does) against
+     * each document's pooled vectors, among ids whose attributes satisfy {@code filter}; score
+     * descending, then id ascending.
+     */
+    public static Ranked topK(
+            Map<String, float[]> pooled,
+            Map<String, Map<String, String>> attrs,
+            float[] queryFlat,
+            int k,
+            int dim,
+            Map<String, String> filter) {
+        float[] q = queryFlat.clone();
+        TokenRows.normalizeInPlace(q, dim);
+        record Hit(String id, float score) {}
+        List<Hit> hits = new ArrayList<>();
+        for (Map.Entry<String, float[]> e : pooled.entrySet()) {
+            Map<String, String> a = attrs.getOrDefault(e.getKey(), Map.of());
+            if (!a.entrySet().containsAll(filter.entrySet())) {
+                continue;
+            }
+            float[] d = e.getValue();
+            hits.add(new Hit(e.getKey(), MaxSim.score(q, q.length / dim, d, d.length / dim, dim)));
+        }
+        hits.sort(
+                (a, b) ->
+                        a.score() != b.score()
+                                ? Float.compare(b.score(), a.score())
+                                : a.id().compareTo(b.id()));
+        List<String> ids = new ArrayList<>();
+        List<Float> scores = new ArrayList<>();
+        for (int i = 0; i < Math.min(k, hits.size()); i++) {
+            ids.add(hits.get(i).id());
+            scores.add(hits.get(i).score());
+        }
+        return new Ranked(ids, scores);
+    }
+}
