@@ -168,6 +168,9 @@
  * glove     300  -            0.994        66,847,239  6.32%      5
  * </pre>
  *
+ * <p>The same Europarl run with {@code --store float32} gave recall within 0.002 of every INT8 row
+ * (for example 0.580 at k' = 100, 0.920 at k' = 500) at the same multiply-adds.
+ *
  * <p>Result: quantization costs almost nothing (exhaustive INT8 MaxSim keeps 0.995 and 0.999 of the
  * raw top-10), so storage is met without the pooling ceiling, but the recall bar is still not met
  * within 1% of brute force. Unpooled, each Europarl candidate costs about 0.013% of brute force (59
