@@ -14,6 +14,7 @@ import org.vectorindex.state.multivector.MultiVectorConfig;
 import org.vectorindex.state.multivector.MultiVectorIndex;
 import org.vectorindex.state.multivector.MultiVectorSearchResult;
 import org.vectorindex.state.multivector.QueryPruning;
+import org.vectorindex.state.multivector.StoredEncoding;
 
 /**
  * Measures one multi-vector collection: builds it from a corpus, computes exact MaxSim truth by
@@ -41,7 +42,7 @@ final class MultiVectorBench {
             List<TokenCorpus.Doc> docs,
             List<TokenCorpus.Doc> queries,
             int[] candidateCounts,
-            QueryPruning pruning,
+            List<QueryPruning> pruning,
             Writer results)
             throws Exception {
         int dim = config.dimension();
@@ -71,15 +72,19 @@ final class MultiVectorBench {
             pooled.add(ExactMaxSim.normalisedFlat(index.pooled(id), dim));
         }
         double avgTokens = rawFloats / (double) dim / ids.size();
-        double storageRatio = index.pooledFloats() / (double) rawFloats;
+        // Bytes against raw float32 tokens: equal to the stored-float ratio under FLOAT32.
+        String store = config.storedEncoding().name().toLowerCase(java.util.Locale.ROOT);
+        double rawBytes = rawFloats * (double) Float.BYTES;
+        double storageRatio = index.pooledBytes() / rawBytes;
         log.printf(
-                "built %d docs (%d rejected) in %.1f s: avg %.1f tokens, pooled to m=%d, storage"
-                        + " ratio %.3f, FDE dim %d%n",
+                "built %d docs (%d rejected) in %.1f s: avg %.1f tokens, pooled to m=%d, stored as"
+                        + " %s, storage ratio (bytes) %.3f, FDE dim %d%n",
                 ids.size(),
                 rejected,
                 buildSeconds,
                 avgTokens,
                 config.pooledTokens(),
+                store,
                 storageRatio,
                 index.fdeDimension());
 
@@ -102,7 +107,8 @@ final class MultiVectorBench {
                 "pooled-"
                         + config.pooling().name().toLowerCase(java.util.Locale.ROOT)
                         + "-"
-                        + config.pooledTokens();
+                        + config.pooledTokens()
+                        + (config.storedEncoding() == StoredEncoding.FLOAT32 ? "" : "-" + store);
         int[][] pooledTop = truthCache.topK(pooledKind, ids, pooled, queries, qFlat, dim, k);
         List<Set<String>> truthRaw = new ArrayList<>();
         List<Set<String>> truthPooled = new ArrayList<>();
@@ -145,10 +151,15 @@ final class MultiVectorBench {
         fde.put("seed", config.fde().seed());
         report.put("candidateSearch", config.candidateSearch().name().toLowerCase());
         report.put("pooledExactRecallVsRaw", pooledCeiling);
+        report.put("store", store);
         report.put("storageRatio", storageRatio);
+        report.put("storageBytesRatio", storageRatio);
+        report.put("storedComponentsRatio", index.pooledFloats() / (double) rawFloats);
+        report.put("storageBytesRatioInMemory", index.pooledMemoryBytes() / rawBytes);
         report.put(
                 "storageRatioWithFde",
-                (index.pooledFloats() + (double) ids.size() * index.fdeDimension()) / rawFloats);
+                (index.pooledBytes() + (double) ids.size() * index.fdeDimension() * Float.BYTES)
+                        / rawBytes);
         report.put("buildSeconds", buildSeconds);
         if (rawCached) {
             report.putNull("bruteForceQps"); // truth came from --truth-cache, not timed
@@ -164,7 +175,7 @@ final class MultiVectorBench {
         ArrayNode settings = report.putArray("settings");
 
         log.printf(
-                "%-10s %-8s %10s %12s %10s %14s %9s %8s%n",
+                "%-10s %-14s %10s %12s %10s %14s %9s %8s%n",
                 "candidates",
                 "pruning",
                 "recallRaw",
@@ -173,8 +184,9 @@ final class MultiVectorBench {
                 "mads/query",
                 "vsBrute",
                 "qps");
-        QueryPruning[] prunings =
-                pruning == null ? new QueryPruning[] {null} : new QueryPruning[] {null, pruning};
+        List<QueryPruning> prunings = new ArrayList<>();
+        prunings.add(null);
+        prunings.addAll(pruning);
         for (int kc : candidateCounts) {
             for (QueryPruning p : prunings) {
                 double rRaw = 0;
@@ -204,6 +216,8 @@ final class MultiVectorBench {
                         line.put("candidates", kc);
                         if (p != null) {
                             line.put("pruning", true);
+                            line.put("tokenFraction", p.tokenFraction());
+                            line.put("keepFraction", p.keepFraction());
                         }
                         line.put("query", q.id());
                         ArrayNode arr = line.putArray("ids");
@@ -232,9 +246,15 @@ final class MultiVectorBench {
                     row.putNull("pruning");
                 }
                 log.printf(
-                        "%-10d %-8s %10.4f %12.4f %10.4f %,14d %8.2f%% %8.1f%n",
+                        "%-10d %-14s %10.4f %12.4f %10.4f %,14d %8.2f%% %8.1f%n",
                         kc,
-                        p == null ? "-" : p.criterion().name().substring(0, 4).toLowerCase(),
+                        p == null
+                                ? "-"
+                                : p.criterion().name().substring(0, 4).toLowerCase()
+                                        + ","
+                                        + p.tokenFraction()
+                                        + ","
+                                        + p.keepFraction(),
                         rRaw / nq,
                         rPooled / nq,
                         rFde / nq,
@@ -257,7 +277,7 @@ final class MultiVectorBench {
         bar.put("storageMet", storageRatio <= 0.25);
         log.printf(
                 "best recall@%d vs raw MaxSim at >= 99%% fewer multiply-adds: %.4f (bar 0.95);"
-                        + " storage ratio %.3f (bar 0.25)%n",
+                        + " storage ratio (bytes) %.3f (bar 0.25)%n",
                 k, best, storageRatio);
         return report;
     }

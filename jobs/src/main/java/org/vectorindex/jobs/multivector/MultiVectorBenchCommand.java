@@ -20,6 +20,7 @@ import org.vectorindex.state.multivector.MultiVectorConfig;
 import org.vectorindex.state.multivector.PoolingMethod;
 import org.vectorindex.state.multivector.PruningCriterion;
 import org.vectorindex.state.multivector.QueryPruning;
+import org.vectorindex.state.multivector.StoredEncoding;
 
 /**
  * {@code bench multivector}: recall and cost of the multi-vector index (pooling, FDE candidates
@@ -35,8 +36,10 @@ public final class MultiVectorBenchCommand {
                     + " [--fde-seed 42] [--fde-source raw|pooled]\n"
                     + "       [--candidate-search hnsw|exact] [--hnsw-m 16]"
                     + " [--ef-construction 100]\n"
-                    + "       [--prune tokenFraction,keepFraction,distinctiveness|norm]"
+                    + "       [--prune tokenFraction,keepFraction,distinctiveness|norm[;...]]"
                     + " [--glove-dir DIR] [--seed 1]\n"
+                    + "       [--store float32|int8] (stored vectors; storageRatio is in bytes"
+                    + " against raw float32 tokens)\n"
                     + "       [--truth-cache DIR] (reuse exact MaxSim truth across runs)\n"
                     + "       europarl: [--selection all|en] [--cache-dir DIR]"
                     + " (default ~/.cache/flink-vector-index)";
@@ -65,7 +68,8 @@ public final class MultiVectorBenchCommand {
                     "seed",
                     "selection",
                     "cache-dir",
-                    "truth-cache");
+                    "truth-cache",
+                    "store");
 
     private MultiVectorBenchCommand() {}
 
@@ -127,6 +131,9 @@ public final class MultiVectorBenchCommand {
         if (files && !(opts.containsKey("docs-file") && opts.containsKey("queries-file"))) {
             throw new IllegalArgumentException("--docs-file and --queries-file go together");
         }
+        if (opts.containsKey("store")) {
+            StoredEncoding.parse(opts.get("store")); // fail before loading a corpus
+        }
         return opts;
     }
 
@@ -164,8 +171,9 @@ public final class MultiVectorBenchCommand {
                                                 .toUpperCase(java.util.Locale.ROOT)))
                         .hnswM(intOpt(opts, "hnsw-m", 16))
                         .efConstruction(intOpt(opts, "ef-construction", 100))
+                        .storedEncoding(StoredEncoding.parse(opts.getOrDefault("store", "float32")))
                         .build();
-        QueryPruning pruning = pruning(opts.get("prune"));
+        List<QueryPruning> pruning = prunings(opts.get("prune"));
         MultiVectorBench bench =
                 new MultiVectorBench(
                         config,
@@ -251,6 +259,18 @@ public final class MultiVectorBenchCommand {
             default:
                 throw new IllegalArgumentException("--fde-source wants raw or pooled, got " + name);
         }
+    }
+
+    /** Semicolon-separated pruning settings, each measured after the unpruned rerank. */
+    static List<QueryPruning> prunings(String spec) {
+        if (spec == null) {
+            return List.of();
+        }
+        List<QueryPruning> out = new java.util.ArrayList<>();
+        for (String one : spec.split(";")) {
+            out.add(pruning(one));
+        }
+        return out;
     }
 
     static QueryPruning pruning(String spec) {

@@ -108,6 +108,43 @@ class MultiVectorBenchCommandTest {
         assertEquals(5, first.get("ids").size());
     }
 
+    /** Unpooled (m = 512) INT8 storage is exactly a quarter of the raw float32 bytes. */
+    @Test
+    void int8StoreReportsABytesRatioAndSeveralPrunings(@TempDir Path dir) throws IOException {
+        Path docs = dir.resolve("docs.jsonl");
+        Path queries = dir.resolve("queries.jsonl");
+        writeCorpus(docs, "d", 300, 1);
+        writeCorpus(queries, "q", 8, 2);
+        Path json = dir.resolve("out.json");
+        int code =
+                MultiVectorBenchCommand.run(
+                        new String[] {
+                            "--docs-file", docs.toString(),
+                            "--queries-file", queries.toString(),
+                            "--m", "512",
+                            "--store", "int8",
+                            "--candidates", "20",
+                            "--k", "5",
+                            "--json", json.toString(),
+                            "--prune", "0.5,0.5,distinctiveness;0.25,0.2,distinctiveness"
+                        });
+        assertEquals(0, code);
+        JsonNode report = MAPPER.readTree(json.toFile());
+        assertEquals("int8", report.get("store").asText());
+        assertEquals(512, report.get("m").asInt());
+        assertEquals(0.25, report.get("storageBytesRatio").asDouble(), 1e-12);
+        assertEquals(0.25, report.get("storageRatio").asDouble(), 1e-12);
+        assertEquals(1.0, report.get("storedComponentsRatio").asDouble(), 1e-12);
+        assertTrue(report.get("requirements").get("storageMet").asBoolean());
+        assertEquals(3, report.get("settings").size()); // plain + two prunings
+        assertEquals(
+                0.25, report.get("settings").get(2).get("pruning").get("tokenFraction").asDouble());
+        // Unpooled INT8 vectors rank almost exactly as the raw float tokens do.
+        assertTrue(
+                report.get("pooledExactRecallVsRaw").asDouble() >= 0.9,
+                report.get("pooledExactRecallVsRaw").toString());
+    }
+
     @Test
     void rejectsBadCommandLines() {
         assertEquals(2, MultiVectorBenchCommand.run(new String[] {"--docs", "10"}));
@@ -118,6 +155,10 @@ class MultiVectorBenchCommandTest {
         assertEquals(2, MultiVectorBenchCommand.run(new String[] {"--corpus", "nosuch"}));
         assertEquals(
                 2, MultiVectorBenchCommand.run(new String[] {"--corpus", "glove", "--bogus", "1"}));
+        assertEquals(
+                2,
+                MultiVectorBenchCommand.run(
+                        new String[] {"--corpus", "glove", "--docs", "5", "--store", "int4"}));
     }
 
     @Test

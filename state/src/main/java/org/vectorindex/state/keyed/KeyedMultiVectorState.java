@@ -22,8 +22,9 @@ import org.vectorindex.state.multivector.MultiVectorIndex;
  * "-fde"}: the same change log and the same {@code HnswIndex.restore} path as a single-vector
  * index, so the restored graph is bit-identical, not merely rebuilt. The pooled vectors live in
  * {@code MapState<docId, PooledDocument>} named {@code name + "-docs"}, rewritten only for ids that
- * changed since the last {@link #persist}. Collections with {@link CandidateSearch#EXACT} have no
- * graph and keep each FDE in the document entry instead.
+ * changed since the last {@link #persist}: float32 vectors, or one-byte codes for INT8 collections.
+ * Collections with {@link CandidateSearch#EXACT} have no graph and keep each FDE in the document
+ * entry instead.
  *
  * <p>The collection centroid (the order of query tokens under distinctiveness pruning) is not
  * stored: it is a fixed-point sum, so summing the restored pooled vectors again, in whatever order
@@ -73,10 +74,15 @@ public final class KeyedMultiVectorState {
         HnswIndex candidateGraph =
                 graph ? graphs.current(currentKey, config.candidateGraphConfig()) : null;
         Map<String, float[]> pooled = new HashMap<>();
+        Map<String, byte[]> codes = new HashMap<>();
         Map<String, float[]> fdes = graph ? null : new HashMap<>();
         for (Map.Entry<String, PooledDocument> e : documents.entries()) {
             PooledDocument d = e.getValue();
-            pooled.put(e.getKey(), d.pooled());
+            if (d.codes() != null) {
+                codes.put(e.getKey(), d.codes());
+            } else {
+                pooled.put(e.getKey(), d.pooled());
+            }
             if (!graph) {
                 if (d.fde() == null) {
                     throw new IllegalStateException(
@@ -88,7 +94,7 @@ public final class KeyedMultiVectorState {
                 fdes.put(e.getKey(), d.fde());
             }
         }
-        return MultiVectorIndex.restore(config, candidateGraph, pooled, fdes);
+        return MultiVectorIndex.restore(config, candidateGraph, pooled, codes, fdes);
     }
 
     /** Writes what changed in the current key's index since the last call to keyed state. */
@@ -101,12 +107,17 @@ public final class KeyedMultiVectorState {
         List<String> changed = new ArrayList<>();
         index.drainChanges(changed::add);
         for (String id : changed) {
-            float[] pooled = index.pooledFlat(id);
-            if (pooled == null) {
+            if (!index.contains(id)) {
                 documents.remove(id);
-            } else {
-                documents.put(id, new PooledDocument(pooled, graph ? null : index.fde(id)));
+                continue;
             }
+            float[] fde = graph ? null : index.fde(id);
+            byte[] codes = index.pooledCodes(id);
+            documents.put(
+                    id,
+                    codes != null
+                            ? new PooledDocument(null, codes, fde)
+                            : new PooledDocument(index.pooledFlat(id), fde));
         }
         if (graph) {
             graphs.persist(currentKey);

@@ -7,20 +7,35 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * Format 1: the pooled float count and the float32 components, then the FDE length (-1 for none)
- * and its components.
+ * Format 2 (written): a kind byte (0 = float32 vectors, 1 = INT8 codes), the component count and
+ * the components (4 bytes each for float32, 1 byte each for INT8), then the FDE length (-1 for
+ * none) and its components. INT8 codes exist so an INT8 collection's checkpoint holds one byte per
+ * component, not its dequantized floats.
+ *
+ * <p>Format 1 (still read): the pooled float count and the float32 components, then the FDE length
+ * (-1 for none) and its components.
  */
 public final class PooledDocumentSerializer extends VersionedSerializer<PooledDocument> {
     public static final PooledDocumentSerializer INSTANCE = new PooledDocumentSerializer();
 
+    private static final int FLOAT32 = 0;
+    private static final int INT8 = 1;
+
     @Override
     int currentVersion() {
-        return 1;
+        return 2;
     }
 
     @Override
     void write(PooledDocument d, DataOutputView out) throws IOException {
-        writeFloats(d.pooled(), out);
+        if (d.codes() != null) {
+            out.writeByte(INT8);
+            out.writeInt(d.codes().length);
+            out.write(d.codes());
+        } else {
+            out.writeByte(FLOAT32);
+            writeFloats(d.pooled(), out);
+        }
         if (d.fde() == null) {
             out.writeInt(-1);
         } else {
@@ -37,9 +52,19 @@ public final class PooledDocumentSerializer extends VersionedSerializer<PooledDo
 
     @Override
     PooledDocument read(int version, DataInputView in) throws IOException {
-        float[] pooled = readFloats(in.readInt(), in);
+        int kind = version == 1 ? FLOAT32 : in.readUnsignedByte();
+        float[] pooled = null;
+        byte[] codes = null;
+        if (kind == FLOAT32) {
+            pooled = readFloats(in.readInt(), in);
+        } else if (kind == INT8) {
+            codes = new byte[in.readInt()];
+            in.readFully(codes);
+        } else {
+            throw new IOException("unknown pooled-vector kind " + kind + " in format " + version);
+        }
         int fdeLength = in.readInt();
-        return new PooledDocument(pooled, fdeLength < 0 ? null : readFloats(fdeLength, in));
+        return new PooledDocument(pooled, codes, fdeLength < 0 ? null : readFloats(fdeLength, in));
     }
 
     private static float[] readFloats(int length, DataInputView in) throws IOException {

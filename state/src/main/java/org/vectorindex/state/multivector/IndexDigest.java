@@ -28,6 +28,14 @@ final class IndexDigest {
         return this;
     }
 
+    IndexDigest add(byte[] v) {
+        add(v.length);
+        for (byte x : v) {
+            add(x);
+        }
+        return this;
+    }
+
     long value() {
         return h;
     }

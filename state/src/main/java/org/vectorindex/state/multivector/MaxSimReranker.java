@@ -1,13 +1,13 @@
 package org.vectorindex.state.multivector;
 
 import java.util.List;
-import java.util.Map;
 import org.vectorindex.state.hnsw.SearchHit;
 
 /**
- * Exact MaxSim over candidates' pooled vectors, optionally in two phases (query-token pruning): the
- * first {@code firstTokens} query rows (the caller orders them most informative first) score every
- * candidate; only the best {@code keep} candidates get the remaining rows added.
+ * Exact MaxSim over candidates' stored (pooled, possibly quantized) vectors, optionally in two
+ * phases (query-token pruning): the first {@code firstTokens} query rows (the caller orders them
+ * most informative first) score every candidate; only the best {@code keep} candidates get the
+ * remaining rows added.
  */
 final class MaxSimReranker {
     private final int dim;
@@ -23,7 +23,7 @@ final class MaxSimReranker {
             float[] query,
             int nq,
             List<SearchHit> candidates,
-            Map<String, float[]> pooled,
+            VectorStore pooled,
             int k,
             int firstTokens,
             int keep,
@@ -32,15 +32,12 @@ final class MaxSimReranker {
         boolean twoPhase = firstTokens < nq && keep < c;
         int phaseOneTokens = twoPhase ? firstTokens : nq;
         String[] ids = new String[c];
-        float[][] docs = new float[c][];
         float[] partial = new float[c];
         long cost = 0;
         for (int i = 0; i < c; i++) {
             ids[i] = candidates.get(i).id();
-            docs[i] = pooled.get(ids[i]);
-            int nd = docs[i].length / dim;
-            partial[i] = MaxSim.score(query, 0, phaseOneTokens, docs[i], nd, dim);
-            cost += MaxSim.multiplyAdds(phaseOneTokens, nd, dim);
+            partial[i] = pooled.score(ids[i], query, 0, phaseOneTokens);
+            cost += MaxSim.multiplyAdds(phaseOneTokens, pooled.count(ids[i]), dim);
         }
         TopHits top = new TopHits(Math.min(k, c));
         if (!twoPhase) {
@@ -55,10 +52,8 @@ final class MaxSimReranker {
             kept.offer(ids[i], partial[i]);
         }
         for (SearchHit h : kept.hits()) {
-            float[] doc = pooled.get(h.id());
-            int nd = doc.length / dim;
-            float rest = MaxSim.score(query, firstTokens, nq, doc, nd, dim);
-            cost += MaxSim.multiplyAdds(nq - firstTokens, nd, dim);
+            float rest = pooled.score(h.id(), query, firstTokens, nq);
+            cost += MaxSim.multiplyAdds(nq - firstTokens, pooled.count(h.id()), dim);
             top.offer(h.id(), h.score() + rest);
         }
         mads[0] = cost;

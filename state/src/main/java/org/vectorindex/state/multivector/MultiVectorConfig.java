@@ -21,6 +21,10 @@ import org.vectorindex.state.math.Metric;
  * @param hnswSeed HNSW level seed
  * @param defaultCandidates k' when a search does not give it
  * @param pruning query-token pruning, or null for none
+ * @param storedEncoding how the stored (pooled) vectors are kept: {@link StoredEncoding#FLOAT32}
+ *     (default, bit-exact) or {@link StoredEncoding#INT8} (one byte per component, a quarter of the
+ *     bytes, so even unpooled documents meet a quarter-of-raw storage bound); the FDE is computed
+ *     from float vectors either way
  */
 public record MultiVectorConfig(
         int dimension,
@@ -34,18 +38,21 @@ public record MultiVectorConfig(
         int efConstruction,
         long hnswSeed,
         int defaultCandidates,
-        QueryPruning pruning) {
+        QueryPruning pruning,
+        StoredEncoding storedEncoding) {
 
     public static final int DEFAULT_MAX_TOKENS = 512;
     public static final int DEFAULT_POOLED_TOKENS = 16;
     public static final PoolingMethod DEFAULT_POOLING = PoolingMethod.WARD;
     public static final int DEFAULT_CANDIDATES = 200;
+    public static final StoredEncoding DEFAULT_STORED_ENCODING = StoredEncoding.FLOAT32;
 
     public MultiVectorConfig {
         Objects.requireNonNull(pooling, "pooling is missing");
         Objects.requireNonNull(fde, "fde config is missing");
         Objects.requireNonNull(fdeSource, "fdeSource is missing");
         Objects.requireNonNull(candidateSearch, "candidateSearch is missing");
+        Objects.requireNonNull(storedEncoding, "storedEncoding is missing (FLOAT32 or INT8)");
         if (dimension < 1) {
             throw new IllegalArgumentException("dimension must be at least 1, got " + dimension);
         }
@@ -110,6 +117,7 @@ public record MultiVectorConfig(
         private long hnswSeed = 42L;
         private int defaultCandidates = DEFAULT_CANDIDATES;
         private QueryPruning pruning;
+        private StoredEncoding storedEncoding = DEFAULT_STORED_ENCODING;
 
         public Builder dimension(int dimension) {
             this.dimension = dimension;
@@ -172,6 +180,12 @@ public record MultiVectorConfig(
             return this;
         }
 
+        /** FLOAT32 (default) or INT8 stored vectors; see {@link StoredEncoding}. */
+        public Builder storedEncoding(StoredEncoding storedEncoding) {
+            this.storedEncoding = storedEncoding;
+            return this;
+        }
+
         public MultiVectorConfig build() {
             if (dimension == null) {
                 throw new IllegalStateException("MultiVectorConfig: dimension is not set");
@@ -189,7 +203,8 @@ public record MultiVectorConfig(
                     efConstruction,
                     hnswSeed,
                     defaultCandidates,
-                    pruning);
+                    pruning,
+                    storedEncoding);
         }
     }
 }

@@ -2,7 +2,6 @@ package org.vectorindex.state.multivector;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,12 @@ import org.vectorindex.state.hnsw.SearchHit;
  * restored bit-identically from its own change log, and {@link #drainChanges} to write only the ids
  * that changed.
  *
+ * <p>Stored vectors are float32 or, with {@link StoredEncoding#INT8}, one byte per component
+ * ({@link Int8Codec}); {@link #pooled} and {@link #pooledFlat} then give them back dequantized and
+ * {@link #pooledCodes} gives the codes keyed state persists. The FDE is always computed before
+ * quantization (from the raw tokens, or under {@link FdeSource#POOLED} from the stored vectors as
+ * they read back, so it stays recomputable).
+ *
  * <p>Not thread-safe: like the HNSW index, one instance belongs to one Flink key.
  */
 public final class MultiVectorIndex {
@@ -36,7 +41,7 @@ public final class MultiVectorIndex {
     private final FdeCandidateIndex candidates;
     private final MaxSimReranker reranker;
     private final CollectionCentroid centroid;
-    private final Map<String, float[]> pooled = new HashMap<>();
+    private final VectorStore pooled;
     private final Set<String> changed = new HashSet<>();
 
     public MultiVectorIndex(MultiVectorConfig config) {
@@ -55,6 +60,7 @@ public final class MultiVectorIndex {
         this.candidates = candidates;
         this.reranker = new MaxSimReranker(dim);
         this.centroid = new CollectionCentroid(dim);
+        this.pooled = VectorStore.create(config.storedEncoding(), dim);
     }
 
     /**
@@ -75,6 +81,27 @@ public final class MultiVectorIndex {
             HnswIndex candidateGraph,
             Map<String, float[]> pooledVectors,
             Map<String, float[]> exactFdes) {
+        return restore(config, candidateGraph, pooledVectors, Map.of(), exactFdes);
+    }
+
+    /**
+     * As {@link #restore(MultiVectorConfig, HnswIndex, Map, Map)}, where each id's stored vectors
+     * come either as floats ({@code pooledVectors}; re-quantized under INT8, which reproduces the
+     * original codes when they are dequantized codes) or as INT8 codes ({@code int8Codes}, INT8
+     * collections only), never both.
+     */
+    public static MultiVectorIndex restore(
+            MultiVectorConfig config,
+            HnswIndex candidateGraph,
+            Map<String, float[]> pooledVectors,
+            Map<String, byte[]> int8Codes,
+            Map<String, float[]> exactFdes) {
+        if (!int8Codes.isEmpty() && config.storedEncoding() != StoredEncoding.INT8) {
+            throw new IllegalStateException(
+                    "stored INT8 codes cannot restore a "
+                            + config.storedEncoding()
+                            + " collection");
+        }
         FdeCandidateIndex candidates;
         if (config.candidateSearch() == CandidateSearch.HNSW) {
             if (candidateGraph == null || exactFdes != null) {
@@ -97,36 +124,45 @@ public final class MultiVectorIndex {
             candidates = new ExactCandidateIndex();
         }
         MultiVectorIndex index = new MultiVectorIndex(config, candidates);
-        index.restoreAll(candidateGraph, pooledVectors, exactFdes);
+        for (Map.Entry<String, float[]> e : pooledVectors.entrySet()) {
+            float[] pool = e.getValue();
+            index.restoreCheck(
+                    e.getKey(), pool == null ? 0 : pool.length, candidateGraph, exactFdes);
+            index.centroid.add(index.pooled.put(e.getKey(), pool.clone()));
+        }
+        for (Map.Entry<String, byte[]> e : int8Codes.entrySet()) {
+            if (pooledVectors.containsKey(e.getKey())) {
+                throw new IllegalStateException(
+                        "'" + e.getKey() + "' is stored both as floats and as INT8 codes");
+            }
+            byte[] codes = e.getValue();
+            index.restoreCheck(
+                    e.getKey(), codes == null ? 0 : codes.length, candidateGraph, exactFdes);
+            index.centroid.add(index.pooled.putCodes(e.getKey(), codes.clone()));
+        }
+        index.restoreCount(candidateGraph, exactFdes);
         return index;
     }
 
-    private void restoreAll(
-            HnswIndex graph, Map<String, float[]> pooledVectors, Map<String, float[]> exactFdes) {
-        int fdeDim = encoder.outputDimension();
-        for (Map.Entry<String, float[]> e : pooledVectors.entrySet()) {
-            String id = e.getKey();
-            float[] pool = e.getValue();
-            if (pool == null
-                    || pool.length == 0
-                    || pool.length % dim != 0
-                    || pool.length / dim > config.pooledTokens()) {
-                throw new IllegalStateException(
-                        "stored pooled vectors of '" + id + "' do not fit " + config);
-            }
-            if (graph != null && !graph.contains(id)) {
-                throw new IllegalStateException("'" + id + "' is missing from the candidate graph");
-            }
-            if (exactFdes != null) {
-                float[] fde = exactFdes.get(id);
-                if (fde == null || fde.length != fdeDim) {
-                    throw new IllegalStateException("stored FDE of '" + id + "' is missing");
-                }
-                candidates.upsert(id, fde.clone());
-            }
-            pooled.put(id, pool.clone());
-            centroid.add(pool);
+    private void restoreCheck(
+            String id, int components, HnswIndex graph, Map<String, float[]> exactFdes) {
+        if (components == 0 || components % dim != 0 || components / dim > config.pooledTokens()) {
+            throw new IllegalStateException(
+                    "stored pooled vectors of '" + id + "' do not fit " + config);
         }
+        if (graph != null && !graph.contains(id)) {
+            throw new IllegalStateException("'" + id + "' is missing from the candidate graph");
+        }
+        if (exactFdes != null) {
+            float[] fde = exactFdes.get(id);
+            if (fde == null || fde.length != encoder.outputDimension()) {
+                throw new IllegalStateException("stored FDE of '" + id + "' is missing");
+            }
+            candidates.upsert(id, fde.clone());
+        }
+    }
+
+    private void restoreCount(HnswIndex graph, Map<String, float[]> exactFdes) {
         int candidateCount = graph != null ? graph.size() : exactFdes.size();
         if (candidateCount != pooled.size()) {
             throw new IllegalStateException(
@@ -167,11 +203,12 @@ public final class MultiVectorIndex {
     private void ingest(String id, float[] flat) {
         int n = flat.length / dim;
         float[] pool = pooler.pool(flat, n, dim, config.pooledTokens());
-        float[] fde =
+        put(
+                id,
+                pool,
                 config.fdeSource() == FdeSource.RAW_TOKENS
                         ? encoder.encodeDocument(flat, n)
-                        : encoder.encodeDocument(pool, pool.length / dim);
-        put(id, pool, fde);
+                        : null);
     }
 
     /**
@@ -209,8 +246,7 @@ public final class MultiVectorIndex {
             throw new IllegalArgumentException(
                     "this collection encodes FDEs from raw tokens: restore needs the stored FDE");
         }
-        float[] pool = checkPooled(pooledVectors);
-        put(id, pool, encoder.encodeDocument(pool, pool.length / dim));
+        put(id, checkPooled(pooledVectors), null);
     }
 
     private float[] checkPooled(float[][] pooledVectors) {
@@ -224,13 +260,19 @@ public final class MultiVectorIndex {
         return TokenInput.flatten(pooledVectors, dim, config.pooledTokens(), false, null);
     }
 
+    /**
+     * Stores the pooled vectors and indexes the FDE; a null FDE is encoded from the vectors as
+     * stored (identical to {@code pool} under FLOAT32, dequantized under INT8).
+     */
     private void put(String id, float[] pool, float[] fde) {
-        candidates.upsert(id, fde);
-        float[] old = pooled.put(id, pool);
+        float[] old = pooled.remove(id);
         if (old != null) {
             centroid.remove(old);
         }
-        centroid.add(pool);
+        float[] stored = pooled.put(id, pool);
+        centroid.add(stored);
+        candidates.upsert(
+                id, fde != null ? fde : encoder.encodeDocument(stored, stored.length / dim));
         changed.add(id);
     }
 
@@ -249,19 +291,29 @@ public final class MultiVectorIndex {
 
     /** A copy of the pooled vectors of {@code id} (what keyed state must hold), or null. */
     public float[][] pooled(String id) {
-        float[] p = pooled.get(id);
+        float[] p = pooled.floats(id);
         return p == null ? null : TokenInput.unflatten(p, dim);
     }
 
     /** A copy of the FDE of {@code id} as indexed (what keyed state must hold), or null. */
     public float[] fde(String id) {
-        return pooled.containsKey(id) ? candidates.vector(id) : null;
+        return pooled.contains(id) ? candidates.vector(id) : null;
     }
 
-    /** A copy of the pooled vectors of {@code id}, row-major {@code m' × d}, or null. */
+    /**
+     * A copy of the pooled vectors of {@code id}, row-major {@code m' × d} (dequantized under
+     * INT8), or null.
+     */
     public float[] pooledFlat(String id) {
-        float[] p = pooled.get(id);
-        return p == null ? null : p.clone();
+        return pooled.floats(id);
+    }
+
+    /**
+     * A copy of the INT8 codes of {@code id} (what keyed state holds for an INT8 collection), or
+     * null when absent or when the collection stores float32.
+     */
+    public byte[] pooledCodes(String id) {
+        return pooled.codes(id);
     }
 
     /**
@@ -287,34 +339,44 @@ public final class MultiVectorIndex {
      */
     public long digest() {
         IndexDigest d = new IndexDigest().add(candidates.digest()).add(pooled.size());
-        List<String> ids = new ArrayList<>(pooled.keySet());
+        List<String> ids = new ArrayList<>(pooled.ids());
         Collections.sort(ids);
         for (String id : ids) {
-            d.add(id).add(pooled.get(id));
+            d.add(id);
+            pooled.addTo(d, id);
         }
         centroid.addTo(d);
         return d.value();
     }
 
     public boolean contains(String id) {
-        return pooled.containsKey(id);
+        return pooled.contains(id);
     }
 
     public Set<String> ids() {
-        return Collections.unmodifiableSet(pooled.keySet());
+        return pooled.ids();
     }
 
     public int size() {
         return pooled.size();
     }
 
-    /** Stored floats (pooled vectors only, not the FDE graph) — for storage-ratio reports. */
+    /** Stored components (pooled vectors only, not the FDE graph) — for storage-ratio reports. */
     public long pooledFloats() {
-        long s = 0;
-        for (float[] p : pooled.values()) {
-            s += p.length;
-        }
-        return s;
+        return pooled.components();
+    }
+
+    /**
+     * Bytes of the stored vectors in the durable image: 4 per component under FLOAT32, 1 under INT8
+     * (the FDE graph not included).
+     */
+    public long pooledBytes() {
+        return pooled.storedBytes();
+    }
+
+    /** Bytes the stored vectors take in memory, including INT8's derived per-vector norms. */
+    public long pooledMemoryBytes() {
+        return pooled.memoryBytes();
     }
 
     /**
@@ -370,7 +432,7 @@ public final class MultiVectorIndex {
         int nq = queryTokens == null ? 0 : queryTokens.length;
         float[] norms = new float[Math.max(nq, 1)];
         float[] query = TokenInput.flatten(queryTokens, dim, config.maxTokens(), true, norms);
-        if (pooled.isEmpty()) {
+        if (pooled.size() == 0) {
             return new MultiVectorSearchResult(List.of(), List.of(), 0, 0, 0, 0);
         }
         float[] qFde = encoder.encodeQuery(query, nq);

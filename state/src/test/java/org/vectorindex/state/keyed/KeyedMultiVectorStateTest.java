@@ -26,6 +26,7 @@ import org.vectorindex.state.multivector.FdeConfig;
 import org.vectorindex.state.multivector.MultiVectorConfig;
 import org.vectorindex.state.multivector.PruningCriterion;
 import org.vectorindex.state.multivector.QueryPruning;
+import org.vectorindex.state.multivector.StoredEncoding;
 import org.vectorindex.state.testing.ClusteredData;
 
 /**
@@ -45,14 +46,21 @@ class KeyedMultiVectorStateTest {
         Supplier<StateBackend> heap = HashMapStateBackend::new;
         Supplier<StateBackend> rocks = () -> new EmbeddedRocksDBStateBackend(true);
         return Stream.of(
-                Arguments.of("heap", heap, CandidateSearch.HNSW),
-                Arguments.of("rocksdb", rocks, CandidateSearch.HNSW),
-                Arguments.of("heap", heap, CandidateSearch.EXACT),
-                Arguments.of("rocksdb", rocks, CandidateSearch.EXACT));
+                Arguments.of("heap", heap, CandidateSearch.HNSW, StoredEncoding.FLOAT32),
+                Arguments.of("rocksdb", rocks, CandidateSearch.HNSW, StoredEncoding.FLOAT32),
+                Arguments.of("heap", heap, CandidateSearch.EXACT, StoredEncoding.FLOAT32),
+                Arguments.of("rocksdb", rocks, CandidateSearch.EXACT, StoredEncoding.FLOAT32),
+                Arguments.of("rocksdb", rocks, CandidateSearch.HNSW, StoredEncoding.INT8),
+                Arguments.of("heap", heap, CandidateSearch.EXACT, StoredEncoding.INT8));
     }
 
     static MultiVectorConfig config(CandidateSearch search) {
+        return config(search, StoredEncoding.FLOAT32);
+    }
+
+    static MultiVectorConfig config(CandidateSearch search, StoredEncoding encoding) {
         return MultiVectorConfig.builder()
+                .storedEncoding(encoding)
                 .dimension(DIM)
                 .maxTokens(32)
                 .pooledTokens(4)
@@ -65,11 +73,15 @@ class KeyedMultiVectorStateTest {
                 .build();
     }
 
-    @ParameterizedTest(name = "{0} {2}")
+    @ParameterizedTest(name = "{0} {2} {3}")
     @MethodSource("cases")
     void restoredCollectionsAnswerExactlyAsBefore(
-            String name, Supplier<StateBackend> backend, CandidateSearch search) throws Exception {
-        MultiVectorConfig config = config(search);
+            String name,
+            Supplier<StateBackend> backend,
+            CandidateSearch search,
+            StoredEncoding encoding)
+            throws Exception {
+        MultiVectorConfig config = config(search, encoding);
         float[] tokens = flatten(ClusteredData.generate(400 * TOKENS_PER_SLOT, DIM, 12, 31));
         OperatorSubtaskState snapshot;
         List<String> before;

@@ -153,9 +153,36 @@ class SerializerRoundTripTest {
                 PooledDocumentSerializer.INSTANCE.deserialize(new DataInputDeserializer(formatOne));
         assertArrayEquals(new float[] {1f, -0.5f}, d.pooled());
         assertEquals(null, d.fde());
+        // Rewritten as format 2: the version, a float32 kind byte, then the format-1 payload.
         DataOutputSerializer out = new DataOutputSerializer(32);
         PooledDocumentSerializer.INSTANCE.serialize(d, out);
-        assertArrayEquals(formatOne, out.getCopyOfBuffer());
+        byte[] formatTwo = new byte[formatOne.length + 1];
+        formatTwo[0] = 2;
+        formatTwo[1] = 0;
+        System.arraycopy(formatOne, 1, formatTwo, 2, formatOne.length - 1);
+        assertArrayEquals(formatTwo, out.getCopyOfBuffer());
+    }
+
+    /** Format 2 keeps INT8 codes as one byte per component. */
+    @Test
+    void pooledDocumentInt8CodesTakeOneBytePerComponent() throws IOException {
+        byte[] codes = {127, -127, 0, 5, -3};
+        PooledDocument d =
+                roundTrip(
+                        PooledDocumentSerializer.INSTANCE,
+                        new PooledDocument(null, codes, new float[] {2f}));
+        assertArrayEquals(codes, d.codes());
+        assertEquals(null, d.pooled());
+        assertArrayEquals(new float[] {2f}, d.fde());
+        DataOutputSerializer out = new DataOutputSerializer(32);
+        PooledDocumentSerializer.INSTANCE.serialize(new PooledDocument(null, codes, null), out);
+        assertArrayEquals(
+                new byte[] {2, 1, 0, 0, 0, 5, 127, -127, 0, 5, -3, -1, -1, -1, -1},
+                out.getCopyOfBuffer());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new PooledDocument(new float[1], codes, null),
+                "floats and codes together");
     }
 
     @Test

@@ -1,0 +1,140 @@
+package org.vectorindex.state.multivector;
+
+/**
+ * Scalar quantization of unit-length vectors to one signed byte per component.
+ *
+ * <p>Quantizer: per vector, codes {@code c_i = round(127 · x_i / max_j |x_j|)}, so the largest
+ * component maps to ±127 and no component clips. Dequantization is {@code x̂ = c / ||c||}: stored
+ * vectors are unit length (normalised tokens or normalised pooled means), so the per-vector scale
+ * is recovered from the codes themselves and costs no stored bytes. The durable image is exactly
+ * one byte per component, a quarter of float32; a per-vector float scale would have cost 4 more
+ * bytes per vector (0.2526 of float32 at 384-d, over the quarter bound without pooling). A single
+ * collection-wide scale would also cost nothing, but it must be fixed before the data arrives and
+ * wastes resolution on vectors with small components; the per-vector max-abs scale uses the full
+ * range for every vector.
+ *
+ * <p>Error bound: each component of {@code s·c} (with {@code s = max|x|/127}) is within {@code s/2}
+ * of {@code x}, so {@code ||x − s·c|| ≤ √d · s / 2}, and renormalising at most doubles it: {@code
+ * ||x − x̂|| ≤ √d · max|x| / 127}. By Cauchy–Schwarz a dot product with a unit query moves by at
+ * most that much, and a MaxSim over {@code nq} query tokens by at most {@code nq} times it.
+ *
+ * <p>Re-quantizing a dequantized vector gives the same codes (its largest component is again the
+ * ±127 one), so a collection can also be restored from dequantized floats bit-identically.
+ */
+public final class Int8Codec {
+    private Int8Codec() {}
+
+    /**
+     * Quantizes {@code n = flat.length / dim} vectors (row-major) to codes.
+     *
+     * @throws IllegalArgumentException for a zero or non-finite vector
+     */
+    public static byte[] quantize(float[] flat, int dim) {
+        if (flat.length % dim != 0) {
+            throw new IllegalArgumentException(
+                    "vector data length " + flat.length + " is not a multiple of " + dim);
+        }
+        byte[] codes = new byte[flat.length];
+        for (int o = 0; o < flat.length; o += dim) {
+            double maxAbs = 0;
+            for (int i = 0; i < dim; i++) {
+                float x = flat[o + i];
+                if (!Float.isFinite(x)) {
+                    throw new IllegalArgumentException(
+                            "vector " + o / dim + " has a non-finite component " + i);
+                }
+                maxAbs = Math.max(maxAbs, Math.abs(x));
+            }
+            if (maxAbs == 0) {
+                throw new IllegalArgumentException("vector " + o / dim + " is zero");
+            }
+            double f = 127.0 / maxAbs;
+            for (int i = 0; i < dim; i++) {
+                long c = Math.round(flat[o + i] * f);
+                codes[o + i] = (byte) Math.max(-127, Math.min(127, c));
+            }
+        }
+        return codes;
+    }
+
+    /** {@code 1 / ||c||} of the vector at {@code offset}, in double precision. */
+    static double inverseNorm(byte[] codes, int offset, int dim) {
+        long sum = 0;
+        for (int i = 0; i < dim; i++) {
+            int c = codes[offset + i];
+            sum += c * c;
+        }
+        if (sum == 0) {
+            throw new IllegalArgumentException("vector " + offset / dim + " has all-zero codes");
+        }
+        return 1.0 / Math.sqrt(sum);
+    }
+
+    /** {@code 1 / ||c||} per vector, as used by {@link #dot} callers. */
+    public static float[] inverseNorms(byte[] codes, int dim) {
+        float[] out = new float[codes.length / dim];
+        for (int v = 0; v < out.length; v++) {
+            out[v] = (float) inverseNorm(codes, v * dim, dim);
+        }
+        return out;
+    }
+
+    /** The unit vectors the codes stand for, row-major. */
+    public static float[] dequantize(byte[] codes, int dim) {
+        if (codes.length % dim != 0) {
+            throw new IllegalArgumentException(
+                    "code length " + codes.length + " is not a multiple of " + dim);
+        }
+        float[] out = new float[codes.length];
+        for (int o = 0; o < codes.length; o += dim) {
+            double inv = inverseNorm(codes, o, dim);
+            for (int i = 0; i < dim; i++) {
+                out[o + i] = (float) (codes[o + i] * inv);
+            }
+        }
+        return out;
+    }
+
+    /** {@code Σ q_i · c_i} over {@code dim} components: one multiply-add per component. */
+    public static float dot(float[] q, int qo, byte[] c, int co, int dim) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        int upper = dim & ~3;
+        for (; i < upper; i += 4) {
+            s0 += q[qo + i] * c[co + i];
+            s1 += q[qo + i + 1] * c[co + i + 1];
+            s2 += q[qo + i + 2] * c[co + i + 2];
+            s3 += q[qo + i + 3] * c[co + i + 3];
+        }
+        for (; i < dim; i++) {
+            s0 += q[qo + i] * c[co + i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /**
+     * MaxSim of query rows {@code [from, to)} against quantized document vectors: {@code Σ_q max_x
+     * ⟨q, c_x⟩ / ||c_x||}, the same {@code (to − from) · nd · dim} multiply-adds as {@link
+     * MaxSim#score(float[], int, int, float[], int, int)}.
+     */
+    public static float maxSim(
+            float[] query, int from, int to, byte[] codes, float[] inverseNorms, int dim) {
+        int nd = inverseNorms.length;
+        if (nd <= 0) {
+            throw new IllegalArgumentException("document has no tokens");
+        }
+        double sum = 0;
+        for (int q = from; q < to; q++) {
+            int qo = q * dim;
+            float best = Float.NEGATIVE_INFINITY;
+            for (int x = 0, xo = 0; x < nd; x++, xo += dim) {
+                float s = dot(query, qo, codes, xo, dim) * inverseNorms[x];
+                if (s > best) {
+                    best = s;
+                }
+            }
+            sum += best;
+        }
+        return (float) sum;
+    }
+}

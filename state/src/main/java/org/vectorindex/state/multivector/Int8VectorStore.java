@@ -1,0 +1,108 @@
+package org.vectorindex.state.multivector;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@link StoredEncoding#INT8}: one byte per component ({@link Int8Codec}). Each document also keeps
+ * its per-vector inverse code norms in memory, derived from the codes (never persisted), so the
+ * rerank needs no extra pass over the codes.
+ */
+final class Int8VectorStore implements VectorStore {
+    private final int dim;
+    private final Map<String, Doc> docs = new HashMap<>();
+    private long components;
+
+    private record Doc(byte[] codes, float[] inverseNorms) {}
+
+    Int8VectorStore(int dim) {
+        this.dim = dim;
+    }
+
+    @Override
+    public float[] put(String id, float[] unitVectors) {
+        return putCodes(id, Int8Codec.quantize(unitVectors, dim));
+    }
+
+    @Override
+    public float[] putCodes(String id, byte[] codes) {
+        if (codes.length == 0 || codes.length % dim != 0) {
+            throw new IllegalArgumentException(
+                    "INT8 codes of '" + id + "' have length " + codes.length + ", not n × " + dim);
+        }
+        float[] dequantized = Int8Codec.dequantize(codes, dim);
+        Doc old = docs.put(id, new Doc(codes, Int8Codec.inverseNorms(codes, dim)));
+        components += codes.length - (old == null ? 0 : old.codes.length);
+        return dequantized;
+    }
+
+    @Override
+    public float[] remove(String id) {
+        Doc old = docs.remove(id);
+        if (old == null) {
+            return null;
+        }
+        components -= old.codes.length;
+        return Int8Codec.dequantize(old.codes, dim);
+    }
+
+    @Override
+    public boolean contains(String id) {
+        return docs.containsKey(id);
+    }
+
+    @Override
+    public int size() {
+        return docs.size();
+    }
+
+    @Override
+    public Set<String> ids() {
+        return Collections.unmodifiableSet(docs.keySet());
+    }
+
+    @Override
+    public float[] floats(String id) {
+        Doc d = docs.get(id);
+        return d == null ? null : Int8Codec.dequantize(d.codes, dim);
+    }
+
+    @Override
+    public byte[] codes(String id) {
+        Doc d = docs.get(id);
+        return d == null ? null : d.codes.clone();
+    }
+
+    @Override
+    public int count(String id) {
+        return docs.get(id).inverseNorms.length;
+    }
+
+    @Override
+    public float score(String id, float[] query, int from, int to) {
+        Doc d = docs.get(id);
+        return Int8Codec.maxSim(query, from, to, d.codes, d.inverseNorms, dim);
+    }
+
+    @Override
+    public long components() {
+        return components;
+    }
+
+    @Override
+    public long storedBytes() {
+        return components;
+    }
+
+    @Override
+    public long memoryBytes() {
+        return components + components / dim * Float.BYTES;
+    }
+
+    @Override
+    public void addTo(IndexDigest digest, String id) {
+        digest.add(docs.get(id).codes);
+    }
+}
