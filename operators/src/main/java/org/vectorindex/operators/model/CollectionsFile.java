@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.math.Metric;
+import org.vectorindex.state.multivector.StoredEncoding;
 
 /**
  * Loads the collections file (YAML or JSON; the format is documented in connectors/FORMATS.md). It
@@ -36,7 +37,8 @@ import org.vectorindex.state.math.Metric;
  *     shards: 4
  *     seed: 42
  *     multivector: {pooledVectors: 16, fdeRepetitions: 20, fdeSimhashBits: 4,
- *                   fdeProjectionDim: 8, fdeFinalDim: 0, candidates: 100, maxTokens: 512}
+ *                   fdeProjectionDim: 8, fdeFinalDim: 0, candidates: 100, maxTokens: 512,
+ *                   storedEncoding: float32}   # or int8: a quarter of the bytes
  * </pre>
  */
 public final class CollectionsFile {
@@ -61,7 +63,8 @@ public final class CollectionsFile {
                     "fdeProjectionDim",
                     "fdeFinalDim",
                     "candidates",
-                    "maxTokens");
+                    "maxTokens",
+                    "storedEncoding");
 
     private CollectionsFile() {}
 
@@ -171,9 +174,19 @@ public final class CollectionsFile {
                                     mvWhere),
                             optInt(mvNode, "fdeFinalDim", d.fdeFinalDim(), source, mvWhere),
                             optInt(mvNode, "candidates", d.candidates(), source, mvWhere),
-                            optInt(mvNode, "maxTokens", d.maxTokens(), source, mvWhere));
+                            optInt(mvNode, "maxTokens", d.maxTokens(), source, mvWhere),
+                            storedEncoding(mvNode, source, mvWhere));
         }
         return new CollectionSpec(name, type, dimension, metric, m, efc, ef, shards, seed, mv);
+    }
+
+    private static StoredEncoding storedEncoding(JsonNode mvNode, String source, String where) {
+        String name = text(mvNode, "storedEncoding", "float32", source, where);
+        try {
+            return StoredEncoding.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw fail(source, where + ": " + e.getMessage());
+        }
     }
 
     private static void checkKeys(

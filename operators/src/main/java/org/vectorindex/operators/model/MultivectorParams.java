@@ -1,12 +1,15 @@
 package org.vectorindex.operators.model;
 
 import java.io.Serializable;
+import java.util.Objects;
+import org.vectorindex.state.multivector.StoredEncoding;
 
 /**
  * Multi-vector settings of a collection (issue 4): pooling to at most {@code pooledVectors} per
  * document, the MUVERA FDE shape (repetitions R, SimHash bits k_sim, inner projection d_proj, an
  * optional Count-Sketch final dimension, 0 for none), the number of HNSW candidates reranked by
- * exact MaxSim, and the token limit of one record.
+ * exact MaxSim, the token limit of one record, and how stored vectors are kept (float32, or int8 at
+ * a quarter of the bytes).
  */
 public record MultivectorParams(
         int pooledVectors,
@@ -15,7 +18,8 @@ public record MultivectorParams(
         int fdeProjectionDim,
         int fdeFinalDim,
         int candidates,
-        int maxTokens)
+        int maxTokens,
+        StoredEncoding storedEncoding)
         implements Serializable {
 
     public static final int DEFAULT_POOLED_VECTORS = 16;
@@ -35,6 +39,27 @@ public record MultivectorParams(
         check("fdeFinalDim", fdeFinalDim, 0, 1 << 20);
         check("candidates", candidates, 1, 100_000);
         check("maxTokens", maxTokens, 1, MAX_TOKENS);
+        Objects.requireNonNull(storedEncoding, "multivector.storedEncoding is missing");
+    }
+
+    /** As the canonical constructor, with stored vectors kept as float32. */
+    public MultivectorParams(
+            int pooledVectors,
+            int fdeRepetitions,
+            int fdeSimhashBits,
+            int fdeProjectionDim,
+            int fdeFinalDim,
+            int candidates,
+            int maxTokens) {
+        this(
+                pooledVectors,
+                fdeRepetitions,
+                fdeSimhashBits,
+                fdeProjectionDim,
+                fdeFinalDim,
+                candidates,
+                maxTokens,
+                StoredEncoding.FLOAT32);
     }
 
     public static MultivectorParams defaults() {

@@ -153,6 +153,7 @@ public record CollectionLayout(
         return MultiVectorConfig.builder()
                 .dimension(dimension)
                 .maxTokens(p.maxTokens())
+                .storedEncoding(p.storedEncoding())
                 .pooledTokens(p.pooledVectors())
                 .fde(fde)
                 .hnswM(m)

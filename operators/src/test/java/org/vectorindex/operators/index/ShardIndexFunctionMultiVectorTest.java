@@ -9,11 +9,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.vectorindex.operators.model.MultivectorParams;
 import org.vectorindex.operators.routing.CollectionLayout;
 import org.vectorindex.operators.routing.ShardKey;
@@ -32,6 +35,7 @@ import org.vectorindex.state.hnsw.SearchHit;
 import org.vectorindex.state.math.Metric;
 import org.vectorindex.state.multivector.MultiVectorConfig;
 import org.vectorindex.state.multivector.MultiVectorIndex;
+import org.vectorindex.state.multivector.StoredEncoding;
 
 /**
  * The production index operator serving a multi-vector collection beside an HNSW one, in a keyed
@@ -46,16 +50,25 @@ class ShardIndexFunctionMultiVectorTest {
     private static final int SHARDS = 2;
     private static final int K = 4;
     private static final Map<String, String> EN = Map.of("lang", "en");
-    private static final CollectionLayout MV =
-            CollectionLayout.multivector(
-                    "mv",
-                    SHARDS,
-                    DIM,
-                    8,
-                    40,
-                    16,
-                    7L,
-                    new MultivectorParams(3, 4, 2, 4, 0, 500, 24));
+    private CollectionLayout mv = layout(StoredEncoding.FLOAT32);
+
+    private static CollectionLayout layout(StoredEncoding encoding) {
+        return CollectionLayout.multivector(
+                "mv",
+                SHARDS,
+                DIM,
+                8,
+                40,
+                16,
+                7L,
+                new MultivectorParams(3, 4, 2, 4, 0, 500, 24, encoding));
+    }
+
+    static Stream<Arguments> backendsAndEncodings() {
+        return Stream.of(Backend.values())
+                .flatMap(b -> Stream.of(StoredEncoding.values()).map(e -> Arguments.of(b, e)));
+    }
+
     private static final CollectionLayout PLAIN =
             CollectionLayout.of(
                     "c", 1, HnswConfig.builder().dimension(4).metric(Metric.L2).build());
@@ -70,15 +83,16 @@ class ShardIndexFunctionMultiVectorTest {
 
     private final TokenSets data = new TokenSets(11, DIM, 6, 2, 12);
 
-    private static ShardIndexFunction newFunction() {
-        return ShardIndexFunction.withHnsw(List.of(MV, PLAIN));
+    private ShardIndexFunction newFunction() {
+        return ShardIndexFunction.withHnsw(List.of(mv, PLAIN));
     }
 
     @ParameterizedTest
-    @EnumSource(Backend.class)
-    void answersLikeTheMultiVectorIndexSnapshotsRestoresAndCarriesOn(Backend backend)
-            throws Exception {
-        MultiVectorConfig config = MV.multiVectorConfig();
+    @MethodSource("backendsAndEncodings")
+    void answersLikeTheMultiVectorIndexSnapshotsRestoresAndCarriesOn(
+            Backend backend, StoredEncoding encoding) throws Exception {
+        mv = layout(encoding);
+        MultiVectorConfig config = mv.multiVectorConfig();
         for (int s = 0; s < SHARDS; s++) {
             reference.put(s, new MultiVectorIndex(config));
         }
@@ -228,7 +242,7 @@ class ShardIndexFunctionMultiVectorTest {
                     ref.search(
                                     TokenRows.rows(q, DIM),
                                     k,
-                                    MV.multivector().candidates(),
+                                    mv.multivector().candidates(),
                                     null,
                                     id -> attrs.get(id).entrySet().containsAll(filter.entrySet()))
                             .hits();

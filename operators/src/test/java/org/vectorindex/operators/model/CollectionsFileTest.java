@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vectorindex.operators.ModelAdapter;
 import org.vectorindex.state.math.Metric;
+import org.vectorindex.state.multivector.StoredEncoding;
 
 class CollectionsFileTest {
 
@@ -28,7 +30,7 @@ class CollectionsFileTest {
                     + "    type: multivector\n"
                     + "    dimension: 384\n"
                     + "    metric: dot\n"
-                    + "    multivector: {pooledVectors: 8, fdeSimhashBits: 3}\n";
+                    + "    multivector: {pooledVectors: 8, fdeSimhashBits: 3, storedEncoding: int8}\n";
 
     @Test
     void loadsYamlWithDefaults(@TempDir Path dir) throws IOException {
@@ -51,6 +53,16 @@ class CollectionsFileTest {
         assertEquals(8, mv.multivector().pooledVectors());
         assertEquals(3, mv.multivector().fdeSimhashBits());
         assertEquals(20, mv.multivector().fdeRepetitions());
+        assertEquals(StoredEncoding.INT8, mv.multivector().storedEncoding());
+        assertEquals(
+                StoredEncoding.INT8,
+                ModelAdapter.layouts(reg).stream()
+                        .filter(l -> l.name().equals("passages"))
+                        .findFirst()
+                        .orElseThrow()
+                        .multiVectorConfig()
+                        .storedEncoding(),
+                "the job's index config carries the encoding");
         assertEquals(20 * 8 * 8, mv.indexConfig().dimension());
         assertEquals(Metric.DOT, mv.indexConfig().metric());
         assertEquals(7, reg.totalShards());
@@ -108,6 +120,10 @@ class CollectionsFileTest {
                 "collections:\n  - name: a\n    dimension: 4\n    metric: l2\n"
                         + "    multivector: {pooledVectors: 8}\n",
                 "multivector settings need type multivector");
+        assertFails(
+                "collections:\n  - name: a\n    type: multivector\n    dimension: 4\n    metric: dot\n"
+                        + "    multivector: {storedEncoding: int4}\n",
+                "stored-vector encoding must be float32 or int8, got int4");
         assertFails("collections: [", "is not valid YAML");
     }
 

@@ -70,11 +70,11 @@ public final class Int8Codec {
         return 1.0 / Math.sqrt(sum);
     }
 
-    /** {@code 1 / ||c||} per vector, as used by {@link #dot} callers. */
-    public static float[] inverseNorms(byte[] codes, int dim) {
-        float[] out = new float[codes.length / dim];
+    /** {@code 1 / ||c||} per vector, as {@link #dequantize} and {@link #maxSim} use them. */
+    public static double[] inverseNorms(byte[] codes, int dim) {
+        double[] out = new double[codes.length / dim];
         for (int v = 0; v < out.length; v++) {
-            out[v] = (float) inverseNorm(codes, v * dim, dim);
+            out[v] = inverseNorm(codes, v * dim, dim);
         }
         return out;
     }
@@ -86,55 +86,41 @@ public final class Int8Codec {
                     "code length " + codes.length + " is not a multiple of " + dim);
         }
         float[] out = new float[codes.length];
-        for (int o = 0; o < codes.length; o += dim) {
-            double inv = inverseNorm(codes, o, dim);
+        dequantize(codes, inverseNorms(codes, dim), dim, out);
+        return out;
+    }
+
+    /** As {@link #dequantize(byte[], int)}, into {@code out} (at least as long as the codes). */
+    public static void dequantize(byte[] codes, double[] inverseNorms, int dim, float[] out) {
+        for (int v = 0, o = 0; v < inverseNorms.length; v++, o += dim) {
+            double inv = inverseNorms[v];
             for (int i = 0; i < dim; i++) {
                 out[o + i] = (float) (codes[o + i] * inv);
             }
         }
-        return out;
-    }
-
-    /** {@code Σ q_i · c_i} over {@code dim} components: one multiply-add per component. */
-    public static float dot(float[] q, int qo, byte[] c, int co, int dim) {
-        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int i = 0;
-        int upper = dim & ~3;
-        for (; i < upper; i += 4) {
-            s0 += q[qo + i] * c[co + i];
-            s1 += q[qo + i + 1] * c[co + i + 1];
-            s2 += q[qo + i + 2] * c[co + i + 2];
-            s3 += q[qo + i + 3] * c[co + i + 3];
-        }
-        for (; i < dim; i++) {
-            s0 += q[qo + i] * c[co + i];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     /**
-     * MaxSim of query rows {@code [from, to)} against quantized document vectors: {@code Σ_q max_x
-     * ⟨q, c_x⟩ / ||c_x||}, the same {@code (to − from) · nd · dim} multiply-adds as {@link
-     * MaxSim#score(float[], int, int, float[], int, int)}.
+     * MaxSim of query rows {@code [from, to)} against quantized document vectors, computed as
+     * {@link MaxSim#score(float[], int, int, float[], int, int)} over the dequantized vectors
+     * (written to {@code scratch}, at least {@code codes.length} long). Scoring exactly what {@link
+     * #dequantize} reads back keeps one-shot answers, subscription scores and a brute-force
+     * reference over the stored vectors bit-identical; the extra {@code nd · dim} multiplies are
+     * small next to the {@code (to − from) · nd · dim} multiply-adds of the MaxSim itself.
      */
     public static float maxSim(
-            float[] query, int from, int to, byte[] codes, float[] inverseNorms, int dim) {
+            float[] query,
+            int from,
+            int to,
+            byte[] codes,
+            double[] inverseNorms,
+            int dim,
+            float[] scratch) {
         int nd = inverseNorms.length;
         if (nd <= 0) {
             throw new IllegalArgumentException("document has no tokens");
         }
-        double sum = 0;
-        for (int q = from; q < to; q++) {
-            int qo = q * dim;
-            float best = Float.NEGATIVE_INFINITY;
-            for (int x = 0, xo = 0; x < nd; x++, xo += dim) {
-                float s = dot(query, qo, codes, xo, dim) * inverseNorms[x];
-                if (s > best) {
-                    best = s;
-                }
-            }
-            sum += best;
-        }
-        return (float) sum;
+        dequantize(codes, inverseNorms, dim, scratch);
+        return MaxSim.score(query, from, to, scratch, nd, dim);
     }
 }

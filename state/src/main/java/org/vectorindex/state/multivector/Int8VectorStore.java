@@ -7,15 +7,18 @@ import java.util.Set;
 
 /**
  * {@link StoredEncoding#INT8}: one byte per component ({@link Int8Codec}). Each document also keeps
- * its per-vector inverse code norms in memory, derived from the codes (never persisted), so the
- * rerank needs no extra pass over the codes.
+ * its per-vector inverse code norms in memory, derived from the codes (never persisted). Scores are
+ * MaxSim over the vectors as {@link #vector} reads them back, so every caller agrees bit for bit.
  */
 final class Int8VectorStore implements VectorStore {
     private final int dim;
     private final Map<String, Doc> docs = new HashMap<>();
     private long components;
 
-    private record Doc(byte[] codes, float[] inverseNorms) {}
+    private record Doc(byte[] codes, double[] inverseNorms) {}
+
+    /** Dequantized rows of the document being scored (reused, grown as needed). */
+    private float[] scratch = new float[0];
 
     Int8VectorStore(int dim) {
         this.dim = dim;
@@ -66,7 +69,12 @@ final class Int8VectorStore implements VectorStore {
     @Override
     public float[] floats(String id) {
         Doc d = docs.get(id);
-        return d == null ? null : Int8Codec.dequantize(d.codes, dim);
+        if (d == null) {
+            return null;
+        }
+        float[] out = new float[d.codes.length];
+        Int8Codec.dequantize(d.codes, d.inverseNorms, dim, out);
+        return out;
     }
 
     @Override
@@ -83,7 +91,10 @@ final class Int8VectorStore implements VectorStore {
     @Override
     public float score(String id, float[] query, int from, int to) {
         Doc d = docs.get(id);
-        return Int8Codec.maxSim(query, from, to, d.codes, d.inverseNorms, dim);
+        if (scratch.length < d.codes.length) {
+            scratch = new float[d.codes.length];
+        }
+        return Int8Codec.maxSim(query, from, to, d.codes, d.inverseNorms, dim, scratch);
     }
 
     @Override

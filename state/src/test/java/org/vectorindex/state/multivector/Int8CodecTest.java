@@ -101,7 +101,13 @@ class Int8CodecTest {
                 exact[d] = MaxSim.score(query, nq, doc, perDoc, DIM);
                 quant[d] =
                         Int8Codec.maxSim(
-                                query, 0, nq, codes, Int8Codec.inverseNorms(codes, DIM), DIM);
+                                query,
+                                0,
+                                nq,
+                                codes,
+                                Int8Codec.inverseNorms(codes, DIM),
+                                DIM,
+                                new float[codes.length]);
                 double maxAbs = 0;
                 for (float v : doc) {
                     maxAbs = Math.max(maxAbs, Math.abs(v));
