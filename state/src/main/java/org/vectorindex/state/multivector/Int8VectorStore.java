@@ -109,7 +109,7 @@ final class Int8VectorStore implements VectorStore {
 
     @Override
     public long memoryBytes() {
-        return components + components / dim * Float.BYTES;
+        return components + components / dim * Double.BYTES;
     }
 
     @Override
