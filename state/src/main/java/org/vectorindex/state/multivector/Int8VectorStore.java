@@ -35,10 +35,10 @@ final class Int8VectorStore implements VectorStore {
             throw new IllegalArgumentException(
                     "INT8 codes of '" + id + "' have length " + codes.length + ", not n × " + dim);
         }
-        float[] dequantized = Int8Codec.dequantize(codes, dim);
-        Doc old = docs.put(id, new Doc(codes, Int8Codec.inverseNorms(codes, dim)));
+        Doc doc = new Doc(codes, Int8Codec.inverseNorms(codes, dim));
+        Doc old = docs.put(id, doc);
         components += codes.length - (old == null ? 0 : old.codes.length);
-        return dequantized;
+        return dequantize(doc);
     }
 
     @Override
@@ -48,7 +48,7 @@ final class Int8VectorStore implements VectorStore {
             return null;
         }
         components -= old.codes.length;
-        return Int8Codec.dequantize(old.codes, dim);
+        return dequantize(old);
     }
 
     @Override
@@ -69,12 +69,7 @@ final class Int8VectorStore implements VectorStore {
     @Override
     public float[] floats(String id) {
         Doc d = docs.get(id);
-        if (d == null) {
-            return null;
-        }
-        float[] out = new float[d.codes.length];
-        Int8Codec.dequantize(d.codes, d.inverseNorms, dim, out);
-        return out;
+        return d == null ? null : dequantize(d);
     }
 
     @Override
@@ -115,5 +110,12 @@ final class Int8VectorStore implements VectorStore {
     @Override
     public void addTo(IndexDigest digest, String id) {
         digest.add(docs.get(id).codes);
+    }
+
+    /** The unit vectors a document's codes stand for, from its kept inverse norms. */
+    private float[] dequantize(Doc d) {
+        float[] out = new float[d.codes.length];
+        Int8Codec.dequantize(d.codes, d.inverseNorms, dim, out);
+        return out;
     }
 }
