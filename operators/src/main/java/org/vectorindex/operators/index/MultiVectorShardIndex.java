@@ -15,11 +15,9 @@ import org.vectorindex.state.multivector.MultiVectorIndex;
  */
 final class MultiVectorShardIndex implements ShardIndex {
     private final MultiVectorIndex index;
-    private final int dim;
 
     MultiVectorShardIndex(MultiVectorIndex index) {
         this.index = index;
-        this.dim = index.config().dimension();
     }
 
     @Override
@@ -47,13 +45,7 @@ final class MultiVectorShardIndex implements ShardIndex {
     @Override
     public List<SearchHit> search(float[] tokens, int k, int ef, Predicate<String> filter) {
         int candidates = Math.max(k, Math.max(ef, index.config().defaultCandidates()));
-        return index.search(
-                        TokenRows.rows(tokens, dim),
-                        k,
-                        candidates,
-                        index.config().pruning(),
-                        filter)
-                .hits();
+        return index.searchFlat(tokens, k, candidates, index.config().pruning(), filter).hits();
     }
 
     @Override

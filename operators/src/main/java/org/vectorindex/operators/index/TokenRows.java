@@ -49,14 +49,4 @@ public final class TokenRows {
             }
         }
     }
-
-    /** Rows of {@code flat} as separate arrays (the multi-vector index's query form). */
-    public static float[][] rows(float[] flat, int dim) {
-        int n = flat.length / dim;
-        float[][] out = new float[n][];
-        for (int i = 0; i < n; i++) {
-            out[i] = java.util.Arrays.copyOfRange(flat, i * dim, (i + 1) * dim);
-        }
-        return out;
-    }
 }

@@ -240,7 +240,7 @@ class ShardIndexFunctionMultiVectorTest {
             MultiVectorIndex ref = reference.get(p.shard());
             List<SearchHit> expected =
                     ref.search(
-                                    TokenRows.rows(q, DIM),
+                                    TokenSets.rows(q, DIM),
                                     k,
                                     mv.multivector().candidates(),
                                     null,

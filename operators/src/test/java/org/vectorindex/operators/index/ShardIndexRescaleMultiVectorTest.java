@@ -105,7 +105,7 @@ class ShardIndexRescaleMultiVectorTest {
             List<SearchHit> want =
                     reference
                             .get(p.shard())
-                            .search(TokenRows.rows(q, DIM), 5, 300, null, null)
+                            .search(TokenSets.rows(q, DIM), 5, 300, null, null)
                             .hits();
             assertEquals(want.stream().map(SearchHit::id).toList(), List.of(p.ids()));
             float[] scores = new float[want.size()];

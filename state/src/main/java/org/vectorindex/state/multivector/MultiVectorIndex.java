@@ -422,6 +422,32 @@ public final class MultiVectorIndex {
             int candidateCount,
             QueryPruning pruning,
             Predicate<String> filter) {
+        checkSearch(k, candidateCount);
+        int nq = queryTokens == null ? 0 : queryTokens.length;
+        float[] norms = new float[Math.max(nq, 1)];
+        float[] query = TokenInput.flatten(queryTokens, dim, config.maxTokens(), true, norms);
+        return searchNormalised(query, nq, norms, k, candidateCount, pruning, filter);
+    }
+
+    /**
+     * As {@link #search(float[][], int, int, QueryPruning, Predicate)} for query tokens laid out
+     * row-major in one array (as {@link #upsertFlat} takes documents), so a caller holding them
+     * flat does not split them into rows only to have them joined again.
+     */
+    public MultiVectorSearchResult searchFlat(
+            float[] flatQueryTokens,
+            int k,
+            int candidateCount,
+            QueryPruning pruning,
+            Predicate<String> filter) {
+        checkSearch(k, candidateCount);
+        int nq = flatQueryTokens == null ? 0 : flatQueryTokens.length / dim;
+        float[] norms = new float[Math.max(nq, 1)];
+        float[] query = TokenInput.copyFlat(flatQueryTokens, dim, config.maxTokens(), true, norms);
+        return searchNormalised(query, nq, norms, k, candidateCount, pruning, filter);
+    }
+
+    private static void checkSearch(int k, int candidateCount) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, got " + k);
         }
@@ -429,9 +455,17 @@ public final class MultiVectorIndex {
             throw new IllegalArgumentException(
                     "candidates (" + candidateCount + ") must be at least k (" + k + ")");
         }
-        int nq = queryTokens == null ? 0 : queryTokens.length;
-        float[] norms = new float[Math.max(nq, 1)];
-        float[] query = TokenInput.flatten(queryTokens, dim, config.maxTokens(), true, norms);
+    }
+
+    /** The search proper, over validated and normalised query rows with their original norms. */
+    private MultiVectorSearchResult searchNormalised(
+            float[] query,
+            int nq,
+            float[] norms,
+            int k,
+            int candidateCount,
+            QueryPruning pruning,
+            Predicate<String> filter) {
         if (pooled.size() == 0) {
             return new MultiVectorSearchResult(List.of(), List.of(), 0, 0, 0, 0);
         }
