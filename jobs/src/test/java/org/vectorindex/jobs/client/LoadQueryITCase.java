@@ -3,9 +3,10 @@ package org.vectorindex.jobs.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vectorindex.jobs.client.ClientOutput.awaitText;
+import static org.vectorindex.jobs.client.ClientOutput.lastJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +46,7 @@ import org.vectorindex.state.math.Metric;
  * the live vectors is high; finally a subscription run prints updates for new vectors.
  */
 class LoadQueryITCase {
+    private final ClientOutput client = new ClientOutput();
     private static final int DIM = 16;
 
     @TempDir Path tmp;
@@ -86,8 +88,8 @@ class LoadQueryITCase {
                             });
             try {
                 String out =
-                        run(
-                                new LoadCommand(printer()),
+                        client.run(
+                                new LoadCommand(client.printer()),
                                 "--bootstrap-servers",
                                 bs,
                                 "--topic",
@@ -125,8 +127,8 @@ class LoadQueryITCase {
                 }
 
                 String answers =
-                        run(
-                                new QueryCommand(printer()),
+                        client.run(
+                                new QueryCommand(client.printer()),
                                 "--bootstrap-servers",
                                 bs,
                                 "--topic",
@@ -251,8 +253,8 @@ class LoadQueryITCase {
         awaitText(buf, "update s-2 v1", Duration.ofSeconds(60));
         Path extra = tmp.resolve("extra.fvecs");
         VectorFiles.writeFvecs(extra, Arrays.copyOfRange(queries, 0, 3));
-        run(
-                new LoadCommand(printer()),
+        client.run(
+                new LoadCommand(client.printer()),
                 "--bootstrap-servers",
                 bs,
                 "--topic",
@@ -295,37 +297,5 @@ class LoadQueryITCase {
             }
             Thread.sleep(50);
         }
-    }
-
-    private static void awaitText(ByteArrayOutputStream buf, String text, Duration timeout)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!buf.toString(StandardCharsets.UTF_8).contains(text)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(
-                        "no '" + text + "' in:\n" + buf.toString(StandardCharsets.UTF_8));
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private ByteArrayOutputStream lastBuffer;
-
-    private PrintStream printer() {
-        lastBuffer = new ByteArrayOutputStream();
-        return new PrintStream(lastBuffer, true, StandardCharsets.UTF_8);
-    }
-
-    private String run(org.vectorindex.jobs.cli.Command cmd, String... args) throws Exception {
-        ByteArrayOutputStream buf = lastBuffer;
-        int code = cmd.run(List.of(args));
-        String out = buf.toString(StandardCharsets.UTF_8);
-        assertEquals(0, code, out);
-        return out;
-    }
-
-    private static JsonNode lastJson(String out) throws Exception {
-        String[] lines = out.strip().split("\n");
-        return new ObjectMapper().readTree(lines[lines.length - 1]);
     }
 }

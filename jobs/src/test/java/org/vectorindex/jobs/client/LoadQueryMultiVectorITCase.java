@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vectorindex.jobs.client.ClientOutput.awaitText;
+import static org.vectorindex.jobs.client.ClientOutput.lastJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,6 @@ import org.vectorindex.connectors.format.OutputJson;
 import org.vectorindex.connectors.kafka.EmbeddedKafkaBroker;
 import org.vectorindex.connectors.kafka.KafkaOptions;
 import org.vectorindex.connectors.testing.KafkaTestClients;
-import org.vectorindex.jobs.cli.Command;
 import org.vectorindex.jobs.multivector.JsonlTokenCorpus;
 import org.vectorindex.jobs.multivector.TokenCorpus.Doc;
 import org.vectorindex.jobs.run.RunCommand;
@@ -58,6 +58,8 @@ import org.vectorindex.state.testing.ClusteredData;
  * update when a document with a subscription's own tokens is loaded.
  */
 class LoadQueryMultiVectorITCase {
+    private final ClientOutput client = new ClientOutput();
+    private static final Duration UPDATE_WAIT = Duration.ofSeconds(60);
     private static final int DIM = 8;
     private static final int POOLED = 4;
     private static final String COLLECTIONS_YAML =
@@ -120,8 +122,8 @@ class LoadQueryMultiVectorITCase {
                             });
             try {
                 String out =
-                        run(
-                                new LoadCommand(printer()),
+                        client.run(
+                                new LoadCommand(client.printer()),
                                 "--bootstrap-servers",
                                 bs,
                                 "--topic",
@@ -167,8 +169,8 @@ class LoadQueryMultiVectorITCase {
                 }
 
                 String answers =
-                        run(
-                                new QueryCommand(printer()),
+                        client.run(
+                                new QueryCommand(client.printer()),
                                 "--bootstrap-servers",
                                 bs,
                                 "--topic",
@@ -269,12 +271,12 @@ class LoadQueryMultiVectorITCase {
                         });
         t.start();
         try {
-            awaitText(buf, "update s-0 v1");
-            awaitText(buf, "update s-1 v1");
+            awaitText(buf, "update s-0 v1", UPDATE_WAIT);
+            awaitText(buf, "update s-1 v1", UPDATE_WAIT);
             Path extra = tmp.resolve("extra.jsonl");
             JsonlTokenCorpus.write(extra, List.of(new Doc("extra-0", queries.get(0).vectors())));
-            run(
-                    new LoadCommand(printer()),
+            client.run(
+                    new LoadCommand(client.printer()),
                     "--bootstrap-servers",
                     bs,
                     "--topic",
@@ -283,7 +285,7 @@ class LoadQueryMultiVectorITCase {
                     "mv",
                     "--jsonl",
                     extra.toString());
-            awaitText(buf, "update s-0 v2 (upsert extra-0) +[extra-0]");
+            awaitText(buf, "update s-0 v2 (upsert extra-0) +[extra-0]", UPDATE_WAIT);
         } finally {
             stop.countDown();
             t.join(30_000);
@@ -361,37 +363,5 @@ class LoadQueryMultiVectorITCase {
             out.add(OutputJson.readResult(rec.value()));
         }
         return out;
-    }
-
-    private static void awaitText(ByteArrayOutputStream buf, String text)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!buf.toString(StandardCharsets.UTF_8).contains(text)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(
-                        "no '" + text + "' in:\n" + buf.toString(StandardCharsets.UTF_8));
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private ByteArrayOutputStream lastBuffer;
-
-    private PrintStream printer() {
-        lastBuffer = new ByteArrayOutputStream();
-        return new PrintStream(lastBuffer, true, StandardCharsets.UTF_8);
-    }
-
-    private String run(Command cmd, String... args) throws Exception {
-        ByteArrayOutputStream buf = lastBuffer;
-        int code = cmd.run(List.of(args));
-        String out = buf.toString(StandardCharsets.UTF_8);
-        assertEquals(0, code, out);
-        return out;
-    }
-
-    private static JsonNode lastJson(String out) throws Exception {
-        String[] lines = out.strip().split("\n");
-        return new ObjectMapper().readTree(lines[lines.length - 1]);
     }
 }
