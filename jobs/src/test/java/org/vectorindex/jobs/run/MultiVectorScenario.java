@@ -57,8 +57,9 @@ final class MultiVectorScenario {
      * {@code docs} upserts of 2..12 tokens each (every 10th followed by a delete of an earlier id,
      * every 15th by a re-upsert of one, every 20th by an HNSW upsert), then the probe; {@code subs}
      * subscriptions with k 5 and {@code queries} one-shot queries with k 10 (half with ef 64).
-     * Mutations go every third in the binary envelope, one-shot queries every other. Keep {@code
-     * docs} under the collection's candidates (400) times its shards, so search stays exact.
+     * Mutations go every third in the binary envelope, one-shot queries every other. Keep every
+     * shard (about a third of {@code docs}) under the collection's 400 candidates, so search stays
+     * exact ({@link #check} asserts it).
      */
     static JobScenario generate(String prefix, long seed, int docs, int subs, int queries) {
         MultiVectorScenario g = new MultiVectorScenario(seed);
