@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -30,23 +32,40 @@ import org.vectorindex.operators.routing.ShardKey;
  * Drives the job through Kafka in phases whose outputs are deterministic: (1) subscriptions, then
  * wait for their version-1 updates; (2) all mutations (with bad records in between); (3) a barrier:
  * repeated "barrier-*" knn queries at a far-away probe point until the answer holds the probe
- * upserted last on every shard, i.e. every shard has applied every mutation; (4) the one-shot
- * queries, then wait for all their results; (5) one stats request ({@link #STATS_ID}), whose answer
- * holds every shard's final size and graph digest. Barrier results depend on timing and are
- * excluded from comparisons. Topics have one partition, so each shard sees its mutations in send
- * order at any parallelism (one source reader, one FIFO channel to each index subtask), and the
- * subscriptions reach every shard before the first mutation.
+ * upserted last on every shard, i.e. every shard has applied every mutation (another {@link
+ * Barrier} for other collections); (4) the one-shot queries, then wait for all their results; (5)
+ * one stats request ({@link #STATS_ID}), whose answer holds every shard's final size and digest.
+ * Barrier results depend on timing and are excluded from comparisons. Topics have one partition, so
+ * each shard sees its mutations in send order at any parallelism (one source reader, one FIFO
+ * channel to each index subtask), and the subscriptions reach every shard before the first
+ * mutation.
  */
 final class JobScenario {
     static final String COLLECTION = "c";
     static final String STATS_ID = "stats-final";
     static final int DIM = 16;
     static final int SHARDS = 4;
+    private static final int PACED_BATCH = 20;
     static final String COLLECTIONS_YAML =
             "collections:\n  - {name: c, dimension: 16, metric: l2, shards: 4, m: 8,"
                     + " efConstruction: 40, ef: 16}\n";
 
+    /**
+     * Phase 3: the b-th probe query, and whether its answer shows that every shard has applied
+     * every mutation.
+     */
+    record Barrier(IntFunction<Query> probe, Predicate<QueryResult> passed) {}
+
     final String prefix;
+
+    /** The collection whose stats phase 5 requests. */
+    final String statsCollection;
+
+    final Barrier barrier;
+
+    /** Whether every other one-shot query goes in the binary envelope (else all are JSON). */
+    final boolean binaryQueries;
+
     final List<Mutation> mutations = new ArrayList<>();
     final List<Query> subscriptions = new ArrayList<>();
     final List<Query> queries = new ArrayList<>();
@@ -57,8 +76,24 @@ final class JobScenario {
     /** Where each bad record landed ("topic-partition-offset") and its expected reason code. */
     final Map<String, String> sentBad = new LinkedHashMap<>();
 
+    /** The HNSW collection {@link #COLLECTION}, with its barrier; one-shot queries as JSON. */
     JobScenario(String prefix) {
+        this(
+                prefix,
+                COLLECTION,
+                new Barrier(
+                        b -> Query.knn("barrier-" + b, COLLECTION, probe(0), SHARDS, 64, null),
+                        res ->
+                                res.hitCount() == SHARDS
+                                        && res.hitId(SHARDS - 1).startsWith("probe-")),
+                false);
+    }
+
+    JobScenario(String prefix, String statsCollection, Barrier barrier, boolean binaryQueries) {
         this.prefix = prefix;
+        this.statsCollection = statsCollection;
+        this.barrier = barrier;
+        this.binaryQueries = binaryQueries;
     }
 
     String topic(String kind) {
@@ -154,6 +189,14 @@ final class JobScenario {
 
     /** The phases; the job must be running (or about to) with {@link #runArgs}. */
     Outputs drive(EmbeddedKafkaBroker broker, Duration timeout) throws Exception {
+        return drive(broker, timeout, Duration.ZERO);
+    }
+
+    /**
+     * The phases, pausing {@code pace} after every {@value #PACED_BATCH} mutations and one-shot
+     * queries, so that a test can act (kill the job) while they still flow in.
+     */
+    Outputs drive(EmbeddedKafkaBroker broker, Duration timeout, Duration pace) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaProducer<byte[], byte[]> p =
                 KafkaTestClients.producer(broker.bootstrapServers())) {
@@ -177,20 +220,20 @@ final class JobScenario {
                 if (i % 20 == 10 && nextBad < badM.size()) {
                     sendBad(p, badM.get(nextBad++));
                 }
+                pause(p, i, pace);
             }
             while (nextBad < badM.size()) {
                 sendBad(p, badM.get(nextBad++));
             }
             p.flush();
             for (int b = 0; ; b++) {
-                Query probe = Query.knn("barrier-" + b, COLLECTION, probe(0), SHARDS, 64, null);
+                Query probe = barrier.probe().apply(b);
                 send(p, topic("q"), InputRecords.key(probe), InputRecords.json(probe));
                 p.flush();
                 String id = probe.id();
                 Map<String, ResultRecord> byKey =
                         awaitResults(broker, deadline, r -> r.containsKey(id));
-                QueryResult res = (QueryResult) byKey.get(id);
-                if (res.hitCount() == SHARDS && res.hitId(SHARDS - 1).startsWith("probe-")) {
+                if (barrier.passed().test((QueryResult) byKey.get(id))) {
                     break;
                 }
                 Thread.sleep(300);
@@ -198,10 +241,16 @@ final class JobScenario {
             nextBad = 0;
             for (int i = 0; i < queries.size(); i++) {
                 Query q = queries.get(i);
-                send(p, topic("q"), InputRecords.key(q), InputRecords.json(q));
+                boolean binary = binaryQueries && i % 2 == 1;
+                send(
+                        p,
+                        topic("q"),
+                        InputRecords.key(q),
+                        binary ? InputRecords.binary(q) : InputRecords.json(q));
                 if (i % 5 == 2 && nextBad < badQ.size()) {
                     sendBad(p, badQ.get(nextBad++));
                 }
+                pause(p, i, pace);
             }
             while (nextBad < badQ.size()) {
                 sendBad(p, badQ.get(nextBad++));
@@ -209,7 +258,7 @@ final class JobScenario {
             p.flush();
             awaitResults(
                     broker, deadline, r -> queries.stream().allMatch(q -> r.containsKey(q.id())));
-            Query stats = Query.stats(STATS_ID, COLLECTION);
+            Query stats = Query.stats(STATS_ID, statsCollection);
             send(p, topic("q"), InputRecords.key(stats), InputRecords.json(stats));
             p.flush();
             awaitResults(broker, deadline, r -> r.containsKey(STATS_ID));
@@ -295,6 +344,15 @@ final class JobScenario {
         }
     }
 
+    /** After every {@link #PACED_BATCH}-th record: flush, then sleep {@code pace} (if any). */
+    private static void pause(KafkaProducer<byte[], byte[]> p, int i, Duration pace)
+            throws InterruptedException {
+        if (!pace.isZero() && i % PACED_BATCH == PACED_BATCH - 1) {
+            p.flush();
+            Thread.sleep(pace.toMillis());
+        }
+    }
+
     private static long countVersionOne(Map<String, ResultRecord> r) {
         return r.values().stream()
                 .filter(x -> x instanceof SubscriptionUpdate u && u.version() >= 1)
@@ -302,9 +360,7 @@ final class JobScenario {
     }
 
     private Map<String, ResultRecord> awaitResults(
-            EmbeddedKafkaBroker broker,
-            long deadline,
-            java.util.function.Predicate<Map<String, ResultRecord>> done)
+            EmbeddedKafkaBroker broker, long deadline, Predicate<Map<String, ResultRecord>> done)
             throws InterruptedException {
         while (true) {
             Map<String, ResultRecord> byKey = new HashMap<>();
