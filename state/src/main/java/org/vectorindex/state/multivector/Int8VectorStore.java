@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.vectorindex.state.math.Int8Codec;
 
 /**
  * {@link StoredEncoding#INT8}: one byte per component ({@link Int8Codec}). Each document also keeps
@@ -89,7 +90,7 @@ final class Int8VectorStore implements VectorStore {
         if (scratch.length < d.codes.length) {
             scratch = new float[d.codes.length];
         }
-        return Int8Codec.maxSim(query, from, to, d.codes, d.inverseNorms, dim, scratch);
+        return maxSim(query, from, to, d.codes, d.inverseNorms, dim, scratch);
     }
 
     @Override
@@ -117,5 +118,29 @@ final class Int8VectorStore implements VectorStore {
         float[] out = new float[d.codes.length];
         Int8Codec.dequantize(d.codes, d.inverseNorms, dim, out);
         return out;
+    }
+
+    /**
+     * MaxSim of query rows {@code [from, to)} against quantized document vectors, computed as
+     * {@link MaxSim#score(float[], int, int, float[], int, int)} over the dequantized vectors
+     * (written to {@code scratch}, at least {@code codes.length} long). Scoring exactly what {@link
+     * #dequantize} reads back keeps one-shot answers, subscription scores and a brute-force
+     * reference over the stored vectors bit-identical; the extra {@code nd · dim} multiplies are
+     * small next to the {@code (to − from) · nd · dim} multiply-adds of the MaxSim itself.
+     */
+    static float maxSim(
+            float[] query,
+            int from,
+            int to,
+            byte[] codes,
+            double[] inverseNorms,
+            int dim,
+            float[] scratch) {
+        int nd = inverseNorms.length;
+        if (nd <= 0) {
+            throw new IllegalArgumentException("document has no tokens");
+        }
+        Int8Codec.dequantize(codes, inverseNorms, dim, scratch);
+        return MaxSim.score(query, from, to, scratch, nd, dim);
     }
 }

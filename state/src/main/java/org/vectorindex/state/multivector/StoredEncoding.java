@@ -1,6 +1,7 @@
 package org.vectorindex.state.multivector;
 
 import java.util.Locale;
+import org.vectorindex.state.math.Int8Codec;
 
 /**
  * How a multi-vector collection stores its (pooled) document vectors for the MaxSim rerank.

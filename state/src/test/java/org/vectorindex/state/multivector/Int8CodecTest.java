@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.vectorindex.state.math.Int8Codec;
 import org.vectorindex.state.testing.ClusteredData;
 
 /**
@@ -100,7 +101,7 @@ class Int8CodecTest {
                 byte[] codes = Int8Codec.quantize(doc, DIM);
                 exact[d] = MaxSim.score(query, nq, doc, perDoc, DIM);
                 quant[d] =
-                        Int8Codec.maxSim(
+                        Int8VectorStore.maxSim(
                                 query,
                                 0,
                                 nq,

@@ -1,4 +1,4 @@
-package org.vectorindex.state.multivector;
+package org.vectorindex.state.math;
 
 /**
  * Scalar quantization of unit-length vectors to one signed byte per component.
@@ -17,6 +17,8 @@ package org.vectorindex.state.multivector;
  * of {@code x}, so {@code ||x − s·c|| ≤ √d · s / 2}, and renormalising at most doubles it: {@code
  * ||x − x̂|| ≤ √d · max|x| / 127}. By Cauchy–Schwarz a dot product with a unit query moves by at
  * most that much, and a MaxSim over {@code nq} query tokens by at most {@code nq} times it.
+ *
+ * <p>Shared by the multi-vector stored vectors and by HNSW graphs that keep their vectors as INT8.
  *
  * <p>Re-quantizing a dequantized vector gives the same codes (its largest component is again the
  * ±127 one), so a collection can also be restored from dequantized floats bit-identically.
@@ -58,7 +60,7 @@ public final class Int8Codec {
     }
 
     /** {@code 1 / ||c||} of the vector at {@code offset}, in double precision. */
-    static double inverseNorm(byte[] codes, int offset, int dim) {
+    public static double inverseNorm(byte[] codes, int offset, int dim) {
         long sum = 0;
         for (int i = 0; i < dim; i++) {
             int c = codes[offset + i];
@@ -70,7 +72,7 @@ public final class Int8Codec {
         return 1.0 / Math.sqrt(sum);
     }
 
-    /** {@code 1 / ||c||} per vector, as {@link #dequantize} and {@link #maxSim} use them. */
+    /** {@code 1 / ||c||} per vector, as {@link #dequantize} uses them. */
     public static double[] inverseNorms(byte[] codes, int dim) {
         double[] out = new double[codes.length / dim];
         for (int v = 0; v < out.length; v++) {
@@ -98,29 +100,5 @@ public final class Int8Codec {
                 out[o + i] = (float) (codes[o + i] * inv);
             }
         }
-    }
-
-    /**
-     * MaxSim of query rows {@code [from, to)} against quantized document vectors, computed as
-     * {@link MaxSim#score(float[], int, int, float[], int, int)} over the dequantized vectors
-     * (written to {@code scratch}, at least {@code codes.length} long). Scoring exactly what {@link
-     * #dequantize} reads back keeps one-shot answers, subscription scores and a brute-force
-     * reference over the stored vectors bit-identical; the extra {@code nd · dim} multiplies are
-     * small next to the {@code (to − from) · nd · dim} multiply-adds of the MaxSim itself.
-     */
-    public static float maxSim(
-            float[] query,
-            int from,
-            int to,
-            byte[] codes,
-            double[] inverseNorms,
-            int dim,
-            float[] scratch) {
-        int nd = inverseNorms.length;
-        if (nd <= 0) {
-            throw new IllegalArgumentException("document has no tokens");
-        }
-        dequantize(codes, inverseNorms, dim, scratch);
-        return MaxSim.score(query, from, to, scratch, nd, dim);
     }
 }
