@@ -48,9 +48,24 @@ public final class HnswIndex {
     private long lastSearchScored;
 
     public HnswIndex(HnswConfig config) {
+        this(config, false);
+    }
+
+    /**
+     * An index that keeps its vectors as INT8 codes, a quarter of the float bytes. Codes keep
+     * directions only, so the metric is cosine, or dot over vectors the caller has normalised;
+     * scores are against the dequantized unit vectors. For graphs that are the only copy of many
+     * small vectors, such as a multi-vector collection's tokens. It has no keyed-state image:
+     * {@link #meta} and {@link #nodeRecord} refuse.
+     */
+    public static HnswIndex withInt8Vectors(HnswConfig config) {
+        return new HnswIndex(config, true);
+    }
+
+    private HnswIndex(HnswConfig config, boolean int8) {
         this.config = Objects.requireNonNull(config, "config is missing");
         this.metric = config.metric();
-        this.store = new VectorStore(config.dimension(), metric, 16);
+        this.store = new VectorStore(config.dimension(), metric, 16, int8);
         this.graph = new HnswGraph(config.m());
         this.searcher = new GraphSearcher(graph);
         NeighborLinker linker = new NeighborLinker(graph, store, changedLinks);
@@ -271,11 +286,13 @@ public final class HnswIndex {
     // --- persistence: the durable image in keyed state ---
 
     public IndexMeta meta() {
+        requireFloatVectors();
         return new IndexMeta(config, graph.entryPoint(), graph.maxLevel(), ordinalLimit);
     }
 
     /** The durable payload of an ordinal, or null if it is free. */
     public NodeRecord nodeRecord(int ordinal) {
+        requireFloatVectors();
         if (!graph.exists(ordinal)) {
             return null;
         }
@@ -300,6 +317,12 @@ public final class HnswIndex {
                             graph.neighborArray(ordinal, l), off, off + graph.count(ordinal, l));
         }
         return links;
+    }
+
+    private void requireFloatVectors() {
+        if (store.int8()) {
+            throw new IllegalStateException("an index with INT8 vectors has no keyed-state image");
+        }
     }
 
     /** Whether the header changed since the last {@link #drainChanges}. */

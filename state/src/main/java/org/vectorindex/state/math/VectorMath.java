@@ -24,6 +24,40 @@ public final class VectorMath {
         return (s0 + s1) + (s2 + s3);
     }
 
+    /** Dot product of floats with INT8 codes, four accumulators as in {@link #dot}. */
+    public static float dot(float[] a, int ao, byte[] codes, int co, int dim) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        int upper = dim & ~3;
+        for (; i < upper; i += 4) {
+            s0 += a[ao + i] * codes[co + i];
+            s1 += a[ao + i + 1] * codes[co + i + 1];
+            s2 += a[ao + i + 2] * codes[co + i + 2];
+            s3 += a[ao + i + 3] * codes[co + i + 3];
+        }
+        for (; i < dim; i++) {
+            s0 += a[ao + i] * codes[co + i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** Dot product of two INT8 code vectors, exact in integers. */
+    public static int dot(byte[] a, int ao, byte[] b, int bo, int dim) {
+        int s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        int upper = dim & ~3;
+        for (; i < upper; i += 4) {
+            s0 += a[ao + i] * b[bo + i];
+            s1 += a[ao + i + 1] * b[bo + i + 1];
+            s2 += a[ao + i + 2] * b[bo + i + 2];
+            s3 += a[ao + i + 3] * b[bo + i + 3];
+        }
+        for (; i < dim; i++) {
+            s0 += a[ao + i] * b[bo + i];
+        }
+        return s0 + s1 + s2 + s3;
+    }
+
     public static float dot(float[] a, float[] b) {
         return dot(a, 0, b, 0, a.length);
     }
