@@ -150,6 +150,9 @@ final class MultiVectorBench {
         fde.put("finalDimension", config.fde().finalDimension());
         fde.put("seed", config.fde().seed());
         report.put("candidateSearch", config.candidateSearch().name().toLowerCase());
+        if (config.candidateSearch() == org.vectorindex.state.multivector.CandidateSearch.TOKENS) {
+            report.put("tokenDepth", config.tokenDepth());
+        }
         report.put("pooledExactRecallVsRaw", pooledCeiling);
         report.put("store", store);
         report.put("storageRatio", storageRatio);

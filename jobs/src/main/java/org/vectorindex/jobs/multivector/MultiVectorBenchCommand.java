@@ -34,8 +34,10 @@ public final class MultiVectorBenchCommand {
                     + " [--results FILE]\n"
                     + "       [--pooling ward|kmeans] [--fde R,kSim,dProj[,finalDim]]"
                     + " [--fde-seed 42] [--fde-source raw|pooled]\n"
-                    + "       [--candidate-search hnsw|exact] [--hnsw-m 16]"
+                    + "       [--candidate-search hnsw|exact|tokens] [--hnsw-m 16]"
                     + " [--ef-construction 100]\n"
+                    + "       [--token-depth 256] (tokens: nearest stored tokens per query"
+                    + " token; --candidates then caps the documents reranked)\n"
                     + "       [--prune tokenFraction,keepFraction,distinctiveness|norm[;...]]"
                     + " [--glove-dir DIR] [--seed 1]\n"
                     + "       [--store float32|int8] (stored vectors; storageRatio is in bytes"
@@ -69,7 +71,8 @@ public final class MultiVectorBenchCommand {
                     "selection",
                     "cache-dir",
                     "truth-cache",
-                    "store");
+                    "store",
+                    "token-depth");
 
     private MultiVectorBenchCommand() {}
 
@@ -172,6 +175,8 @@ public final class MultiVectorBenchCommand {
                         .hnswM(intOpt(opts, "hnsw-m", 16))
                         .efConstruction(intOpt(opts, "ef-construction", 100))
                         .storedEncoding(StoredEncoding.parse(opts.getOrDefault("store", "float32")))
+                        .tokenDepth(
+                                intOpt(opts, "token-depth", MultiVectorConfig.DEFAULT_TOKEN_DEPTH))
                         .build();
         List<QueryPruning> pruning = prunings(opts.get("prune"));
         MultiVectorBench bench =

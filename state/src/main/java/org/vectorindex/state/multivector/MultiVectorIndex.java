@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.vectorindex.state.hnsw.HnswIndex;
 import org.vectorindex.state.hnsw.SearchHit;
+import org.vectorindex.state.math.Int8Codec;
 
 /**
  * A constant-space multi-vector (late-interaction) collection: documents are pooled to at most m
@@ -31,6 +32,9 @@ import org.vectorindex.state.hnsw.SearchHit;
  * quantization (from the raw tokens, or under {@link FdeSource#POOLED} from the stored vectors as
  * they read back, so it stays recomputable).
  *
+ * <p>Under {@link CandidateSearch#TOKENS} there is no FDE: the stored vectors are the nodes of a
+ * token graph, and {@link TokenCandidateSearch} finds candidates token by token (in memory only).
+ *
  * <p>Not thread-safe: like the HNSW index, one instance belongs to one Flink key.
  */
 public final class MultiVectorIndex {
@@ -38,7 +42,8 @@ public final class MultiVectorIndex {
     private final int dim;
     private final TokenPooler pooler;
     private final FdeEncoder encoder;
-    private final FdeCandidateIndex candidates;
+    private final FdeCandidateIndex candidates; // null under TOKENS
+    private final TokenCandidateSearch tokenSearch; // null unless TOKENS
     private final MaxSimReranker reranker;
     private final CollectionCentroid centroid;
     private final VectorStore pooled;
@@ -47,9 +52,11 @@ public final class MultiVectorIndex {
     public MultiVectorIndex(MultiVectorConfig config) {
         this(
                 config,
-                config.candidateSearch() == CandidateSearch.HNSW
-                        ? new HnswCandidateIndex(config)
-                        : new ExactCandidateIndex());
+                switch (config.candidateSearch()) {
+                    case HNSW -> new HnswCandidateIndex(config);
+                    case EXACT -> new ExactCandidateIndex();
+                    case TOKENS -> null;
+                });
     }
 
     private MultiVectorIndex(MultiVectorConfig config, FdeCandidateIndex candidates) {
@@ -60,7 +67,14 @@ public final class MultiVectorIndex {
         this.candidates = candidates;
         this.reranker = new MaxSimReranker(dim);
         this.centroid = new CollectionCentroid(dim);
-        this.pooled = VectorStore.create(config.storedEncoding(), dim);
+        if (candidates == null) {
+            TokenGraphStore tokens = new TokenGraphStore(config);
+            this.pooled = tokens;
+            this.tokenSearch = new TokenCandidateSearch(tokens, dim);
+        } else {
+            this.pooled = VectorStore.create(config.storedEncoding(), dim);
+            this.tokenSearch = null;
+        }
     }
 
     /**
@@ -103,7 +117,10 @@ public final class MultiVectorIndex {
                             + " collection");
         }
         FdeCandidateIndex candidates;
-        if (config.candidateSearch() == CandidateSearch.HNSW) {
+        if (config.candidateSearch() == CandidateSearch.TOKENS) {
+            throw new IllegalStateException(
+                    "TOKENS candidate search keeps no keyed-state image; use HNSW or EXACT");
+        } else if (config.candidateSearch() == CandidateSearch.HNSW) {
             if (candidateGraph == null || exactFdes != null) {
                 throw new IllegalStateException(
                         "an HNSW multi-vector collection restores from its candidate graph alone");
@@ -206,7 +223,7 @@ public final class MultiVectorIndex {
         put(
                 id,
                 pool,
-                config.fdeSource() == FdeSource.RAW_TOKENS
+                config.fdeSource() == FdeSource.RAW_TOKENS && candidates != null
                         ? encoder.encodeDocument(flat, n)
                         : null);
     }
@@ -271,8 +288,10 @@ public final class MultiVectorIndex {
         }
         float[] stored = pooled.put(id, pool);
         centroid.add(stored);
-        candidates.upsert(
-                id, fde != null ? fde : encoder.encodeDocument(stored, stored.length / dim));
+        if (candidates != null) {
+            candidates.upsert(
+                    id, fde != null ? fde : encoder.encodeDocument(stored, stored.length / dim));
+        }
         changed.add(id);
     }
 
@@ -284,7 +303,9 @@ public final class MultiVectorIndex {
             return false;
         }
         centroid.remove(old);
-        candidates.delete(id);
+        if (candidates != null) {
+            candidates.delete(id);
+        }
         changed.add(id);
         return true;
     }
@@ -297,7 +318,7 @@ public final class MultiVectorIndex {
 
     /** A copy of the FDE of {@code id} as indexed (what keyed state must hold), or null. */
     public float[] fde(String id) {
-        return pooled.contains(id) ? candidates.vector(id) : null;
+        return pooled.contains(id) && candidates != null ? candidates.vector(id) : null;
     }
 
     /**
@@ -338,7 +359,11 @@ public final class MultiVectorIndex {
      * identical indexes, which answer every search identically.
      */
     public long digest() {
-        IndexDigest d = new IndexDigest().add(candidates.digest()).add(pooled.size());
+        long candidateDigest =
+                candidates != null
+                        ? candidates.digest()
+                        : ((TokenGraphStore) pooled).graph().graphDigest();
+        IndexDigest d = new IndexDigest().add(candidateDigest).add(pooled.size());
         List<String> ids = new ArrayList<>(pooled.ids());
         Collections.sort(ids);
         for (String id : ids) {
@@ -387,8 +412,9 @@ public final class MultiVectorIndex {
         return candidates instanceof HnswCandidateIndex h ? h.graph() : null;
     }
 
+    /** FDE dimension, 0 under TOKENS (no FDE). */
     public int fdeDimension() {
-        return encoder.outputDimension();
+        return candidates == null ? 0 : encoder.outputDimension();
     }
 
     /** Search with the config's default candidates and pruning. */
@@ -468,6 +494,13 @@ public final class MultiVectorIndex {
             Predicate<String> filter) {
         if (pooled.size() == 0) {
             return new MultiVectorSearchResult(List.of(), List.of(), 0, 0, 0, 0);
+        }
+        if (tokenSearch != null) {
+            if (pruning != null) {
+                throw new IllegalArgumentException(
+                        "query-token pruning applies to FDE candidates, not to TOKENS");
+            }
+            return tokenSearch.search(query, nq, k, config.tokenDepth(), candidateCount, filter);
         }
         float[] qFde = encoder.encodeQuery(query, nq);
         List<SearchHit> cands = candidates.search(qFde, candidateCount, filter);

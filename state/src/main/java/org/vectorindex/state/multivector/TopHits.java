@@ -30,6 +30,16 @@ final class TopHits {
         scores[pos] = score;
     }
 
+    /** Whether k hits are held, so {@link #worstScore} is the score to beat. */
+    boolean full() {
+        return size == ids.length;
+    }
+
+    /** Score of the k-th hit (valid once {@link #full}). */
+    float worstScore() {
+        return scores[ids.length - 1];
+    }
+
     private static boolean better(float s, String id, float os, String oid) {
         return s > os || (s == os && id.compareTo(oid) < 0);
     }

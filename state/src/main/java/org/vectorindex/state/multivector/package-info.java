@@ -13,8 +13,8 @@
  *       document; the document's FDE ({@link org.vectorindex.state.multivector.FdeEncoder}) goes
  *       into an {@link org.vectorindex.state.hnsw.HnswIndex} under inner product. With {@link
  *       org.vectorindex.state.multivector.StoredEncoding#INT8} the stored vectors are then
- *       quantized to one byte per component ({@link org.vectorindex.state.multivector.Int8Codec});
- *       the FDE is computed from the float tokens before that.
+ *       quantized to one byte per component ({@link org.vectorindex.state.math.Int8Codec}); the FDE
+ *       is computed from the float tokens before that.
  *   <li><b>Query</b>: the query FDE finds k' candidates in HNSW; exact MaxSim ({@link
  *       org.vectorindex.state.multivector.MaxSim}) over each candidate's pooled vectors picks the
  *       top k. Optional {@link org.vectorindex.state.multivector.QueryPruning} scores the most
@@ -137,7 +137,7 @@
  *
  * {@link org.vectorindex.state.multivector.StoredEncoding#INT8} meets the storage bound by storing
  * fewer bytes per token instead of fewer tokens. Quantizer: per-vector max-abs scale ({@link
- * org.vectorindex.state.multivector.Int8Codec}); since stored vectors are unit length the scale is
+ * org.vectorindex.state.math.Int8Codec}); since stored vectors are unit length the scale is
  * recovered as the codes' norm, so the durable image is exactly one byte per component. The
  * alternatives were worse per byte: a stored float scale costs 4 bytes per vector (0.2526 of
  * float32 at 384-d, over the bound without pooling), a fixed collection-wide scale must be chosen
