@@ -179,5 +179,45 @@
  * the candidates halves the cost but loses 0.03-0.08 (more with fewer tokens; on GloVe, 13.7 query
  * tokens, a quarter of them ranks candidates badly). On GloVe the 10,240-d FDE's HNSW walk alone is
  * 1.5% of brute force. Better candidates (not storage) is what the recall bar now needs.
+ *
+ * <h2>Token-level candidates ({@link org.vectorindex.state.multivector.CandidateSearch#TOKENS})
+ * </h2>
+ *
+ * Without an FDE: every stored token (unpooled, INT8) is a node of one HNSW graph, which is also
+ * the only copy of the stored vectors ({@code HnswIndex.withInt8Vectors}). Each query token
+ * retrieves its {@code tokenDepth} nearest tokens; a document's MaxSim is bounded above by its best
+ * retrieved token per query token, or the depth-th similarity where none was retrieved (XTR's
+ * imputation); documents are reranked best bound first, computing only the missing terms and
+ * dropping a document once its bound cannot beat the k-th score ({@link
+ * org.vectorindex.state.multivector.TokenCandidateSearch}). k' caps the documents reranked. MADs
+ * count the graph walk (tokens scored × d), the completed terms and the final exact rescoring of
+ * the k hits. Measured with {@code bench multivector --corpus europarl --docs 10000 --queries 100
+ * --truth-cache DIR --m 512 --store int8 --candidate-search tokens --token-depth T --candidates
+ * ...} (HNSW M = 16, efConstruction = 100; "bound only" is the top 10 by bound before any rerank,
+ * in the {@code fdeOnlyRecall} column; same machine, 2026-11-26):
+ *
+ * <pre>
+ * depth  k'   recall raw  bound only  MADs/query   vs brute
+ * 256     60  0.905       0.543        92,829,653  0.79%
+ * 256    100  0.949       0.543       110,269,743  0.94%
+ * 256    110  0.953       0.543       114,369,373  0.97%
+ * 256    115  0.957       0.543       116,303,520  0.99%
+ * 256    150  0.965       0.543       129,425,314  1.10%
+ * 320     60  0.941       0.576        95,665,324  0.81%
+ * 320     80  0.957       0.576       103,816,780  0.88%
+ * 320    100  0.966       0.576       111,315,375  0.95%
+ * 320    120  0.972       0.576       118,365,615  1.01%
+ * </pre>
+ *
+ * <p>Result: the recall bar is met on Europarl: 0.966 against raw-token MaxSim at 0.95% of brute
+ * force (depth 320, k' = 100), with stored vectors 0.250 of the raw float32 bytes. In memory the
+ * graph takes 0.62 of the raw bytes (codes and their derived norms, links, and a string id per
+ * token), against 0.5 for the (20,5,16) FDEs alone in the FDE pipeline. Before documents were
+ * dropped early, depth 256 cost 1.02% at k' = 80 (0.940) and 1.15% at k' = 100 (0.951). On GloVe
+ * word sets per-token retrieval fails: frequent words are identical vectors in thousands of
+ * documents, so the top tokens of a query word are ties and the bounds carry no information
+ * (recall@10 0.28 at k' = 100 in an exploratory run with a float32 graph); the FDE pipeline stays
+ * the choice there. TOKENS collections live in memory only: keyed state refuses them (an INT8 graph
+ * has no keyed-state image yet), so streaming collections use FDE candidates.
  */
 package org.vectorindex.state.multivector;
