@@ -47,7 +47,7 @@ public record MultiVectorConfig(
     public static final PoolingMethod DEFAULT_POOLING = PoolingMethod.WARD;
     public static final int DEFAULT_CANDIDATES = 200;
     public static final StoredEncoding DEFAULT_STORED_ENCODING = StoredEncoding.FLOAT32;
-    public static final int DEFAULT_TOKEN_DEPTH = 256;
+    public static final int DEFAULT_TOKEN_DEPTH = 512;
 
     public MultiVectorConfig {
         Objects.requireNonNull(pooling, "pooling is missing");
