@@ -59,7 +59,8 @@ public final class MultiVectorIndex {
                 });
     }
 
-    private MultiVectorIndex(MultiVectorConfig config, FdeCandidateIndex candidates) {
+    /** With the given candidate index: null under TOKENS. */
+    MultiVectorIndex(MultiVectorConfig config, FdeCandidateIndex candidates) {
         this.config = config;
         this.dim = config.dimension();
         this.pooler = config.pooling().create();
@@ -110,59 +111,21 @@ public final class MultiVectorIndex {
             Map<String, float[]> pooledVectors,
             Map<String, byte[]> int8Codes,
             Map<String, float[]> exactFdes) {
-        if (!int8Codes.isEmpty() && config.storedEncoding() != StoredEncoding.INT8) {
-            throw new IllegalStateException(
-                    "stored INT8 codes cannot restore a "
-                            + config.storedEncoding()
-                            + " collection");
-        }
-        FdeCandidateIndex candidates;
-        if (config.candidateSearch() == CandidateSearch.TOKENS) {
-            throw new IllegalStateException(
-                    "TOKENS candidate search keeps no keyed-state image; use HNSW or EXACT");
-        } else if (config.candidateSearch() == CandidateSearch.HNSW) {
-            if (candidateGraph == null || exactFdes != null) {
-                throw new IllegalStateException(
-                        "an HNSW multi-vector collection restores from its candidate graph alone");
-            }
-            if (!candidateGraph.config().sameGraphShape(config.candidateGraphConfig())) {
-                throw new IllegalStateException(
-                        "candidate graph was built with "
-                                + candidateGraph.config()
-                                + " but the collection needs "
-                                + config.candidateGraphConfig());
-            }
-            candidates = new HnswCandidateIndex(candidateGraph);
-        } else {
-            if (candidateGraph != null || exactFdes == null) {
-                throw new IllegalStateException(
-                        "an EXACT multi-vector collection restores from its stored FDEs alone");
-            }
-            candidates = new ExactCandidateIndex();
-        }
-        MultiVectorIndex index = new MultiVectorIndex(config, candidates);
-        for (Map.Entry<String, float[]> e : pooledVectors.entrySet()) {
-            float[] pool = e.getValue();
-            index.restoreCheck(
-                    e.getKey(), pool == null ? 0 : pool.length, candidateGraph, exactFdes);
-            index.centroid.add(index.pooled.put(e.getKey(), pool.clone()));
-        }
-        for (Map.Entry<String, byte[]> e : int8Codes.entrySet()) {
-            if (pooledVectors.containsKey(e.getKey())) {
-                throw new IllegalStateException(
-                        "'" + e.getKey() + "' is stored both as floats and as INT8 codes");
-            }
-            byte[] codes = e.getValue();
-            index.restoreCheck(
-                    e.getKey(), codes == null ? 0 : codes.length, candidateGraph, exactFdes);
-            index.centroid.add(index.pooled.putCodes(e.getKey(), codes.clone()));
-        }
-        index.restoreCount(candidateGraph, exactFdes);
-        return index;
+        return MultiVectorRestore.restore(
+                config, candidateGraph, pooledVectors, int8Codes, exactFdes);
     }
 
-    private void restoreCheck(
-            String id, int components, HnswIndex graph, Map<String, float[]> exactFdes) {
+    /** Puts back one document's stored floats as they are (keyed-state restore). */
+    void restoreStored(String id, float[] pool) {
+        centroid.add(pooled.put(id, pool));
+    }
+
+    /** Puts back one document's INT8 codes as persisted (keyed-state restore). */
+    void restoreStoredCodes(String id, byte[] codes) {
+        centroid.add(pooled.putCodes(id, codes));
+    }
+
+    void restoreCheck(String id, int components, HnswIndex graph, Map<String, float[]> exactFdes) {
         if (components == 0 || components % dim != 0 || components / dim > config.pooledTokens()) {
             throw new IllegalStateException(
                     "stored pooled vectors of '" + id + "' do not fit " + config);
@@ -179,7 +142,7 @@ public final class MultiVectorIndex {
         }
     }
 
-    private void restoreCount(HnswIndex graph, Map<String, float[]> exactFdes) {
+    void restoreCount(HnswIndex graph, Map<String, float[]> exactFdes) {
         int candidateCount = graph != null ? graph.size() : exactFdes.size();
         if (candidateCount != pooled.size()) {
             throw new IllegalStateException(
