@@ -211,21 +211,24 @@
  * 512     60  0.975       0.649       105,411,386  0.90%
  * 512     80  0.981       0.649       111,294,808  0.95%
  * 512    100  0.982       0.649       116,524,807  0.99%
+ * 1024    20  0.955       0.789       128,642,887  1.10%
+ * 1024    40  0.986       0.789       132,628,135  1.13%
  * </pre>
  *
  * <p>Result: the recall bar is met on Europarl: 0.981 against raw-token MaxSim at 0.95% of brute
  * force (depth 512, k' = 80; 0.966 at depth 320, k' = 100), with stored vectors 0.250 of the raw
- * float32 bytes. A deeper retrieval costs little (the walk grows slowly with ef) and tightens the
- * bounds, so fewer documents need scoring; the default depth is 512. In memory the graph takes 0.62
- * of the raw bytes (codes and their derived norms, links, and a string id per token), against 0.5
- * for the (20,5,16) FDEs alone in the FDE pipeline. Before documents were dropped early, depth 256
- * cost 1.02% at k' = 80 (0.940) and 1.15% at k' = 100 (0.951). On GloVe word sets per-token
- * retrieval fails: frequent words are identical vectors in thousands of documents, so a query
- * word's top tokens are ties from arbitrary documents and a document never retrieved is never
- * considered, however well it matches ({@code --corpus glove --token-depth 320}: recall@10 0.137 at
- * every k' from 60 to 200, 0.20% of brute force, because the ten best bounds are already exact and
- * stop the rerank); the FDE pipeline stays the choice there. TOKENS collections live in memory
- * only: keyed state refuses them (an INT8 graph has no keyed-state image yet), so streaming
- * collections use FDE candidates.
+ * float32 bytes. Up to 512 a deeper retrieval costs little and tightens the bounds, so fewer
+ * documents need scoring; the walk costs 0.46% of brute force at depth 512 but 0.81% at 1024, where
+ * even 20 reranks pass 1%. The default depth is 512. In memory the graph takes 0.62 of the raw
+ * bytes (codes and their derived norms, links, and a string id per token), against 0.5 for the
+ * (20,5,16) FDEs alone in the FDE pipeline. Before documents were dropped early, depth 256 cost
+ * 1.02% at k' = 80 (0.940) and 1.15% at k' = 100 (0.951). On GloVe word sets per-token retrieval
+ * fails: frequent words are identical vectors in thousands of documents, so a query word's top
+ * tokens are ties from arbitrary documents and a document never retrieved is never considered,
+ * however well it matches ({@code --corpus glove --token-depth 320}: recall@10 0.137 at every k'
+ * from 60 to 200, 0.20% of brute force, because the ten best bounds are already exact and stop the
+ * rerank); the FDE pipeline stays the choice there. TOKENS collections live in memory only: keyed
+ * state refuses them (an INT8 graph has no keyed-state image yet), so streaming collections use FDE
+ * candidates.
  */
 package org.vectorindex.state.multivector;
