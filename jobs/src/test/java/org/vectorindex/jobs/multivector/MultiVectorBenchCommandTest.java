@@ -146,6 +146,53 @@ class MultiVectorBenchCommandTest {
     }
 
     @Test
+    void tokenCandidateSearchRunsWithItsDepthAndNoFde(@TempDir Path dir) throws IOException {
+        Path docs = dir.resolve("docs.jsonl");
+        Path queries = dir.resolve("queries.jsonl");
+        writeCorpus(docs, "d", 300, 1);
+        writeCorpus(queries, "q", 8, 2);
+        Path json = dir.resolve("out.json");
+        int code =
+                MultiVectorBenchCommand.run(
+                        new String[] {
+                            "--docs-file", docs.toString(),
+                            "--queries-file", queries.toString(),
+                            "--m", "512",
+                            "--store", "int8",
+                            "--candidate-search", "tokens",
+                            "--token-depth", "64",
+                            "--candidates", "20,300",
+                            "--k", "5",
+                            "--json", json.toString()
+                        });
+        assertEquals(0, code);
+        JsonNode report = MAPPER.readTree(json.toFile());
+        assertEquals("tokens", report.get("candidateSearch").asText());
+        assertEquals(64, report.get("tokenDepth").asInt());
+        assertEquals(0, report.get("fdeDim").asInt());
+        assertEquals(0.25, report.get("storageRatio").asDouble(), 1e-12);
+        for (JsonNode row : report.get("settings")) {
+            assertTrue(row.get("hnswMadsPerQuery").asLong() > 0, row.toString());
+            assertTrue(
+                    row.get("madsPerQuery").asLong() < row.get("bruteForceMadsPerQuery").asLong());
+        }
+        // Pruning applies to FDE candidates only: a clear refusal, not a silent no-op.
+        assertEquals(
+                2,
+                MultiVectorBenchCommand.run(
+                        new String[] {
+                            "--docs-file",
+                            docs.toString(),
+                            "--queries-file",
+                            queries.toString(),
+                            "--candidate-search",
+                            "tokens",
+                            "--prune",
+                            "0.5,0.5,distinctiveness"
+                        }));
+    }
+
+    @Test
     void rejectsBadCommandLines() {
         assertEquals(2, MultiVectorBenchCommand.run(new String[] {"--docs", "10"}));
         assertEquals(
