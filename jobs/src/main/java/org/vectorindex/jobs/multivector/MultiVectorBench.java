@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.vectorindex.state.hnsw.SearchHit;
+import org.vectorindex.state.multivector.CandidateSearch;
 import org.vectorindex.state.multivector.MultiVectorConfig;
 import org.vectorindex.state.multivector.MultiVectorIndex;
 import org.vectorindex.state.multivector.MultiVectorSearchResult;
@@ -150,7 +151,7 @@ final class MultiVectorBench {
         fde.put("finalDimension", config.fde().finalDimension());
         fde.put("seed", config.fde().seed());
         report.put("candidateSearch", config.candidateSearch().name().toLowerCase());
-        if (config.candidateSearch() == org.vectorindex.state.multivector.CandidateSearch.TOKENS) {
+        if (config.candidateSearch() == CandidateSearch.TOKENS) {
             report.put("tokenDepth", config.tokenDepth());
         }
         report.put("pooledExactRecallVsRaw", pooledCeiling);

@@ -46,6 +46,33 @@ class MultiVectorBenchCommandTest {
         Files.write(file, lines, StandardCharsets.UTF_8);
     }
 
+    /** 300 documents and 8 queries, unpooled (m = 512) INT8, k = 5, plus {@code extra} flags. */
+    private static JsonNode runUnpooledInt8(Path dir, String... extra) throws IOException {
+        Path docs = dir.resolve("docs.jsonl");
+        Path queries = dir.resolve("queries.jsonl");
+        writeCorpus(docs, "d", 300, 1);
+        writeCorpus(queries, "q", 8, 2);
+        Path json = dir.resolve("out.json");
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "--docs-file",
+                                docs.toString(),
+                                "--queries-file",
+                                queries.toString(),
+                                "--m",
+                                "512",
+                                "--store",
+                                "int8",
+                                "--k",
+                                "5",
+                                "--json",
+                                json.toString()));
+        args.addAll(List.of(extra));
+        assertEquals(0, MultiVectorBenchCommand.run(args.toArray(new String[0])));
+        return MAPPER.readTree(json.toFile());
+    }
+
     @Test
     void runsOnJsonlFilesAndWritesTheDocumentedKeys(@TempDir Path dir) throws IOException {
         Path docs = dir.resolve("docs.jsonl");
@@ -111,25 +138,13 @@ class MultiVectorBenchCommandTest {
     /** Unpooled (m = 512) INT8 storage is exactly a quarter of the raw float32 bytes. */
     @Test
     void int8StoreReportsABytesRatioAndSeveralPrunings(@TempDir Path dir) throws IOException {
-        Path docs = dir.resolve("docs.jsonl");
-        Path queries = dir.resolve("queries.jsonl");
-        writeCorpus(docs, "d", 300, 1);
-        writeCorpus(queries, "q", 8, 2);
-        Path json = dir.resolve("out.json");
-        int code =
-                MultiVectorBenchCommand.run(
-                        new String[] {
-                            "--docs-file", docs.toString(),
-                            "--queries-file", queries.toString(),
-                            "--m", "512",
-                            "--store", "int8",
-                            "--candidates", "20",
-                            "--k", "5",
-                            "--json", json.toString(),
-                            "--prune", "0.5,0.5,distinctiveness;0.25,0.2,distinctiveness"
-                        });
-        assertEquals(0, code);
-        JsonNode report = MAPPER.readTree(json.toFile());
+        JsonNode report =
+                runUnpooledInt8(
+                        dir,
+                        "--candidates",
+                        "20",
+                        "--prune",
+                        "0.5,0.5,distinctiveness;0.25,0.2,distinctiveness");
         assertEquals("int8", report.get("store").asText());
         assertEquals(512, report.get("m").asInt());
         assertEquals(0.25, report.get("storageBytesRatio").asDouble(), 1e-12);
@@ -147,26 +162,15 @@ class MultiVectorBenchCommandTest {
 
     @Test
     void tokenCandidateSearchRunsWithItsDepthAndNoFde(@TempDir Path dir) throws IOException {
-        Path docs = dir.resolve("docs.jsonl");
-        Path queries = dir.resolve("queries.jsonl");
-        writeCorpus(docs, "d", 300, 1);
-        writeCorpus(queries, "q", 8, 2);
-        Path json = dir.resolve("out.json");
-        int code =
-                MultiVectorBenchCommand.run(
-                        new String[] {
-                            "--docs-file", docs.toString(),
-                            "--queries-file", queries.toString(),
-                            "--m", "512",
-                            "--store", "int8",
-                            "--candidate-search", "tokens",
-                            "--token-depth", "64",
-                            "--candidates", "20,300",
-                            "--k", "5",
-                            "--json", json.toString()
-                        });
-        assertEquals(0, code);
-        JsonNode report = MAPPER.readTree(json.toFile());
+        JsonNode report =
+                runUnpooledInt8(
+                        dir,
+                        "--candidate-search",
+                        "tokens",
+                        "--token-depth",
+                        "64",
+                        "--candidates",
+                        "20,300");
         assertEquals("tokens", report.get("candidateSearch").asText());
         assertEquals(64, report.get("tokenDepth").asInt());
         assertEquals(0, report.get("fdeDim").asInt());
@@ -182,9 +186,9 @@ class MultiVectorBenchCommandTest {
                 MultiVectorBenchCommand.run(
                         new String[] {
                             "--docs-file",
-                            docs.toString(),
+                            dir.resolve("docs.jsonl").toString(),
                             "--queries-file",
-                            queries.toString(),
+                            dir.resolve("queries.jsonl").toString(),
                             "--candidate-search",
                             "tokens",
                             "--prune",
