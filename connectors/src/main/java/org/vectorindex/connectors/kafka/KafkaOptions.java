@@ -60,22 +60,44 @@ public final class KafkaOptions {
     public static final ConfigOption<Duration> TRANSACTION_TIMEOUT =
             ConfigOptions.key("vectorindex.kafka.transaction-timeout")
                     .durationType()
-                    .defaultValue(Duration.ofSeconds(60))
+                    .defaultValue(Duration.ofMinutes(5))
                     .withDescription(
-                            "transaction.timeout.ms of the exactly-once sinks. It must exceed the"
-                                    + " checkpoint interval plus the time to recover, and must"
-                                    + " not exceed the broker's transaction.max.timeout.ms"
-                                    + " (15 minutes by default; KafkaSink's own default of 1 h is"
-                                    + " rejected by such brokers).");
+                            "transaction.timeout.ms of the exactly-once sinks. A transaction"
+                                    + " pre-committed in a checkpoint is committed only after"
+                                    + " the job recovers, so this must exceed the checkpoint"
+                                    + " interval plus the longest recovery (TaskManager loss"
+                                    + " detection, restart delay, restore), with margin; a"
+                                    + " broker aborts it after the timeout and that output is"
+                                    + " lost. It must not exceed the broker's"
+                                    + " transaction.max.timeout.ms (15 minutes by default;"
+                                    + " KafkaSink's own default of 1 h is rejected by such"
+                                    + " brokers). Longer is not free: a transaction left open"
+                                    + " by a crashed job that is never restarted holds back"
+                                    + " read_committed consumers until it times out.");
 
     public static final ConfigOption<StartingOffsets> STARTING_OFFSETS =
             ConfigOptions.key("vectorindex.kafka.starting-offsets")
                     .enumType(StartingOffsets.class)
                     .defaultValue(StartingOffsets.COMMITTED_OR_EARLIEST)
                     .withDescription(
-                            "Where a job without a checkpoint starts reading the input topics."
-                                    + " A job restored from a checkpoint always resumes from the"
-                                    + " checkpointed offsets.");
+                            "Where a job without restored state starts reading the queries"
+                                    + " topic: by default the consumer group's committed offsets"
+                                    + " (committed on each completed checkpoint), so a query is"
+                                    + " neither answered twice nor skipped. A job restored from"
+                                    + " a checkpoint always resumes from the checkpointed"
+                                    + " offsets.");
+
+    public static final ConfigOption<StartingOffsets> MUTATIONS_STARTING_OFFSETS =
+            ConfigOptions.key("vectorindex.kafka.mutations-starting-offsets")
+                    .enumType(StartingOffsets.class)
+                    .defaultValue(StartingOffsets.EARLIEST)
+                    .withDescription(
+                            "Where a job without restored state starts reading the mutations"
+                                    + " topic. The topic is the index's source of truth, so by"
+                                    + " default an index without state is rebuilt from its"
+                                    + " earliest offset; a committed offset would silently skip"
+                                    + " every vector before it. A job restored from a checkpoint"
+                                    + " always resumes from the checkpointed offsets.");
 
     public static final ConfigOption<Integer> MAX_RECORD_BYTES =
             ConfigOptions.key("vectorindex.format.max-record-bytes")

@@ -57,11 +57,14 @@ public final class KafkaWiring {
     }
 
     public KafkaSource<RawRecord> mutationsSource() {
-        return source(conf.get(KafkaOptions.MUTATIONS_TOPIC));
+        return source(
+                conf.get(KafkaOptions.MUTATIONS_TOPIC),
+                conf.get(KafkaOptions.MUTATIONS_STARTING_OFFSETS));
     }
 
     public KafkaSource<RawRecord> queriesSource() {
-        return source(conf.get(KafkaOptions.QUERIES_TOPIC));
+        return source(
+                conf.get(KafkaOptions.QUERIES_TOPIC), conf.get(KafkaOptions.STARTING_OFFSETS));
     }
 
     public KafkaSink<ResultRecord> resultsSink() {
@@ -90,13 +93,13 @@ public final class KafkaWiring {
                 .withMaxRecordBytes(conf.get(KafkaOptions.MAX_RECORD_BYTES));
     }
 
-    private KafkaSource<RawRecord> source(String topic) {
+    private KafkaSource<RawRecord> source(String topic, KafkaOptions.StartingOffsets offsets) {
         return new RawKafkaSourceBuilder()
                 .bootstrapServers(conf.get(KafkaOptions.BOOTSTRAP_SERVERS))
                 .topic(topic)
                 .groupId(conf.get(KafkaOptions.GROUP_ID))
                 .clientProperties(clientProperties)
-                .startingOffsets(conf.get(KafkaOptions.STARTING_OFFSETS))
+                .startingOffsets(offsets)
                 .bounded(boundedSources)
                 .build();
     }

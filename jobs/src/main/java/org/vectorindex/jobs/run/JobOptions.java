@@ -45,7 +45,9 @@ public final class JobOptions {
                     .withDescription(
                             "Directory (path or URI) where checkpoints are kept, also after"
                                     + " cancellation. A job started with a directory that holds a"
-                                    + " completed checkpoint resumes from the newest one. Without"
+                                    + " completed checkpoint resumes from the one completed last,"
+                                    + " unless an explicit savepoint or checkpoint is given"
+                                    + " (-s, execution.savepoint.path), which wins. Without"
                                     + " it, a local run checkpoints to a temporary directory (a"
                                     + " restart starts empty) and a cluster run uses the cluster's"
                                     + " execution.checkpointing.dir.");
@@ -73,10 +75,14 @@ public final class JobOptions {
     public static final ConfigOption<Integer> RESTART_ATTEMPTS =
             ConfigOptions.key("vectorindex.restart-attempts")
                     .intType()
-                    .defaultValue(10)
+                    .noDefaultValue()
                     .withDescription(
-                            "Restarts (fixed delay) before the job gives up; each restart"
-                                    + " resumes from the last completed checkpoint.");
+                            "Set: a fixed-delay restart strategy (500 ms) with this many"
+                                    + " attempts. Unset (the default): no strategy is imposed,"
+                                    + " so a cluster's restart-strategy settings apply, and"
+                                    + " locally Flink's default (exponential delay, unbounded"
+                                    + " attempts). Each restart resumes from the last completed"
+                                    + " checkpoint.");
 
     public static final ConfigOption<String> FAIL_INDEX_AT =
             ConfigOptions.key("vectorindex.testing.fail-index-at")

@@ -9,14 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.JobListener;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.TimeUtils;
@@ -27,9 +28,15 @@ import org.vectorindex.operators.model.CollectionsFile;
 
 /**
  * {@code run}: starts the streaming job. Under {@code java -jar} it runs on a local MiniCluster
- * whose every listener is bound to 127.0.0.1, with one slot per unit of parallelism; under {@code
- * flink run} (a context environment exists) it is submitted to that cluster. With {@code
- * --state-dir}, checkpoints are retained there and a restart resumes from the newest completed one.
+ * whose every listener is bound to 127.0.0.1, with one slot per unit of parallelism, and waits for
+ * the job. Under a cluster client ({@code flink run}, REST or web-UI submission: a context
+ * environment exists) it behaves like any Flink program: it submits, then returns at once when
+ * detached or waits when attached, and the cluster's parallelism, restart strategy and resume path
+ * apply unless a flag overrides them.
+ *
+ * <p>Resume precedence: an explicit savepoint or checkpoint ({@code -s}, {@code
+ * execution.savepoint.path}, REST {@code savepointPath}) wins; else, with {@code --state-dir}, the
+ * newest completed checkpoint there; else the job starts without state.
  */
 public final class RunCommand {
     private RunCommand() {}
@@ -42,58 +49,85 @@ public final class RunCommand {
                     + " [--transactional-id-prefix P] [--group-id G] [--web-ui-port P]"
                     + " [--conf key=value]...";
 
-    /** Runs the job until it ends (bounded input) or fails; returns the exit code. */
+    private static final String LOCAL_DEFAULT_PARALLELISM = "2";
+
+    /** Runs the job; returns the exit code once it ends, or once submitted when detached. */
     public static int run(String[] args) throws Exception {
-        JobClient client = start(args);
-        client.getJobExecutionResult().get();
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(USAGE);
+            return 0;
+        }
+        Prepared p = prepare(Settings.parse(args));
+        if (p.local) {
+            p.env.executeAsync(JOB_NAME).getJobExecutionResult().get();
+        } else {
+            // As every Flink program: execute() returns at submission when detached, else waits.
+            p.env.registerJobListener(p.startLinePrinter());
+            p.env.execute(JOB_NAME);
+        }
         return 0;
     }
 
     /** Submits the job and returns once it is submitted. */
     public static JobClient start(String[] args) throws Exception {
-        Settings s = Settings.parse(args);
-        TopicCheck.requireTopics(s.conf, s.kafka);
-        Configuration flink = VectorIndexJob.flinkConfiguration(s.conf);
-        flink.getOptional(StateRecoveryOptions.SAVEPOINT_PATH)
-                .ifPresent(p -> System.err.println("run: resuming from " + p));
-        StreamExecutionEnvironment env = environment(flink, s.parallelism);
-        VectorIndexJob.build(env, s.conf, s.kafka, s.collections);
-        return env.executeAsync("flink-vector-index");
+        Prepared p = prepare(Settings.parse(args));
+        JobClient client = p.env.executeAsync(JOB_NAME);
+        p.startLinePrinter().onJobSubmitted(client, null);
+        return client;
     }
 
-    private static StreamExecutionEnvironment environment(Configuration flink, int parallelism) {
-        StreamExecutionEnvironment context =
-                StreamExecutionEnvironment.getExecutionEnvironment(flink);
-        StreamExecutionEnvironment env;
-        if (context instanceof LocalStreamEnvironment) {
-            Configuration local = new Configuration(flink);
-            local.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-            local.set(RestOptions.ADDRESS, "127.0.0.1");
-            local.set(JobManagerOptions.BIND_HOST, "127.0.0.1");
-            local.set(JobManagerOptions.ADDRESS, "127.0.0.1");
-            local.set(TaskManagerOptions.BIND_HOST, "127.0.0.1");
-            local.set(TaskManagerOptions.HOST, "127.0.0.1");
-            local.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
-            local.getOptional(JobOptions.WEB_UI_PORT)
-                    .ifPresent(
-                            port -> {
-                                local.set(RestOptions.BIND_PORT, Integer.toString(port));
-                                System.err.println(
-                                        "run: Flink web UI and REST API at http://127.0.0.1:"
-                                                + port
-                                                + "/ (metrics of this job: group vectorindex)");
-                            });
-            if (!local.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY)) {
-                // The JobManager's in-memory storage caps state at 5 MB: a real index exceeds it,
-                // every checkpoint would fail and exactly-once output would never be committed.
-                local.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-                local.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, temporaryCheckpointDir());
-            }
-            env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, local);
-        } else {
-            env = context;
-            env.configure(flink);
+    static final String JOB_NAME = "flink-vector-index";
+
+    private static Prepared prepare(Settings s) {
+        TopicCheck.requireTopics(s.conf, s.kafka);
+        StreamExecutionEnvironment probe =
+                StreamExecutionEnvironment.getExecutionEnvironment(new Configuration(s.conf));
+        boolean local = probe instanceof LocalStreamEnvironment;
+        // The submitting client's settings (-s, -p, REST savepointPath) live in the context
+        // environment's configuration; flags and --conf still override them.
+        Configuration effective = new Configuration();
+        if (!local) {
+            effective.addAll(Configuration.fromMap(probe.getConfiguration().toMap()));
         }
+        effective.addAll(s.conf);
+        Resume resume = Resume.decide(effective, s.conf.get(JobOptions.STATE_DIR));
+        Configuration flink = VectorIndexJob.flinkConfiguration(s.conf, resume);
+        System.err.println("run: " + resume.describe());
+        StreamExecutionEnvironment env =
+                local ? localEnvironment(flink) : contextEnvironment(flink);
+        VectorIndexJob.build(env, s.conf, s.kafka, s.collections);
+        return new Prepared(env, local, s, resume, local ? flink : effective);
+    }
+
+    private static StreamExecutionEnvironment contextEnvironment(Configuration flink) {
+        // The context factory lays these settings over the cluster's; parallelism stays the
+        // cluster's (or -p) unless --parallelism set parallelism.default.
+        return StreamExecutionEnvironment.getExecutionEnvironment(flink);
+    }
+
+    private static StreamExecutionEnvironment localEnvironment(Configuration flink) {
+        Configuration local = new Configuration(flink);
+        if (!local.contains(CoreOptions.DEFAULT_PARALLELISM)) {
+            local.setString(CoreOptions.DEFAULT_PARALLELISM.key(), LOCAL_DEFAULT_PARALLELISM);
+        }
+        int parallelism = local.get(CoreOptions.DEFAULT_PARALLELISM);
+        local.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+        local.set(RestOptions.ADDRESS, "127.0.0.1");
+        local.set(JobManagerOptions.BIND_HOST, "127.0.0.1");
+        local.set(JobManagerOptions.ADDRESS, "127.0.0.1");
+        local.set(TaskManagerOptions.BIND_HOST, "127.0.0.1");
+        local.set(TaskManagerOptions.HOST, "127.0.0.1");
+        local.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
+        local.getOptional(JobOptions.WEB_UI_PORT)
+                .ifPresent(port -> local.set(RestOptions.BIND_PORT, Integer.toString(port)));
+        if (!local.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY)) {
+            // The JobManager's in-memory storage caps state at 5 MB: a real index exceeds it,
+            // every checkpoint would fail and exactly-once output would never be committed.
+            local.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+            local.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, temporaryCheckpointDir());
+        }
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism, local);
         env.setParallelism(parallelism);
         return env;
     }
@@ -108,12 +142,53 @@ public final class RunCommand {
         }
     }
 
+    /** A built job, not yet submitted. */
+    private record Prepared(
+            StreamExecutionEnvironment env,
+            boolean local,
+            Settings settings,
+            Resume resume,
+            Configuration flink) {
+        JobListener startLinePrinter() {
+            return new JobListener() {
+                @Override
+                public void onJobSubmitted(JobClient client, Throwable failure) {
+                    if (client != null) {
+                        System.err.println(
+                                StartLine.format(
+                                        client.getJobID(),
+                                        settings,
+                                        env.getParallelism(),
+                                        resume,
+                                        webUi()));
+                    }
+                }
+
+                @Override
+                public void onJobExecuted(JobExecutionResult result, Throwable failure) {}
+            };
+        }
+
+        private String webUi() {
+            if (local) {
+                return flink.getOptional(JobOptions.WEB_UI_PORT)
+                        .map(port -> "http://127.0.0.1:" + port + "/")
+                        .orElse(null);
+            }
+            return flink.getOptional(RestOptions.ADDRESS)
+                    .map(host -> "http://" + host + ":" + flink.get(RestOptions.PORT) + "/")
+                    .orElse(null);
+        }
+    }
+
     /** Parsed flags. */
     static final class Settings {
         final Configuration conf = new Configuration();
         Properties kafka;
         CollectionRegistry collections;
-        int parallelism = 2;
+
+        /** {@code --parallelism}, or null: then {@code -p} or {@code parallelism.default}. */
+        Integer parallelism;
 
         static Settings parse(String[] args) {
             Settings s = new Settings();
@@ -180,7 +255,9 @@ public final class RunCommand {
             }
             s.kafka = KafkaClientProperties.of(kafkaFile, kafkaProps);
             s.collections = CollectionsFile.load(Path.of(s.conf.get(JobOptions.COLLECTIONS_FILE)));
-            s.conf.set(CoreOptions.DEFAULT_PARALLELISM, s.parallelism);
+            if (s.parallelism != null) {
+                s.conf.set(CoreOptions.DEFAULT_PARALLELISM, s.parallelism);
+            }
             return s;
         }
 

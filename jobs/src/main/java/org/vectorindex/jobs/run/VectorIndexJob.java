@@ -1,6 +1,6 @@
 package org.vectorindex.jobs.run;
 
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -60,11 +60,21 @@ public final class VectorIndexJob {
     private VectorIndexJob() {}
 
     /**
-     * Flink settings derived from the job settings in {@code conf} (which is copied): exactly-once
-     * checkpointing, the state backend, checkpoints retained in the state directory, the restart
-     * strategy, and the newest completed checkpoint in the state directory as the resume point.
+     * Flink settings derived from the job settings in {@code conf} (which is copied), resuming as
+     * {@link Resume#decide} chooses from {@code conf} alone.
      */
     public static Configuration flinkConfiguration(Configuration conf) {
+        return flinkConfiguration(conf, Resume.decide(conf, conf.get(JobOptions.STATE_DIR)));
+    }
+
+    /**
+     * Flink settings derived from the job settings in {@code conf} (which is copied): exactly-once
+     * checkpointing, the state backend, checkpoints retained in the state directory, and {@code
+     * resume}'s path when it comes from the state directory (an explicit one is already where the
+     * client put it). No restart strategy is set unless {@link JobOptions#RESTART_ATTEMPTS} is: a
+     * cluster's own applies, and locally Flink's default (exponential delay, unbounded).
+     */
+    public static Configuration flinkConfiguration(Configuration conf, Resume resume) {
         Configuration c = new Configuration(conf);
         c.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
         c.set(
@@ -73,30 +83,29 @@ public final class VectorIndexJob {
         boolean rocks = conf.get(JobOptions.STATE_BACKEND) == JobOptions.StateBackend.ROCKSDB;
         c.set(StateBackendOptions.STATE_BACKEND, rocks ? "rocksdb" : "hashmap");
         c.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, rocks);
-        c.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        c.set(
-                RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS,
-                conf.get(JobOptions.RESTART_ATTEMPTS));
-        c.set(
-                RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY,
-                java.time.Duration.ofMillis(500));
+        conf.getOptional(JobOptions.RESTART_ATTEMPTS)
+                .ifPresent(
+                        attempts -> {
+                            c.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+                            c.set(
+                                    RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS,
+                                    attempts);
+                            c.set(
+                                    RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY,
+                                    Duration.ofMillis(500));
+                        });
         String stateDir = conf.get(JobOptions.STATE_DIR);
         if (stateDir != null) {
-            Path dir =
-                    Path.of(
-                                    stateDir.startsWith("file:")
-                                            ? java.net.URI.create(stateDir).getPath()
-                                            : stateDir)
-                            .toAbsolutePath();
             c.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-            c.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.toUri().toString());
+            c.set(
+                    CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                    CheckpointDirs.localPath(stateDir).toUri().toString());
             c.set(
                     CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                     ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-            Path latest = CheckpointDirs.latestCompleted(dir);
-            if (latest != null && !c.contains(StateRecoveryOptions.SAVEPOINT_PATH)) {
-                c.set(StateRecoveryOptions.SAVEPOINT_PATH, latest.toUri().toString());
-            }
+        }
+        if (resume.source() == Resume.Source.STATE_DIR) {
+            c.set(StateRecoveryOptions.SAVEPOINT_PATH, resume.path());
         }
         return c;
     }

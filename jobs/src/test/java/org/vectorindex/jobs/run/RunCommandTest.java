@@ -8,9 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.junit.jupiter.api.Test;
@@ -51,6 +55,7 @@ class RunCommandTest {
                                 "--transactional-id-prefix",
                                 "p"));
         assertEquals(3, s.parallelism);
+        assertEquals(3, s.conf.get(CoreOptions.DEFAULT_PARALLELISM));
         assertEquals(Duration.ofMillis(250), s.conf.get(JobOptions.CHECKPOINT_INTERVAL));
         assertEquals(JobOptions.StateBackend.HEAP, s.conf.get(JobOptions.STATE_BACKEND));
         assertEquals("SSL", s.kafka.getProperty("security.protocol"));
@@ -113,5 +118,77 @@ class RunCommandTest {
         assertEquals(
                 state.resolve("job-b/chk-9").toUri().toString(),
                 VectorIndexJob.flinkConfiguration(conf).get(StateRecoveryOptions.SAVEPOINT_PATH));
+    }
+
+    @Test
+    void leavesParallelismAndRestartsToTheClusterUnlessAsked(@TempDir Path dir) throws Exception {
+        RunCommand.Settings s = RunCommand.Settings.parse(args(JobScenario.collectionsFile(dir)));
+        assertNull(s.parallelism);
+        assertFalse(s.conf.contains(CoreOptions.DEFAULT_PARALLELISM), "-p must not be overridden");
+        Configuration f = VectorIndexJob.flinkConfiguration(s.conf);
+        assertFalse(f.contains(RestartStrategyOptions.RESTART_STRATEGY), "restart strategy set");
+
+        Configuration asked =
+                VectorIndexJob.flinkConfiguration(
+                        RunCommand.Settings.parse(
+                                        args(
+                                                JobScenario.collectionsFile(dir),
+                                                "--conf",
+                                                JobOptions.RESTART_ATTEMPTS.key() + "=3"))
+                                .conf);
+        assertEquals("fixed-delay", asked.get(RestartStrategyOptions.RESTART_STRATEGY));
+        assertEquals(3, asked.get(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS));
+    }
+
+    @Test
+    void newestCheckpointIsTheOneCompletedLastNotTheHighestNumber(@TempDir Path dir)
+            throws Exception {
+        Path state = dir.resolve("state");
+        Path older = state.resolve("old-job/chk-62");
+        Path newer = state.resolve("new-job/chk-3");
+        for (Path chk : new Path[] {older, newer}) {
+            Files.createDirectories(chk);
+            Files.writeString(chk.resolve("_metadata"), "x");
+        }
+        Files.setLastModifiedTime(
+                older.resolve("_metadata"), FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
+        Files.setLastModifiedTime(
+                newer.resolve("_metadata"), FileTime.from(Instant.parse("2026-01-02T00:00:00Z")));
+        assertEquals(newer, CheckpointDirs.latestCompleted(state));
+    }
+
+    @Test
+    void anExplicitSavepointWinsOverTheStateDirectory(@TempDir Path dir) throws Exception {
+        Path state = dir.resolve("state");
+        Files.createDirectories(state.resolve("job-a/chk-7"));
+        Files.writeString(state.resolve("job-a/chk-7/_metadata"), "x");
+        Configuration conf =
+                RunCommand.Settings.parse(
+                                args(
+                                        JobScenario.collectionsFile(dir),
+                                        "--state-dir",
+                                        state.toString()))
+                        .conf;
+
+        Configuration client = new Configuration(conf);
+        client.set(StateRecoveryOptions.SAVEPOINT_PATH, "file:///savepoints/sp-1");
+        Resume explicit = Resume.decide(client, state.toString());
+        assertEquals(Resume.Source.EXPLICIT, explicit.source());
+        assertEquals("file:///savepoints/sp-1", explicit.path());
+        // The explicit path stays where the client put it; the state directory adds nothing.
+        assertFalse(
+                VectorIndexJob.flinkConfiguration(conf, explicit)
+                        .contains(StateRecoveryOptions.SAVEPOINT_PATH));
+
+        Resume fromDir = Resume.decide(conf, state.toString());
+        assertEquals(Resume.Source.STATE_DIR, fromDir.source());
+        assertEquals(state.resolve("job-a/chk-7").toUri().toString(), fromDir.path());
+        assertEquals(
+                Resume.Source.NONE, Resume.decide(conf, dir.resolve("empty").toString()).source());
+    }
+
+    @Test
+    void helpPrintsTheUsageAndSucceeds() throws Exception {
+        assertEquals(0, RunCommand.run(new String[] {"--help"}));
     }
 }
