@@ -42,14 +42,22 @@ public final class RunCommand {
     private RunCommand() {}
 
     static final String USAGE =
-            "usage: run --bootstrap-servers H:P --mutations-topic T --queries-topic T"
-                    + " --results-topic T --dlq-topic T --collections FILE [--parallelism N]"
+            "usage: run --bootstrap-servers H:P --collections FILE [--mutations-topic mutations]"
+                    + " [--queries-topic queries] [--results-topic results] [--dlq-topic dlq]"
+                    + " [--parallelism N]"
                     + " [--state-dir DIR] [--checkpoint-interval 1s] [--state-backend rocksdb|heap]"
                     + " [--kafka-property k=v]... [--kafka-properties FILE]"
                     + " [--transactional-id-prefix P] [--group-id G] [--web-ui-port P]"
                     + " [--conf key=value]...";
 
     private static final String LOCAL_DEFAULT_PARALLELISM = "2";
+
+    /** Topic names when their flags are absent; {@code topics} creates the same ones. */
+    public static final String DEFAULT_MUTATIONS_TOPIC = "mutations";
+
+    public static final String DEFAULT_QUERIES_TOPIC = "queries";
+    public static final String DEFAULT_RESULTS_TOPIC = "results";
+    public static final String DEFAULT_DLQ_TOPIC = "dlq";
 
     /** Runs the job; returns the exit code once it ends, or once submitted when detached. */
     public static int run(String[] args) throws Exception {
@@ -194,15 +202,11 @@ public final class RunCommand {
             Settings s = new Settings();
             List<String> kafkaProps = new ArrayList<>();
             Path kafkaFile = null;
-            List<String> missing =
-                    new ArrayList<>(
-                            List.of(
-                                    "--bootstrap-servers",
-                                    "--mutations-topic",
-                                    "--queries-topic",
-                                    "--results-topic",
-                                    "--dlq-topic",
-                                    "--collections"));
+            List<String> missing = new ArrayList<>(List.of("--bootstrap-servers", "--collections"));
+            s.conf.set(KafkaOptions.MUTATIONS_TOPIC, DEFAULT_MUTATIONS_TOPIC);
+            s.conf.set(KafkaOptions.QUERIES_TOPIC, DEFAULT_QUERIES_TOPIC);
+            s.conf.set(KafkaOptions.RESULTS_TOPIC, DEFAULT_RESULTS_TOPIC);
+            s.conf.set(KafkaOptions.DLQ_TOPIC, DEFAULT_DLQ_TOPIC);
             for (int i = 0; i < args.length; i++) {
                 String flag = args[i];
                 if (!flag.startsWith("--")) {

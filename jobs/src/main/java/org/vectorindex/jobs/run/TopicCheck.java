@@ -1,5 +1,6 @@
 package org.vectorindex.jobs.run;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -33,17 +34,21 @@ final class TopicCheck {
                         conf.get(KafkaOptions.RESULTS_TOPIC),
                         conf.get(KafkaOptions.DLQ_TOPIC));
         Set<String> existing;
-        try (Admin admin = Admin.create(p)) {
-            existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+        Admin admin = Admin.create(p);
+        try {
+            existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalArgumentException(
                     "run: cannot list topics on "
                             + conf.get(KafkaOptions.BOOTSTRAP_SERVERS)
-                            + " (is the broker up?): "
-                            + e);
+                            + " within 10 s (is the broker up, and is the address right?): "
+                            + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while listing topics", e);
+        } finally {
+            // Not the default close, which waits for the pending call's own 60 s timeout.
+            admin.close(Duration.ZERO);
         }
         List<String> missing = new ArrayList<>();
         for (String t : wanted) {
@@ -57,7 +62,9 @@ final class TopicCheck {
                             + String.join(", ", missing)
                             + " do not exist on "
                             + conf.get(KafkaOptions.BOOTSTRAP_SERVERS)
-                            + "; create them first");
+                            + "; create them first, e.g. with: java -jar flink-vector-index.jar"
+                            + " topics --bootstrap-servers "
+                            + conf.get(KafkaOptions.BOOTSTRAP_SERVERS));
         }
     }
 }

@@ -191,4 +191,29 @@ class RunCommandTest {
     void helpPrintsTheUsageAndSucceeds() throws Exception {
         assertEquals(0, RunCommand.run(new String[] {"--help"}));
     }
+
+    @Test
+    void topicsDefaultToTheNamesTheTopicsCommandCreates(@TempDir Path dir) throws Exception {
+        RunCommand.Settings s =
+                RunCommand.Settings.parse(
+                        new String[] {
+                            "--bootstrap-servers",
+                            "127.0.0.1:1",
+                            "--collections",
+                            JobScenario.collectionsFile(dir).toString()
+                        });
+        assertEquals("mutations", s.conf.get(KafkaOptions.MUTATIONS_TOPIC));
+        assertEquals("queries", s.conf.get(KafkaOptions.QUERIES_TOPIC));
+        assertEquals("results", s.conf.get(KafkaOptions.RESULTS_TOPIC));
+        assertEquals("dlq", s.conf.get(KafkaOptions.DLQ_TOPIC));
+    }
+
+    @Test
+    void anUnreachableBrokerFailsWithItsAddress(@TempDir Path dir) throws Exception {
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> RunCommand.start(args(JobScenario.collectionsFile(dir))));
+        assertTrue(e.getMessage().contains("127.0.0.1:1"), e.getMessage());
+    }
 }
