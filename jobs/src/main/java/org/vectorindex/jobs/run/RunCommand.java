@@ -52,13 +52,6 @@ public final class RunCommand {
 
     private static final String LOCAL_DEFAULT_PARALLELISM = "2";
 
-    /** Topic names when their flags are absent; {@code topics} creates the same ones. */
-    public static final String DEFAULT_MUTATIONS_TOPIC = "mutations";
-
-    public static final String DEFAULT_QUERIES_TOPIC = "queries";
-    public static final String DEFAULT_RESULTS_TOPIC = "results";
-    public static final String DEFAULT_DLQ_TOPIC = "dlq";
-
     /** Runs the job; returns the exit code once it ends, or once submitted when detached. */
     public static int run(String[] args) throws Exception {
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
@@ -203,10 +196,10 @@ public final class RunCommand {
             List<String> kafkaProps = new ArrayList<>();
             Path kafkaFile = null;
             List<String> missing = new ArrayList<>(List.of("--bootstrap-servers", "--collections"));
-            s.conf.set(KafkaOptions.MUTATIONS_TOPIC, DEFAULT_MUTATIONS_TOPIC);
-            s.conf.set(KafkaOptions.QUERIES_TOPIC, DEFAULT_QUERIES_TOPIC);
-            s.conf.set(KafkaOptions.RESULTS_TOPIC, DEFAULT_RESULTS_TOPIC);
-            s.conf.set(KafkaOptions.DLQ_TOPIC, DEFAULT_DLQ_TOPIC);
+            s.conf.set(KafkaOptions.MUTATIONS_TOPIC, KafkaOptions.DEFAULT_MUTATIONS_TOPIC);
+            s.conf.set(KafkaOptions.QUERIES_TOPIC, KafkaOptions.DEFAULT_QUERIES_TOPIC);
+            s.conf.set(KafkaOptions.RESULTS_TOPIC, KafkaOptions.DEFAULT_RESULTS_TOPIC);
+            s.conf.set(KafkaOptions.DLQ_TOPIC, KafkaOptions.DEFAULT_DLQ_TOPIC);
             for (int i = 0; i < args.length; i++) {
                 String flag = args[i];
                 if (!flag.startsWith("--")) {
