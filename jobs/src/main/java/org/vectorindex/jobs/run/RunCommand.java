@@ -60,7 +60,7 @@ public final class RunCommand {
         }
         Prepared p = prepare(Settings.parse(args));
         if (p.local) {
-            p.env.executeAsync(JOB_NAME).getJobExecutionResult().get();
+            submit(p).getJobExecutionResult().get();
         } else {
             // As every Flink program: execute() returns at submission when detached, else waits.
             p.env.registerJobListener(p.startLinePrinter());
@@ -71,7 +71,10 @@ public final class RunCommand {
 
     /** Submits the job and returns once it is submitted. */
     public static JobClient start(String[] args) throws Exception {
-        Prepared p = prepare(Settings.parse(args));
+        return submit(prepare(Settings.parse(args)));
+    }
+
+    private static JobClient submit(Prepared p) throws Exception {
         JobClient client = p.env.executeAsync(JOB_NAME);
         p.startLinePrinter().onJobSubmitted(client, null);
         return client;
