@@ -49,7 +49,8 @@ public final class JobOptions {
                                     + " unless an explicit savepoint or checkpoint is given"
                                     + " (-s, execution.savepoint.path), which wins. Without"
                                     + " it, a local run checkpoints to a temporary directory (a"
-                                    + " restart starts empty) and a cluster run uses the cluster's"
+                                    + " restart starts without state and rebuilds the index from"
+                                    + " the mutations topic) and a cluster run uses the cluster's"
                                     + " execution.checkpointing.dir.");
 
     public static final ConfigOption<Integer> WEB_UI_PORT =
