@@ -1,0 +1,257 @@
+package org.vectorindex.jobs.cluster;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.vectorindex.connectors.format.InputRecords;
+import org.vectorindex.connectors.format.OutputJson;
+import org.vectorindex.connectors.testing.KafkaTestClients;
+import org.vectorindex.operators.model.Mutation;
+import org.vectorindex.operators.model.Query;
+import org.vectorindex.operators.model.QueryResult;
+import org.vectorindex.operators.model.ResultRecord;
+import org.vectorindex.operators.model.SubscriptionUpdate;
+import org.vectorindex.operators.routing.ShardKey;
+
+/**
+ * A steady load for a running job: paced upserts that cycle over a real data set (id {@code v-i}
+ * always carries base vector i, so after the first pass the live set is the data set and its ground
+ * truth holds), paced one-shot queries, and open subscriptions, with a hook called at fixed
+ * intervals (to kill a TaskManager) and a sampler (checkpoints, heap). Every committed result is
+ * read as it arrives; the report counts queries lost and answered twice, subscription versions
+ * skipped or repeated, and recall@10 of every query sent after the first pass.
+ */
+final class SoakWorkload {
+    /** What to run and against what. */
+    record Settings(
+            String bootstrap,
+            String mutationsTopic,
+            String queriesTopic,
+            String resultsTopic,
+            String collection,
+            int shards,
+            int partitions,
+            float[][] base,
+            float[][] queries,
+            int[][] truth,
+            int upsertsPerSecond,
+            int queriesPerSecond,
+            int subscriptions,
+            Duration duration,
+            Duration hookEvery,
+            Runnable hook,
+            Duration sampleEvery,
+            Supplier<Map<String, Object>> sampler) {}
+
+    private final Settings s;
+    private final Map<String, Integer> answers = new ConcurrentHashMap<>();
+    private final Map<String, Double> recall = new ConcurrentHashMap<>();
+    private final Map<String, List<Long>> versions = new ConcurrentHashMap<>();
+    private final Set<String> counted = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean reading = new AtomicBoolean(true);
+
+    SoakWorkload(Settings s) {
+        this.s = s;
+    }
+
+    /** Runs the load for the duration, waits for the last answers, and reports. */
+    Map<String, Object> run() throws Exception {
+        Thread reader = new Thread(this::readResults, "soak-results");
+        reader.setDaemon(true);
+        reader.start();
+        List<Map<String, Object>> samples = new ArrayList<>();
+        List<Long> hookAtMs = new ArrayList<>();
+        long sentUpserts = 0;
+        long sentQueries = 0;
+        int n = s.base().length;
+        try (KafkaProducer<byte[], byte[]> p = KafkaTestClients.producer(s.bootstrap())) {
+            long start = System.nanoTime();
+            long end = start + s.duration().toNanos();
+            long nextHook = start + s.hookEvery().toNanos();
+            long nextSample = start;
+            boolean subscribed = false;
+            long firstPassDone = Long.MAX_VALUE;
+            while (System.nanoTime() < end) {
+                long now = System.nanoTime();
+                double elapsed = (now - start) / 1e9;
+                for (; sentUpserts < (long) (elapsed * s.upsertsPerSecond()); sentUpserts++) {
+                    int i = (int) (sentUpserts % n);
+                    Mutation m = Mutation.upsert(s.collection(), "v-" + i, s.base()[i], null);
+                    p.send(
+                            record(
+                                    s.mutationsTopic(),
+                                    m.id(),
+                                    InputRecords.key(m),
+                                    InputRecords.binary(m)));
+                }
+                if (sentUpserts >= n && firstPassDone == Long.MAX_VALUE) {
+                    firstPassDone = now;
+                }
+                if (!subscribed && sentUpserts >= n) {
+                    for (int j = 0; j < s.subscriptions(); j++) {
+                        Query q =
+                                Query.subscribe(
+                                        "sub-" + j,
+                                        s.collection(),
+                                        s.queries()[j % s.queries().length],
+                                        10,
+                                        64,
+                                        null);
+                        p.send(
+                                new ProducerRecord<>(
+                                        s.queriesTopic(),
+                                        InputRecords.key(q),
+                                        InputRecords.json(q)));
+                    }
+                    subscribed = true;
+                }
+                for (; sentQueries < (long) (elapsed * s.queriesPerSecond()); sentQueries++) {
+                    int j = (int) (sentQueries % s.queries().length);
+                    String id = "q-" + sentQueries + "-" + j;
+                    Query q = Query.knn(id, s.collection(), s.queries()[j], 10, 64, null);
+                    if (now > firstPassDone + Duration.ofSeconds(5).toNanos()) {
+                        counted.add(id);
+                    }
+                    p.send(
+                            new ProducerRecord<>(
+                                    s.queriesTopic(), InputRecords.key(q), InputRecords.json(q)));
+                }
+                if (now >= nextHook) {
+                    hookAtMs.add((now - start) / 1_000_000);
+                    s.hook().run();
+                    nextHook += s.hookEvery().toNanos();
+                }
+                if (now >= nextSample) {
+                    Map<String, Object> sample = new LinkedHashMap<>();
+                    sample.put("atSeconds", (now - start) / 1_000_000_000L);
+                    sample.putAll(s.sampler().get());
+                    samples.add(sample);
+                    nextSample += s.sampleEvery().toNanos();
+                }
+                Thread.sleep(5);
+            }
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (answers.size() < sentQueries && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        Thread.sleep(5_000); // late duplicates, if any, would show now
+        reading.set(false);
+        reader.join(10_000);
+        return report(sentUpserts, sentQueries, samples, hookAtMs);
+    }
+
+    private ProducerRecord<byte[], byte[]> record(
+            String topic, String id, byte[] key, byte[] value) {
+        int partition = ShardKey.shardOf(id, s.shards()) % s.partitions();
+        return new ProducerRecord<>(topic, partition, key, value);
+    }
+
+    private Map<String, Object> report(
+            long sentUpserts,
+            long sentQueries,
+            List<Map<String, Object>> samples,
+            List<Long> hooks) {
+        long duplicated = answers.values().stream().filter(c -> c > 1).count();
+        long lost = sentQueries - answers.size();
+        double[] r = recall.values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        long versionGaps = 0;
+        long versionRepeats = 0;
+        for (List<Long> v : versions.values()) {
+            for (int i = 0; i < v.size(); i++) {
+                long want = i + 1;
+                if (v.get(i) < want) {
+                    versionRepeats++;
+                } else if (v.get(i) > want) {
+                    versionGaps++;
+                }
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("upsertsSent", sentUpserts);
+        out.put("queriesSent", sentQueries);
+        out.put("queriesAnswered", answers.size());
+        out.put("queriesLost", lost);
+        out.put("queriesDuplicated", duplicated);
+        out.put("recallSamples", r.length);
+        out.put("recallAt10Mean", r.length == 0 ? 0 : Arrays.stream(r).average().orElse(0));
+        out.put("recallAt10Min", r.length == 0 ? 0 : r[0]);
+        out.put("recallAt10P50", r.length == 0 ? 0 : r[r.length / 2]);
+        out.put("subscriptionsWithUpdates", versions.size());
+        out.put("subscriptionVersionGaps", versionGaps);
+        out.put("subscriptionVersionRepeats", versionRepeats);
+        out.put("hookAtMs", hooks);
+        out.put("samples", samples);
+        return out;
+    }
+
+    private void readResults() {
+        Properties p = new Properties();
+        p.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrap());
+        p.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<byte[], byte[]> c =
+                new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = new ArrayList<>();
+            for (PartitionInfo info : c.partitionsFor(s.resultsTopic(), Duration.ofSeconds(30))) {
+                parts.add(new TopicPartition(s.resultsTopic(), info.partition()));
+            }
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            while (reading.get()) {
+                for (ConsumerRecord<byte[], byte[]> rec : c.poll(Duration.ofMillis(200))) {
+                    accept(OutputJson.readResult(rec.value()));
+                }
+            }
+        }
+    }
+
+    private void accept(ResultRecord r) {
+        if (r instanceof QueryResult q) {
+            answers.merge(q.queryId(), 1, Integer::sum);
+            if (counted.contains(q.queryId())) {
+                recall.put(q.queryId(), recallAt10(q));
+            }
+        } else if (r instanceof SubscriptionUpdate u) {
+            versions.computeIfAbsent(u.subscriptionId(), k -> new ArrayList<>()).add(u.version());
+        }
+    }
+
+    private double recallAt10(QueryResult q) {
+        String id = q.queryId();
+        int j = Integer.parseInt(id.substring(id.lastIndexOf('-') + 1));
+        Set<String> want = new HashSet<>();
+        for (int t = 0; t < 10; t++) {
+            want.add("v-" + s.truth()[j][t]);
+        }
+        int hit = 0;
+        for (String h : q.hitIds()) {
+            if (want.contains(h)) {
+                hit++;
+            }
+        }
+        return hit / 10.0;
+    }
+
+    static Map<String, Object> noSamples() {
+        return new HashMap<>();
+    }
+}
