@@ -21,10 +21,16 @@ public final class KafkaTestClients {
     private KafkaTestClients() {}
 
     public static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
+        return producer(bootstrap, new Properties());
+    }
+
+    /** A producer with {@code extra} settings (a partitioner, say) over the defaults. */
+    public static KafkaProducer<byte[], byte[]> producer(String bootstrap, Properties extra) {
         Properties p = new Properties();
         p.setProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.setProperty(ProducerConfig.ACKS_CONFIG, "all");
         p.setProperty(ProducerConfig.LINGER_MS_CONFIG, "5");
+        p.putAll(extra);
         return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
     }
 

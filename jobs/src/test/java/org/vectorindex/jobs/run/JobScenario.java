@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
@@ -75,6 +76,9 @@ final class JobScenario {
 
     /** Where each bad record landed ("topic-partition-offset") and its expected reason code. */
     final Map<String, String> sentBad = new LinkedHashMap<>();
+
+    /** Settings of the driver's producer over the defaults (a partitioner, say). */
+    final Properties producerProperties = new Properties();
 
     /** The HNSW collection {@link #COLLECTION}, with its barrier; one-shot queries as JSON. */
     JobScenario(String prefix) {
@@ -199,7 +203,7 @@ final class JobScenario {
     Outputs drive(EmbeddedKafkaBroker broker, Duration timeout, Duration pace) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaProducer<byte[], byte[]> p =
-                KafkaTestClients.producer(broker.bootstrapServers())) {
+                KafkaTestClients.producer(broker.bootstrapServers(), producerProperties)) {
             for (Query q : subscriptions) {
                 send(p, topic("q"), InputRecords.key(q), InputRecords.json(q));
             }

@@ -1,4 +1,4 @@
-package org.vectorindex.jobs.cluster;
+package org.vectorindex.jobs.run;
 
 import java.time.Duration;
 import java.util.ArrayList;

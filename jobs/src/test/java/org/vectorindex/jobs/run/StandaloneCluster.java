@@ -1,4 +1,4 @@
-package org.vectorindex.jobs.cluster;
+package org.vectorindex.jobs.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,8 +37,7 @@ final class StandaloneCluster implements AutoCloseable {
     static final Path LIB = Path.of("target", "flink-cluster-lib").toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern JOB_ID = Pattern.compile("JobID ([0-9a-f]{32})");
-    private static final Pattern SAVEPOINT =
-            Pattern.compile("Savepoint completed\\. Path: (\\S+)");
+    private static final Pattern SAVEPOINT = Pattern.compile("Savepoint completed\\. Path: (\\S+)");
 
     private final Path dir;
     private final Path conf;
@@ -54,14 +53,23 @@ final class StandaloneCluster implements AutoCloseable {
         this.jobManager = jobManager;
     }
 
-    /** Starts a JobManager and {@code taskManagers} TaskManagers, and waits until all registered. */
+    /**
+     * Starts a JobManager and {@code taskManagers} TaskManagers, and waits until all registered.
+     */
     static StandaloneCluster start(Path dir, int taskManagers, int slots) throws Exception {
+        return start(dir, taskManagers, slots, Map.of());
+    }
+
+    /** As above, with extra {@code config.yaml} entries. */
+    static StandaloneCluster start(
+            Path dir, int taskManagers, int slots, Map<String, String> extraConfig)
+            throws Exception {
         if (!Files.isDirectory(LIB)) {
             throw new IllegalStateException(LIB + " is missing: run mvn package first");
         }
         Path conf = Files.createDirectories(dir.resolve("conf"));
         int rest = freePort();
-        writeConfig(dir, conf, rest, freePort(), slots);
+        writeConfig(dir, conf, rest, freePort(), slots, extraConfig);
         Process jm =
                 launch(
                         dir,
@@ -115,6 +123,26 @@ final class StandaloneCluster implements AutoCloseable {
 
     List<String> taskManagerIds() {
         return new ArrayList<>(taskManagers.keySet());
+    }
+
+    /** A live TaskManager of ours that runs tasks of the job. */
+    String busyTaskManager(String jobId) throws IOException, InterruptedException {
+        for (JsonNode v : get("/jobs/" + jobId).path("vertices")) {
+            JsonNode tms =
+                    get("/jobs/" + jobId + "/vertices/" + v.path("id").asText() + "/taskmanagers");
+            for (JsonNode tm : tms.path("taskmanagers")) {
+                String id = tm.path("taskmanager-id").asText();
+                if (taskManagers.containsKey(id)) {
+                    return id;
+                }
+            }
+        }
+        throw new IllegalStateException("no TaskManager of ours runs job " + jobId);
+    }
+
+    /** Waits until the cluster offers at least {@code n} free slots. */
+    void awaitFreeSlots(int n, Duration timeout) throws InterruptedException {
+        await("/overview", o -> o.path("slots-available").asInt() >= n, timeout, n + " free slots");
     }
 
     /** Output and exit code of a {@code CliFrontend} call. */
@@ -206,7 +234,8 @@ final class StandaloneCluster implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("timed out waiting for " + what + (last == null ? "" : ": " + last));
+        throw new AssertionError(
+                "timed out waiting for " + what + (last == null ? "" : ": " + last));
     }
 
     void awaitTaskManagers(int n, Duration timeout) throws InterruptedException {
@@ -221,7 +250,8 @@ final class StandaloneCluster implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!jobManager.isAlive()) {
-                throw new AssertionError("the JobManager exited; see " + dir.resolve("jobmanager.log"));
+                throw new AssertionError(
+                        "the JobManager exited; see " + dir.resolve("jobmanager.log"));
             }
             try {
                 get("/overview");
@@ -250,7 +280,8 @@ final class StandaloneCluster implements AutoCloseable {
         taskManagers.clear();
     }
 
-    private static void writeConfig(Path dir, Path conf, int rest, int blob, int slots)
+    private static void writeConfig(
+            Path dir, Path conf, int rest, int blob, int slots, Map<String, String> extra)
             throws IOException {
         Path checkpoints = Files.createDirectories(dir.resolve("checkpoints"));
         Path savepoints = Files.createDirectories(dir.resolve("savepoints"));
@@ -278,6 +309,9 @@ final class StandaloneCluster implements AutoCloseable {
                         "io.tmp.dirs: " + tmp,
                         "env.java.opts.all: " + opts,
                         "");
+        for (Map.Entry<String, String> e : extra.entrySet()) {
+            yaml += e.getKey() + ": " + e.getValue() + "\n";
+        }
         Files.writeString(conf.resolve("config.yaml"), yaml);
         Files.writeString(
                 conf.resolve("log4j.properties"),

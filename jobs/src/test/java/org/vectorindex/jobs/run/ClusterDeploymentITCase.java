@@ -1,0 +1,279 @@
+package org.vectorindex.jobs.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.vectorindex.connectors.format.InputRecords;
+import org.vectorindex.connectors.kafka.EmbeddedKafkaBroker;
+import org.vectorindex.connectors.kafka.ShardPartitioner;
+import org.vectorindex.connectors.testing.KafkaTestClients;
+import org.vectorindex.operators.model.Query;
+import org.vectorindex.operators.model.QueryResult;
+import org.vectorindex.operators.model.StatsResult;
+import org.vectorindex.state.hnsw.SearchHit;
+
+/**
+ * The job as users deploy it: a Kafka broker, a standalone Flink cluster of separate JVMs (a
+ * JobManager and two TaskManagers), and the deployable jar copied alone into an empty folder and
+ * submitted with {@code flink run -d -p 2} onto a 4-partition mutations topic fed through {@link
+ * ShardPartitioner}, with RocksDB and checkpoints on a directory every process sees. While
+ * mutations, queries and two subscriptions flow, one TaskManager is killed with SIGKILL and a
+ * replacement starts 5 s later; then the job is stopped with a savepoint and resumed at parallelism
+ * 1, stopped again and resumed at parallelism 4. Every query must be answered exactly once
+ * (read_committed), the subscriptions must pass {@link SubscriptionChecks}, and after each resume
+ * every shard's size and digest and every query's hits must equal the failure-free reference (the
+ * core index fed the same per-shard mutation order, which a failure-free run at parallelism 2 also
+ * equals: {@link VectorIndexJobITCase}). Timings go to {@code
+ * target/cluster-deployment/timings.json}.
+ */
+class ClusterDeploymentITCase {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void killRescaleAndResumeOnAStandaloneCluster() throws Exception {
+        Path dir = KilledJob.freshDir("cluster-deployment");
+        Path deploy = Files.createDirectories(dir.resolve("deploy"));
+        Path jar =
+                Files.copy(
+                        Path.of("target", "flink-vector-index.jar"),
+                        deploy.resolve("flink-vector-index.jar"));
+        Path collections = JobScenario.collectionsFile(deploy);
+        Map<String, Object> timings = new LinkedHashMap<>();
+        JobScenario s = JobScenario.generate("cluster", 17, 2500, 2, 200, 16, false);
+        s.producerProperties.setProperty(
+                ProducerConfig.PARTITIONER_CLASS_CONFIG, ShardPartitioner.class.getName());
+        s.producerProperties.setProperty(
+                ShardPartitioner.SHARDS, Integer.toString(JobScenario.SHARDS));
+
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+                StandaloneCluster cluster = StandaloneCluster.start(dir.resolve("flink"), 2, 1)) {
+            broker.createTopics(4, s.topic("m"));
+            broker.createTopics(2, s.topic("q"), s.topic("r"), s.topic("d"));
+            List<String> jobArgs = jobArgs(s, broker, collections);
+            ResultsWatch watch = new ResultsWatch(broker.bootstrapServers(), s.topic("r"));
+
+            String job = cluster.runDetached(jar, null, 2, jobArgs);
+            awaitRunning(cluster, job);
+
+            CompletableFuture<JobScenario.Outputs> driven =
+                    CompletableFuture.supplyAsync(
+                            () -> {
+                                try {
+                                    return s.drive(
+                                            broker,
+                                            Duration.ofSeconds(240),
+                                            Duration.ofMillis(150));
+                                } catch (Exception e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            });
+            watch.awaitCount(s.subscriptions.size() + 5, Duration.ofSeconds(120));
+            assertTrue(!driven.isDone(), "the load ended before the kill: not a test");
+            // One slot per TaskManager: the job at parallelism 2 fills both, so it must wait for
+            // the replacement.
+            timings.put("killWithReplacementAfter5s", kill(cluster, job, watch, true));
+            JobScenario.Outputs out = driven.get();
+            Reference ref = new Reference();
+            s.mutations.forEach(ref::apply);
+            ref.assertSameShards(out.stats());
+
+            String previous = job;
+            int round = 0;
+            for (int parallelism : new int[] {1, 4}) {
+                round++;
+                long t0 = System.nanoTime();
+                String savepoint = cluster.stopWithSavepoint(previous);
+                long stopped = System.nanoTime();
+                for (int tm = cluster.taskManagerIds().size(); tm < parallelism; tm++) {
+                    cluster.startTaskManager("tm-extra-" + tm);
+                }
+                cluster.awaitFreeSlots(parallelism, Duration.ofMinutes(2));
+                String resumed = cluster.runDetached(jar, savepoint, parallelism, jobArgs);
+                awaitRunning(cluster, resumed);
+                long running = System.nanoTime();
+                if (parallelism == 1) {
+                    // The other TaskManager is idle: a spare.
+                    timings.put("killWithSpare", kill(cluster, resumed, watch, false));
+                }
+                long asking = System.nanoTime();
+                String prefix = "p" + parallelism + "-";
+                StatsResult stats = askAfterResume(s, broker, watch, ref, prefix);
+                long answered = System.nanoTime();
+                ref.assertSameShards(stats);
+                Map<String, Object> t = new LinkedHashMap<>();
+                t.put("parallelism", parallelism);
+                t.put("stopWithSavepointSeconds", seconds(stopped - t0));
+                t.put("submitToRunningSeconds", seconds(running - stopped));
+                t.put("queriesToAnswersSeconds", seconds(answered - asking));
+                timings.put("rescale" + round, t);
+                previous = resumed;
+            }
+            cluster.flink(Duration.ofMinutes(2), "cancel", previous);
+
+            JobScenario.Outputs all = s.read(broker);
+            Map<String, QueryResult> oneShot = all.oneShot(); // fails on a query answered twice
+            int subsUpdates = new SubscriptionChecks(s).check(all.results());
+            assertTrue(subsUpdates > 2 * s.subscriptions.size(), "too few updates: " + subsUpdates);
+            for (Query q : s.queries) {
+                List<SearchHit> want = ref.knn(q.vector(), q.k(), q.ef());
+                assertArrayEquals(
+                        want.stream().map(SearchHit::id).toArray(String[]::new),
+                        oneShot.get(q.id()).hitIds(),
+                        q.id());
+            }
+            assertEquals(List.of(), all.deadLetters(), "dead letters");
+            watch.close();
+        } finally {
+            Files.writeString(
+                    dir.resolve("timings.json"),
+                    JSON.writerWithDefaultPrettyPrinter().writeValueAsString(timings));
+            System.out.println("ClusterDeploymentITCase timings: " + timings);
+        }
+    }
+
+    private static List<String> jobArgs(
+            JobScenario s, EmbeddedKafkaBroker broker, Path collections) {
+        return List.of(
+                "run",
+                "--bootstrap-servers",
+                broker.bootstrapServers(),
+                "--mutations-topic",
+                s.topic("m"),
+                "--queries-topic",
+                s.topic("q"),
+                "--results-topic",
+                s.topic("r"),
+                "--dlq-topic",
+                s.topic("d"),
+                "--collections",
+                collections.toString(),
+                "--checkpoint-interval",
+                "500ms",
+                "--transactional-id-prefix",
+                "cluster",
+                "--group-id",
+                "cluster");
+    }
+
+    /**
+     * Kills a TaskManager that runs tasks of the job, starts a replacement 5 s later if asked, and
+     * measures seconds from the kill to every task RUNNING again, to the first checkpoint completed
+     * after it, and to the first result committed after it.
+     */
+    private static Map<String, Object> kill(
+            StandaloneCluster cluster, String job, ResultsWatch watch, boolean replace)
+            throws Exception {
+        String victim = cluster.busyTaskManager(job);
+        long restartsBefore = restarts(cluster, job);
+        long killedAtMs = System.currentTimeMillis();
+        long killed = System.nanoTime();
+        cluster.kill9(victim);
+        watch.markKill();
+        if (replace) {
+            Thread.sleep(5_000);
+            cluster.startTaskManager(victim + "-replacement");
+        }
+        cluster.await(
+                "/jobs/" + job + "/metrics?get=numRestarts",
+                m -> m.path(0).path("value").asLong() > restartsBefore,
+                Duration.ofSeconds(90),
+                "the job to restart after the kill");
+        cluster.await(
+                "/jobs/" + job,
+                j ->
+                        j.path("vertices").findValues("status").stream()
+                                .allMatch(v -> v.asText().equals("RUNNING")),
+                Duration.ofSeconds(180),
+                "every task RUNNING after the kill");
+        long running = System.nanoTime();
+        cluster.await(
+                "/jobs/" + job + "/checkpoints",
+                c ->
+                        c.path("latest").path("completed").path("latest_ack_timestamp").asLong()
+                                > killedAtMs,
+                Duration.ofSeconds(120),
+                "a checkpoint completed after the kill");
+        long checkpointed = System.nanoTime();
+        long firstAnswer = watch.awaitFirstAfterKill(Duration.ofSeconds(120));
+        JsonNode job0 = cluster.get("/jobs/" + job);
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("killed", victim);
+        t.put("replacementStartedAfterSeconds", replace ? 5.0 : null);
+        t.put("killToAllTasksRunningSeconds", seconds(running - killed));
+        t.put("killToCompletedCheckpointSeconds", seconds(checkpointed - killed));
+        t.put("killToFirstCommittedResultSeconds", seconds(firstAnswer - killed));
+        t.put("jobState", job0.path("state").asText());
+        return t;
+    }
+
+    /** Sends final stats and queries to a resumed job, and returns its stats answer. */
+    private static StatsResult askAfterResume(
+            JobScenario s,
+            EmbeddedKafkaBroker broker,
+            ResultsWatch watch,
+            Reference ref,
+            String prefix)
+            throws Exception {
+        List<Query> asked = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Query q = s.queries.get(i);
+            asked.add(Query.knn(prefix + q.id(), q.collection(), q.vector(), q.k(), q.ef(), null));
+        }
+        Query stats = Query.stats(prefix + "stats", JobScenario.COLLECTION);
+        asked.add(stats);
+        try (KafkaProducer<byte[], byte[]> p =
+                KafkaTestClients.producer(broker.bootstrapServers())) {
+            for (Query q : asked) {
+                p.send(
+                        new ProducerRecord<>(
+                                s.topic("q"), InputRecords.key(q), InputRecords.json(q)));
+            }
+        }
+        Map<String, Object> byKey =
+                watch.awaitKeys(asked.stream().map(Query::id).toList(), Duration.ofSeconds(180));
+        for (Query q : asked.subList(0, 20)) {
+            QueryResult r = (QueryResult) byKey.get(q.id());
+            List<SearchHit> want = ref.knn(q.vector(), q.k(), q.ef());
+            assertArrayEquals(
+                    want.stream().map(SearchHit::id).toArray(String[]::new), r.hitIds(), q.id());
+        }
+        return (StatsResult) byKey.get(stats.id());
+    }
+
+    private static void awaitRunning(StandaloneCluster cluster, String job) throws Exception {
+        cluster.await(
+                "/jobs/" + job,
+                j ->
+                        j.path("state").asText().equals("RUNNING")
+                                && j.path("vertices").findValues("status").stream()
+                                        .allMatch(v -> v.asText().equals("RUNNING")),
+                Duration.ofSeconds(180),
+                "job " + job + " RUNNING");
+    }
+
+    private static long restarts(StandaloneCluster cluster, String job) throws Exception {
+        return cluster.get("/jobs/" + job + "/metrics?get=numRestarts")
+                .path(0)
+                .path("value")
+                .asLong();
+    }
+
+    private static double seconds(long nanos) {
+        return Math.round(nanos / 1e7) / 100.0;
+    }
+}
