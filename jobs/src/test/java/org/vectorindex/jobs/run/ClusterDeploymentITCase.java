@@ -86,7 +86,9 @@ class ClusterDeploymentITCase {
             assertTrue(!driven.isDone(), "the load ended before the kill: not a test");
             // One slot per TaskManager: the job at parallelism 2 fills both, so it must wait for
             // the replacement.
-            timings.put("killWithReplacementAfter5s", kill(cluster, job, watch, true));
+            timings.put(
+                    "killWithReplacementAfter5s",
+                    kill(cluster, job, watch, true, broker.bootstrapServers(), s.topic("q")));
             JobScenario.Outputs out = driven.get();
             Reference ref = new Reference();
             s.mutations.forEach(ref::apply);
@@ -108,7 +110,15 @@ class ClusterDeploymentITCase {
                 long running = System.nanoTime();
                 if (parallelism == 1) {
                     // The other TaskManager is idle: a spare.
-                    timings.put("killWithSpare", kill(cluster, resumed, watch, false));
+                    timings.put(
+                            "killWithSpare",
+                            kill(
+                                    cluster,
+                                    resumed,
+                                    watch,
+                                    false,
+                                    broker.bootstrapServers(),
+                                    s.topic("q")));
                 }
                 long asking = System.nanoTime();
                 String prefix = "p" + parallelism + "-";
@@ -123,7 +133,13 @@ class ClusterDeploymentITCase {
                 timings.put("rescale" + round, t);
                 previous = resumed;
             }
-            cluster.flink(Duration.ofMinutes(2), "cancel", previous);
+            // Web submission of the same jar, resuming from a savepoint given in the request.
+            String last = cluster.stopWithSavepoint(previous);
+            cluster.awaitFreeSlots(2, Duration.ofMinutes(2));
+            String viaRest = cluster.submitThroughRest(jar, jobArgs, 2, last);
+            awaitRunning(cluster, viaRest);
+            ref.assertSameShards(askAfterResume(s, broker, watch, ref, "rest-"));
+            cluster.flink(Duration.ofMinutes(2), "cancel", viaRest);
 
             JobScenario.Outputs all = s.read(broker);
             Map<String, QueryResult> oneShot = all.oneShot(); // fails on a query answered twice
@@ -176,7 +192,12 @@ class ClusterDeploymentITCase {
      * after it, and to the first result committed after it.
      */
     private static Map<String, Object> kill(
-            StandaloneCluster cluster, String job, ResultsWatch watch, boolean replace)
+            StandaloneCluster cluster,
+            String job,
+            ResultsWatch watch,
+            boolean replace,
+            String bootstrap,
+            String queries)
             throws Exception {
         String victim = cluster.busyTaskManager(job);
         long restartsBefore = restarts(cluster, job);
@@ -184,6 +205,20 @@ class ClusterDeploymentITCase {
         long killed = System.nanoTime();
         cluster.kill9(victim);
         watch.markKill();
+        // A query sent now is answered once the job is back: its commit ends the outage.
+        Query probe =
+                Query.knn(
+                        "after-kill-" + victim,
+                        JobScenario.COLLECTION,
+                        JobScenario.probe(0),
+                        1,
+                        16,
+                        null);
+        try (KafkaProducer<byte[], byte[]> p = KafkaTestClients.producer(bootstrap)) {
+            p.send(
+                    new ProducerRecord<>(
+                            queries, InputRecords.key(probe), InputRecords.json(probe)));
+        }
         if (replace) {
             Thread.sleep(5_000);
             cluster.startTaskManager(victim + "-replacement");

@@ -23,13 +23,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.vectorindex.connectors.format.InputRecords;
 import org.vectorindex.connectors.format.OutputJson;
+import org.vectorindex.connectors.kafka.ShardPartitioner;
 import org.vectorindex.connectors.testing.KafkaTestClients;
 import org.vectorindex.operators.model.Mutation;
 import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.QueryResult;
 import org.vectorindex.operators.model.ResultRecord;
 import org.vectorindex.operators.model.SubscriptionUpdate;
-import org.vectorindex.operators.routing.ShardKey;
 
 /**
  * A steady load for a running job: paced upserts that cycle over a real data set (id {@code v-i}
@@ -161,7 +161,7 @@ final class SoakWorkload {
 
     private ProducerRecord<byte[], byte[]> record(
             String topic, String id, byte[] key, byte[] value) {
-        int partition = ShardKey.shardOf(id, s.shards()) % s.partitions();
+        int partition = ShardPartitioner.partitionOf(id, s.shards(), s.partitions());
         return new ProducerRecord<>(topic, partition, key, value);
     }
 

@@ -200,6 +200,58 @@ final class StandaloneCluster implements AutoCloseable {
         return m.group(1);
     }
 
+    /**
+     * Web submission: uploads the jar ({@code POST /jars/upload}) and runs it ({@code POST
+     * /jars/<id>/run}) with these arguments, parallelism and savepoint (or null); returns the job
+     * id.
+     */
+    String submitThroughRest(Path jar, List<String> args, int parallelism, String savepoint)
+            throws IOException, InterruptedException {
+        String boundary = "----fvi" + System.nanoTime();
+        byte[] head =
+                ("--"
+                                + boundary
+                                + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\""
+                                + jar.getFileName()
+                                + "\"\r\nContent-Type: application/x-java-archive\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> up =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(restUrl() + "/jars/upload"))
+                                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofByteArrays(
+                                                List.of(head, Files.readAllBytes(jar), tail)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (up.statusCode() != 200) {
+            throw new AssertionError("jar upload: HTTP " + up.statusCode() + " " + up.body());
+        }
+        String file = JSON.readTree(up.body()).path("filename").asText();
+        String jarId = Path.of(file).getFileName().toString();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("programArgsList", args);
+        body.put("parallelism", parallelism);
+        if (savepoint != null) {
+            body.put("savepointPath", savepoint);
+        }
+        HttpResponse<String> run =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(restUrl() + "/jars/" + jarId + "/run"))
+                                .header("Content-Type", "application/json")
+                                .timeout(Duration.ofMinutes(2))
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                JSON.writeValueAsString(body)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (run.statusCode() != 200) {
+            throw new AssertionError("jar run: HTTP " + run.statusCode() + " " + run.body());
+        }
+        return JSON.readTree(run.body()).path("jobid").asText();
+    }
+
     /** GET on the REST API. */
     JsonNode get(String path) throws IOException, InterruptedException {
         HttpResponse<String> r =
@@ -365,6 +417,7 @@ final class StandaloneCluster implements AutoCloseable {
         cmd.addAll(jdkFlags());
         Path conf = dir.resolve("conf");
         cmd.add("-Dlog.file=" + dir.resolve(name + ".log"));
+        cmd.add("-Xlog:gc:file=" + dir.resolve(name + "-gc.log"));
         cmd.add("-Dlog4j.configurationFile=" + conf.resolve("log4j.properties").toUri());
         cmd.addAll(List.of("-cp", LIB + "/*", mainClass, "--configDir", conf.toString()));
         cmd.addAll(words(String.join(" ", params.subList(split + 1, params.size()))));
