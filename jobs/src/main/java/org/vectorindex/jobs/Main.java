@@ -25,14 +25,17 @@ public final class Main {
                 .add(
                         "run",
                         "the streaming job on Kafka",
+                        RunCommand.USAGE,
                         a -> RunCommand.run(a.toArray(String[]::new)))
                 .add(
                         "kafka",
                         "a local KRaft broker on 127.0.0.1",
+                        KafkaCommand.USAGE,
                         a -> KafkaCommand.run(a.toArray(String[]::new)))
                 .add(
                         "embed",
                         "smoke test and cache warm-up of the demo's MiniLM embeddings",
+                        EmbedCommand.USAGE,
                         a -> EmbedCommand.run(a.toArray(String[]::new)))
                 .add("bench", "benchmarks: hnsw, churn, multivector", BenchCommands.table())
                 .add(
@@ -42,14 +45,17 @@ public final class Main {
                 .add(
                         "load",
                         "feed an .fvecs file to the mutations topic",
+                        LoadCommand.SPEC.usage(),
                         new LoadCommand(System.out))
                 .add(
                         "query",
                         "send k-NN queries or subscriptions and print the answers",
+                        QueryCommand.SPEC.usage(),
                         new QueryCommand(System.out))
                 .add(
                         "demo",
                         "embedded Kafka + the job on Europarl sentences; ends with a JSON summary",
+                        DemoCommand.SPEC.usage(),
                         new DemoCommand(System.out));
     }
 

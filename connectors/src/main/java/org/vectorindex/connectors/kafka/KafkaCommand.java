@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
  * survives restarts; without it a temporary directory is used and deleted on exit.
  */
 public final class KafkaCommand {
-    static final String USAGE = "usage: kafka [--port 9092] [--dir DIR]";
+    public static final String USAGE = "usage: kafka [--port 9092] [--dir DIR]";
 
     private KafkaCommand() {}
 

@@ -1,6 +1,8 @@
 package org.vectorindex.jobs.client;
 
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import org.vectorindex.operators.model.QueryResult;
 import org.vectorindex.operators.model.ResultRecord;
 import org.vectorindex.operators.model.SubscriptionUpdate;
@@ -17,14 +19,29 @@ public final class HitFormat {
             if (i > 0) {
                 sb.append(", ");
             }
-            sb.append(r.hitId(i))
-                    .append(' ')
-                    .append(String.format(Locale.ROOT, "%.4f", r.hitScore(i)));
+            sb.append(r.hitId(i)).append(' ').append(score(r.hitScore(i)));
         }
         if (r.hitCount() > n) {
             sb.append(", ... (").append(r.hitCount()).append(" hits)");
         }
         return sb.toString();
+    }
+
+    /**
+     * A score with six significant digits and no trailing zeros: L2 scores are {@code 1/(1+d²)} and
+     * can be far below 0.0001, while cosine and dot scores need the digits after the point.
+     */
+    public static String score(float score) {
+        if (!Float.isFinite(score)) {
+            return Float.toString(score);
+        }
+        if (score == 0) {
+            return "0";
+        }
+        return new BigDecimal(score)
+                .round(new MathContext(6, RoundingMode.HALF_EVEN))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     /** A one-shot result: {@code result q1 (3 ms in job): id score, ...}. */

@@ -20,7 +20,7 @@ import org.vectorindex.jobs.cli.Flags;
  * the Kafka key.
  */
 public final class LoadCommand implements Command {
-    static final Flags.Spec SPEC =
+    public static final Flags.Spec SPEC =
             Flags.spec("load")
                     .required("bootstrap-servers", "Kafka bootstrap servers, host:port[,...]")
                     .required("topic", "mutations topic")

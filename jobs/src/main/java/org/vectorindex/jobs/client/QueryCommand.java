@@ -30,7 +30,7 @@ import org.vectorindex.operators.model.SubscriptionUpdate;
  * --id-prefix} for reproducible ids.
  */
 public final class QueryCommand implements Command {
-    static final Flags.Spec SPEC =
+    public static final Flags.Spec SPEC =
             Flags.spec("query")
                     .required("bootstrap-servers", "Kafka bootstrap servers, host:port[,...]")
                     .required("topic", "queries topic")

@@ -34,7 +34,7 @@ import org.vectorindex.operators.model.CollectionsFile;
 public final class RunCommand {
     private RunCommand() {}
 
-    static final String USAGE =
+    public static final String USAGE =
             "usage: run --bootstrap-servers H:P --mutations-topic T --queries-topic T"
                     + " --results-topic T --dlq-topic T --collections FILE [--parallelism N]"
                     + " [--state-dir DIR] [--checkpoint-interval 1s] [--state-backend rocksdb|heap]"
