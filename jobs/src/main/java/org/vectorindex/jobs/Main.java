@@ -1,12 +1,14 @@
 package org.vectorindex.jobs;
 
 import java.util.List;
+import org.vectorindex.connectors.kafka.BrokerUnreachableException;
 import org.vectorindex.connectors.kafka.KafkaCommand;
 import org.vectorindex.jobs.bench.BenchCommands;
 import org.vectorindex.jobs.check.BenchCheck;
 import org.vectorindex.jobs.cli.Subcommands;
 import org.vectorindex.jobs.client.LoadCommand;
 import org.vectorindex.jobs.client.QueryCommand;
+import org.vectorindex.jobs.client.TopicsCommand;
 import org.vectorindex.jobs.demo.DemoCommand;
 import org.vectorindex.jobs.embed.EmbedCommand;
 import org.vectorindex.jobs.run.RunCommand;
@@ -14,7 +16,7 @@ import org.vectorindex.jobs.run.RunCommand;
 /**
  * Entry point of {@code flink-vector-index.jar}: dispatches to a sub-command. Adding a command is
  * one {@code add} line in {@link #commands()}. Bad input (unknown flags, unreadable data) exits 2
- * with the message; a failed check exits 1.
+ * with the message; a failed check, and a Kafka broker that does not answer, exit 1.
  */
 public final class Main {
     private Main() {}
@@ -43,6 +45,11 @@ public final class Main {
                         "CI gates over benchmark reports: recall, churn",
                         BenchCheck.table(System.out))
                 .add(
+                        "topics",
+                        "create the job's four topics if missing (idempotent)",
+                        TopicsCommand.SPEC.usage(),
+                        new TopicsCommand(System.out))
+                .add(
                         "load",
                         "feed an .fvecs file to the mutations topic",
                         LoadCommand.SPEC.usage(),
@@ -66,6 +73,9 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             return Subcommands.USAGE;
+        } catch (BrokerUnreachableException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
         }
     }
 

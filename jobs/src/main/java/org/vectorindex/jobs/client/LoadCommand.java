@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.apache.kafka.clients.admin.Admin;
+import org.vectorindex.connectors.kafka.BrokerCheck;
 import org.vectorindex.connectors.kafka.KafkaClientProperties;
 import org.vectorindex.jobs.cli.Command;
 import org.vectorindex.jobs.cli.Flags;
@@ -93,6 +95,10 @@ public final class LoadCommand implements Command {
         Properties props = KafkaClientProperties.of(f.path("kafka-properties"), ca.repeated());
 
         InputRows rows = source.read(limit);
+        try (Admin admin = BrokerCheck.connect(bootstrap, props, BrokerCheck.DEFAULT_TIMEOUT)) {
+            BrokerCheck.requireTopics(
+                    admin, bootstrap, List.of(topic), BrokerCheck.DEFAULT_TIMEOUT);
+        }
         List<String> ids = rows.multi() ? rows.fileIds() : sequentialIds(idsFrom, rows.size());
         Outcome o = load(bootstrap, props, binary, topic, collection, rows, ids, fraction, seed);
         if (rows.multi()) {

@@ -10,6 +10,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.vectorindex.connectors.kafka.BrokerCheck;
 import org.vectorindex.connectors.kafka.KafkaClientProperties;
 import org.vectorindex.jobs.cli.Command;
 import org.vectorindex.jobs.cli.Flags;
@@ -116,6 +118,15 @@ public final class QueryCommand implements Command {
         List<String> ids = new ArrayList<>(vectors.size());
         for (int i = 0; i < vectors.size(); i++) {
             ids.add(o.idPrefix() + "-" + i);
+        }
+        try (Admin admin =
+                BrokerCheck.connect(
+                        o.bootstrap(), o.clientProperties(), BrokerCheck.DEFAULT_TIMEOUT)) {
+            BrokerCheck.requireTopics(
+                    admin,
+                    o.bootstrap(),
+                    List.of(o.topic(), o.resultsTopic()),
+                    BrokerCheck.DEFAULT_TIMEOUT);
         }
         Set<String> idSet = Set.copyOf(ids);
         Answers answers =
