@@ -6,6 +6,7 @@ import org.vectorindex.connectors.kafka.KafkaCommand;
 import org.vectorindex.jobs.bench.BenchCommands;
 import org.vectorindex.jobs.check.BenchCheck;
 import org.vectorindex.jobs.cli.Subcommands;
+import org.vectorindex.jobs.client.DeadLettersCommand;
 import org.vectorindex.jobs.client.LoadCommand;
 import org.vectorindex.jobs.client.QueryCommand;
 import org.vectorindex.jobs.client.TopicsCommand;
@@ -59,6 +60,11 @@ public final class Main {
                         "send k-NN queries or subscriptions and print the answers",
                         QueryCommand.SPEC.usage(),
                         new QueryCommand(System.out))
+                .add(
+                        "deadletters",
+                        "print the dead-letter topic readably",
+                        DeadLettersCommand.SPEC.usage(),
+                        new DeadLettersCommand(System.out))
                 .add(
                         "demo",
                         "embedded Kafka + the job on Europarl sentences; ends with a JSON summary",

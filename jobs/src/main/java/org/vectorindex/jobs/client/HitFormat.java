@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import org.vectorindex.operators.model.QueryResult;
 import org.vectorindex.operators.model.ResultRecord;
+import org.vectorindex.operators.model.StatsResult;
 import org.vectorindex.operators.model.SubscriptionUpdate;
 
 /** One-line renderings of results and updates for the command-line clients. */
@@ -42,6 +43,29 @@ public final class HitFormat {
                 .round(new MathContext(6, RoundingMode.HALF_EVEN))
                 .stripTrailingZeros()
                 .toPlainString();
+    }
+
+    /** A stats answer: {@code stats st1 'c': 250 vectors in 2 shards} and one line per shard. */
+    public static String stats(StatsResult s) {
+        StringBuilder sb =
+                new StringBuilder("stats ")
+                        .append(s.queryId())
+                        .append(" '")
+                        .append(s.collection())
+                        .append("': ")
+                        .append(s.totalSize())
+                        .append(" vectors in ")
+                        .append(s.shardCount())
+                        .append(" shards");
+        for (int i = 0; i < s.shardCount(); i++) {
+            sb.append("\n  shard ")
+                    .append(i)
+                    .append(": size ")
+                    .append(s.size(i))
+                    .append(", digest ")
+                    .append(StatsResult.hex(s.digest(i)));
+        }
+        return sb.toString();
     }
 
     /** A one-shot result: {@code result q1 (3 ms in job): id score, ...}. */

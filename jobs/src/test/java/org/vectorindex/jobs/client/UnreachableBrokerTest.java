@@ -31,6 +31,7 @@ class UnreachableBrokerTest {
         VectorFiles.writeFvecs(vectors, new float[][] {{1, 2}, {3, 4}});
         List<String[]> commands = new ArrayList<>();
         commands.add(new String[] {"topics", "--bootstrap-servers", address});
+        commands.add(new String[] {"deadletters", "--bootstrap-servers", address});
         commands.add(
                 new String[] {
                     "load",
