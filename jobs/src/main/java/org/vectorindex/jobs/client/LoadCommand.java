@@ -28,7 +28,11 @@ import org.vectorindex.operators.model.DeadLetter;
  * random fraction of what it loaded. Row {@code i} of an {@code .fvecs} file gets id {@code
  * <ids-from + i>} (decimal), so {@code query} answers can be compared with a TEXMEX ground-truth
  * file directly when {@code --ids-from} is 0; a JSONL line keeps the id it carries. The id is also
- * the Kafka key.
+ * the Kafka key, and {@link ShardPartitioner} sends each shard to one partition.
+ *
+ * <p>Afterwards it waits until the job's consumer group committed past the load (the job applied
+ * it) and reports the dead letters its own records caused, so a mistyped collection or a wrong
+ * dimension is not reported as success.
  */
 public final class LoadCommand implements Command {
     public static final Flags.Spec SPEC =
