@@ -33,7 +33,7 @@ public final class DeadLettersCommand implements Command {
                             "false",
                             "switch: print the retained history first, not only new dead letters")
                     .optional("max", null, "stop after this many (default: no limit)")
-                    .optional("timeout", "10s", "stop after this long; 0: until Ctrl-C")
+                    .optional("timeout", "10s", "stop after this long; 0s: until Ctrl-C")
                     .optional("kafka-properties", null, "Kafka client properties file")
                     .optional("kafka-property", null, "k=v Kafka client setting; repeatable");
 

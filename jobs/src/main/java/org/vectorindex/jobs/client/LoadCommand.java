@@ -76,7 +76,7 @@ public final class LoadCommand implements Command {
                             "await-applied",
                             "60s",
                             "wait this long for the job to apply the load, then report its dead"
-                                    + " letters; 0: do not wait or report")
+                                    + " letters; 0s: do not wait or report")
                     .optional("kafka-properties", null, "Kafka client properties file")
                     .optional("kafka-property", null, "k=v Kafka client setting; repeatable");
 

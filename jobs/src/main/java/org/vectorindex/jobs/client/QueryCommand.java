@@ -28,7 +28,9 @@ import org.vectorindex.operators.model.SubscriptionUpdate;
  * subscription per row instead, and prints the answers as they arrive on the results topic, read
  * {@code read_committed} and matched by id. One-shot mode ends when every query is answered (exit
  * 0) or at the timeout (exit 1). Subscribe mode prints updates until the timeout ({@code --timeout
- * 0}: until Ctrl-C), then unsubscribes.
+ * 0s}: until Ctrl-C), then unsubscribes. A query the job dead-letters is reported with its reason
+ * and counts as finished, so bad input does not look like a slow job. {@code --stats} sends one
+ * stats request and prints the collection's size and each shard's size and digest.
  *
  * <p>Ids are {@code <id-prefix>-<row>}, for JSONL rows too (their own ids are not used). The
  * default prefix is derived from the start time, so two runs do not share ids; give {@code
