@@ -17,7 +17,7 @@ import org.vectorindex.jobs.Main;
 import org.vectorindex.jobs.bench.io.VectorFiles;
 
 /** Every client command fails within about 10 s, naming the address, when no broker answers. */
-class UnreachableBrokerTest {
+class UnreachableBrokerITCase {
     @TempDir Path tmp;
 
     @Test
