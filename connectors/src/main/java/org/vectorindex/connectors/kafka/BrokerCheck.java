@@ -103,9 +103,9 @@ public final class BrokerCheck {
     }
 
     private static String rootMessage(Throwable e) {
+        // the innermost cause says what is wrong (unresolvable host, refused, timed out)
         Throwable t = e;
-        while ((t instanceof ExecutionException || t.getCause() != null && t.getMessage() == null)
-                && t.getCause() != null) {
+        while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
         return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
