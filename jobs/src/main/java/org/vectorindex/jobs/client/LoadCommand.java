@@ -61,7 +61,8 @@ public final class LoadCommand implements Command {
                     .optional(
                             "collections",
                             null,
-                            "the job's collections file: checks --collection and takes its shards")
+                            "the job's collections file: checks the collection, its type and"
+                                    + " dimension before sending, and takes its shards")
                     .optional(
                             "shards",
                             null,
@@ -139,11 +140,18 @@ public final class LoadCommand implements Command {
         long seed = f.longValue("seed");
         boolean binary = ClientArgs.bool("binary", f.string("binary"));
         Properties props = KafkaClientProperties.of(f.path("kafka-properties"), ca.repeated());
-        int shards = shards(f, collection);
+        CollectionSpec spec = spec(f, collection);
+        int shards =
+                f.has("shards")
+                        ? f.integer("shards", 1)
+                        : spec != null ? spec.shards() : ShardPartitioner.DEFAULT_SHARDS;
         Duration await = Durations.parse("await-applied", f.string("await-applied"));
 
         InputRows rows = source.read(limit);
         List<String> ids = rows.multi() ? rows.fileIds() : sequentialIds(idsFrom, rows.size());
+        if (spec != null) {
+            checkFits(spec, rows);
+        }
         try (Admin admin = BrokerCheck.connect(bootstrap, props, BrokerCheck.DEFAULT_TIMEOUT)) {
             BrokerCheck.requireTopics(
                     admin, bootstrap, List.of(topic), BrokerCheck.DEFAULT_TIMEOUT);
@@ -246,13 +254,11 @@ public final class LoadCommand implements Command {
         return ours.isEmpty() ? 0 : 1;
     }
 
-    private static int shards(Flags f, String collection) {
+    /** The collection's spec from --collections, or null without that flag. */
+    private static CollectionSpec spec(Flags f, String collection) {
         if (f.has("shards") && f.has("collections")) {
             throw new IllegalArgumentException(
                     "load: give --collections or --shards, not both (the file has the shards)");
-        }
-        if (f.has("shards")) {
-            return f.integer("shards", 1);
         }
         if (f.has("collections")) {
             CollectionRegistry registry = CollectionsFile.load(f.path("collections"));
@@ -264,9 +270,37 @@ public final class LoadCommand implements Command {
                                 + "' is not in "
                                 + f.string("collections"));
             }
-            return spec.shards();
+            return spec;
         }
-        return ShardPartitioner.DEFAULT_SHARDS;
+        return null;
+    }
+
+    /** Fails before sending anything the job would dead-letter for the collection's shape. */
+    static void checkFits(CollectionSpec spec, InputRows rows) {
+        if (rows.multi() != spec.isMultivector()) {
+            throw new IllegalArgumentException(
+                    "load: collection '"
+                            + spec.name()
+                            + "' is of type "
+                            + (spec.isMultivector()
+                                    ? "multivector: use --jsonl"
+                                    : "hnsw: use --fvecs"));
+        }
+        if (!rows.multi()) {
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.dimension(i) != spec.dimension()) {
+                    throw new IllegalArgumentException(
+                            "load: row "
+                                    + i
+                                    + " has "
+                                    + rows.dimension(i)
+                                    + " components; collection '"
+                                    + spec.name()
+                                    + "' has dimension "
+                                    + spec.dimension());
+                }
+            }
+        }
     }
 
     /** The user's properties with the shard partitioner, unless they chose a partitioner. */
