@@ -10,12 +10,11 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
@@ -23,9 +22,7 @@ import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 
 /**
@@ -104,24 +101,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /** Creates topics with replication factor 1; existing ones are left as they are. */
-    public void createTopics(int partitions, String... topics) {
-        List<NewTopic> newTopics = new ArrayList<>();
-        for (String t : topics) {
-            newTopics.add(new NewTopic(t, partitions, (short) 1));
-        }
+    public List<TopicCreator.Outcome> createTopics(int partitions, String... topics) {
         try (Admin admin = admin()) {
-            for (var e : admin.createTopics(newTopics).values().entrySet()) {
-                try {
-                    e.getValue().get(30, TimeUnit.SECONDS);
-                } catch (ExecutionException ex) {
-                    if (!(ex.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException(
-                                "cannot create topic " + e.getKey() + ": " + ex.getCause(), ex);
-                    }
-                }
-            }
-        } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("cannot create topics: " + e, e);
+            return TopicCreator.create(
+                    admin, List.of(topics), partitions, 1, Map.of(), Duration.ofSeconds(30));
         }
     }
 

@@ -10,7 +10,15 @@ import java.util.concurrent.CountDownLatch;
  * survives restarts; without it a temporary directory is used and deleted on exit.
  */
 public final class KafkaCommand {
-    static final String USAGE = "usage: kafka [--port 9092] [--dir DIR]";
+    public static final String USAGE =
+            "usage: kafka [--port 9092] [--dir DIR] [--create-topics [--partitions 4]]\n"
+                    + "  --port  listener port on 127.0.0.1 (default 9092)\n"
+                    + "  --dir  data directory kept across restarts (default: a temporary one,"
+                    + " deleted on exit)\n"
+                    + "  --create-topics  switch: create the topics "
+                    + String.join(", ", TopicNames.ALL)
+                    + " if missing, as the topics command does\n"
+                    + "  --partitions  partitions of the created topics (default 4)";
 
     private KafkaCommand() {}
 
@@ -23,6 +31,8 @@ public final class KafkaCommand {
     static int run(String[] args, PrintStream out, PrintStream err, CountDownLatch stop) {
         int port = 9092;
         Path dir = null;
+        boolean createTopics = false;
+        int partitions = 4;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -31,6 +41,12 @@ public final class KafkaCommand {
                         break;
                     case "--dir":
                         dir = Path.of(value(args, ++i, "--dir"));
+                        break;
+                    case "--create-topics":
+                        createTopics = true;
+                        break;
+                    case "--partitions":
+                        partitions = Integer.parseInt(value(args, ++i, "--partitions"));
                         break;
                     case "-h":
                     case "--help":
@@ -42,6 +58,10 @@ public final class KafkaCommand {
             }
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("--port must be in 1..65535, got " + port);
+            }
+            if (partitions < 1) {
+                throw new IllegalArgumentException(
+                        "--partitions must be at least 1, got " + partitions);
             }
         } catch (IllegalArgumentException e) {
             err.println("kafka: " + e.getMessage());
@@ -63,6 +83,16 @@ public final class KafkaCommand {
                         },
                         "kafka-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        if (createTopics) {
+            try {
+                for (TopicCreator.Outcome o :
+                        broker.createTopics(partitions, TopicNames.ALL.toArray(String[]::new))) {
+                    out.println(o.describe());
+                }
+            } catch (RuntimeException e) {
+                err.println("kafka: cannot create the topics: " + e.getMessage());
+            }
+        }
         out.println(
                 "Kafka broker listening on "
                         + broker.bootstrapServers()

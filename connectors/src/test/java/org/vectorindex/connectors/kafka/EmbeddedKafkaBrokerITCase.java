@@ -90,7 +90,13 @@ class EmbeddedKafkaBrokerITCase {
                                 rc.set(
                                         KafkaCommand.run(
                                                 new String[] {
-                                                    "--port", "" + port, "--dir", dir.toString()
+                                                    "--port",
+                                                    "" + port,
+                                                    "--dir",
+                                                    dir.toString(),
+                                                    "--create-topics",
+                                                    "--partitions",
+                                                    "2"
                                                 },
                                                 new PrintStream(out, true, StandardCharsets.UTF_8),
                                                 new PrintStream(err, true, StandardCharsets.UTF_8),
@@ -103,6 +109,19 @@ class EmbeddedKafkaBrokerITCase {
         }
         String printed = out.toString(StandardCharsets.UTF_8);
         assertTrue(printed.contains("listening on 127.0.0.1:" + port), printed + err);
+        for (String topic : TopicNames.ALL) {
+            assertTrue(printed.contains("created " + topic + " (2 partitions)"), printed);
+        }
+        try (Admin admin = BrokerCheck.connect("127.0.0.1:" + port, null, Duration.ofSeconds(10))) {
+            assertEquals(
+                    2,
+                    admin.describeTopics(List.of("dlq"))
+                            .allTopicNames()
+                            .get(30, TimeUnit.SECONDS)
+                            .get("dlq")
+                            .partitions()
+                            .size());
+        }
         stop.countDown();
         t.join(60_000);
         assertEquals(0, rc.get());

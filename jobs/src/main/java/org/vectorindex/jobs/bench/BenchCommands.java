@@ -12,14 +12,17 @@ public final class BenchCommands {
                 .add(
                         "hnsw",
                         "recall, QPS, build rate and memory of our HNSW vs Lucene's",
+                        HnswBench.FLAGS.usage(),
                         new HnswBench(System.out, System.err))
                 .add(
                         "churn",
                         "recall after rounds of delete + re-insert, vs a fresh build",
+                        ChurnBench.FLAGS.usage(),
                         new ChurnBench(System.out, System.err))
                 .add(
                         "multivector",
                         "pooled multi-vector index: recall vs exact MaxSim, multiply-adds, QPS",
+                        MultiVectorBenchCommand.USAGE,
                         args -> MultiVectorBenchCommand.run(args.toArray(String[]::new)));
     }
 }

@@ -50,14 +50,20 @@ public final class BenchCheck {
 
     public static Subcommands table(PrintStream out) {
         return new Subcommands("flink-vector-index.jar check")
-                .add("recall", "fail unless bench hnsw reached a recall", args -> recall(args, out))
+                .add(
+                        "recall",
+                        "fail unless bench hnsw reached a recall",
+                        RECALL.usage(),
+                        args -> recall(args, out))
                 .add(
                         "churn",
                         "fail unless churned recall stays near a fresh build",
+                        CHURN.usage(),
                         args -> churn(args, out))
                 .add(
                         "multivector",
                         "fail unless bench multivector reached a recall",
+                        MULTIVECTOR.usage(),
                         args -> multivector(args, out));
     }
 

@@ -14,7 +14,7 @@ public final class Subcommands implements Command {
     /** Exit code for a usage error, as in most Unix tools. */
     public static final int USAGE = 2;
 
-    private record Entry(String summary, Command command) {}
+    private record Entry(String summary, String usage, Command command) {}
 
     private final String prefix;
     private final Map<String, Entry> commands = new LinkedHashMap<>();
@@ -33,10 +33,20 @@ public final class Subcommands implements Command {
         this.err = Objects.requireNonNull(err, "err is missing");
     }
 
-    /** Registers {@code name}; a duplicate name is a programming error and fails at once. */
-    public Subcommands add(String name, String summary, Command command) {
+    /** Registers a table of commands; {@code name --help} prints that table's usage. */
+    public Subcommands add(String name, String summary, Subcommands table) {
+        return add(name, summary, table.usage(), table);
+    }
+
+    /**
+     * Registers {@code name}; a duplicate name is a programming error and fails at once. When the
+     * arguments hold {@code --help} or {@code -h}, {@code usage} is printed and the command does
+     * not run, so every command gets help the same way whatever its own parsing.
+     */
+    public Subcommands add(String name, String summary, String usage, Command command) {
         Objects.requireNonNull(command, "command is missing for " + name);
-        if (commands.putIfAbsent(name, new Entry(summary, command)) != null) {
+        Objects.requireNonNull(usage, "usage is missing for " + name);
+        if (commands.putIfAbsent(name, new Entry(summary, usage, command)) != null) {
             throw new IllegalStateException("command '" + name + "' registered twice");
         }
         return this;
@@ -60,7 +70,24 @@ public final class Subcommands implements Command {
             err.print(usage());
             return USAGE;
         }
-        return entry.command().run(args.subList(1, args.size()));
+        List<String> rest = args.subList(1, args.size());
+        if (!(entry.command() instanceof Subcommands)
+                && (rest.contains("--help") || rest.contains("-h"))) {
+            System.out.print(entry.usage().endsWith("\n") ? entry.usage() : entry.usage() + "\n");
+            return 0;
+        }
+        return entry.command().run(rest);
+    }
+
+    /** The registered command names, in registration order. */
+    public List<String> names() {
+        return List.copyOf(commands.keySet());
+    }
+
+    /** The nested table registered as {@code name}, or null if it is a plain command. */
+    public Subcommands table(String name) {
+        Entry e = commands.get(name);
+        return e != null && e.command() instanceof Subcommands t ? t : null;
     }
 
     /** One line per registered command. */

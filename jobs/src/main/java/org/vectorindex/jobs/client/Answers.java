@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.vectorindex.connectors.format.OutputJson;
 import org.vectorindex.operators.model.QueryResult;
 import org.vectorindex.operators.model.ResultRecord;
+import org.vectorindex.operators.model.StatsResult;
 import org.vectorindex.operators.model.SubscriptionUpdate;
 
 /**
@@ -19,6 +20,7 @@ import org.vectorindex.operators.model.SubscriptionUpdate;
  */
 public final class Answers {
     private final Map<String, QueryResult> results = new HashMap<>();
+    private final Map<String, StatsResult> stats = new HashMap<>();
     private final Map<String, Long> receivedNanos = new HashMap<>();
     private final Map<String, Integer> updates = new HashMap<>();
     private final Consumer<ResultRecord> listener;
@@ -63,6 +65,12 @@ public final class Answers {
                 } else {
                     receivedNanos.put(q.queryId(), System.nanoTime());
                 }
+            } else if (r instanceof StatsResult st) {
+                if (stats.putIfAbsent(st.queryId(), st) != null) {
+                    duplicates++;
+                } else {
+                    receivedNanos.put(st.queryId(), System.nanoTime());
+                }
             } else if (r instanceof SubscriptionUpdate u) {
                 updates.merge(u.subscriptionId(), 1, Integer::sum);
                 totalUpdates++;
@@ -78,6 +86,11 @@ public final class Answers {
         return results.get(queryId);
     }
 
+    /** The stats answer of {@code queryId}, or null if it has not arrived. */
+    public synchronized StatsResult stats(String queryId) {
+        return stats.get(queryId);
+    }
+
     /** {@link System#nanoTime} when the result arrived, or -1. */
     public synchronized long receivedNanos(String queryId) {
         Long t = receivedNanos.get(queryId);
@@ -85,8 +98,8 @@ public final class Answers {
     }
 
     /**
-     * Waits until every one of {@code queryIds} has a result or {@code deadlineNanos} (a {@link
-     * System#nanoTime} value) passes.
+     * Waits until every one of {@code queryIds} has a result (or stats answer) or {@code
+     * deadlineNanos} (a {@link System#nanoTime} value) passes.
      *
      * @return how many of them have arrived
      */
@@ -95,7 +108,7 @@ public final class Answers {
         while (true) {
             int got = 0;
             for (String id : queryIds) {
-                if (results.containsKey(id)) {
+                if (results.containsKey(id) || stats.containsKey(id)) {
                     got++;
                 }
             }

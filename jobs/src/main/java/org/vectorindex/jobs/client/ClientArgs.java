@@ -2,7 +2,9 @@ package org.vectorindex.jobs.client;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,11 +15,14 @@ import java.util.Set;
  */
 public final class ClientArgs {
     private final List<String> remaining;
-    private final List<String> repeated;
+    private final Map<String, List<String>> repeated;
+    private final String firstRepeatable;
 
-    private ClientArgs(List<String> remaining, List<String> repeated) {
+    private ClientArgs(
+            List<String> remaining, Map<String, List<String>> repeated, String firstRepeatable) {
         this.remaining = Collections.unmodifiableList(remaining);
-        this.repeated = Collections.unmodifiableList(repeated);
+        this.repeated = repeated;
+        this.firstRepeatable = firstRepeatable;
     }
 
     /**
@@ -27,25 +32,42 @@ public final class ClientArgs {
      *     kafka-property}); its values are returned by {@link #repeated()}
      */
     public static ClientArgs of(List<String> args, Set<String> switches, String repeatable) {
+        return of(args, switches, List.of(repeatable));
+    }
+
+    /**
+     * As {@link #of(List, Set, String)} with several repeatable flags; see {@link
+     * #repeated(String)}.
+     */
+    public static ClientArgs of(List<String> args, Set<String> switches, List<String> repeatables) {
         List<String> rest = new ArrayList<>(args.size());
-        List<String> values = new ArrayList<>();
-        String repeatFlag = "--" + repeatable;
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        for (String r : repeatables) {
+            values.put(r, new ArrayList<>());
+        }
+        outer:
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.equals(repeatFlag)) {
-                if (i + 1 >= args.size()) {
-                    throw new IllegalArgumentException("flag " + repeatFlag + " needs a value");
+            for (String r : repeatables) {
+                String repeatFlag = "--" + r;
+                if (a.equals(repeatFlag)) {
+                    if (i + 1 >= args.size()) {
+                        throw new IllegalArgumentException("flag " + repeatFlag + " needs a value");
+                    }
+                    values.get(r).add(args.get(++i));
+                    continue outer;
+                } else if (a.startsWith(repeatFlag + "=")) {
+                    values.get(r).add(a.substring(repeatFlag.length() + 1));
+                    continue outer;
                 }
-                values.add(args.get(++i));
-            } else if (a.startsWith(repeatFlag + "=")) {
-                values.add(a.substring(repeatFlag.length() + 1));
-            } else if (a.startsWith("--") && switches.contains(a.substring(2))) {
+            }
+            if (a.startsWith("--") && switches.contains(a.substring(2))) {
                 rest.add(a + "=true");
             } else {
                 rest.add(a);
             }
         }
-        return new ClientArgs(rest, values);
+        return new ClientArgs(rest, values, repeatables.get(0));
     }
 
     /** The arguments left for {@code Flags.parse}. */
@@ -53,9 +75,18 @@ public final class ClientArgs {
         return remaining;
     }
 
-    /** Every value of the repeatable flag, in order. */
+    /** Every value of the (first) repeatable flag, in order. */
     public List<String> repeated() {
-        return repeated;
+        return repeated(firstRepeatable);
+    }
+
+    /** Every value of repeatable flag {@code name}, in order. */
+    public List<String> repeated(String name) {
+        List<String> v = repeated.get(name);
+        if (v == null) {
+            throw new IllegalStateException("flag --" + name + " is not repeatable here");
+        }
+        return Collections.unmodifiableList(v);
     }
 
     /** Parses a switch value: {@code true} or {@code false}, anything else fails. */

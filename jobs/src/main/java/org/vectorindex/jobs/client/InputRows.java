@@ -75,6 +75,11 @@ final class InputRows {
         return singles != null ? singles.length : multis.size();
     }
 
+    /** Components of single-vector row {@code row}. */
+    int dimension(int row) {
+        return singles[row].length;
+    }
+
     /** Whether the rows are token sets (JSONL) rather than single vectors. */
     boolean multi() {
         return multis != null;

@@ -1,15 +1,26 @@
 package org.vectorindex.jobs.client;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.vectorindex.connectors.kafka.BrokerCheck;
 import org.vectorindex.connectors.kafka.KafkaClientProperties;
+import org.vectorindex.connectors.kafka.KafkaOptions;
+import org.vectorindex.connectors.kafka.ShardPartitioner;
+import org.vectorindex.connectors.kafka.TopicNames;
 import org.vectorindex.jobs.cli.Command;
 import org.vectorindex.jobs.cli.Flags;
+import org.vectorindex.operators.model.CollectionRegistry;
+import org.vectorindex.operators.model.CollectionSpec;
+import org.vectorindex.operators.model.CollectionsFile;
+import org.vectorindex.operators.model.DeadLetter;
 
 /**
  * {@code load}: feeds an {@code .fvecs} file (HNSW collections) or a JSONL file of token sets
@@ -17,10 +28,14 @@ import org.vectorindex.jobs.cli.Flags;
  * random fraction of what it loaded. Row {@code i} of an {@code .fvecs} file gets id {@code
  * <ids-from + i>} (decimal), so {@code query} answers can be compared with a TEXMEX ground-truth
  * file directly when {@code --ids-from} is 0; a JSONL line keeps the id it carries. The id is also
- * the Kafka key.
+ * the Kafka key, and {@link ShardPartitioner} sends each shard to one partition.
+ *
+ * <p>Afterwards it waits until the job's consumer group committed past the load (the job applied
+ * it) and reports the dead letters its own records caused, so a mistyped collection or a wrong
+ * dimension is not reported as success.
  */
 public final class LoadCommand implements Command {
-    static final Flags.Spec SPEC =
+    public static final Flags.Spec SPEC =
             Flags.spec("load")
                     .required("bootstrap-servers", "Kafka bootstrap servers, host:port[,...]")
                     .required("topic", "mutations topic")
@@ -43,6 +58,26 @@ public final class LoadCommand implements Command {
                             "afterwards delete this fraction (0..1) of the loaded ids")
                     .optional("seed", "42", "seed of the random choice of deleted ids")
                     .optional("binary", "false", "switch: use the binary envelope instead of JSON")
+                    .optional(
+                            "collections",
+                            null,
+                            "the job's collections file: checks the collection, its type and"
+                                    + " dimension before sending, and takes its shards")
+                    .optional(
+                            "shards",
+                            null,
+                            "the collection's shards, for the partitioner (default: from"
+                                    + " --collections, else 4)")
+                    .optional("dlq-topic", TopicNames.DLQ, "dead-letter topic of the job")
+                    .optional(
+                            "group-id",
+                            KafkaOptions.GROUP_ID.defaultValue(),
+                            "the job's consumer group, to tell when it applied the load")
+                    .optional(
+                            "await-applied",
+                            "60s",
+                            "wait this long for the job to apply the load, then report its dead"
+                                    + " letters; 0s: do not wait or report")
                     .optional("kafka-properties", null, "Kafka client properties file")
                     .optional("kafka-property", null, "k=v Kafka client setting; repeatable");
 
@@ -66,6 +101,20 @@ public final class LoadCommand implements Command {
                     deletes,
                     seconds,
                     recordsPerSecond());
+        }
+
+        /**
+         * With whether the job applied the load and how many records it dead-lettered (-1:
+         * unknown).
+         */
+        public String json(boolean applied, long deadLettered) {
+            String base = json();
+            return base.substring(0, base.length() - 1)
+                    + ",\"applied\":"
+                    + applied
+                    + ",\"deadLettered\":"
+                    + deadLettered
+                    + "}";
         }
     }
 
@@ -91,10 +140,34 @@ public final class LoadCommand implements Command {
         long seed = f.longValue("seed");
         boolean binary = ClientArgs.bool("binary", f.string("binary"));
         Properties props = KafkaClientProperties.of(f.path("kafka-properties"), ca.repeated());
+        CollectionSpec spec = spec(f, collection);
+        int shards =
+                f.has("shards")
+                        ? f.integer("shards", 1)
+                        : spec != null ? spec.shards() : ShardPartitioner.DEFAULT_SHARDS;
+        Duration await = Durations.parse("await-applied", f.string("await-applied"));
 
         InputRows rows = source.read(limit);
         List<String> ids = rows.multi() ? rows.fileIds() : sequentialIds(idsFrom, rows.size());
-        Outcome o = load(bootstrap, props, binary, topic, collection, rows, ids, fraction, seed);
+        if (spec != null) {
+            checkFits(spec, rows);
+        }
+        try (Admin admin = BrokerCheck.connect(bootstrap, props, BrokerCheck.DEFAULT_TIMEOUT)) {
+            BrokerCheck.requireTopics(
+                    admin, bootstrap, List.of(topic), BrokerCheck.DEFAULT_TIMEOUT);
+        }
+        Properties producerProps = partitioned(props, shards);
+        DeadLetterWatch watch =
+                await.isZero()
+                        ? null
+                        : DeadLetterWatch.startOrNull(
+                                bootstrap, props, f.required("dlq-topic"), topic);
+        Outcome o;
+        SentOffsets sent;
+        try (RecordSender sender = new RecordSender(bootstrap, producerProps, binary)) {
+            o = load(sender, topic, collection, rows, ids, fraction, seed);
+            sent = sender.sent();
+        }
         if (rows.multi()) {
             out.printf(
                     Locale.ROOT,
@@ -122,8 +195,121 @@ public final class LoadCommand implements Command {
                     o.seconds(),
                     o.recordsPerSecond());
         }
-        out.println(o.json());
-        return 0;
+        if (await.isZero()) {
+            out.println(o.json());
+            return 0;
+        }
+        try (watch) {
+            return reportDeadLetters(
+                    bootstrap, props, f.required("group-id"), topic, await, watch, sent, ids, o);
+        }
+    }
+
+    private int reportDeadLetters(
+            String bootstrap,
+            Properties props,
+            String groupId,
+            String topic,
+            Duration await,
+            DeadLetterWatch watch,
+            SentOffsets sent,
+            List<String> ids,
+            Outcome o)
+            throws Exception {
+        boolean applied;
+        try (Admin admin = BrokerCheck.connect(bootstrap, props, BrokerCheck.DEFAULT_TIMEOUT)) {
+            applied = AppliedOffsets.await(admin, groupId, topic, await);
+        }
+        if (!applied) {
+            out.println(
+                    "the job has not applied the load within "
+                            + await
+                            + " (is it running, with consumer group "
+                            + groupId
+                            + "?); dead letters not checked");
+            out.println(o.json(false, -1));
+            return 0;
+        }
+        if (watch == null) {
+            out.println(
+                    "the job applied the load; dead letters not checked (no dead-letter topic)");
+            out.println(o.json(true, -1));
+            return 0;
+        }
+        // the dead letters commit with the same checkpoint as the offsets, a moment apart
+        Thread.sleep(2000);
+        List<DeadLetter> ours = watch.ours(sent, Set.copyOf(ids));
+        if (ours.isEmpty()) {
+            out.println("the job applied the load; 0 dead-lettered");
+        } else {
+            out.println(
+                    "the job applied the load; "
+                            + ours.size()
+                            + " of "
+                            + sent.count()
+                            + " records dead-lettered: "
+                            + DeadLetterText.summary(ours));
+        }
+        out.println(o.json(true, ours.size()));
+        return ours.isEmpty() ? 0 : 1;
+    }
+
+    /** The collection's spec from --collections, or null without that flag. */
+    private static CollectionSpec spec(Flags f, String collection) {
+        if (f.has("shards") && f.has("collections")) {
+            throw new IllegalArgumentException(
+                    "load: give --collections or --shards, not both (the file has the shards)");
+        }
+        if (f.has("collections")) {
+            CollectionRegistry registry = CollectionsFile.load(f.path("collections"));
+            CollectionSpec spec = registry.get(collection);
+            if (spec == null) {
+                throw new IllegalArgumentException(
+                        "load: collection '"
+                                + collection
+                                + "' is not in "
+                                + f.string("collections"));
+            }
+            return spec;
+        }
+        return null;
+    }
+
+    /** Fails before sending anything the job would dead-letter for the collection's shape. */
+    static void checkFits(CollectionSpec spec, InputRows rows) {
+        if (rows.multi() != spec.isMultivector()) {
+            throw new IllegalArgumentException(
+                    "load: collection '"
+                            + spec.name()
+                            + "' is of type "
+                            + (spec.isMultivector()
+                                    ? "multivector: use --jsonl"
+                                    : "hnsw: use --fvecs"));
+        }
+        if (!rows.multi()) {
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.dimension(i) != spec.dimension()) {
+                    throw new IllegalArgumentException(
+                            "load: row "
+                                    + i
+                                    + " has "
+                                    + rows.dimension(i)
+                                    + " components; collection '"
+                                    + spec.name()
+                                    + "' has dimension "
+                                    + spec.dimension());
+                }
+            }
+        }
+    }
+
+    /** The user's properties with the shard partitioner, unless they chose a partitioner. */
+    static Properties partitioned(Properties props, int shards) {
+        Properties p = new Properties();
+        p.putAll(props);
+        p.putIfAbsent(ProducerConfig.PARTITIONER_CLASS_CONFIG, ShardPartitioner.class.getName());
+        p.putIfAbsent(ShardPartitioner.SHARDS, Integer.toString(shards));
+        return p;
     }
 
     private static List<String> sequentialIds(long idsFrom, int n) {
@@ -139,9 +325,7 @@ public final class LoadCommand implements Command {
      * Kafka acknowledged all of them.
      */
     static Outcome load(
-            String bootstrap,
-            Properties props,
-            boolean binary,
+            RecordSender sender,
             String topic,
             String collection,
             InputRows rows,
@@ -149,17 +333,14 @@ public final class LoadCommand implements Command {
             double fraction,
             long seed) {
         long start = System.nanoTime();
-        try (RecordSender sender = new RecordSender(bootstrap, props, binary)) {
-            for (int i = 0; i < rows.size(); i++) {
-                sender.send(topic, rows.upsert(i, collection, ids.get(i)));
-            }
-            for (int i : deleteSelection(rows.size(), fraction, seed)) {
-                sender.delete(topic, collection, ids.get(i));
-            }
-            sender.flush();
-            return new Outcome(
-                    sender.upserts(), sender.deletes(), (System.nanoTime() - start) / 1e9);
+        for (int i = 0; i < rows.size(); i++) {
+            sender.send(topic, rows.upsert(i, collection, ids.get(i)));
         }
+        for (int i : deleteSelection(rows.size(), fraction, seed)) {
+            sender.delete(topic, collection, ids.get(i));
+        }
+        sender.flush();
+        return new Outcome(sender.upserts(), sender.deletes(), (System.nanoTime() - start) / 1e9);
     }
 
     /**

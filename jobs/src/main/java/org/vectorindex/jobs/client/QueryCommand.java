@@ -10,11 +10,16 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.vectorindex.connectors.kafka.BrokerCheck;
 import org.vectorindex.connectors.kafka.KafkaClientProperties;
+import org.vectorindex.connectors.kafka.TopicNames;
 import org.vectorindex.jobs.cli.Command;
 import org.vectorindex.jobs.cli.Flags;
+import org.vectorindex.operators.model.DeadLetter;
 import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.QueryResult;
+import org.vectorindex.operators.model.StatsResult;
 import org.vectorindex.operators.model.SubscriptionUpdate;
 
 /**
@@ -23,14 +28,16 @@ import org.vectorindex.operators.model.SubscriptionUpdate;
  * subscription per row instead, and prints the answers as they arrive on the results topic, read
  * {@code read_committed} and matched by id. One-shot mode ends when every query is answered (exit
  * 0) or at the timeout (exit 1). Subscribe mode prints updates until the timeout ({@code --timeout
- * 0}: until Ctrl-C), then unsubscribes.
+ * 0s}: until Ctrl-C), then unsubscribes. A query the job dead-letters is reported with its reason
+ * and counts as finished, so bad input does not look like a slow job. {@code --stats} sends one
+ * stats request and prints the collection's size and each shard's size and digest.
  *
  * <p>Ids are {@code <id-prefix>-<row>}, for JSONL rows too (their own ids are not used). The
  * default prefix is derived from the start time, so two runs do not share ids; give {@code
  * --id-prefix} for reproducible ids.
  */
 public final class QueryCommand implements Command {
-    static final Flags.Spec SPEC =
+    public static final Flags.Spec SPEC =
             Flags.spec("query")
                     .required("bootstrap-servers", "Kafka bootstrap servers, host:port[,...]")
                     .required("topic", "queries topic")
@@ -46,6 +53,15 @@ public final class QueryCommand implements Command {
                     .optional("ef", null, "search beam (default: the collection's ef)")
                     .optional("limit", null, "send at most this many queries (default: all)")
                     .optional("subscribe", "false", "switch: open subscriptions instead")
+                    .optional(
+                            "stats",
+                            "false",
+                            "switch: ask for the collection's size and per-shard sizes and digests"
+                                    + " instead (no --fvecs/--jsonl)")
+                    .optional(
+                            "dlq-topic",
+                            TopicNames.DLQ,
+                            "dead-letter topic; dead letters of these queries are reported")
                     .optional("timeout", "30s", "give up (one-shot) or stop (subscribe) after this")
                     .optional("id-prefix", null, "queryId/subscriptionId prefix (default: q<time>)")
                     .optional("binary", "false", "switch: use the binary envelope instead of JSON")
@@ -76,13 +92,16 @@ public final class QueryCommand implements Command {
             int ef,
             int limit,
             boolean subscribe,
+            boolean stats,
+            String dlqTopic,
             Duration timeout,
             String idPrefix,
             boolean binary,
             Properties clientProperties) {}
 
     static Options parse(List<String> args) {
-        ClientArgs ca = ClientArgs.of(args, Set.of("subscribe", "binary"), "kafka-property");
+        ClientArgs ca =
+                ClientArgs.of(args, Set.of("subscribe", "binary", "stats"), "kafka-property");
         Flags f = SPEC.parse(ca.remaining());
         int k = f.integer("k", 1);
         if (k > 1000) {
@@ -93,16 +112,24 @@ public final class QueryCommand implements Command {
                 f.has("id-prefix")
                         ? f.string("id-prefix")
                         : "q" + Long.toString(System.currentTimeMillis(), 36);
+        boolean stats = ClientArgs.bool("stats", f.string("stats"));
+        boolean subscribe = ClientArgs.bool("subscribe", f.string("subscribe"));
+        if (stats && (subscribe || f.has("fvecs") || f.has("jsonl"))) {
+            throw new IllegalArgumentException(
+                    "query: --stats takes no --subscribe, --fvecs or --jsonl");
+        }
         return new Options(
                 f.required("bootstrap-servers"),
                 f.required("topic"),
                 f.required("results-topic"),
                 f.required("collection"),
-                InputRows.Source.of("query", f),
+                stats ? null : InputRows.Source.of("query", f),
                 k,
                 ef,
                 f.has("limit") ? f.integer("limit", 1) : -1,
-                ClientArgs.bool("subscribe", f.string("subscribe")),
+                subscribe,
+                stats,
+                f.required("dlq-topic"),
                 Durations.parse("timeout", f.string("timeout")),
                 prefix,
                 ClientArgs.bool("binary", f.string("binary")),
@@ -112,10 +139,23 @@ public final class QueryCommand implements Command {
     @Override
     public int run(List<String> args) throws Exception {
         Options o = parse(args);
-        InputRows vectors = o.input().read(o.limit());
-        List<String> ids = new ArrayList<>(vectors.size());
-        for (int i = 0; i < vectors.size(); i++) {
-            ids.add(o.idPrefix() + "-" + i);
+        InputRows vectors = o.stats() ? null : o.input().read(o.limit());
+        List<String> ids = new ArrayList<>();
+        if (o.stats()) {
+            ids.add(o.idPrefix() + "-stats");
+        } else {
+            for (int i = 0; i < vectors.size(); i++) {
+                ids.add(o.idPrefix() + "-" + i);
+            }
+        }
+        try (Admin admin =
+                BrokerCheck.connect(
+                        o.bootstrap(), o.clientProperties(), BrokerCheck.DEFAULT_TIMEOUT)) {
+            BrokerCheck.requireTopics(
+                    admin,
+                    o.bootstrap(),
+                    List.of(o.topic(), o.resultsTopic()),
+                    BrokerCheck.DEFAULT_TIMEOUT);
         }
         Set<String> idSet = Set.copyOf(ids);
         Answers answers =
@@ -128,7 +168,9 @@ public final class QueryCommand implements Command {
                                                 ? HitFormat.result(q)
                                                 : r instanceof SubscriptionUpdate u
                                                         ? HitFormat.update(u)
-                                                        : r.toString());
+                                                        : r instanceof StatsResult st
+                                                                ? HitFormat.stats(st)
+                                                                : r.toString());
                             }
                         });
         Duration metaTimeout = Duration.ofSeconds(30);
@@ -140,10 +182,14 @@ public final class QueryCommand implements Command {
                                 metaTimeout,
                                 answers::accept);
                 RecordSender sender =
-                        new RecordSender(o.bootstrap(), o.clientProperties(), o.binary())) {
-            return o.subscribe()
-                    ? subscribe(o, vectors, ids, answers, sender)
-                    : oneShot(o, vectors, ids, answers, sender, tail);
+                        new RecordSender(o.bootstrap(), o.clientProperties(), o.binary());
+                DeadLetterWatch watch =
+                        DeadLetterWatch.startOrNull(
+                                o.bootstrap(), o.clientProperties(), o.dlqTopic(), o.topic())) {
+            if (o.subscribe()) {
+                return subscribe(o, vectors, ids, answers, sender);
+            }
+            return oneShot(o, vectors, ids, answers, sender, tail, watch);
         }
     }
 
@@ -153,16 +199,34 @@ public final class QueryCommand implements Command {
             List<String> ids,
             Answers answers,
             RecordSender sender,
-            TopicTail tail)
+            TopicTail tail,
+            DeadLetterWatch watch)
             throws InterruptedException {
-        long[] sent = new long[vectors.size()];
+        long[] sent = new long[ids.size()];
         long start = System.nanoTime();
-        for (int i = 0; i < vectors.size(); i++) {
-            sender.send(o.topic(), vectors.knn(i, ids.get(i), o.collection(), o.k(), o.ef()));
+        for (int i = 0; i < ids.size(); i++) {
+            sender.send(
+                    o.topic(),
+                    o.stats()
+                            ? Query.stats(ids.get(i), o.collection())
+                            : vectors.knn(i, ids.get(i), o.collection(), o.k(), o.ef()));
             sent[i] = System.nanoTime();
         }
         sender.flush();
-        int got = answers.awaitResults(ids, start + o.timeout().toNanos());
+        long deadline = start + o.timeout().toNanos();
+        int got;
+        List<DeadLetter> rejected = List.of();
+        Set<String> mine = Set.copyOf(ids);
+        while (true) {
+            // short waits, so a query the job dead-lettered ends the wait as an answer would
+            got = answers.awaitResults(ids, Math.min(deadline, System.nanoTime() + 250_000_000L));
+            if (watch != null) {
+                rejected = watch.ours(sender.sent(), mine);
+            }
+            if (got + rejected.size() >= ids.size() || System.nanoTime() >= deadline) {
+                break;
+            }
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         double[] latencies = new double[got];
         int n = 0;
@@ -174,7 +238,18 @@ public final class QueryCommand implements Command {
         }
         Arrays.sort(latencies, 0, n);
         synchronized (out) {
-            if (got < ids.size()) {
+            for (DeadLetter d : rejected) {
+                out.println("dead-lettered " + DeadLetterText.line(d));
+            }
+            if (!rejected.isEmpty()) {
+                out.println(
+                        rejected.size()
+                                + " of "
+                                + ids.size()
+                                + " queries dead-lettered: "
+                                + DeadLetterText.summary(rejected));
+            }
+            if (got + rejected.size() < ids.size()) {
                 out.printf(
                         Locale.ROOT,
                         "timed out after %s: %d of %d queries answered%s%n",
@@ -187,10 +262,11 @@ public final class QueryCommand implements Command {
             }
             out.printf(
                     Locale.ROOT,
-                    "{\"queries\":%d,\"answered\":%d,\"duplicates\":%d,\"seconds\":%.3f,"
-                            + "\"p50Ms\":%.1f,\"p99Ms\":%.1f}%n",
+                    "{\"queries\":%d,\"answered\":%d,\"deadLettered\":%d,\"duplicates\":%d,"
+                            + "\"seconds\":%.3f,\"p50Ms\":%.1f,\"p99Ms\":%.1f}%n",
                     ids.size(),
                     got,
+                    rejected.size(),
                     answers.duplicates(),
                     seconds,
                     percentile(latencies, n, 0.50),

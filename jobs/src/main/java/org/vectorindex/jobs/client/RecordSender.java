@@ -19,6 +19,7 @@ public final class RecordSender implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final boolean binary;
     private final AtomicReference<Exception> error = new AtomicReference<>();
+    private final SentOffsets sent = new SentOffsets();
     private long upserts;
     private long deletes;
     private long queries;
@@ -65,6 +66,8 @@ public final class RecordSender implements AutoCloseable {
                 (meta, e) -> {
                     if (e != null) {
                         error.compareAndSet(null, e);
+                    } else {
+                        sent.add(meta.topic(), meta.partition(), meta.offset());
                     }
                 });
     }
@@ -80,6 +83,11 @@ public final class RecordSender implements AutoCloseable {
         if (e != null) {
             throw new IllegalStateException("sending to Kafka failed: " + e, e);
         }
+    }
+
+    /** Where the acknowledged records went, to match dead letters to them. */
+    public SentOffsets sent() {
+        return sent;
     }
 
     public long upserts() {

@@ -47,6 +47,17 @@ public final class TopicTail implements AutoCloseable {
             String topic,
             Duration timeout,
             Consumer<ConsumerRecord<byte[], byte[]>> handler) {
+        return start(bootstrap, clientProperties, topic, timeout, false, handler);
+    }
+
+    /** As above; {@code fromBeginning} reads the topic's whole retained history first. */
+    public static TopicTail start(
+            String bootstrap,
+            Properties clientProperties,
+            String topic,
+            Duration timeout,
+            boolean fromBeginning,
+            Consumer<ConsumerRecord<byte[], byte[]>> handler) {
         KafkaConsumer<byte[], byte[]> c = KafkaClients.committedReader(bootstrap, clientProperties);
         try {
             List<PartitionInfo> infos = c.partitionsFor(topic, timeout);
@@ -58,7 +69,11 @@ public final class TopicTail implements AutoCloseable {
                 parts.add(new TopicPartition(topic, info.partition()));
             }
             c.assign(parts);
-            c.seekToEnd(parts);
+            if (fromBeginning) {
+                c.seekToBeginning(parts);
+            } else {
+                c.seekToEnd(parts);
+            }
             for (TopicPartition p : parts) {
                 c.position(p, timeout); // resolve now, so later records are never skipped
             }

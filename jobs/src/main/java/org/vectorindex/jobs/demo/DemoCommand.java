@@ -51,7 +51,7 @@ import org.vectorindex.state.math.Metric;
  * running afterwards (for {@code load} and {@code query}) until Ctrl-C.
  */
 public final class DemoCommand implements Command {
-    static final Flags.Spec SPEC =
+    public static final Flags.Spec SPEC =
             Flags.spec("demo")
                     .optional("docs", "2000", "Europarl sentences to index")
                     .optional("queries", "100", "held-out one-shot queries (recall is measured)")

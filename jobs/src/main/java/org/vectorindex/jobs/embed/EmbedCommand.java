@@ -162,10 +162,12 @@ public final class EmbedCommand {
         return s;
     }
 
+    public static final String USAGE =
+            "usage: embed TEXT... | embed --docs N [--queries Q]"
+                    + " [--selection english-sentences|all-sentences|english-lines]"
+                    + " [--cache-dir DIR]";
+
     private static void usage() {
-        System.err.println(
-                "usage: embed TEXT... | embed --docs N [--queries Q]"
-                        + " [--selection english-sentences|all-sentences|english-lines]"
-                        + " [--cache-dir DIR]");
+        System.err.println(USAGE);
     }
 }

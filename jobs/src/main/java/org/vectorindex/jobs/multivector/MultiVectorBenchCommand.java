@@ -27,7 +27,7 @@ import org.vectorindex.state.multivector.StoredEncoding;
  * through HNSW, exact MaxSim rerank) against brute-force MaxSim. See {@link #USAGE}.
  */
 public final class MultiVectorBenchCommand {
-    static final String USAGE =
+    public static final String USAGE =
             "usage: bench multivector (--corpus glove|europarl --docs N --queries Q"
                     + " | --docs-file F.jsonl --queries-file G.jsonl)\n"
                     + "       [--m 16] [--candidates 50,100,200,300] [--k 10] [--json FILE]"

@@ -41,7 +41,7 @@ import org.vectorindex.operators.model.CollectionsFile;
 public final class RunCommand {
     private RunCommand() {}
 
-    static final String USAGE =
+    public static final String USAGE =
             "usage: run --bootstrap-servers H:P --collections FILE [--mutations-topic mutations]"
                     + " [--queries-topic queries] [--results-topic results] [--dlq-topic dlq]"
                     + " [--parallelism N]"

@@ -21,6 +21,7 @@ class SubcommandsTest {
                         .add(
                                 "hnsw",
                                 "inner",
+                                "usage: inner",
                                 args -> {
                                     seen.addAll(args);
                                     return 7;
@@ -35,7 +36,7 @@ class SubcommandsTest {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         Subcommands table =
                 new Subcommands("jar", new PrintStream(buf, true, StandardCharsets.UTF_8))
-                        .add("bench", "benchmarks", args -> 0);
+                        .add("bench", "benchmarks", "usage: b", args -> 0);
         assertEquals(Subcommands.USAGE, table.run(List.of("nope")));
         assertEquals(Subcommands.USAGE, table.run(List.of()));
         String err = buf.toString(StandardCharsets.UTF_8);
@@ -45,8 +46,8 @@ class SubcommandsTest {
 
     @Test
     void duplicateRegistrationFails() {
-        Subcommands t = new Subcommands("jar").add("a", "", args -> 0);
-        assertThrows(IllegalStateException.class, () -> t.add("a", "", args -> 0));
+        Subcommands t = new Subcommands("jar").add("a", "", "u", args -> 0);
+        assertThrows(IllegalStateException.class, () -> t.add("a", "", "u", args -> 0));
     }
 
     @Test
@@ -54,5 +55,65 @@ class SubcommandsTest {
         assertEquals(Subcommands.USAGE, Main.run("frobnicate"));
         assertEquals(Subcommands.USAGE, Main.run("bench", "nope"));
         assertEquals(Subcommands.USAGE, Main.run("bench", "hnsw", "--bogus", "1"));
+    }
+
+    @Test
+    void everyCommandOfTheJarPrintsItsUsageOnHelpAndExitsZero() throws Exception {
+        Subcommands jar = Main.commands();
+        List<List<String>> lines = new ArrayList<>();
+        for (String name : jar.names()) {
+            Subcommands table = jar.table(name);
+            if (table == null) {
+                lines.add(List.of(name));
+            } else {
+                lines.add(List.of(name));
+                for (String inner : table.names()) {
+                    lines.add(List.of(name, inner));
+                }
+            }
+        }
+        assertTrue(lines.size() >= 14, "run kafka embed bench(3) check(3) load query demo ...");
+        PrintStream saved = System.out;
+        try {
+            for (List<String> line : lines) {
+                for (String help : List.of("--help", "-h")) {
+                    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+                    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+                    List<String> args = new ArrayList<>(line);
+                    args.add(help);
+                    assertEquals(0, Main.run(args.toArray(String[]::new)), args.toString());
+                    String out = buf.toString(StandardCharsets.UTF_8);
+                    assertTrue(out.startsWith("usage: "), args + " printed: " + out);
+                }
+            }
+        } finally {
+            System.setOut(saved);
+        }
+    }
+
+    @Test
+    void helpAfterOtherFlagsStillPrintsUsageWithoutRunning() throws Exception {
+        List<String> ran = new ArrayList<>();
+        Subcommands t =
+                new Subcommands("jar")
+                        .add(
+                                "a",
+                                "",
+                                "usage: a --x V",
+                                args -> {
+                                    ran.add("a");
+                                    return 3;
+                                });
+        PrintStream saved = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, t.run(List.of("a", "--x", "1", "--help")));
+        } finally {
+            System.setOut(saved);
+        }
+        assertEquals("usage: a --x V\n", buf.toString(StandardCharsets.UTF_8));
+        assertTrue(ran.isEmpty());
+        assertEquals(3, t.run(List.of("a", "--x", "1")));
     }
 }

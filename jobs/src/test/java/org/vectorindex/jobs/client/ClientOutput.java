@@ -30,10 +30,15 @@ final class ClientOutput {
      * output.
      */
     String run(Command cmd, String... args) throws Exception {
+        return runExpecting(0, cmd, args);
+    }
+
+    /** As {@link #run}, requiring exit code {@code expected}. */
+    String runExpecting(int expected, Command cmd, String... args) throws Exception {
         ByteArrayOutputStream buf = lastBuffer;
         int code = cmd.run(List.of(args));
         String out = buf.toString(StandardCharsets.UTF_8);
-        assertEquals(0, code, out);
+        assertEquals(expected, code, out);
         return out;
     }
 

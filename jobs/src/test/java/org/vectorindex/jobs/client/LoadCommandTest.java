@@ -144,4 +144,52 @@ class LoadCommandTest {
                 "{\"upserts\":900,\"deletes\":100,\"seconds\":2.000,\"recordsPerSecond\":500.0}",
                 o.json());
     }
+
+    @Test
+    void collectionsFileChecksNameTypeAndDimensionBeforeConnecting(@TempDir Path dir)
+            throws IOException {
+        Path vectors = dir.resolve("v.fvecs");
+        org.vectorindex.jobs.bench.io.VectorFiles.writeFvecs(
+                vectors, new float[][] {{1, 2, 3}, {4, 5, 6}});
+        Path collections = dir.resolve("collections.yaml");
+        Files.writeString(
+                collections,
+                "collections:\n  - name: c\n    dimension: 4\n    metric: l2\n"
+                        + "  - name: mv\n    type: multivector\n    dimension: 3\n"
+                        + "    metric: cosine\n");
+        String file = collections.toString();
+        assertFails(
+                "row 0 has 3 components; collection 'c' has dimension 4",
+                "--fvecs",
+                vectors.toString(),
+                "--collections",
+                file);
+        assertFails(
+                "give --collections or --shards, not both",
+                "--fvecs",
+                vectors.toString(),
+                "--collections",
+                file,
+                "--shards",
+                "4");
+        Files.writeString(
+                collections, "collections:\n  - name: d\n    dimension: 3\n    metric: l2\n");
+        assertFails(
+                "collection 'c' is not in", "--fvecs", vectors.toString(), "--collections", file);
+    }
+
+    @Test
+    void theShardPartitionerIsSetUnlessTheUserChoseAPartitioner() {
+        java.util.Properties none = new java.util.Properties();
+        java.util.Properties p = LoadCommand.partitioned(none, 8);
+        assertEquals(
+                org.vectorindex.connectors.kafka.ShardPartitioner.class.getName(),
+                p.getProperty("partitioner.class"));
+        assertEquals("8", p.getProperty("vectorindex.shards"));
+        java.util.Properties own = new java.util.Properties();
+        own.setProperty("partitioner.class", "my.Partitioner");
+        assertEquals(
+                "my.Partitioner", LoadCommand.partitioned(own, 8).getProperty("partitioner.class"));
+        assertTrue(none.isEmpty(), "the user's properties are not modified");
+    }
 }

@@ -131,4 +131,20 @@ class QueryCommandTest {
         assertEquals(1, QueryCommand.percentile(v, 1, 0.99));
         assertEquals(0, QueryCommand.percentile(v, 0, 0.5));
     }
+
+    @Test
+    void statsTakesNoVectorsAndNoSubscribe() {
+        List<String> noInput = new ArrayList<>(REQUIRED.subList(0, REQUIRED.size() - 2));
+        noInput.add("--stats");
+        QueryCommand.Options o = QueryCommand.parse(noInput);
+        assertTrue(o.stats());
+        assertEquals(null, o.input());
+        assertEquals("dlq", o.dlqTopic());
+        IllegalArgumentException withVectors =
+                assertThrows(
+                        IllegalArgumentException.class, () -> QueryCommand.parse(with("--stats")));
+        assertTrue(withVectors.getMessage().contains("--stats takes no"), withVectors.getMessage());
+        noInput.add("--subscribe");
+        assertThrows(IllegalArgumentException.class, () -> QueryCommand.parse(noInput));
+    }
 }
