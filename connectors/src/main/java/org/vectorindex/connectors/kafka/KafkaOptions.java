@@ -8,13 +8,6 @@ import org.apache.flink.configuration.ConfigOptions;
 public final class KafkaOptions {
     private KafkaOptions() {}
 
-    /** Topic names of {@code run} when not given; the topic-creating commands use the same. */
-    public static final String DEFAULT_MUTATIONS_TOPIC = "mutations";
-
-    public static final String DEFAULT_QUERIES_TOPIC = "queries";
-    public static final String DEFAULT_RESULTS_TOPIC = "results";
-    public static final String DEFAULT_DLQ_TOPIC = "dlq";
-
     public static final ConfigOption<String> BOOTSTRAP_SERVERS =
             ConfigOptions.key("vectorindex.kafka.bootstrap-servers")
                     .stringType()

@@ -23,6 +23,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.TimeUtils;
 import org.vectorindex.connectors.kafka.KafkaClientProperties;
 import org.vectorindex.connectors.kafka.KafkaOptions;
+import org.vectorindex.connectors.kafka.TopicNames;
 import org.vectorindex.operators.model.CollectionRegistry;
 import org.vectorindex.operators.model.CollectionsFile;
 
@@ -54,10 +55,6 @@ public final class RunCommand {
 
     /** Runs the job; returns the exit code once it ends, or once submitted when detached. */
     public static int run(String[] args) throws Exception {
-        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-            System.out.println(USAGE);
-            return 0;
-        }
         Prepared p = prepare(Settings.parse(args));
         if (p.local) {
             submit(p).getJobExecutionResult().get();
@@ -199,10 +196,10 @@ public final class RunCommand {
             List<String> kafkaProps = new ArrayList<>();
             Path kafkaFile = null;
             List<String> missing = new ArrayList<>(List.of("--bootstrap-servers", "--collections"));
-            s.conf.set(KafkaOptions.MUTATIONS_TOPIC, KafkaOptions.DEFAULT_MUTATIONS_TOPIC);
-            s.conf.set(KafkaOptions.QUERIES_TOPIC, KafkaOptions.DEFAULT_QUERIES_TOPIC);
-            s.conf.set(KafkaOptions.RESULTS_TOPIC, KafkaOptions.DEFAULT_RESULTS_TOPIC);
-            s.conf.set(KafkaOptions.DLQ_TOPIC, KafkaOptions.DEFAULT_DLQ_TOPIC);
+            s.conf.set(KafkaOptions.MUTATIONS_TOPIC, TopicNames.MUTATIONS);
+            s.conf.set(KafkaOptions.QUERIES_TOPIC, TopicNames.QUERIES);
+            s.conf.set(KafkaOptions.RESULTS_TOPIC, TopicNames.RESULTS);
+            s.conf.set(KafkaOptions.DLQ_TOPIC, TopicNames.DLQ);
             for (int i = 0; i < args.length; i++) {
                 String flag = args[i];
                 if (!flag.startsWith("--")) {

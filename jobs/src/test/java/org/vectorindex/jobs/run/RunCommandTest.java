@@ -189,7 +189,7 @@ class RunCommandTest {
 
     @Test
     void helpPrintsTheUsageAndSucceeds() throws Exception {
-        assertEquals(0, RunCommand.run(new String[] {"--help"}));
+        assertEquals(0, org.vectorindex.jobs.Main.run("run", "--help"));
     }
 
     @Test
