@@ -19,6 +19,7 @@ import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vectorindex.connectors.kafka.BrokerUnreachableException;
 import org.vectorindex.connectors.kafka.KafkaOptions;
 
 class RunCommandTest {
@@ -210,9 +211,9 @@ class RunCommandTest {
 
     @Test
     void anUnreachableBrokerFailsWithItsAddress(@TempDir Path dir) throws Exception {
-        IllegalArgumentException e =
+        BrokerUnreachableException e =
                 assertThrows(
-                        IllegalArgumentException.class,
+                        BrokerUnreachableException.class,
                         () -> RunCommand.start(args(JobScenario.collectionsFile(dir))));
         assertTrue(e.getMessage().contains("127.0.0.1:1"), e.getMessage());
     }
