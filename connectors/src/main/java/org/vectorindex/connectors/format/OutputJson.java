@@ -217,8 +217,8 @@ public final class OutputJson {
         }
     }
 
-    /** The key as text when it is valid UTF-8, for people reading the topic. */
-    private static String utf8OrNull(byte[] bytes) {
+    /** The bytes as text when they are valid UTF-8, else null; for people reading a topic. */
+    public static String utf8OrNull(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8
                     .newDecoder()

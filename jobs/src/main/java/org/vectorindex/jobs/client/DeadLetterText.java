@@ -1,13 +1,10 @@
 package org.vectorindex.jobs.client;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.vectorindex.connectors.format.OutputJson;
 import org.vectorindex.operators.model.DeadLetter;
 
 /** Readable renderings of dead letters for the command-line clients. */
@@ -19,7 +16,7 @@ public final class DeadLetterText {
 
     /** {@code wrong_dimension mutations/0@42 key=doc-1: detail | {"op":"upsert",...}. */
     public static String line(DeadLetter d) {
-        String key = d.key() == null ? null : text(d.key());
+        String key = d.key() == null ? null : OutputJson.utf8OrNull(d.key());
         return d.reason().code()
                 + " "
                 + d.sourceTopic()
@@ -39,7 +36,7 @@ public final class DeadLetterText {
         if (value == null) {
             return "(no payload)";
         }
-        String t = text(value);
+        String t = OutputJson.utf8OrNull(value);
         if (t == null || (value.length > 0 && value[0] == 'V')) {
             t = "base64:" + Base64.getEncoder().encodeToString(value);
         }
@@ -47,19 +44,6 @@ public final class DeadLetterText {
         return t.length() <= PAYLOAD_PREFIX
                 ? t
                 : t.substring(0, PAYLOAD_PREFIX) + "... (" + value.length + " bytes)";
-    }
-
-    private static String text(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
     }
 
     /** {@code 50 × wrong_dimension ('vector' has 3 components; ...)}, one group per reason. */
