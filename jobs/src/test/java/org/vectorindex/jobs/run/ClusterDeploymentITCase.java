@@ -69,6 +69,7 @@ class ClusterDeploymentITCase {
 
             String job = cluster.runDetached(jar, null, 2, jobArgs);
             awaitRunning(cluster, job);
+            assertParallelism(cluster, job, 2);
 
             CompletableFuture<JobScenario.Outputs> driven =
                     CompletableFuture.supplyAsync(
@@ -107,6 +108,7 @@ class ClusterDeploymentITCase {
                 cluster.awaitFreeSlots(parallelism, Duration.ofMinutes(2));
                 String resumed = cluster.runDetached(jar, savepoint, parallelism, jobArgs);
                 awaitRunning(cluster, resumed);
+                assertParallelism(cluster, resumed, parallelism);
                 long running = System.nanoTime();
                 if (parallelism == 1) {
                     // The other TaskManager is idle: a spare.
@@ -138,6 +140,7 @@ class ClusterDeploymentITCase {
             cluster.awaitFreeSlots(2, Duration.ofMinutes(2));
             String viaRest = cluster.submitThroughRest(jar, jobArgs, 2, last);
             awaitRunning(cluster, viaRest);
+            assertParallelism(cluster, viaRest, 2);
             ref.assertSameShards(askAfterResume(s, broker, watch, ref, "rest-"));
             cluster.flink(Duration.ofMinutes(2), "cancel", viaRest);
 
@@ -154,6 +157,25 @@ class ClusterDeploymentITCase {
             }
             assertEquals(List.of(), all.deadLetters(), "dead letters");
             watch.close();
+
+            // Attached flink run waits for the job, as Flink's examples do: a bounded copy of the
+            // job (own output topics and group) rebuilds from the mutations topic and finishes.
+            broker.createTopics(2, "attached-r", "attached-d");
+            List<String> bounded = new ArrayList<>(List.of("run", "-p", "2", jar.toString()));
+            bounded.addAll(jobArgs);
+            bounded.addAll(
+                    List.of(
+                            "--results-topic", "attached-r",
+                            "--dlq-topic", "attached-d",
+                            "--group-id", "attached",
+                            "--transactional-id-prefix", "attached",
+                            "--conf", JobOptions.BOUNDED_INPUT.key() + "=true"));
+            long attached = System.nanoTime();
+            StandaloneCluster.Cli done =
+                    cluster.flink(Duration.ofMinutes(4), bounded.toArray(String[]::new));
+            assertEquals(0, done.exitCode(), done.output());
+            assertTrue(done.output().contains("run: started job"), done.output());
+            timings.put("attachedBoundedRunSeconds", seconds(System.nanoTime() - attached));
         } finally {
             Files.writeString(
                     dir.resolve("timings.json"),
@@ -299,6 +321,14 @@ class ClusterDeploymentITCase {
                                         .allMatch(v -> v.asText().equals("RUNNING")),
                 Duration.ofSeconds(180),
                 "job " + job + " RUNNING");
+    }
+
+    /** {@code -p} reached every operator: none kept a parallelism of its own. */
+    private static void assertParallelism(StandaloneCluster cluster, String job, int p)
+            throws Exception {
+        for (JsonNode v : cluster.get("/jobs/" + job).path("vertices")) {
+            assertEquals(p, v.path("parallelism").asInt(), v.path("name").asText());
+        }
     }
 
     private static long restarts(StandaloneCluster cluster, String job) throws Exception {
