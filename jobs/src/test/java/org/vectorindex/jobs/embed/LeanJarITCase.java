@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +29,7 @@ class LeanJarITCase {
 
     private static final Path JAR = Path.of("target", "flink-vector-index.jar");
     private static final Path DEMO_LIB = Path.of("target", "demo-lib");
+    private static final Path FLINK_LIB = Path.of("target", "flink-cluster-lib");
     private static final Path LOCAL_LIB = Path.of("target", "local-lib");
 
     /** Far below the 164 MB the jar weighed while it bundled Flink, RocksDB and the broker. */
@@ -127,5 +130,44 @@ class LeanJarITCase {
         assertEquals(0, p.exitValue(), text);
         assertTrue(text.contains("loaded from " + DEMO_LIB.toAbsolutePath()), text);
         assertTrue(text.contains("text 2: ") && text.contains(" x 384"), text);
+    }
+
+    /**
+     * The jar copied alone (its manifest's {@code local-lib/} does not resolve there), over only
+     * Flink's lib/, as a cluster's user-code class loader sees it: a YAML collections file loads
+     * through the jar's own classes.
+     */
+    @Test
+    void copiedAloneItLoadsAYamlCollectionsFileOverFlinksLibOnly() throws Exception {
+        assumeTrue(Files.isRegularFile(JAR), "not packaged: " + JAR.toAbsolutePath());
+        assumeTrue(Files.isDirectory(FLINK_LIB), "no " + FLINK_LIB.toAbsolutePath());
+        Path alone = Files.createTempDirectory(Path.of("target"), "jar-alone-");
+        Path jar = Files.copy(JAR, alone.resolve(JAR.getFileName()));
+        Path yaml =
+                Files.writeString(
+                        alone.resolve("collections.yaml"),
+                        "collections:\n"
+                                + "  - name: sift\n"
+                                + "    dimension: 128\n"
+                                + "    metric: l2\n"
+                                + "    type: hnsw\n"
+                                + "    shards: 4\n");
+        List<URL> urls = new ArrayList<>(List.of(jar.toUri().toURL()));
+        try (var libs = Files.list(FLINK_LIB)) {
+            for (Path p : libs.filter(f -> f.toString().endsWith(".jar")).toList()) {
+                urls.add(p.toUri().toURL());
+            }
+        }
+        try (URLClassLoader cl =
+                new URLClassLoader(
+                        urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+            Class<?> file = cl.loadClass("org.vectorindex.operators.model.CollectionsFile");
+            Object registry = file.getMethod("load", Path.class).invoke(null, yaml);
+            assertEquals(
+                    jar.toUri().toURL(), file.getProtectionDomain().getCodeSource().getLocation());
+            Object spec =
+                    registry.getClass().getMethod("require", String.class).invoke(registry, "sift");
+            assertEquals(128, spec.getClass().getMethod("dimension").invoke(spec));
+        }
     }
 }

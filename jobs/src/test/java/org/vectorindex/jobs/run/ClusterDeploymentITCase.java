@@ -38,8 +38,8 @@ import org.vectorindex.state.hnsw.SearchHit;
  * (read_committed), the subscriptions must pass {@link SubscriptionChecks}, and after each resume
  * every shard's size and digest and every query's hits must equal the failure-free reference (the
  * core index fed the same per-shard mutation order, which a failure-free run at parallelism 2 also
- * equals: {@link VectorIndexJobITCase}). Timings go to {@code
- * target/cluster-deployment/timings.json}.
+ * equals: {@link VectorIndexJobITCase}). Timings go to {@code target/cluster-timings.json}, outside
+ * the run's folder, which the next run wipes.
  */
 class ClusterDeploymentITCase {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -178,7 +178,7 @@ class ClusterDeploymentITCase {
             timings.put("attachedBoundedRunSeconds", seconds(System.nanoTime() - attached));
         } finally {
             Files.writeString(
-                    dir.resolve("timings.json"),
+                    Path.of("target", "cluster-timings.json"),
                     JSON.writerWithDefaultPrettyPrinter().writeValueAsString(timings));
             System.out.println("ClusterDeploymentITCase timings: " + timings);
         }
