@@ -45,6 +45,8 @@ final class StandaloneCluster implements AutoCloseable {
     private final Process jobManager;
     private final Map<String, Process> taskManagers = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
+    // A test JVM ended by a fork timeout or Ctrl-C still stops its children.
+    private final Thread orphanGuard = new Thread(this::stopAll, "standalone-cluster-stop");
 
     private StandaloneCluster(Path dir, int restPort, Process jobManager) {
         this.dir = dir;
@@ -78,6 +80,7 @@ final class StandaloneCluster implements AutoCloseable {
                         "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
                         List.of());
         StandaloneCluster c = new StandaloneCluster(dir, rest, jm);
+        Runtime.getRuntime().addShutdownHook(c.orphanGuard);
         try {
             c.awaitRest(Duration.ofMinutes(2));
             for (int i = 1; i <= taskManagers; i++) {
@@ -160,9 +163,16 @@ final class StandaloneCluster implements AutoCloseable {
                 new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("FLINK_CONF_DIR", conf.toString());
         Process p = pb.start();
-        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            p.destroyForcibly().waitFor();
-            throw new AssertionError("flink " + String.join(" ", args) + " timed out; see " + log);
+        try {
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError(
+                        "flink " + String.join(" ", args) + " timed out; see " + log);
+            }
+        } finally {
+            // Also when interrupted: no client outlives the call.
+            if (p.isAlive()) {
+                p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
         }
         return new Cli(p.exitValue(), Files.readString(log));
     }
@@ -317,6 +327,15 @@ final class StandaloneCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(orphanGuard);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs stopAll itself
+        }
+        stopAll();
+    }
+
+    private synchronized void stopAll() {
         for (Process p : taskManagers.values()) {
             p.destroyForcibly();
         }
