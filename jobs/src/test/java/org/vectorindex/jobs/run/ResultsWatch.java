@@ -8,6 +8,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,8 +29,15 @@ final class ResultsWatch implements AutoCloseable {
     private final AtomicLong firstAfterKill = new AtomicLong(Long.MAX_VALUE);
     private volatile boolean open = true;
     private final Thread thread;
+    private final Consumer<ResultRecord> listener;
 
     ResultsWatch(String bootstrap, String topic) {
+        this(bootstrap, topic, r -> {});
+    }
+
+    /** As above, also handing every committed record to {@code listener}, on the reader thread. */
+    ResultsWatch(String bootstrap, String topic, Consumer<ResultRecord> listener) {
+        this.listener = listener;
         thread = new Thread(() -> read(bootstrap, topic), "results-watch-" + topic);
         thread.setDaemon(true);
         thread.start();
@@ -53,6 +61,7 @@ final class ResultsWatch implements AutoCloseable {
                     long now = System.nanoTime();
                     ResultRecord rr = OutputJson.readResult(r.value());
                     byKey.put(rr.key(), rr);
+                    listener.accept(rr);
                     count.incrementAndGet();
                     if (now > killedAt.get()) {
                         firstAfterKill.compareAndSet(Long.MAX_VALUE, now);

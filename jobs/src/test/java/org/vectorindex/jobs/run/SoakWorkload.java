@@ -3,26 +3,16 @@ package org.vectorindex.jobs.run;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.vectorindex.connectors.format.InputRecords;
-import org.vectorindex.connectors.format.OutputJson;
 import org.vectorindex.connectors.kafka.ShardPartitioner;
 import org.vectorindex.connectors.testing.KafkaTestClients;
 import org.vectorindex.operators.model.Mutation;
@@ -66,7 +56,6 @@ final class SoakWorkload {
     private final Map<String, Double> recall = new ConcurrentHashMap<>();
     private final Map<String, List<Long>> versions = new ConcurrentHashMap<>();
     private final Set<String> counted = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean reading = new AtomicBoolean(true);
 
     SoakWorkload(Settings s) {
         this.s = s;
@@ -74,9 +63,7 @@ final class SoakWorkload {
 
     /** Runs the load for the duration, waits for the last answers, and reports. */
     Map<String, Object> run() throws Exception {
-        Thread reader = new Thread(this::readResults, "soak-results");
-        reader.setDaemon(true);
-        reader.start();
+        ResultsWatch reader = new ResultsWatch(s.bootstrap(), s.resultsTopic(), this::accept);
         List<Map<String, Object>> samples = new ArrayList<>();
         List<Long> hookAtMs = new ArrayList<>();
         long sentUpserts = 0;
@@ -154,8 +141,7 @@ final class SoakWorkload {
             Thread.sleep(500);
         }
         Thread.sleep(5_000); // late duplicates, if any, would show now
-        reading.set(false);
-        reader.join(10_000);
+        reader.close();
         return report(sentUpserts, sentQueries, samples, hookAtMs);
     }
 
@@ -203,27 +189,6 @@ final class SoakWorkload {
         return out;
     }
 
-    private void readResults() {
-        Properties p = new Properties();
-        p.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrap());
-        p.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        try (KafkaConsumer<byte[], byte[]> c =
-                new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = new ArrayList<>();
-            for (PartitionInfo info : c.partitionsFor(s.resultsTopic(), Duration.ofSeconds(30))) {
-                parts.add(new TopicPartition(s.resultsTopic(), info.partition()));
-            }
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            while (reading.get()) {
-                for (ConsumerRecord<byte[], byte[]> rec : c.poll(Duration.ofMillis(200))) {
-                    accept(OutputJson.readResult(rec.value()));
-                }
-            }
-        }
-    }
-
     private void accept(ResultRecord r) {
         if (r instanceof QueryResult q) {
             answers.merge(q.queryId(), 1, Integer::sum);
@@ -249,9 +214,5 @@ final class SoakWorkload {
             }
         }
         return hit / 10.0;
-    }
-
-    static Map<String, Object> noSamples() {
-        return new HashMap<>();
     }
 }

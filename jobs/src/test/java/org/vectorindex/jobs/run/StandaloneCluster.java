@@ -399,8 +399,11 @@ final class StandaloneCluster implements AutoCloseable {
         Files.copy(conf.resolve("log4j.properties"), conf.resolve("log4j-cli.properties"));
     }
 
+    /** JVM arguments and dynamic {@code -D} arguments, as Flink's scripts pass them. */
+    private record ResourceParams(List<String> jvm, List<String> dynamic) {}
+
     /** The JVM and dynamic arguments Flink's scripts would pass, from {@code BashJavaUtils}. */
-    private static List<String> resourceParams(Path conf, String what) throws IOException {
+    private static ResourceParams resourceParams(Path conf, String what) throws IOException {
         List<String> cmd = new ArrayList<>(javaCommand());
         cmd.addAll(
                 List.of(
@@ -420,26 +423,22 @@ final class StandaloneCluster implements AutoCloseable {
         if (results.size() < 2) {
             throw new IllegalStateException("BashJavaUtils " + what + " gave:\n" + out);
         }
-        List<String> args = new ArrayList<>();
-        args.add(results.get(results.size() - 2)); // JVM arguments, split below
-        args.add("\0");
-        args.add(results.get(results.size() - 1)); // dynamic -D arguments
-        return args;
+        return new ResourceParams(
+                words(results.get(results.size() - 2)), words(results.get(results.size() - 1)));
     }
 
     private static Process launch(
-            Path dir, String name, List<String> params, String mainClass, List<String> extra)
+            Path dir, String name, ResourceParams params, String mainClass, List<String> extra)
             throws IOException {
-        int split = params.indexOf("\0");
         List<String> cmd = new ArrayList<>(javaCommand());
-        cmd.addAll(words(String.join(" ", params.subList(0, split))));
+        cmd.addAll(params.jvm());
         cmd.addAll(jdkFlags());
         Path conf = dir.resolve("conf");
         cmd.add("-Dlog.file=" + dir.resolve(name + ".log"));
         cmd.add("-Xlog:gc:file=" + dir.resolve(name + "-gc.log"));
         cmd.add("-Dlog4j.configurationFile=" + conf.resolve("log4j.properties").toUri());
         cmd.addAll(List.of("-cp", LIB + "/*", mainClass, "--configDir", conf.toString()));
-        cmd.addAll(words(String.join(" ", params.subList(split + 1, params.size()))));
+        cmd.addAll(params.dynamic());
         cmd.addAll(extra);
         return new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
