@@ -54,6 +54,9 @@ class ClusterDeploymentITCase {
                         deploy.resolve("flink-vector-index.jar"));
         Path collections = JobScenario.collectionsFile(deploy);
         Map<String, Object> timings = new LinkedHashMap<>();
+        // Flink's defaults unless -Dcluster.conf=key=value,... asks otherwise (to measure tuning).
+        Map<String, String> extraConfig = extraConfig(System.getProperty("cluster.conf", ""));
+        timings.put("extraConfig", extraConfig);
         JobScenario s = JobScenario.generate("cluster", 17, 2500, 2, 200, 16, false);
         s.producerProperties.setProperty(
                 ProducerConfig.PARTITIONER_CLASS_CONFIG, ShardPartitioner.class.getName());
@@ -61,7 +64,8 @@ class ClusterDeploymentITCase {
                 ShardPartitioner.SHARDS, Integer.toString(JobScenario.SHARDS));
 
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
-                StandaloneCluster cluster = StandaloneCluster.start(dir.resolve("flink"), 2, 1)) {
+                StandaloneCluster cluster =
+                        StandaloneCluster.start(dir.resolve("flink"), 2, 1, extraConfig)) {
             broker.createTopics(4, s.topic("m"));
             broker.createTopics(2, s.topic("q"), s.topic("r"), s.topic("d"));
             List<String> jobArgs = jobArgs(s, broker, collections);
@@ -182,6 +186,21 @@ class ClusterDeploymentITCase {
                     JSON.writerWithDefaultPrettyPrinter().writeValueAsString(timings));
             System.out.println("ClusterDeploymentITCase timings: " + timings);
         }
+    }
+
+    private static Map<String, String> extraConfig(String spec) {
+        Map<String, String> conf = new LinkedHashMap<>();
+        for (String entry : spec.split(",")) {
+            if (!entry.isBlank()) {
+                int eq = entry.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException(
+                            "cluster.conf wants key=value, got " + entry);
+                }
+                conf.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+            }
+        }
+        return conf;
     }
 
     private static List<String> jobArgs(
