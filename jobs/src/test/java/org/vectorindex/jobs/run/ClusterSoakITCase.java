@@ -9,24 +9,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.vectorindex.connectors.kafka.EmbeddedKafkaBroker;
+import org.vectorindex.connectors.kafka.KafkaOptions;
 import org.vectorindex.jobs.bench.io.VectorFiles;
 
 /**
  * A soak on the standalone cluster, run by hand ({@code -Dsoak.minutes=20}): siftsmall re-upserted
  * at a steady rate, one-shot queries and open subscriptions, and a TaskManager killed with SIGKILL
  * every 5 minutes (a replacement starts at once, so a spare is always there). Reports heap after
- * each GC of every TaskManager, checkpoint durations and sizes over time, recall@10 against the
- * data set's ground truth, and queries lost or answered twice (both must be 0) to {@code
- * target/cluster-soak/report.json}.
+ * each GC of every TaskManager, checkpoint durations and sizes and the mutations' consumer lag over
+ * time, recall@10 against the data set's ground truth, and queries lost or answered twice (both
+ * must be 0) to {@code target/cluster-soak/report.json}.
  */
 @EnabledIfSystemProperty(named = "soak.minutes", matches = "\\d+")
 class ClusterSoakITCase {
@@ -56,7 +63,12 @@ class ClusterSoakITCase {
                 "collections:\n  - name: sift\n    dimension: 128\n    metric: l2\n    shards: 4\n");
         Map<String, Object> report = new LinkedHashMap<>();
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
-                StandaloneCluster cluster = StandaloneCluster.start(dir.resolve("flink"), 3, 1)) {
+                StandaloneCluster cluster = StandaloneCluster.start(dir.resolve("flink"), 3, 1);
+                Admin admin =
+                        Admin.create(
+                                Map.of(
+                                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                        broker.bootstrapServers()))) {
             broker.createTopics(4, "m");
             broker.createTopics(2, "q", "r", "d");
             String job =
@@ -106,8 +118,9 @@ class ClusterSoakITCase {
                                 }
                             },
                             Duration.ofSeconds(15),
-                            () -> checkpoint(cluster, job));
+                            () -> sample(cluster, job, admin));
             report.putAll(new SoakWorkload(s).run());
+            report.put("mutationsLagRecordsMax", maxLag(report.get("samples")));
             report.put("restarts", cluster.get("/jobs/" + job + "/metrics?get=numRestarts"));
             report.put("heapAfterGcMb", heapAfterGc(cluster.dir()));
             cluster.flink(Duration.ofMinutes(2), "cancel", job);
@@ -124,8 +137,14 @@ class ClusterSoakITCase {
         assertTrue((double) report.get("recallAt10Mean") >= 0.9, "recall " + report);
     }
 
-    private static Map<String, Object> checkpoint(StandaloneCluster cluster, String job) {
+    /** The last checkpoint, and the mutations not yet committed by the job's consumer group. */
+    private static Map<String, Object> sample(StandaloneCluster cluster, String job, Admin admin) {
         Map<String, Object> m = new LinkedHashMap<>();
+        try {
+            m.put("mutationsLagRecords", lag(admin, "m"));
+        } catch (Exception e) {
+            m.put("lagError", e.toString());
+        }
         try {
             JsonNode c = cluster.get("/jobs/" + job + "/checkpoints");
             JsonNode last = c.path("latest").path("completed");
@@ -138,6 +157,37 @@ class ClusterSoakITCase {
             m.put("checkpointError", e.toString());
         }
         return m;
+    }
+
+    private static long maxLag(Object samples) {
+        long max = 0;
+        for (Object sample : (List<?>) samples) {
+            if (((Map<?, ?>) sample).get("mutationsLagRecords") instanceof Long l) {
+                max = Math.max(max, l);
+            }
+        }
+        return max;
+    }
+
+    /**
+     * End offsets minus the offsets the job's source committed, summed over the topic's partitions.
+     * The source commits on checkpoints, so this overstates the lag by up to one checkpoint
+     * interval's records.
+     */
+    private static long lag(Admin admin, String topic) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed =
+                admin.listConsumerGroupOffsets(KafkaOptions.GROUP_ID.defaultValue())
+                        .partitionsToOffsetAndMetadata()
+                        .get();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        committed.keySet().stream()
+                .filter(tp -> tp.topic().equals(topic))
+                .forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        long lag = 0;
+        for (var e : admin.listOffsets(latest).all().get().entrySet()) {
+            lag += e.getValue().offset() - committed.get(e.getKey()).offset();
+        }
+        return lag;
     }
 
     /** Per TaskManager, [uptime seconds, heap MB after the GC] of every GC pause. */

@@ -19,6 +19,7 @@ import org.vectorindex.operators.model.Mutation;
 import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.QueryResult;
 import org.vectorindex.operators.model.ResultRecord;
+import org.vectorindex.operators.model.StatsResult;
 import org.vectorindex.operators.model.SubscriptionUpdate;
 
 /**
@@ -27,7 +28,8 @@ import org.vectorindex.operators.model.SubscriptionUpdate;
  * truth holds), paced one-shot queries, and open subscriptions, with a hook called at fixed
  * intervals (to kill a TaskManager) and a sampler (checkpoints, heap). Every committed result is
  * read as it arrives; the report counts queries lost and answered twice, subscription versions
- * skipped or repeated, and recall@10 of every query sent after the first pass.
+ * skipped or repeated, and recall@10 of every query sent once the job reported the whole first pass
+ * applied (a {@code stats} probe each second until its size reaches the data set's).
  */
 final class SoakWorkload {
     /** What to run and against what. */
@@ -56,6 +58,7 @@ final class SoakWorkload {
     private final Map<String, Double> recall = new ConcurrentHashMap<>();
     private final Map<String, List<Long>> versions = new ConcurrentHashMap<>();
     private final Set<String> counted = ConcurrentHashMap.newKeySet();
+    private volatile long firstPassApplied = Long.MAX_VALUE;
 
     SoakWorkload(Settings s) {
         this.s = s;
@@ -69,13 +72,15 @@ final class SoakWorkload {
         long sentUpserts = 0;
         long sentQueries = 0;
         int n = s.base().length;
+        long start = System.nanoTime();
+        long firstPassDone = Long.MAX_VALUE;
         try (KafkaProducer<byte[], byte[]> p = KafkaTestClients.producer(s.bootstrap())) {
-            long start = System.nanoTime();
             long end = start + s.duration().toNanos();
             long nextHook = start + s.hookEvery().toNanos();
             long nextSample = start;
             boolean subscribed = false;
-            long firstPassDone = Long.MAX_VALUE;
+            long nextProbe = 0;
+            int probes = 0;
             while (System.nanoTime() < end) {
                 long now = System.nanoTime();
                 double elapsed = (now - start) / 1e9;
@@ -91,6 +96,17 @@ final class SoakWorkload {
                 }
                 if (sentUpserts >= n && firstPassDone == Long.MAX_VALUE) {
                     firstPassDone = now;
+                }
+                if (firstPassDone <= now
+                        && firstPassApplied == Long.MAX_VALUE
+                        && now >= nextProbe) {
+                    Query probe = Query.stats("soak-stats-" + probes++, s.collection());
+                    p.send(
+                            new ProducerRecord<>(
+                                    s.queriesTopic(),
+                                    InputRecords.key(probe),
+                                    InputRecords.json(probe)));
+                    nextProbe = now + Duration.ofSeconds(1).toNanos();
                 }
                 if (!subscribed && sentUpserts >= n) {
                     for (int j = 0; j < s.subscriptions(); j++) {
@@ -114,7 +130,7 @@ final class SoakWorkload {
                     int j = (int) (sentQueries % s.queries().length);
                     String id = "q-" + sentQueries + "-" + j;
                     Query q = Query.knn(id, s.collection(), s.queries()[j], 10, 64, null);
-                    if (now > firstPassDone + Duration.ofSeconds(5).toNanos()) {
+                    if (now > firstPassApplied) {
                         counted.add(id);
                     }
                     p.send(
@@ -142,7 +158,14 @@ final class SoakWorkload {
         }
         Thread.sleep(5_000); // late duplicates, if any, would show now
         reader.close();
-        return report(sentUpserts, sentQueries, samples, hookAtMs);
+        Map<String, Object> out = report(sentUpserts, sentQueries, samples, hookAtMs);
+        out.put("firstPassSentSeconds", secondsSince(start, firstPassDone));
+        out.put("firstPassAppliedSeconds", secondsSince(start, firstPassApplied));
+        return out;
+    }
+
+    private static Double secondsSince(long start, long at) {
+        return at == Long.MAX_VALUE ? null : (at - start) / 1e9;
     }
 
     private ProducerRecord<byte[], byte[]> record(
@@ -195,6 +218,8 @@ final class SoakWorkload {
             if (counted.contains(q.queryId())) {
                 recall.put(q.queryId(), recallAt10(q));
             }
+        } else if (r instanceof StatsResult st && st.totalSize() >= s.base().length) {
+            firstPassApplied = Math.min(firstPassApplied, System.nanoTime());
         } else if (r instanceof SubscriptionUpdate u) {
             versions.computeIfAbsent(u.subscriptionId(), k -> new ArrayList<>()).add(u.version());
         }
