@@ -129,6 +129,13 @@ public final class Dashboard implements AutoCloseable {
         return url;
     }
 
+    /** Shows {@code text} with the subscription or the hits of this id (the demo's sentences). */
+    public void describe(String id, String text) {
+        if (text != null) {
+            model.describe(id, text);
+        }
+    }
+
     public int port() {
         return server.port();
     }

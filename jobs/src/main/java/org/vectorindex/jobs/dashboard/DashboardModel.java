@@ -104,6 +104,10 @@ final class DashboardModel {
         return null;
     }
 
+    synchronized void describe(String id, String text) {
+        subscriptions.describe(id, text);
+    }
+
     synchronized ObjectNode onDeadLetter(DeadLetter d, long nowMillis) {
         return event("deadLetter").setAll(deadLetters.add(d, nowMillis));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.vectorindex.operators.model.SubscriptionUpdate;
@@ -24,6 +25,12 @@ final class SubscriptionBoard {
     }
 
     private final Map<String, Sub> subs = new LinkedHashMap<>();
+    private final Map<String, String> texts = new HashMap<>();
+
+    /** Text shown with a subscription or a hit of that id (the demo's sentences). */
+    void describe(String id, String text) {
+        texts.put(id, text);
+    }
 
     /** Records the update; returns it as the page shows it, or null when it is stale. */
     ObjectNode add(SubscriptionUpdate u, long nowMillis) {
@@ -41,13 +48,19 @@ final class SubscriptionBoard {
         return o;
     }
 
-    static ObjectNode toJson(SubscriptionUpdate u, long nowMillis) {
+    private ObjectNode toJson(SubscriptionUpdate u, long nowMillis) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("subscriptionId", u.subscriptionId());
+        if (texts.containsKey(u.subscriptionId())) {
+            o.put("text", texts.get(u.subscriptionId()));
+        }
         o.put("version", u.version());
         ArrayNode hits = o.putArray("hits");
         for (int i = 0; i < u.hitCount(); i++) {
-            hits.addObject().put("id", u.hitId(i)).put("score", u.hitScore(i));
+            ObjectNode hit = hits.addObject().put("id", u.hitId(i)).put("score", u.hitScore(i));
+            if (texts.containsKey(u.hitId(i))) {
+                hit.put("text", texts.get(u.hitId(i)));
+            }
         }
         ArrayNode entered = o.putArray("entered");
         for (String id : u.entered()) {

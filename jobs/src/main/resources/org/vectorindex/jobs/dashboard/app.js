@@ -128,12 +128,14 @@
     const hits = $("sub-hits");
     const history = $("sub-history");
     if (!sub) return;
+    $("sub-text").textContent = sub.text || "";
     $("sub-version").textContent = sub.version;
     $("sub-cause").textContent = sub.cause.op + " " + sub.cause.id;
     hits.replaceChildren();
     const entered = new Set(sub.entered);
     for (const h of sub.hits) {
-      hits.append(el("li", { class: entered.has(h.id) ? "entered" : "", "data-id": h.id }, h.id + "  " + fmt(h.score, 4)));
+      const label = h.id + "  " + fmt(h.score, 4) + (h.text ? "  " + h.text : "");
+      hits.append(el("li", { class: entered.has(h.id) ? "entered" : "", "data-id": h.id }, label));
     }
     for (const id of sub.left) {
       const li = el("li", { class: "left", "data-id": id });
