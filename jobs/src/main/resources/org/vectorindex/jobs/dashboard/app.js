@@ -51,7 +51,12 @@
         { label: "size bytes", stroke: "#2a9d2a", scale: "bytes" },
       ],
       { ms: {}, bytes: {} },
-      [{}, { scale: "ms" }, { scale: "bytes", side: 1, grid: { show: false } }]
+      [
+        {},
+        { scale: "ms" },
+        // kB keeps the right axis' labels short enough to show whole
+        { scale: "bytes", side: 1, grid: { show: false }, values: (u, vals) => vals.map((v) => (v === null ? "" : Math.round(v / 1e3) + " kB")) },
+      ]
     );
     chart("chart-recall", [{ label: "recall", stroke: "#8e44ad" }], { y: { range: [0, 1] } });
     $("sub-select").addEventListener("change", (e) => {
