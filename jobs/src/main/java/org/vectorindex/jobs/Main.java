@@ -10,6 +10,7 @@ import org.vectorindex.jobs.client.DeadLettersCommand;
 import org.vectorindex.jobs.client.LoadCommand;
 import org.vectorindex.jobs.client.QueryCommand;
 import org.vectorindex.jobs.client.TopicsCommand;
+import org.vectorindex.jobs.dashboard.DashboardCommand;
 import org.vectorindex.jobs.demo.DemoCommand;
 import org.vectorindex.jobs.embed.EmbedCommand;
 import org.vectorindex.jobs.run.RunCommand;
@@ -65,6 +66,11 @@ public final class Main {
                         "print the dead-letter topic readably",
                         DeadLettersCommand.SPEC.usage(),
                         new DeadLettersCommand(System.out))
+                .add(
+                        "dashboard",
+                        "a live web page of a running job on 127.0.0.1",
+                        DashboardCommand.SPEC.usage(),
+                        new DashboardCommand(System.out))
                 .add(
                         "demo",
                         "embedded Kafka + the job on Europarl sentences; ends with a JSON summary",

@@ -5,6 +5,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.vectorindex.operators.fault.FailureInjection;
+import org.vectorindex.operators.index.RecallSampling;
 import org.vectorindex.operators.index.ShardIndexFunction;
 import org.vectorindex.operators.index.ShardIndexStore;
 import org.vectorindex.operators.merge.ResultMergeFunction;
@@ -67,6 +68,25 @@ public final class ShardedIndexTopology {
             ShardIndexStore store,
             FailureInjection indexFailures,
             FailureInjection mergeFailures) {
+        return apply(
+                mutations,
+                queries,
+                collections,
+                store,
+                indexFailures,
+                mergeFailures,
+                new RecallSampling(RecallSampling.SAMPLE_FRACTION.defaultValue()));
+    }
+
+    /** As above, choosing which one-shot queries the shards also answer by exact scan. */
+    public static Outputs apply(
+            DataStream<ShardMutation> mutations,
+            DataStream<ShardQuery> queries,
+            List<CollectionLayout> collections,
+            ShardIndexStore store,
+            FailureInjection indexFailures,
+            FailureInjection mergeFailures,
+            RecallSampling recall) {
         if (mutations == null || queries == null) {
             throw new IllegalArgumentException("ShardedIndexTopology: an input stream is missing");
         }
@@ -80,7 +100,8 @@ public final class ShardedIndexTopology {
                         .connect(routed.keyBy(ShardQuery::shardKey, Types.STRING))
                         .process(
                                 new ShardIndexFunction(collections, store)
-                                        .withFailureInjection(indexFailures),
+                                        .withFailureInjection(indexFailures)
+                                        .withRecallSampling(recall),
                                 OperatorTypes.PARTIAL_RESULT)
                         .name("shard index")
                         .uid(INDEX_UID);

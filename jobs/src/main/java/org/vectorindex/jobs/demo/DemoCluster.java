@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobStatus;
@@ -17,7 +18,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.vectorindex.connectors.kafka.EmbeddedKafkaBroker;
 import org.vectorindex.connectors.kafka.KafkaOptions;
 import org.vectorindex.jobs.client.AppliedOffsets;
+import org.vectorindex.jobs.dashboard.Dashboard;
 import org.vectorindex.jobs.run.RunCommand;
+import org.vectorindex.operators.model.CollectionsFile;
 import org.vectorindex.state.math.Metric;
 
 /**
@@ -41,22 +44,30 @@ final class DemoCluster implements AutoCloseable {
     private final EmbeddedKafkaBroker broker;
     private final JobClient job;
     private final Duration checkpointInterval;
+    private final int webUiPort;
 
-    private DemoCluster(Path dir, EmbeddedKafkaBroker broker, JobClient job, Duration interval) {
+    private DemoCluster(
+            Path dir, EmbeddedKafkaBroker broker, JobClient job, Duration interval, int webUiPort) {
         this.dir = dir;
         this.broker = broker;
         this.job = job;
         this.checkpointInterval = interval;
+        this.webUiPort = webUiPort;
     }
 
-    /** Starts the broker and the job and waits until the job runs. */
+    /**
+     * Starts the broker and the job and waits until the job runs.
+     *
+     * @param webUiPort the Flink REST API's port, which a dashboard polls; 0: none
+     */
     static DemoCluster start(
             int dimension,
             Metric metric,
             int parallelism,
             String stateBackend,
             Duration checkpointInterval,
-            Duration timeout)
+            Duration timeout,
+            int webUiPort)
             throws Exception {
         Path dir = Files.createTempDirectory("flink-vector-index-demo-");
         EmbeddedKafkaBroker broker = null;
@@ -67,29 +78,38 @@ final class DemoCluster implements AutoCloseable {
             Files.writeString(
                     collections, collectionsJson(dimension, metric), StandardCharsets.UTF_8);
             List<String> args =
-                    List.of(
-                            "--bootstrap-servers",
-                            broker.bootstrapServers(),
-                            "--mutations-topic",
-                            MUTATIONS,
-                            "--queries-topic",
-                            QUERIES,
-                            "--results-topic",
-                            RESULTS,
-                            "--dlq-topic",
-                            DLQ,
-                            "--collections",
-                            collections.toString(),
-                            "--parallelism",
-                            Integer.toString(parallelism),
-                            "--state-dir",
-                            dir.resolve("state").toString(),
-                            "--checkpoint-interval",
-                            checkpointInterval.toMillis() + "ms",
-                            "--state-backend",
-                            stateBackend);
+                    new java.util.ArrayList<>(
+                            List.of(
+                                    "--bootstrap-servers",
+                                    broker.bootstrapServers(),
+                                    "--mutations-topic",
+                                    MUTATIONS,
+                                    "--queries-topic",
+                                    QUERIES,
+                                    "--results-topic",
+                                    RESULTS,
+                                    "--dlq-topic",
+                                    DLQ,
+                                    "--collections",
+                                    collections.toString(),
+                                    "--parallelism",
+                                    Integer.toString(parallelism),
+                                    "--state-dir",
+                                    dir.resolve("state").toString(),
+                                    "--checkpoint-interval",
+                                    checkpointInterval.toMillis() + "ms",
+                                    "--state-backend",
+                                    stateBackend));
+            if (webUiPort > 0) {
+                args.addAll(
+                        List.of(
+                                "--web-ui-port",
+                                Integer.toString(webUiPort),
+                                "--conf",
+                                "vectorindex.recall-sample-fraction=0.1"));
+            }
             JobClient job = RunCommand.start(args.toArray(String[]::new));
-            DemoCluster cluster = new DemoCluster(dir, broker, job, checkpointInterval);
+            DemoCluster cluster = new DemoCluster(dir, broker, job, checkpointInterval, webUiPort);
             cluster.awaitRunning(timeout);
             return cluster;
         } catch (Exception | Error e) {
@@ -113,6 +133,22 @@ final class DemoCluster implements AutoCloseable {
 
     String bootstrapServers() {
         return broker.bootstrapServers();
+    }
+
+    /** A dashboard of this cluster on 127.0.0.1:{@code port} (0: any free port). */
+    Dashboard dashboard(int port) throws IOException {
+        return Dashboard.start(
+                new Dashboard.Options(
+                        broker.bootstrapServers(),
+                        QUERIES,
+                        RESULTS,
+                        DLQ,
+                        "http://127.0.0.1:" + webUiPort,
+                        CollectionsFile.load(dir.resolve("collections.json")),
+                        "127.0.0.1",
+                        port,
+                        new Properties()),
+                System.err);
     }
 
     Duration checkpointInterval() {

@@ -22,6 +22,8 @@ import org.vectorindex.jobs.client.Durations;
 import org.vectorindex.jobs.client.LoadCommand;
 import org.vectorindex.jobs.client.RecordSender;
 import org.vectorindex.jobs.client.TopicTail;
+import org.vectorindex.jobs.dashboard.Dashboard;
+import org.vectorindex.jobs.dashboard.LoopbackPorts;
 import org.vectorindex.jobs.embed.EmbeddingCache;
 import org.vectorindex.operators.model.DeadLetter;
 import org.vectorindex.operators.model.Query;
@@ -68,7 +70,11 @@ public final class DemoCommand implements Command {
                             "cache-dir",
                             null,
                             "embedding cache (default ~/.cache/flink-vector-index)")
-                    .optional("follow", "false", "switch: keep running until Ctrl-C");
+                    .optional("follow", "false", "switch: keep running until Ctrl-C")
+                    .optional(
+                            "dashboard-port",
+                            "8090",
+                            "with --follow: the live dashboard's port on 127.0.0.1 (0: any)");
 
     static final int K = 10;
     static final int SUBSCRIPTION_K = 5;
@@ -93,7 +99,8 @@ public final class DemoCommand implements Command {
             String stateBackend,
             Duration timeout,
             Path cacheDir,
-            boolean follow) {}
+            boolean follow,
+            int dashboardPort) {}
 
     static Options parse(List<String> args) {
         ClientArgs ca = ClientArgs.of(args, Set.of("follow"), "no-repeatable-flag");
@@ -124,7 +131,8 @@ public final class DemoCommand implements Command {
                 backend,
                 Durations.parse("timeout", f.string("timeout")),
                 f.has("cache-dir") ? f.path("cache-dir") : EmbeddingCache.defaultDir(),
-                ClientArgs.bool("follow", f.string("follow")));
+                ClientArgs.bool("follow", f.string("follow")),
+                f.integer("dashboard-port", 0));
     }
 
     @Override
@@ -147,17 +155,29 @@ public final class DemoCommand implements Command {
                 (System.nanoTime() - start) / 1e9);
         CountDownLatch closed = new CountDownLatch(1);
         try (DemoCluster cluster =
-                DemoCluster.start(
-                        data.dimension(),
-                        data.metric(),
-                        o.parallelism(),
-                        o.stateBackend(),
-                        Duration.ofSeconds(1),
-                        o.timeout())) {
+                        DemoCluster.start(
+                                data.dimension(),
+                                data.metric(),
+                                o.parallelism(),
+                                o.stateBackend(),
+                                Duration.ofSeconds(1),
+                                o.timeout(),
+                                o.follow() ? LoopbackPorts.free() : 0);
+                Dashboard dashboard = o.follow() ? cluster.dashboard(o.dashboardPort()) : null) {
             p.line(
                     "Kafka on %s, job running (parallelism %d, %s state, 1 s exactly-once"
                             + " checkpoints)",
                     cluster.bootstrapServers(), o.parallelism(), o.stateBackend());
+            if (dashboard != null) {
+                // Watch the whole run: started before the first upsert, texts for the page.
+                for (DemoData.Item d : data.docs()) {
+                    dashboard.describe(d.id(), d.text());
+                }
+                for (DemoData.Item q : data.queries()) {
+                    dashboard.describe("sub-" + q.id(), q.text());
+                }
+                p.line("dashboard: %s", dashboard.url());
+            }
             return new DemoRun(o, data, cluster, p, start, closed).run();
         } finally {
             closed.countDown();

@@ -14,6 +14,7 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.JobManagerOptions;
+import org.apache.flink.configuration.MetricOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -24,6 +25,8 @@ import org.apache.flink.util.TimeUtils;
 import org.vectorindex.connectors.kafka.KafkaClientProperties;
 import org.vectorindex.connectors.kafka.KafkaOptions;
 import org.vectorindex.connectors.kafka.TopicNames;
+import org.vectorindex.jobs.dashboard.Dashboard;
+import org.vectorindex.jobs.dashboard.LoopbackPorts;
 import org.vectorindex.operators.model.CollectionRegistry;
 import org.vectorindex.operators.model.CollectionsFile;
 
@@ -49,16 +52,30 @@ public final class RunCommand {
                     + " [--state-dir DIR] [--checkpoint-interval 1s] [--state-backend rocksdb|heap]"
                     + " [--kafka-property k=v]... [--kafka-properties FILE]"
                     + " [--transactional-id-prefix P] [--group-id G] [--web-ui-port P]"
+                    + " [--dashboard-port P]"
                     + " [--conf key=value]...";
 
     private static final String LOCAL_DEFAULT_PARALLELISM = "2";
 
     /** Runs the job; returns the exit code once it ends, or once submitted when detached. */
     public static int run(String[] args) throws Exception {
-        Prepared p = prepare(Settings.parse(args));
+        Settings s = Settings.parse(args);
+        if (s.dashboardPort != null && !s.conf.contains(JobOptions.WEB_UI_PORT)) {
+            // The dashboard reads checkpoints and metrics from the REST API: give it a port.
+            s.conf.set(JobOptions.WEB_UI_PORT, LoopbackPorts.free());
+        }
+        Prepared p = prepare(s);
         if (p.local) {
-            submit(p).getJobExecutionResult().get();
+            JobClient job = submit(p);
+            try (Dashboard dashboard = p.dashboard()) {
+                job.getJobExecutionResult().get();
+            }
         } else {
+            if (s.dashboardPort != null) {
+                throw new IllegalArgumentException(
+                        "run: --dashboard-port is for local runs (java -jar); beside a cluster"
+                                + " start the dashboard command");
+            }
             // As every Flink program: execute() returns at submission when detached, else waits.
             p.env.registerJobListener(p.startLinePrinter());
             p.env.execute(JOB_NAME);
@@ -121,6 +138,10 @@ public final class RunCommand {
         local.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
         local.getOptional(JobOptions.WEB_UI_PORT)
                 .ifPresent(port -> local.set(RestOptions.BIND_PORT, Integer.toString(port)));
+        if (!local.contains(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL)) {
+            // Flink's 10 s default would leave a dashboard's rates and recall that far behind.
+            local.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofSeconds(1));
+        }
         if (!local.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY)) {
             // The JobManager's in-memory storage caps state at 5 MB: a real index exceeds it,
             // every checkpoint would fail and exactly-once output would never be committed.
@@ -170,6 +191,28 @@ public final class RunCommand {
             };
         }
 
+        /** The dashboard of a local run, printing its address; null unless asked for. */
+        Dashboard dashboard() throws IOException {
+            if (settings.dashboardPort == null) {
+                return null;
+            }
+            Dashboard d =
+                    Dashboard.start(
+                            new Dashboard.Options(
+                                    settings.conf.get(KafkaOptions.BOOTSTRAP_SERVERS),
+                                    settings.conf.get(KafkaOptions.QUERIES_TOPIC),
+                                    settings.conf.get(KafkaOptions.RESULTS_TOPIC),
+                                    settings.conf.get(KafkaOptions.DLQ_TOPIC),
+                                    "http://127.0.0.1:" + flink.get(JobOptions.WEB_UI_PORT),
+                                    settings.collections,
+                                    "127.0.0.1",
+                                    settings.dashboardPort,
+                                    settings.kafka),
+                            System.err);
+            System.out.println("dashboard: " + d.url());
+            return d;
+        }
+
         private String webUi() {
             if (local) {
                 return flink.getOptional(JobOptions.WEB_UI_PORT)
@@ -190,6 +233,9 @@ public final class RunCommand {
 
         /** {@code --parallelism}, or null: then {@code -p} or {@code parallelism.default}. */
         Integer parallelism;
+
+        /** {@code --dashboard-port} (0: any free port), or null: no dashboard. */
+        Integer dashboardPort;
 
         static Settings parse(String[] args) {
             Settings s = new Settings();
@@ -229,6 +275,7 @@ public final class RunCommand {
                             s.conf.set(KafkaOptions.TRANSACTIONAL_ID_PREFIX, v);
                     case "--group-id" -> s.conf.set(KafkaOptions.GROUP_ID, v);
                     case "--web-ui-port" -> s.conf.set(JobOptions.WEB_UI_PORT, port(flag, v));
+                    case "--dashboard-port" -> s.dashboardPort = v.equals("0") ? 0 : port(flag, v);
                     case "--conf" -> {
                         int eq = v.indexOf('=');
                         if (eq <= 0) {

@@ -24,6 +24,7 @@ import org.vectorindex.operators.ModelAdapter;
 import org.vectorindex.operators.ShardedIndexTopology;
 import org.vectorindex.operators.fault.FailureInjection;
 import org.vectorindex.operators.index.KeyedShardIndexStore;
+import org.vectorindex.operators.index.RecallSampling;
 import org.vectorindex.operators.model.CollectionRegistry;
 import org.vectorindex.operators.model.DeadLetter;
 import org.vectorindex.operators.model.Mutation;
@@ -170,7 +171,8 @@ public final class VectorIndexJob {
                         FailureInjection.parse(
                                 "index", conf.get(JobOptions.FAIL_INDEX_AT), markers),
                         FailureInjection.parse(
-                                "merge", conf.get(JobOptions.FAIL_MERGE_AT), markers));
+                                "merge", conf.get(JobOptions.FAIL_MERGE_AT), markers),
+                        new RecallSampling(conf.get(RecallSampling.SAMPLE_FRACTION)));
 
         out.results()
                 .map(ModelAdapter::result, ModelTypes.RESULT_RECORD)

@@ -107,6 +107,38 @@ class LeanJarITCase {
         assertTrue(offending.isEmpty(), "demo libraries in the lean jar: " + offending);
     }
 
+    /**
+     * The dashboard's chart library and the browser test's Selenium stay out of the deployable jar;
+     * the WebJar, a local tool's dependency, is in local-lib/ instead.
+     */
+    @Test
+    void deployableJarHoldsNoDashboardLibraries() throws IOException {
+        assumeTrue(Files.isRegularFile(JAR), "not packaged: " + JAR.toAbsolutePath());
+        List<String> offending = new ArrayList<>();
+        try (ZipFile zip = new ZipFile(JAR.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                String name = entries.nextElement().getName();
+                if (name.startsWith("META-INF/resources/webjars/")
+                        || name.startsWith("META-INF/maven/org.webjars")
+                        || name.startsWith("org/openqa/selenium/")) {
+                    offending.add(name);
+                }
+            }
+        }
+        assertTrue(offending.isEmpty(), "dashboard libraries in the lean jar: " + offending);
+        assumeTrue(Files.isDirectory(LOCAL_LIB), "no " + LOCAL_LIB.toAbsolutePath());
+        try (var libs = Files.list(LOCAL_LIB)) {
+            List<String> names = libs.map(f -> f.getFileName().toString()).toList();
+            assertTrue(
+                    names.stream().anyMatch(n -> n.startsWith("uplot-")),
+                    "the uPlot WebJar belongs in local-lib/: " + names.size() + " jars there");
+            assertTrue(
+                    names.stream().noneMatch(n -> n.startsWith("selenium-")),
+                    "test-only Selenium must not reach local-lib/");
+        }
+    }
+
     @Test
     void embedderRunsFromTheLeanJarWithDemoLibBesideIt() throws Exception {
         assumeTrue(Files.isRegularFile(JAR), "not packaged: " + JAR.toAbsolutePath());

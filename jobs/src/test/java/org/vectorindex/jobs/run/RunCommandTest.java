@@ -87,7 +87,8 @@ class RunCommandTest {
         for (String[] bad :
                 new String[][] {
                     {"--parallelism", "0"}, {"--checkpoint-interval", "soon"},
-                    {"--state-backend", "disk"}, {"--frobnicate", "1"}
+                    {"--state-backend", "disk"}, {"--frobnicate", "1"},
+                    {"--dashboard-port", "70000"}
                 }) {
             IllegalArgumentException ex =
                     assertThrows(
@@ -186,6 +187,16 @@ class RunCommandTest {
         assertEquals(state.resolve("job-a/chk-7").toUri().toString(), fromDir.path());
         assertEquals(
                 Resume.Source.NONE, Resume.decide(conf, dir.resolve("empty").toString()).source());
+    }
+
+    @Test
+    void aDashboardIsAskedForByPort(@TempDir Path dir) throws Exception {
+        Path c = JobScenario.collectionsFile(dir);
+        assertEquals(null, RunCommand.Settings.parse(args(c)).dashboardPort);
+        assertEquals(
+                8090, RunCommand.Settings.parse(args(c, "--dashboard-port", "8090")).dashboardPort);
+        assertEquals(0, RunCommand.Settings.parse(args(c, "--dashboard-port", "0")).dashboardPort);
+        assertTrue(RunCommand.USAGE.contains("[--dashboard-port P]"));
     }
 
     @Test

@@ -77,6 +77,11 @@ public final class HnswShardIndexStore implements ShardIndexStore {
         }
 
         @Override
+        public List<SearchHit> exactSearch(float[] query, int k, Predicate<String> filter) {
+            return index.exactSearch(query, k, filter);
+        }
+
+        @Override
         public int size() {
             return index.size();
         }

@@ -29,6 +29,14 @@ public interface ShardIndex {
     /** Top k accepted by {@code filter} (null: all), best first, with users' scores. */
     List<SearchHit> search(float[] query, int k, int ef, Predicate<String> filter);
 
+    /**
+     * Exact top k accepted by {@code filter} (null: all), by scoring every vector; null when this
+     * kind of index has no exact scan (then no recall is sampled).
+     */
+    default List<SearchHit> exactSearch(float[] query, int k, Predicate<String> filter) {
+        return null;
+    }
+
     int size();
 
     /**

@@ -64,6 +64,8 @@ public final class ShardIndexFunction
     private final HashMap<String, CollectionLayout> layouts = new HashMap<>();
     private final ShardIndexStore store;
     private FailureInjection failures = FailureInjection.NONE;
+    private RecallSampling recall =
+            new RecallSampling(RecallSampling.SAMPLE_FRACTION.defaultValue());
 
     private transient MapState<String, Map<String, String>> attributeState;
     private transient MapState<String, SubscriptionSpec> specState;
@@ -106,6 +108,12 @@ public final class ShardIndexFunction
     /** Test hook: throw at planned points (off by default). */
     public ShardIndexFunction withFailureInjection(FailureInjection failures) {
         this.failures = failures == null ? FailureInjection.NONE : failures;
+        return this;
+    }
+
+    /** Which one-shot queries are also answered by exact scan, for the recall metrics. */
+    public ShardIndexFunction withRecallSampling(RecallSampling sampling) {
+        this.recall = sampling;
         return this;
     }
 
@@ -258,6 +266,9 @@ public final class ShardIndexFunction
                             Cause.NONE,
                             null));
             metrics.queried();
+            if (recall.sampled(q.requestId())) {
+                sampleRecall(q, index, hits, ws);
+            }
             return;
         }
         float[] vector = q.vector().clone();
@@ -274,6 +285,17 @@ public final class ShardIndexFunction
         specState.put(q.requestId(), spec);
         emitter.bind(ws, out);
         emitter.changed(slot, Cause.SUBSCRIBE, q.requestId());
+    }
+
+    /** After the answer is out, so sampling never delays or changes it. */
+    private void sampleRecall(
+            ShardQuery q, ShardIndex index, List<SearchHit> hits, ShardWorkingSet ws) {
+        List<SearchHit> exact =
+                index.exactSearch(
+                        q.vector(), q.k(), ws.queryFilter.filter == null ? null : ws.queryFilter);
+        if (exact != null) {
+            metrics.recallSampled(RecallSampling.overlap(hits, exact), exact.size());
+        }
     }
 
     private void unsubscribe(ShardQuery q, ShardWorkingSet ws, Collector<PartialResult> out)

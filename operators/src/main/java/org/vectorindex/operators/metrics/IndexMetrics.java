@@ -19,6 +19,9 @@ public final class IndexMetrics {
     private final Counter queries;
     private final Counter subscribes;
     private final Counter rejected;
+    private final Counter recallSamples;
+    private final Counter recallHits;
+    private final Counter recallTruth;
 
     /**
      * Registers the metrics under {@code operatorGroup}/{@value #GROUP}.
@@ -34,8 +37,12 @@ public final class IndexMetrics {
         queries = g.counter("shardQueries");
         subscribes = g.counter("subscribes");
         rejected = g.counter("rejected");
+        recallSamples = g.counter("recallSamples");
+        recallHits = g.counter("recallHits");
+        recallTruth = g.counter("recallTruth");
         g.gauge("liveVectors", (Gauge<Long>) liveVectors::getAsLong);
         g.gauge("openSubscriptions", (Gauge<Long>) openSubscriptions::getAsLong);
+        g.gauge("recall", (Gauge<Double>) this::recall);
     }
 
     public void upserted() {
@@ -54,6 +61,22 @@ public final class IndexMetrics {
 
     public void subscribed() {
         subscribes.inc();
+    }
+
+    /**
+     * One recall sample: {@code hits} of the shard's {@code truth} exact top-k ids were in its
+     * graph answer. Sums, not a ratio, so subtasks and time windows add up exactly.
+     */
+    public void recallSampled(int hits, int truth) {
+        recallSamples.inc();
+        recallHits.inc(hits);
+        recallTruth.inc(truth);
+    }
+
+    /** Overlap@k of every sample of this subtask so far; -1 before the first. */
+    double recall() {
+        long truth = recallTruth.getCount();
+        return truth == 0 ? -1 : (double) recallHits.getCount() / truth;
     }
 
     /** A record the operator refused (it goes to the dead-letter output). */

@@ -28,6 +28,13 @@ class MetricsTest {
         assertEquals(1, group.count("vectorindex.rejected"));
         assertEquals(41L, group.gaugeValue("vectorindex.liveVectors"));
         assertEquals(3L, group.gaugeValue("vectorindex.openSubscriptions"));
+        assertEquals(-1.0, group.gaugeValue("vectorindex.recall"), "no sample yet");
+        m.recallSampled(9, 10);
+        m.recallSampled(10, 10);
+        assertEquals(2, group.count("vectorindex.recallSamples"));
+        assertEquals(19, group.count("vectorindex.recallHits"));
+        assertEquals(20, group.count("vectorindex.recallTruth"));
+        assertEquals(0.95, group.gaugeValue("vectorindex.recall"));
     }
 
     @Test
