@@ -82,7 +82,10 @@ public final class KafkaWiring {
     public KafkaSink<DeadLetter> deadLetterSink() {
         return new ExactlyOnceSinkBuilder<DeadLetter>()
                 .bootstrapServers(conf.get(KafkaOptions.BOOTSTRAP_SERVERS))
-                .serializer(new DeadLetterSerializationSchema(conf.get(KafkaOptions.DLQ_TOPIC)))
+                .serializer(
+                        new DeadLetterSerializationSchema(
+                                conf.get(KafkaOptions.DLQ_TOPIC),
+                                DeadLetterFit.of(clientProperties)))
                 .transactionalIdPrefix(conf.get(KafkaOptions.TRANSACTIONAL_ID_PREFIX) + "-dlq")
                 .transactionTimeout(conf.get(KafkaOptions.TRANSACTION_TIMEOUT))
                 .clientProperties(clientProperties)
