@@ -4,7 +4,7 @@
  * <pre>
  * mutations ──map──▶ ShardMutation ─keyBy(shardKey)─────────────┐
  *                                                                ▼
- * queries ──map──▶ ShardQuery ──ShardFanOut──keyBy(shardKey)──▶ ShardIndexFunction ──▶ PartialResult
+ * queries ──map──▶ ShardQuery ─keyBy(requestId)─SubscriptionIds─ShardFanOut─keyBy(shardKey)─▶ ShardIndexFunction ──▶ PartialResult
  *                                                                                        │
  *                                               keyBy(requestId) ◀──────────────────────┘
  *                                                      ▼
