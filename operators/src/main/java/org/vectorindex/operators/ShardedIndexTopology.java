@@ -11,6 +11,7 @@ import org.vectorindex.operators.index.ShardIndexStore;
 import org.vectorindex.operators.merge.ResultMergeFunction;
 import org.vectorindex.operators.routing.CollectionLayout;
 import org.vectorindex.operators.routing.ShardFanOut;
+import org.vectorindex.operators.routing.SubscriptionIds;
 import org.vectorindex.operators.types.MergedResult;
 import org.vectorindex.operators.types.OperatorTypes;
 import org.vectorindex.operators.types.PartialResult;
@@ -19,14 +20,16 @@ import org.vectorindex.operators.types.ShardQuery;
 import org.vectorindex.operators.types.ShardRejection;
 
 /**
- * Wires steps 2 to 4 of the topology onto two input streams: keyBy shard for mutations, fan-out and
- * keyBy shard for queries, the index operator, keyBy request id, the merger. Every edge uses this
- * module's explicit serializers, and every operator has a stable uid so savepoints survive job
- * changes.
+ * Wires steps 2 to 4 of the topology onto two input streams: keyBy shard for mutations; keyBy
+ * request id (the subscription-id check), fan-out and keyBy shard for queries; the index operator,
+ * keyBy request id, the merger. Every edge uses this module's explicit serializers, and every
+ * operator has a stable uid so savepoints survive job changes.
  */
 public final class ShardedIndexTopology {
     /** Uids of the stateful operators, stable across releases. */
     public static final String FAN_OUT_UID = "vector-index-fan-out";
+
+    public static final String SUBSCRIPTION_IDS_UID = "vector-index-subscription-ids";
 
     public static final String INDEX_UID = "vector-index-shards";
     public static final String MERGE_UID = "vector-index-merge";
@@ -90,8 +93,13 @@ public final class ShardedIndexTopology {
         if (mutations == null || queries == null) {
             throw new IllegalArgumentException("ShardedIndexTopology: an input stream is missing");
         }
+        SingleOutputStreamOperator<ShardQuery> checked =
+                queries.keyBy(ShardQuery::requestId, Types.STRING)
+                        .process(new SubscriptionIds(collections), OperatorTypes.SHARD_QUERY)
+                        .name("check subscription ids")
+                        .uid(SUBSCRIPTION_IDS_UID);
         SingleOutputStreamOperator<ShardQuery> routed =
-                queries.process(new ShardFanOut(collections), OperatorTypes.SHARD_QUERY)
+                checked.process(new ShardFanOut(collections), OperatorTypes.SHARD_QUERY)
                         .name("fan-out to shards")
                         .uid(FAN_OUT_UID);
         SingleOutputStreamOperator<PartialResult> partials =
@@ -113,8 +121,10 @@ public final class ShardedIndexTopology {
                         .name("merge partial results")
                         .uid(MERGE_UID);
         DataStream<ShardRejection> rejections =
-                routed.getSideOutput(ShardFanOut.REJECTED)
-                        .union(partials.getSideOutput(ShardIndexFunction.REJECTED));
+                checked.getSideOutput(SubscriptionIds.REJECTED)
+                        .union(
+                                routed.getSideOutput(ShardFanOut.REJECTED),
+                                partials.getSideOutput(ShardIndexFunction.REJECTED));
         return new Outputs(merged, rejections);
     }
 }

@@ -2,11 +2,11 @@
  * The operator topology of the streaming job (steps 2 to 4 of issue 3).
  *
  * <pre>
- * mutations ──map──▶ ShardMutation ─keyBy(shardKey)─────────────┐
- *                                                                ▼
- * queries ──map──▶ ShardQuery ──ShardFanOut──keyBy(shardKey)──▶ ShardIndexFunction ──▶ PartialResult
- *                                                                                        │
- *                                               keyBy(requestId) ◀──────────────────────┘
+ * mutations ──map──▶ ShardMutation ─keyBy(shardKey)──────────────────────────────────┐
+ *                                                                                     ▼
+ * queries ──map──▶ ShardQuery ─keyBy(requestId)─▶ SubscriptionIds ──▶ ShardFanOut ─keyBy(shardKey)─▶ ShardIndexFunction
+ *                                                                                     │ PartialResult
+ *                                               keyBy(requestId) ◀───────────────────┘
  *                                                      ▼
  *                                            ResultMergeFunction ──▶ MergedResult ──map──▶ results
  * </pre>

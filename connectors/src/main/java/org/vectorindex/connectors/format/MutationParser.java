@@ -56,7 +56,9 @@ public final class MutationParser extends RecordReader<Mutation> {
                     if (op == null) {
                         throw new Rejection(
                                 RejectReason.UNKNOWN_OP,
-                                "unknown op '" + name + "': expected upsert or delete");
+                                "unknown op '"
+                                        + FieldRules.clip(name)
+                                        + "': expected upsert or delete");
                     }
                     break;
                 case "collection":
@@ -92,6 +94,7 @@ public final class MutationParser extends RecordReader<Mutation> {
         if (id.isEmpty()) {
             throw new Rejection(RejectReason.EMPTY_ID, "'id' is empty");
         }
+        FieldRules.checkId("id", id, settings.fields());
         if (collection == null) {
             throw new Rejection(RejectReason.MISSING_FIELD, "'collection' is missing");
         }
@@ -124,9 +127,9 @@ public final class MutationParser extends RecordReader<Mutation> {
             throw new Rejection(
                     RejectReason.KEY_MISMATCH,
                     "Kafka key '"
-                            + new String(key, StandardCharsets.UTF_8)
+                            + FieldRules.clip(new String(key, StandardCharsets.UTF_8))
                             + "' differs from id '"
-                            + id
+                            + FieldRules.clip(id)
                             + "'");
         }
     }

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import org.vectorindex.operators.model.DeadLetter;
 import org.vectorindex.operators.model.QueryResult;
@@ -24,8 +25,8 @@ import org.vectorindex.operators.model.UpdateCause;
  * {"type":"update","subscriptionId","version","hits","entered","left","cause":{"op","id"}}}, stats
  * {@code {"type":"stats","queryId","collection","size","shards":[{"shard","size","digest"}]}} and
  * dead letters {@code {"reason","detail","sourceTopic","partition","offset","key",
- * "keyBase64","valueBase64"}}. The readers, for clients and tests, accept exactly what the writers
- * produce.
+ * "keyBase64","valueBase64","keyLength","valueLength","truncated"}}. The readers, for clients and
+ * tests, accept exactly what the writers produce.
  */
 public final class OutputJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -93,24 +94,73 @@ public final class OutputJson {
     }
 
     public static byte[] write(DeadLetter d) {
+        return write(d, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A dead letter whose copies of the original key and value are cut to at most {@code
+     * maxKeyBytes} and {@code maxValueBytes}, and whose detail to {@code maxDetailChars}; {@code
+     * keyLength}, {@code valueLength} and {@code truncated} tell whether and what was cut.
+     */
+    public static byte[] write(
+            DeadLetter d, int maxKeyBytes, int maxValueBytes, int maxDetailChars) {
+        byte[] key = cut(d.key(), maxKeyBytes);
+        byte[] value = cut(d.value(), maxValueBytes);
+        String detail = d.detail();
+        if (detail.length() > maxDetailChars) {
+            detail = detail.substring(0, maxDetailChars) + "...";
+        }
+        boolean truncated = key != d.key() || value != d.value();
+        String keyText = key == null ? null : utf8OrNull(key);
+        String detailText = detail;
         return InputRecords.write(
                 g -> {
                     g.writeStartObject();
                     g.writeStringField("reason", d.reason().code());
-                    g.writeStringField("detail", d.detail());
+                    g.writeStringField("detail", detailText);
                     g.writeStringField("sourceTopic", d.sourceTopic());
                     g.writeNumberField("partition", d.partition());
                     g.writeNumberField("offset", d.offset());
-                    String key = d.key() == null ? null : utf8OrNull(d.key());
-                    if (key != null) {
-                        g.writeStringField("key", key);
+                    if (keyText != null) {
+                        g.writeStringField("key", keyText);
                     } else {
                         g.writeNullField("key");
                     }
-                    writeBase64(g, "keyBase64", d.key());
-                    writeBase64(g, "valueBase64", d.value());
+                    writeBase64(g, "keyBase64", key);
+                    writeBase64(g, "valueBase64", value);
+                    writeLength(g, "keyLength", d.key());
+                    writeLength(g, "valueLength", d.value());
+                    g.writeBooleanField("truncated", truncated);
                     g.writeEndObject();
                 });
+    }
+
+    /** The original value's length of a dead letter, or -1 when it had none. */
+    public static int deadLetterValueLength(byte[] json) {
+        JsonNode v = tree(json).get("valueLength");
+        return v == null || v.isNull() ? -1 : v.intValue();
+    }
+
+    /** Whether a dead letter's copy of the key or value was cut. */
+    public static boolean deadLetterTruncated(byte[] json) {
+        JsonNode v = tree(json).get("truncated");
+        return v != null && v.booleanValue();
+    }
+
+    /** The same array when it fits, else a cut copy. */
+    private static byte[] cut(byte[] bytes, int max) {
+        return bytes == null || bytes.length <= max
+                ? bytes
+                : Arrays.copyOf(bytes, Math.max(0, max));
+    }
+
+    private static void writeLength(JsonGenerator g, String field, byte[] bytes)
+            throws IOException {
+        if (bytes == null) {
+            g.writeNullField(field);
+        } else {
+            g.writeNumberField(field, bytes.length);
+        }
     }
 
     /** Reads a result, an update or stats. */

@@ -62,7 +62,7 @@ public final class QueryParser extends RecordReader<Query> {
                         throw new Rejection(
                                 RejectReason.UNKNOWN_QUERY_TYPE,
                                 "unknown query type '"
-                                        + name
+                                        + FieldRules.clip(name)
                                         + "': expected knn, subscribe, unsubscribe or stats");
                     }
                     break;
@@ -126,6 +126,7 @@ public final class QueryParser extends RecordReader<Query> {
         if (id.isEmpty()) {
             throw new Rejection(RejectReason.EMPTY_ID, "'" + type.idField() + "' is empty");
         }
+        FieldRules.checkId(type.idField(), id, settings.fields());
         if (type == QueryType.UNSUBSCRIBE) {
             if ((seen & (VECTOR | VECTORS | K | EF | FILTER)) != 0) {
                 throw new Rejection(

@@ -13,7 +13,6 @@ import java.util.Objects;
 import org.vectorindex.operators.model.CollectionRegistry;
 import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.model.DeadLetter;
-import org.vectorindex.operators.model.MultivectorParams;
 import org.vectorindex.operators.model.RawRecord;
 import org.vectorindex.operators.model.RejectReason;
 
@@ -131,7 +130,8 @@ abstract class RecordReader<T> {
 
     static Rejection unexpectedField(String field, String kind) {
         return new Rejection(
-                RejectReason.UNEXPECTED_FIELD, "unknown field '" + field + "' in a " + kind);
+                RejectReason.UNEXPECTED_FIELD,
+                "unknown field '" + FieldRules.clip(field) + "' in a " + kind);
     }
 
     static String readString(JsonParser p, String field) throws IOException, Rejection {
@@ -161,9 +161,13 @@ abstract class RecordReader<T> {
         return p.getIntValue();
     }
 
-    /** An object of scalar values (strings, numbers or booleans kept as their text). */
-    static Map<String, String> readStringMap(JsonParser p, String field)
+    /**
+     * An object of scalar values (strings, numbers or booleans kept as their text), bounded by the
+     * field limits.
+     */
+    final Map<String, String> readStringMap(JsonParser p, String field)
             throws IOException, Rejection {
+        FieldLimits limits = settings.fields();
         if (p.currentToken() != JsonToken.START_OBJECT) {
             throw new Rejection(
                     RejectReason.WRONG_TYPE,
@@ -172,6 +176,8 @@ abstract class RecordReader<T> {
         Map<String, String> map = null;
         String name;
         while ((name = p.nextFieldName()) != null) {
+            FieldRules.checkAttributeCount(field, map == null ? 0 : map.size(), limits);
+            FieldRules.checkAttributeKey(field, name, limits);
             JsonToken t = p.nextToken();
             if (!t.isScalarValue() || t == JsonToken.VALUE_NULL) {
                 throw new Rejection(
@@ -179,17 +185,23 @@ abstract class RecordReader<T> {
                         "'"
                                 + field
                                 + "."
-                                + name
+                                + FieldRules.clip(name)
                                 + "' must be a string, number or boolean, got "
                                 + describe(t));
             }
+            String value = p.getText();
+            FieldRules.checkAttributeValue(field + "." + FieldRules.clip(name), value, limits);
             if (map == null) {
                 map = new LinkedHashMap<>();
             }
-            if (map.put(name, p.getText()) != null) {
+            if (map.put(name, value) != null) {
                 throw new Rejection(
                         RejectReason.DUPLICATE_FIELD,
-                        "field '" + field + "." + name + "' appears more than once");
+                        "field '"
+                                + field
+                                + "."
+                                + FieldRules.clip(name)
+                                + "' appears more than once");
             }
         }
         return map == null ? Map.of() : map;
@@ -253,7 +265,7 @@ abstract class RecordReader<T> {
         return Arrays.copyOf(buffer, n);
     }
 
-    /** A JSON array of token vectors, at most {@link MultivectorParams#MAX_TOKENS}. */
+    /** A JSON array of token vectors, at most {@link FieldLimits#maxTokens}. */
     final float[][] readVectors(JsonParser p) throws IOException, Rejection {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             throw new Rejection(
@@ -262,13 +274,18 @@ abstract class RecordReader<T> {
         }
         float[][] rows = new float[8][];
         int n = 0;
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            if (n == MultivectorParams.MAX_TOKENS) {
+        int max = settings.fields().maxTokens();
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == null) {
+                throw new Rejection(RejectReason.BAD_JSON, "'vectors' is not closed");
+            }
+            if (n == max) {
                 throw new Rejection(
                         RejectReason.TOO_MANY_TOKENS,
                         "'vectors' holds more than "
-                                + MultivectorParams.MAX_TOKENS
-                                + " token vectors");
+                                + max
+                                + " token vectors (vectorindex.format.max-tokens)");
             }
             if (n == rows.length) {
                 rows = Arrays.copyOf(rows, n * 2);
@@ -286,7 +303,7 @@ abstract class RecordReader<T> {
             throw new Rejection(
                     RejectReason.UNKNOWN_COLLECTION,
                     "collection '"
-                            + name
+                            + FieldRules.clip(name)
                             + "' is not declared; known: "
                             + collections.asMap().keySet());
         }
@@ -322,7 +339,7 @@ abstract class RecordReader<T> {
                                     + " x 4)");
                 }
                 int rows = bytes / rowBytes;
-                VectorRules.checkTokenCount(spec, rows);
+                VectorRules.checkTokenCount(spec, rows, settings.fields().maxTokens());
                 vectors = new float[rows][];
                 for (int i = 0; i < rows; i++) {
                     vectors[i] =
@@ -360,7 +377,7 @@ abstract class RecordReader<T> {
             if (vectors.length == 0) {
                 throw new Rejection(RejectReason.MISSING_FIELD, "'vectors' is empty");
             }
-            VectorRules.checkTokenCount(spec, vectors.length);
+            VectorRules.checkTokenCount(spec, vectors.length, settings.fields().maxTokens());
             for (int i = 0; i < vectors.length; i++) {
                 VectorRules.checkShape(spec, vectors[i], "vectors[" + i + "]");
             }

@@ -8,8 +8,9 @@ import org.vectorindex.state.math.Metric;
 final class VectorRules {
     private VectorRules() {}
 
-    static void checkTokenCount(CollectionSpec spec, int rows) throws Rejection {
-        int max = spec.multivector().maxTokens();
+    /** Against the collection's maxTokens and the record limit {@code maxTokens}. */
+    static void checkTokenCount(CollectionSpec spec, int rows, int maxTokens) throws Rejection {
+        int max = Math.min(spec.multivector().maxTokens(), maxTokens);
         if (rows > max) {
             throw new Rejection(
                     RejectReason.TOO_MANY_TOKENS,

@@ -3,6 +3,7 @@ package org.vectorindex.connectors.kafka;
 import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
+import org.vectorindex.connectors.format.FieldLimits;
 
 /** Flink-level settings of the job's Kafka plumbing, as {@link ConfigOption}s. */
 public final class KafkaOptions {
@@ -106,6 +107,51 @@ public final class KafkaOptions {
                     .withDescription(
                             "Input records with a larger value are dead-lettered as 'oversized'"
                                     + " without being parsed.");
+
+    public static final ConfigOption<Integer> MAX_ID_BYTES =
+            ConfigOptions.key("vectorindex.format.max-id-bytes")
+                    .intType()
+                    .defaultValue(FieldLimits.DEFAULT_MAX_ID_BYTES)
+                    .withDescription(
+                            "Longest id, queryId or subscriptionId, in UTF-8 bytes (at most"
+                                    + " 32768); a longer one is dead-lettered as"
+                                    + " 'field_too_long'.");
+
+    public static final ConfigOption<Integer> MAX_ATTRIBUTE_KEY_BYTES =
+            ConfigOptions.key("vectorindex.format.max-attribute-key-bytes")
+                    .intType()
+                    .defaultValue(FieldLimits.DEFAULT_MAX_ATTRIBUTE_KEY_BYTES)
+                    .withDescription(
+                            "Longest key of a mutation's attributes or a query's filter, in UTF-8"
+                                    + " bytes (at most 32768); a longer one is dead-lettered as"
+                                    + " 'field_too_long'.");
+
+    public static final ConfigOption<Integer> MAX_ATTRIBUTE_VALUE_BYTES =
+            ConfigOptions.key("vectorindex.format.max-attribute-value-bytes")
+                    .intType()
+                    .defaultValue(FieldLimits.DEFAULT_MAX_ATTRIBUTE_VALUE_BYTES)
+                    .withDescription(
+                            "Longest value of a mutation's attributes or a query's filter, in"
+                                    + " UTF-8 bytes (at most 32768); a longer one is"
+                                    + " dead-lettered as 'field_too_long'.");
+
+    public static final ConfigOption<Integer> MAX_ATTRIBUTES =
+            ConfigOptions.key("vectorindex.format.max-attributes")
+                    .intType()
+                    .defaultValue(FieldLimits.DEFAULT_MAX_ATTRIBUTES)
+                    .withDescription(
+                            "Most entries in a mutation's attributes or a query's filter; a"
+                                    + " record with more is dead-lettered as"
+                                    + " 'too_many_attributes'.");
+
+    public static final ConfigOption<Integer> MAX_TOKENS =
+            ConfigOptions.key("vectorindex.format.max-tokens")
+                    .intType()
+                    .defaultValue(FieldLimits.DEFAULT_MAX_TOKENS)
+                    .withDescription(
+                            "Most token vectors in one multi-vector upsert or query (at most 512;"
+                                    + " a collection's maxTokens may be lower); a record with"
+                                    + " more is dead-lettered as 'too_many_tokens'.");
 
     /** Where to start reading when there is no checkpoint. */
     public enum StartingOffsets {

@@ -8,6 +8,7 @@ import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.vectorindex.connectors.format.FieldLimits;
 import org.vectorindex.connectors.format.FormatSettings;
 import org.vectorindex.operators.model.DeadLetter;
 import org.vectorindex.operators.model.RawRecord;
@@ -81,7 +82,10 @@ public final class KafkaWiring {
     public KafkaSink<DeadLetter> deadLetterSink() {
         return new ExactlyOnceSinkBuilder<DeadLetter>()
                 .bootstrapServers(conf.get(KafkaOptions.BOOTSTRAP_SERVERS))
-                .serializer(new DeadLetterSerializationSchema(conf.get(KafkaOptions.DLQ_TOPIC)))
+                .serializer(
+                        new DeadLetterSerializationSchema(
+                                conf.get(KafkaOptions.DLQ_TOPIC),
+                                DeadLetterFit.of(clientProperties)))
                 .transactionalIdPrefix(conf.get(KafkaOptions.TRANSACTIONAL_ID_PREFIX) + "-dlq")
                 .transactionTimeout(conf.get(KafkaOptions.TRANSACTION_TIMEOUT))
                 .clientProperties(clientProperties)
@@ -90,7 +94,14 @@ public final class KafkaWiring {
 
     public FormatSettings formatSettings() {
         return FormatSettings.defaults()
-                .withMaxRecordBytes(conf.get(KafkaOptions.MAX_RECORD_BYTES));
+                .withMaxRecordBytes(conf.get(KafkaOptions.MAX_RECORD_BYTES))
+                .withFields(
+                        new FieldLimits(
+                                conf.get(KafkaOptions.MAX_ID_BYTES),
+                                conf.get(KafkaOptions.MAX_ATTRIBUTE_KEY_BYTES),
+                                conf.get(KafkaOptions.MAX_ATTRIBUTE_VALUE_BYTES),
+                                conf.get(KafkaOptions.MAX_ATTRIBUTES),
+                                conf.get(KafkaOptions.MAX_TOKENS)));
     }
 
     private KafkaSource<RawRecord> source(String topic, KafkaOptions.StartingOffsets offsets) {

@@ -20,6 +20,10 @@ import org.vectorindex.operators.model.RejectReason;
 class MutationParserTest {
     private final MutationParser parser =
             new MutationParser(COLLECTIONS, FormatSettings.defaults().withMaxRecordBytes(512));
+    private final MutationParser small =
+            new MutationParser(
+                    COLLECTIONS,
+                    FormatSettings.defaults().withFields(new FieldLimits(8, 4, 6, 2, 3)));
     private final Set<RejectReason> covered = EnumSet.noneOf(RejectReason.class);
 
     @Test
@@ -250,6 +254,45 @@ class MutationParserTest {
                 RejectReason.BAD_JSON,
                 "end-of-input");
 
+        // field limits (small ones here; the defaults are in FieldLimits)
+        String upSmall = "{\"op\":\"upsert\",\"collection\":\"c\",\"vector\":[1,2,3,4],";
+        small(
+                "{\"op\":\"delete\",\"collection\":\"c\",\"id\":\"123456789\"}",
+                RejectReason.FIELD_TOO_LONG,
+                "'id' has 9 UTF-8 bytes; the limit is 8 (vectorindex.format.max-id-bytes)");
+        small(
+                "{\"op\":\"delete\",\"collection\":\"c\",\"id\":\"\u20ac\u20ac\u20ac\"}",
+                RejectReason.FIELD_TOO_LONG,
+                "'id' has 9 UTF-8 bytes");
+        small(
+                upSmall + "\"id\":\"d\",\"attributes\":{\"abcde\":\"v\"}}",
+                RejectReason.FIELD_TOO_LONG,
+                "a key of 'attributes' ('abcde') has 5 UTF-8 bytes; the limit is 4");
+        small(
+                upSmall + "\"id\":\"d\",\"attributes\":{\"a\":\"1234567\"}}",
+                RejectReason.FIELD_TOO_LONG,
+                "'attributes.a' has 7 UTF-8 bytes; the limit is 6"
+                        + " (vectorindex.format.max-attribute-value-bytes)");
+        small(
+                upSmall + "\"id\":\"d\",\"attributes\":{\"a\":1,\"b\":2,\"c\":3}}",
+                RejectReason.TOO_MANY_ATTRIBUTES,
+                "'attributes' has more than 2 entries (vectorindex.format.max-attributes)");
+        small(
+                "{\"op\":\"upsert\",\"collection\":\"mv\",\"id\":\"d\","
+                        + "\"vectors\":[[1,2],[1,2],[1,2],[1,2]]}",
+                RejectReason.TOO_MANY_TOKENS,
+                "'vectors' holds more than 3 token vectors (vectorindex.format.max-tokens)");
+        assertTrue(
+                small.parse(
+                                raw(
+                                        "mutations",
+                                        null,
+                                        upSmall
+                                                + "\"id\":\"12345678\",\"attributes\":"
+                                                + "{\"abcd\":\"123456\",\"b\":2}}"))
+                        .isOk(),
+                "fields at their limits are accepted");
+
         Set<RejectReason> parserReasons = EnumSet.allOf(RejectReason.class);
         parserReasons.removeAll(
                 Set.of(
@@ -277,6 +320,12 @@ class MutationParserTest {
 
     private void bad(String key, byte[] value, RejectReason reason, String detail) {
         check(raw("mutations", key, value), reason, detail);
+    }
+
+    private void small(String json, RejectReason reason, String detail) {
+        RawRecord raw = raw("mutations", null, json);
+        assertRejected(small.parse(raw), raw, reason, detail);
+        covered.add(reason);
     }
 
     private void check(RawRecord raw, RejectReason reason, String detail) {

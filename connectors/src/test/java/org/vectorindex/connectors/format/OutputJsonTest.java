@@ -71,7 +71,8 @@ class OutputJsonTest {
         assertEquals(
                 "{\"reason\":\"bad_json\",\"detail\":\"Invalid UTF-8 \\\"start\\\" byte\","
                         + "\"sourceTopic\":\"mutations\",\"partition\":1,\"offset\":42,"
-                        + "\"key\":\"doc-1\",\"keyBase64\":\"ZG9jLTE=\",\"valueBase64\":\"e/8AfQ==\"}",
+                        + "\"key\":\"doc-1\",\"keyBase64\":\"ZG9jLTE=\",\"valueBase64\":\"e/8AfQ==\","
+                        + "\"keyLength\":5,\"valueLength\":4,\"truncated\":false}",
                 text(OutputJson.write(d)));
         assertEquals(d, OutputJson.readDeadLetter(OutputJson.write(d)));
         DeadLetter noBytes = DeadLetter.fromOperator(null, null, "x");

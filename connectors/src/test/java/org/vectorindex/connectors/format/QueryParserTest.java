@@ -238,6 +238,39 @@ class QueryParserTest {
         assertRejected(tiny.parse(big), big, RejectReason.OVERSIZED, "exceeds the limit of 64");
         covered.add(RejectReason.OVERSIZED);
 
+        QueryParser small =
+                new QueryParser(
+                        COLLECTIONS,
+                        FormatSettings.defaults().withFields(new FieldLimits(8, 4, 6, 2, 3)));
+        String vec = "\"collection\":\"c\",\"vector\":[1,2,3,4],\"k\":3";
+        for (String[] c :
+                new String[][] {
+                    {
+                        "{\"type\":\"knn\",\"queryId\":\"123456789\"," + vec + "}",
+                        "'queryId' has 9 UTF-8 bytes; the limit is 8"
+                    },
+                    {
+                        "{\"type\":\"unsubscribe\",\"subscriptionId\":\"123456789\"}",
+                        "'subscriptionId' has 9 UTF-8 bytes; the limit is 8"
+                    },
+                    {
+                        "{\"type\":\"knn\",\"queryId\":\"q\","
+                                + vec
+                                + ",\"filter\":{\"a\":\"1234567\"}}",
+                        "'filter.a' has 7 UTF-8 bytes; the limit is 6"
+                    },
+                    {
+                        "{\"type\":\"subscribe\",\"subscriptionId\":\"s\","
+                                + vec
+                                + ",\"filter\":{\"a\":1,\"b\":2,\"c\":3}}",
+                        "'filter' has more than 2 entries"
+                    }
+                }) {
+            RawRecord r = raw("queries", null, c[0]);
+            ParseResult<Query> res = small.parse(r);
+            assertTrue(!res.isOk() && res.deadLetter().detail().contains(c[1]), res::toString);
+        }
+
         assertTrue(covered.size() >= 12, "covered " + covered);
     }
 

@@ -4,14 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.apache.flink.client.program.rest.RestClusterClient;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.test.junit5.InjectClusterClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +40,9 @@ import org.vectorindex.operators.model.QueryResult;
 /**
  * Bad records of many kinds interleaved with good ones through the whole job: each bad record is
  * dead-lettered once with its reason, bytes and coordinates; every good query is answered once and
- * every good mutation is applied (a final k=1000 query returns exactly the live ids).
+ * every good mutation is applied (a final k=1000 query returns exactly the live ids). Among them
+ * are the {@link CrashRecords} that once restarted the job for ever; the job must not restart at
+ * all.
  */
 class BadInputJobITCase {
     @RegisterExtension static final MiniClusterExtension FLINK = LoopbackMiniCluster.extension(2);
@@ -37,7 +51,11 @@ class BadInputJobITCase {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = EmbeddedKafkaBroker.start();
+        // the topic accepts the 2 MB record, as a topic with a raised max.message.bytes would
+        broker =
+                EmbeddedKafkaBroker.builder()
+                        .brokerProperty("message.max.bytes", "8388608")
+                        .start();
     }
 
     @AfterAll
@@ -48,8 +66,25 @@ class BadInputJobITCase {
     }
 
     @Test
-    void everyBadRecordIsDeadLetteredAndEveryGoodOneProcessed(@TempDir Path dir) throws Exception {
+    void everyBadRecordIsDeadLetteredAndEveryGoodOneProcessed(
+            @TempDir Path dir, @InjectClusterClient RestClusterClient<?> cluster) throws Exception {
         JobScenario s = JobScenario.generate("bad", 3, 300, 0, 40, 16, true);
+        // the job runs with the default 1 MiB record limit, so the 2 MB record stands for oversized
+        s.bad.removeIf(b -> b.reason().equals("oversized"));
+        Map<BadRecords.Bad, String> details = new IdentityHashMap<>();
+        for (CrashRecords.Crash c : CrashRecords.all(JobScenario.DIM)) {
+            s.bad.add(c.bad());
+            details.put(c.bad(), c.detail());
+        }
+        s.subscriptions.add(
+                Query.subscribe(
+                        CrashRecords.REUSED_ID,
+                        CrashRecords.OTHER_COLLECTION,
+                        JobScenario.probe(0),
+                        3,
+                        64,
+                        null));
+        s.producerProperties.setProperty("max.request.size", CrashRecords.MAX_REQUEST_SIZE);
         s.queries.add(
                 Query.knn(
                         "all-live",
@@ -62,32 +97,67 @@ class BadInputJobITCase {
         s.bad.forEach(b -> kinds.add(b.reason()));
         assertTrue(kinds.size() >= 12, "only " + kinds.size() + " kinds: " + kinds);
         broker.createTopics(1, s.topic("m"), s.topic("q"), s.topic("r"), s.topic("d"));
-        JobClient job = RunCommand.start(s.runArgs(broker, JobScenario.collectionsFile(dir), 2));
+        Path collections = dir.resolve("collections.yaml");
+        Files.writeString(collections, CrashRecords.COLLECTIONS_YAML);
+        String[] args = s.runArgs(broker, collections, 2);
+        args[args.length - 1] = "vectorindex.format.max-record-bytes=1048576";
+        JobClient job = RunCommand.start(args);
         JobScenario.Outputs out;
+        long restarts;
         try {
-            out = s.drive(broker, Duration.ofSeconds(90));
+            out = s.drive(broker, Duration.ofSeconds(120));
+            restarts = numRestarts(cluster, job);
         } finally {
             job.cancel().get();
         }
+        assertEquals(0, restarts, "numRestarts through the REST API");
 
         Map<String, String> got = new LinkedHashMap<>();
-        Map<String, byte[]> sentValues = new LinkedHashMap<>();
+        Map<String, byte[]> letters = new LinkedHashMap<>();
         for (String json : out.deadLetters()) {
-            DeadLetter d = OutputJson.readDeadLetter(json.getBytes(StandardCharsets.UTF_8));
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            DeadLetter d = OutputJson.readDeadLetter(bytes);
             String where = d.sourceTopic() + "-" + d.partition() + "-" + d.offset();
             assertEquals(null, got.put(where, d.reason().code()), "dead-lettered twice: " + where);
             assertTrue(!d.detail().isEmpty(), where);
-            sentValues.put(where, d.value());
+            letters.put(where, bytes);
         }
-        assertEquals(s.sentBad, got, "dead letters (where -> reason)");
+        // the reused subscriptionId is refused after parsing, by the id check: no coordinates
+        String refused = s.topic("q") + "--1--1";
+        Map<String, String> want = new LinkedHashMap<>();
+        s.sentBad.forEach((w, r) -> want.put(r.equals("invalid") ? refused : w, r));
+        assertEquals(want, got, "dead letters (where -> reason)");
         int i = 0;
+        int crashes = 0;
         for (String where : s.sentBad.keySet()) {
-            byte[] want = s.bad.get(indexOf(s, where)).value();
-            assertArrayEquals(
-                    want == null ? null : want, emptyToNull(sentValues.get(where)), where);
+            BadRecords.Bad bad = s.bad.get(indexOf(s, where));
+            String letterAt = bad.reason().equals("invalid") ? refused : where;
+            byte[] json = letters.get(letterAt);
+            DeadLetter d = OutputJson.readDeadLetter(json);
+            if (details.containsKey(bad)) {
+                crashes++;
+                assertTrue(
+                        d.detail().contains(details.get(bad)),
+                        d.detail() + " lacks " + details.get(bad));
+            }
             i++;
+            if (bad.reason().equals("invalid")) {
+                assertEquals(CrashRecords.REUSED_ID, new String(d.key(), StandardCharsets.UTF_8));
+                continue;
+            }
+            byte[] sent = bad.value();
+            int length = OutputJson.deadLetterValueLength(json);
+            assertEquals(sent == null ? -1 : sent.length, length, where);
+            byte[] copy = emptyToNull(d.value());
+            if (sent != null && OutputJson.deadLetterTruncated(json)) {
+                assertTrue(copy.length < sent.length, where);
+                assertArrayEquals(Arrays.copyOf(sent, copy.length), copy, where);
+            } else {
+                assertArrayEquals(sent, copy, where);
+            }
         }
         assertEquals(s.bad.size(), i);
+        assertEquals(8, crashes, "each of the eight crash records dead-lettered once");
 
         Map<String, QueryResult> results = out.oneShot();
         assertEquals(s.queries.size(), results.size(), "good queries answered");
@@ -114,6 +184,29 @@ class BadInputJobITCase {
             }
         }
         throw new AssertionError("no bad record for " + where);
+    }
+
+    /** The job's numRestarts metric; the REST metric fetcher may need a few polls to have it. */
+    private static long numRestarts(RestClusterClient<?> cluster, JobClient job) throws Exception {
+        URI uri =
+                URI.create(
+                        cluster.getWebInterfaceURL()
+                                + "/jobs/"
+                                + job.getJobID()
+                                + "/metrics?get=numRestarts");
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            HttpResponse<String> r =
+                    http.send(HttpRequest.newBuilder(uri).build(), BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            JsonNode metric = new ObjectMapper().readTree(r.body()).path(0);
+            if (metric.path("id").asText().equals("numRestarts")) {
+                return metric.path("value").asLong(-1);
+            }
+            assertTrue(System.nanoTime() < deadline, "no numRestarts metric: " + r.body());
+            Thread.sleep(500);
+        }
     }
 
     private static byte[] emptyToNull(byte[] v) {

@@ -43,6 +43,17 @@ final class ResultsWatch implements AutoCloseable {
         thread.start();
     }
 
+    /** Sleeps a little; false when interrupted. */
+    private static boolean pause() {
+        try {
+            Thread.sleep(200);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private void read(String bootstrap, String topic) {
         Properties p = new Properties();
         p.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -51,8 +62,18 @@ final class ResultsWatch implements AutoCloseable {
         try (KafkaConsumer<byte[], byte[]> c =
                 new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> parts = new ArrayList<>();
-            for (PartitionInfo info : c.partitionsFor(topic, Duration.ofSeconds(30))) {
-                parts.add(new TopicPartition(topic, info.partition()));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            // a topic created moments ago may have no partition metadata yet
+            while (parts.isEmpty() && open && System.nanoTime() < deadline) {
+                for (PartitionInfo info : c.partitionsFor(topic, Duration.ofSeconds(30))) {
+                    parts.add(new TopicPartition(topic, info.partition()));
+                }
+                if (parts.isEmpty() && !pause()) {
+                    return;
+                }
+            }
+            if (parts.isEmpty()) {
+                return; // closed, or the topic never appeared: the awaits fail with their counts
             }
             c.assign(parts);
             c.seekToBeginning(parts);

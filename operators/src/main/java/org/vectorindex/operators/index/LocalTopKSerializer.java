@@ -7,8 +7,12 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.vectorindex.operators.types.SerdeIo;
 import org.vectorindex.operators.types.VersionedSerializer;
+import org.vectorindex.state.serde.StringFormat;
 
-/** Versioned serializer of {@link LocalTopK}; format 1. */
+/**
+ * Versioned serializer of {@link LocalTopK}. Format 2 writes strings without a length limit ({@link
+ * StringFormat#STRING_VALUE}); format 1 ({@code writeUTF}) is still read.
+ */
 public final class LocalTopKSerializer extends VersionedSerializer<LocalTopK> {
     private static final long serialVersionUID = 1L;
 
@@ -16,7 +20,7 @@ public final class LocalTopKSerializer extends VersionedSerializer<LocalTopK> {
 
     @Override
     protected int formatVersion() {
-        return 1;
+        return 2;
     }
 
     @Override
@@ -27,7 +31,8 @@ public final class LocalTopKSerializer extends VersionedSerializer<LocalTopK> {
 
     @Override
     protected LocalTopK readFields(int version, DataInputView in) throws IOException {
-        return new LocalTopK(SerdeIo.readStrings(in), SerdeIo.readFloats(in));
+        return new LocalTopK(
+                SerdeIo.readStrings(in, StringFormat.of(version, 2)), SerdeIo.readFloats(in));
     }
 
     @Override

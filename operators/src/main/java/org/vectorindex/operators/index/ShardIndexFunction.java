@@ -47,8 +47,9 @@ import org.vectorindex.state.math.VectorMath;
  * token by token, and scores are MaxSim over the documents' pooled vectors ({@link
  * SubscriptionScorer}).
  *
- * <p>Invalid input never fails the job: it goes to {@link #REJECTED}. A query that fails validation
- * is rejected by shard 0 only, since every shard would reject it alike.
+ * <p>Invalid input never fails the job: it goes to {@link #REJECTED}, and so does a record whose
+ * handling throws an exception that is the record's fault ({@link RecordFaults}). A query that
+ * fails validation is rejected by shard 0 only, since every shard would reject it alike.
  */
 public final class ShardIndexFunction
         extends KeyedCoProcessFunction<String, ShardMutation, ShardQuery, PartialResult> {
@@ -157,6 +158,23 @@ public final class ShardIndexFunction
     public void processElement1(ShardMutation m, Context ctx, Collector<PartialResult> out)
             throws Exception {
         failures.onRecord();
+        try {
+            mutate(m, ctx, out);
+        } catch (RuntimeException e) {
+            if (!RecordFaults.isRecordFault(e)) {
+                throw e;
+            }
+            reject(
+                    ctx,
+                    ShardKey.collection(ctx.getCurrentKey()),
+                    m.op(),
+                    m.id(),
+                    RecordFaults.describe(e));
+        }
+    }
+
+    private void mutate(ShardMutation m, Context ctx, Collector<PartialResult> out)
+            throws Exception {
         String key = ctx.getCurrentKey();
         ShardWorkingSet ws = workingSet(key);
         if (ws == null) {
@@ -208,6 +226,24 @@ public final class ShardIndexFunction
     public void processElement2(ShardQuery q, Context ctx, Collector<PartialResult> out)
             throws Exception {
         failures.onRecord();
+        try {
+            query(q, ctx, out);
+        } catch (RuntimeException e) {
+            if (!RecordFaults.isRecordFault(e)) {
+                throw e;
+            }
+            if (q.shard() == 0) { // every shard fails alike; one dead letter is enough
+                reject(
+                        ctx,
+                        ShardKey.collection(ctx.getCurrentKey()),
+                        q.kind(),
+                        q.requestId(),
+                        RecordFaults.describe(e));
+            }
+        }
+    }
+
+    private void query(ShardQuery q, Context ctx, Collector<PartialResult> out) throws Exception {
         String key = ctx.getCurrentKey();
         ShardWorkingSet ws = workingSet(key);
         if (ws == null) {

@@ -7,8 +7,12 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.vectorindex.operators.types.SerdeIo;
 import org.vectorindex.operators.types.VersionedSerializer;
+import org.vectorindex.state.serde.StringFormat;
 
-/** Versioned serializer of {@link SubscriptionSpec}; format 1. */
+/**
+ * Versioned serializer of {@link SubscriptionSpec}. Format 2 writes strings without a length limit
+ * ({@link StringFormat#STRING_VALUE}); format 1 ({@code writeUTF}) is still read.
+ */
 public final class SubscriptionSpecSerializer extends VersionedSerializer<SubscriptionSpec> {
     private static final long serialVersionUID = 1L;
 
@@ -16,7 +20,7 @@ public final class SubscriptionSpecSerializer extends VersionedSerializer<Subscr
 
     @Override
     protected int formatVersion() {
-        return 1;
+        return 2;
     }
 
     @Override
@@ -34,7 +38,7 @@ public final class SubscriptionSpecSerializer extends VersionedSerializer<Subscr
                 SerdeIo.readFloats(in),
                 in.readInt(),
                 in.readInt(),
-                SerdeIo.readStringMap(in),
+                SerdeIo.readStringMap(in, StringFormat.of(version, 2)),
                 in.readInt());
     }
 

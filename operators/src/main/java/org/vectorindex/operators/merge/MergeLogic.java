@@ -20,7 +20,9 @@ public final class MergeLogic {
      * @return true when every shard has answered (the result is then {@link #result})
      */
     public static boolean addOneShot(OneShotState st, PartialResult p) {
-        if (p.shardCount() != st.shardCount || Bits.get(st.answered, p.shard())) {
+        if (p.shardCount() != st.shardCount
+                || !p.collection().equals(st.collection)
+                || Bits.get(st.answered, p.shard())) {
             return false; // a duplicate or a stray partial from another layout: ignore it
         }
         Bits.set(st.answered, p.shard());
@@ -50,7 +52,9 @@ public final class MergeLogic {
      * @return true when every shard has answered (the answer is then {@link #statsResult})
      */
     public static boolean addStats(StatsState st, PartialResult p) {
-        if (p.shardCount() != st.shardCount || Bits.get(st.answered, p.shard())) {
+        if (p.shardCount() != st.shardCount
+                || !p.collection().equals(st.collection)
+                || Bits.get(st.answered, p.shard())) {
             return false; // a duplicate or a stray partial from another layout: ignore it
         }
         Bits.set(st.answered, p.shard());
@@ -89,6 +93,9 @@ public final class MergeLogic {
     public static MergedResult applyContinuous(
             String subscriptionId, SubscriptionState st, PartialResult p) {
         int s = p.shard();
+        if (s < 0 || s >= st.shardCount) {
+            return null; // from another layout: callers check sameLayout first
+        }
         // A re-subscription under the same id may change k: the newest partial says what it is.
         st.k = p.k();
         st.shardIds[s] = p.ids();
@@ -151,9 +158,17 @@ public final class MergeLogic {
      * @return true when every shard has closed it and its state can go
      */
     public static boolean close(SubscriptionState st, int shard) {
+        if (shard < 0 || shard >= st.shardCount) {
+            return false;
+        }
         st.closing = true;
         Bits.set(st.closed, shard);
         return Bits.count(st.closed) == st.shardCount;
+    }
+
+    /** Whether a partial comes from the collection and shard count {@code st} was built for. */
+    public static boolean sameLayout(SubscriptionState st, PartialResult p) {
+        return st.shardCount == p.shardCount() && st.collection.equals(p.collection());
     }
 
     /** Whether a continuous partial from this shard belongs to a re-subscription. */

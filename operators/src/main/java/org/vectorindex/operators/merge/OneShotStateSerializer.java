@@ -7,8 +7,12 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.vectorindex.operators.types.SerdeIo;
 import org.vectorindex.operators.types.VersionedSerializer;
+import org.vectorindex.state.serde.StringFormat;
 
-/** Versioned serializer of {@link OneShotState}; format 1. */
+/**
+ * Versioned serializer of {@link OneShotState}. Format 2 writes strings without a length limit
+ * ({@link StringFormat#STRING_VALUE}); format 1 ({@code writeUTF}) is still read.
+ */
 public final class OneShotStateSerializer extends VersionedSerializer<OneShotState> {
     private static final long serialVersionUID = 1L;
 
@@ -16,12 +20,12 @@ public final class OneShotStateSerializer extends VersionedSerializer<OneShotSta
 
     @Override
     protected int formatVersion() {
-        return 1;
+        return 2;
     }
 
     @Override
     protected void writeFields(OneShotState v, DataOutputView out) throws IOException {
-        out.writeUTF(v.collection);
+        SerdeIo.writeString(v.collection, out);
         out.writeInt(v.shardCount);
         out.writeInt(v.k);
         out.writeLong(v.ingestMillis);
@@ -32,13 +36,14 @@ public final class OneShotStateSerializer extends VersionedSerializer<OneShotSta
 
     @Override
     protected OneShotState readFields(int version, DataInputView in) throws IOException {
+        StringFormat strings = StringFormat.of(version, 2);
         return new OneShotState(
-                in.readUTF(),
+                strings.read(in),
                 in.readInt(),
                 in.readInt(),
                 in.readLong(),
                 SerdeIo.readLongs(in),
-                new TopKMerger.Ranked(SerdeIo.readStrings(in), SerdeIo.readFloats(in)));
+                new TopKMerger.Ranked(SerdeIo.readStrings(in, strings), SerdeIo.readFloats(in)));
     }
 
     @Override

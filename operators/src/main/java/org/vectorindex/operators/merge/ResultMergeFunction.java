@@ -124,9 +124,12 @@ public final class ResultMergeFunction
 
     private void continuous(PartialResult p, Collector<MergedResult> out) throws Exception {
         SubscriptionState st = subscription.value();
-        if (st != null && MergeLogic.belongsToSuccessor(st, p.shard())) {
+        boolean other = st != null && !MergeLogic.sameLayout(st, p);
+        if (st != null && (other || MergeLogic.belongsToSuccessor(st, p.shard()))) {
+            // A new subscription under this id, on another collection after an unsubscribe or on
+            // this one after a close; its partials may overtake the old one's last closes.
             SubscriptionState next = successor.value();
-            if (next == null) {
+            if (next == null || !MergeLogic.sameLayout(next, p)) {
                 next = MergeLogic.startSubscription(p);
             }
             // Cannot be complete before the predecessor is gone: every shard closes first.
@@ -151,6 +154,9 @@ public final class ResultMergeFunction
         SubscriptionState st = subscription.value();
         if (st == null) {
             st = MergeLogic.startSubscription(p);
+        } else if (!MergeLogic.sameLayout(st, p)) {
+            closedSuccessor(p);
+            return;
         }
         if (!MergeLogic.close(st, p.shard())) {
             subscription.update(st);
@@ -163,10 +169,24 @@ public final class ResultMergeFunction
             return;
         }
         subscription.update(next);
+        if (next.closing && Bits.count(next.closed) == next.shardCount) {
+            subscription.clear();
+            return;
+        }
         MergedResult update = MergeLogic.recompute(p.requestId(), next, p.cause(), p.causeId());
         if (update != null) {
             subscription.update(next);
             emit(out, update);
         }
+    }
+
+    /** A close from another layout than the current one's: the successor's, if any. */
+    private void closedSuccessor(PartialResult p) throws Exception {
+        SubscriptionState next = successor.value();
+        if (next == null || !MergeLogic.sameLayout(next, p)) {
+            return; // nothing open under this id on that collection
+        }
+        MergeLogic.close(next, p.shard());
+        successor.update(next);
     }
 }

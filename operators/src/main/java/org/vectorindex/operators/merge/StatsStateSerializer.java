@@ -7,8 +7,12 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.vectorindex.operators.types.SerdeIo;
 import org.vectorindex.operators.types.VersionedSerializer;
+import org.vectorindex.state.serde.StringFormat;
 
-/** Versioned serializer of {@link StatsState}; format 1. */
+/**
+ * Versioned serializer of {@link StatsState}. Format 2 writes strings without a length limit
+ * ({@link StringFormat#STRING_VALUE}); format 1 ({@code writeUTF}) is still read.
+ */
 public final class StatsStateSerializer extends VersionedSerializer<StatsState> {
     private static final long serialVersionUID = 1L;
 
@@ -16,12 +20,12 @@ public final class StatsStateSerializer extends VersionedSerializer<StatsState> 
 
     @Override
     protected int formatVersion() {
-        return 1;
+        return 2;
     }
 
     @Override
     protected void writeFields(StatsState v, DataOutputView out) throws IOException {
-        out.writeUTF(v.collection);
+        SerdeIo.writeString(v.collection, out);
         out.writeInt(v.shardCount);
         SerdeIo.writeLongs(v.answered, out);
         SerdeIo.writeLongs(v.sizes, out);
@@ -31,7 +35,7 @@ public final class StatsStateSerializer extends VersionedSerializer<StatsState> 
     @Override
     protected StatsState readFields(int version, DataInputView in) throws IOException {
         return new StatsState(
-                in.readUTF(),
+                StringFormat.of(version, 2).read(in),
                 in.readInt(),
                 SerdeIo.readLongs(in),
                 SerdeIo.readLongs(in),

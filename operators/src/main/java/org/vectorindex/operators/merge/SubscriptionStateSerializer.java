@@ -7,8 +7,12 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.vectorindex.operators.types.SerdeIo;
 import org.vectorindex.operators.types.VersionedSerializer;
+import org.vectorindex.state.serde.StringFormat;
 
-/** Versioned serializer of {@link SubscriptionState}; format 1. */
+/**
+ * Versioned serializer of {@link SubscriptionState}. Format 2 writes strings without a length limit
+ * ({@link StringFormat#STRING_VALUE}); format 1 ({@code writeUTF}) is still read.
+ */
 public final class SubscriptionStateSerializer extends VersionedSerializer<SubscriptionState> {
     private static final long serialVersionUID = 1L;
 
@@ -16,12 +20,12 @@ public final class SubscriptionStateSerializer extends VersionedSerializer<Subsc
 
     @Override
     protected int formatVersion() {
-        return 1;
+        return 2;
     }
 
     @Override
     protected void writeFields(SubscriptionState v, DataOutputView out) throws IOException {
-        out.writeUTF(v.collection);
+        SerdeIo.writeString(v.collection, out);
         out.writeInt(v.shardCount);
         out.writeInt(v.k);
         out.writeLong(v.version);
@@ -41,7 +45,8 @@ public final class SubscriptionStateSerializer extends VersionedSerializer<Subsc
 
     @Override
     protected SubscriptionState readFields(int version, DataInputView in) throws IOException {
-        String collection = in.readUTF();
+        StringFormat strings = StringFormat.of(version, 2);
+        String collection = strings.read(in);
         int shardCount = in.readInt();
         int k = in.readInt();
         long ver = in.readLong();
@@ -52,12 +57,12 @@ public final class SubscriptionStateSerializer extends VersionedSerializer<Subsc
         float[][] scores = new float[shardCount][];
         for (int s = 0; s < shardCount; s++) {
             if (in.readBoolean()) {
-                ids[s] = SerdeIo.readStrings(in);
+                ids[s] = SerdeIo.readStrings(in, strings);
                 scores[s] = SerdeIo.readFloats(in);
             }
         }
         TopKMerger.Ranked current =
-                new TopKMerger.Ranked(SerdeIo.readStrings(in), SerdeIo.readFloats(in));
+                new TopKMerger.Ranked(SerdeIo.readStrings(in, strings), SerdeIo.readFloats(in));
         return new SubscriptionState(
                 collection, shardCount, k, ver, closing, reported, closed, ids, scores, current);
     }

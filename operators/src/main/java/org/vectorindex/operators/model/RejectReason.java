@@ -41,6 +41,10 @@ public enum RejectReason {
     K_OUT_OF_RANGE("k_out_of_range"),
     /** {@code ef} outside the allowed range. */
     EF_OUT_OF_RANGE("ef_out_of_range"),
+    /** An id, attribute or filter string longer than its configured limit. */
+    FIELD_TOO_LONG("field_too_long"),
+    /** More attributes or filter entries than the configured limit. */
+    TOO_MANY_ATTRIBUTES("too_many_attributes"),
     /** A binary record whose envelope header is truncated or inconsistent. */
     BAD_BINARY_ENVELOPE("bad_binary_envelope"),
     /** A binary record whose vector payload has the wrong byte length. */

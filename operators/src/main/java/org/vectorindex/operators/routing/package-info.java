@@ -1,6 +1,8 @@
 /**
  * Routing: which shard an id belongs to ({@link org.vectorindex.operators.routing.ShardKey}), the
  * collections' layouts ({@link org.vectorindex.operators.routing.CollectionLayout}) and the fan-out
- * of query-side requests to every shard ({@link org.vectorindex.operators.routing.ShardFanOut}).
+ * of query-side requests to every shard ({@link org.vectorindex.operators.routing.ShardFanOut}),
+ * after the check that one subscriptionId is open on one collection at a time ({@link
+ * org.vectorindex.operators.routing.SubscriptionIds}).
  */
 package org.vectorindex.operators.routing;

@@ -5,11 +5,13 @@ import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
+import org.vectorindex.state.serde.StringFormat;
 
 /**
  * Versioned serializer of {@link MergedResult}. Format 2 appends the per-shard stats (a count, -1
  * for none, then size and digest per shard) and adds kind {@link MergedResult.Kind#STATS}; format 1
- * records, which end after the cause id, are still read.
+ * records, which end after the cause id, are still read. Format 3 writes strings without a length
+ * limit ({@link StringFormat#STRING_VALUE}) where 1 and 2 used {@code writeUTF}.
  */
 public final class MergedResultSerializer extends VersionedSerializer<MergedResult> {
     private static final long serialVersionUID = 1L;
@@ -19,8 +21,8 @@ public final class MergedResultSerializer extends VersionedSerializer<MergedResu
     @Override
     protected void writeFields(MergedResult v, DataOutputView out) throws IOException {
         out.writeByte(v.kind().ordinal());
-        out.writeUTF(v.requestId());
-        out.writeUTF(v.collection());
+        SerdeIo.writeString(v.requestId(), out);
+        SerdeIo.writeString(v.collection(), out);
         SerdeIo.writeStrings(v.ids(), out);
         SerdeIo.writeFloats(v.scores(), out);
         out.writeLong(v.tookMs());
@@ -45,16 +47,21 @@ public final class MergedResultSerializer extends VersionedSerializer<MergedResu
         if (kind >= (version >= 2 ? 3 : 2)) {
             throw new IOException("unknown MergedResult kind " + kind + " in format " + version);
         }
-        String requestId = in.readUTF();
-        String collection = in.readUTF();
-        String[] ids = SerdeIo.readStrings(in);
+        StringFormat strings = StringFormat.of(version, 3);
+        String requestId = strings.read(in);
+        String collection = strings.read(in);
+        String[] ids = SerdeIo.readStrings(in, strings);
         float[] scores = SerdeIo.readFloats(in);
         long tookMs = in.readLong();
         long resultVersion = in.readLong();
-        String[] entered = SerdeIo.readStrings(in);
-        String[] left = SerdeIo.readStrings(in);
-        PartialResult.Cause cause = PartialResult.Cause.values()[in.readUnsignedByte()];
-        String causeId = SerdeIo.readNullableString(in);
+        String[] entered = SerdeIo.readStrings(in, strings);
+        String[] left = SerdeIo.readStrings(in, strings);
+        int causeCode = in.readUnsignedByte();
+        if (causeCode >= PartialResult.Cause.values().length) {
+            throw new IOException("unknown MergedResult cause " + causeCode);
+        }
+        PartialResult.Cause cause = PartialResult.Cause.values()[causeCode];
+        String causeId = strings.readNullable(in);
         ShardStats[] shards = null;
         int n = version >= 2 ? in.readInt() : -1;
         if (n >= 0) {
@@ -97,7 +104,7 @@ public final class MergedResultSerializer extends VersionedSerializer<MergedResu
 
     @Override
     protected int formatVersion() {
-        return 2;
+        return 3;
     }
 
     @Override

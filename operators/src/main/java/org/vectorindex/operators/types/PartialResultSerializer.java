@@ -5,11 +5,13 @@ import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
+import org.vectorindex.state.serde.StringFormat;
 
 /**
  * Versioned serializer of {@link PartialResult}. Format 2 appends the stats (a presence byte, then
  * size and digest) and adds kind {@link PartialResult.Kind#STATS}; format 1 records, which end
- * after the cause id, are still read.
+ * after the cause id, are still read. Format 3 writes strings without a length limit ({@link
+ * StringFormat#STRING_VALUE}) where 1 and 2 used {@code writeUTF}.
  */
 public final class PartialResultSerializer extends VersionedSerializer<PartialResult> {
     private static final long serialVersionUID = 1L;
@@ -19,8 +21,8 @@ public final class PartialResultSerializer extends VersionedSerializer<PartialRe
     @Override
     protected void writeFields(PartialResult v, DataOutputView out) throws IOException {
         out.writeByte(v.kind().ordinal());
-        out.writeUTF(v.requestId());
-        out.writeUTF(v.collection());
+        SerdeIo.writeString(v.requestId(), out);
+        SerdeIo.writeString(v.collection(), out);
         out.writeInt(v.shard());
         out.writeInt(v.shardCount());
         out.writeInt(v.k());
@@ -43,16 +45,21 @@ public final class PartialResultSerializer extends VersionedSerializer<PartialRe
         if (kind >= (version >= 2 ? 4 : 3)) {
             throw new IOException("unknown PartialResult kind " + kind + " in format " + version);
         }
-        String requestId = in.readUTF();
-        String collection = in.readUTF();
+        StringFormat strings = StringFormat.of(version, 3);
+        String requestId = strings.read(in);
+        String collection = strings.read(in);
         int shard = in.readInt();
         int shardCount = in.readInt();
         int k = in.readInt();
-        String[] ids = SerdeIo.readStrings(in);
+        String[] ids = SerdeIo.readStrings(in, strings);
         float[] scores = SerdeIo.readFloats(in);
         long ingestMillis = in.readLong();
-        PartialResult.Cause cause = PartialResult.Cause.values()[in.readUnsignedByte()];
-        String causeId = SerdeIo.readNullableString(in);
+        int causeCode = in.readUnsignedByte();
+        if (causeCode >= PartialResult.Cause.values().length) {
+            throw new IOException("unknown PartialResult cause " + causeCode);
+        }
+        PartialResult.Cause cause = PartialResult.Cause.values()[causeCode];
+        String causeId = strings.readNullable(in);
         ShardStats stats =
                 version >= 2 && in.readBoolean()
                         ? new ShardStats(in.readLong(), in.readLong())
@@ -91,7 +98,7 @@ public final class PartialResultSerializer extends VersionedSerializer<PartialRe
 
     @Override
     protected int formatVersion() {
-        return 2;
+        return 3;
     }
 
     @Override

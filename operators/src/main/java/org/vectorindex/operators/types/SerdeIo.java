@@ -5,20 +5,22 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
+import org.vectorindex.state.serde.StringFormat;
 
-/** Field encodings shared by the serializers: nullable strings, arrays with length prefixes. */
+/**
+ * Field encodings shared by the serializers: strings in {@link StringFormat#STRING_VALUE} (no
+ * length limit), arrays with length prefixes. Readers take the {@link StringFormat} of the format
+ * version being read, so formats written with {@code writeUTF} stay readable.
+ */
 public final class SerdeIo {
     private SerdeIo() {}
 
-    public static void writeNullableString(String s, DataOutputView out) throws IOException {
-        out.writeBoolean(s != null);
-        if (s != null) {
-            out.writeUTF(s);
-        }
+    public static void writeString(String s, DataOutputView out) throws IOException {
+        StringFormat.write(s, out);
     }
 
-    public static String readNullableString(DataInputView in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
+    public static void writeNullableString(String s, DataOutputView out) throws IOException {
+        StringFormat.write(s, out);
     }
 
     /** A null array is written as length -1. */
@@ -48,15 +50,15 @@ public final class SerdeIo {
     public static void writeStrings(String[] a, DataOutputView out) throws IOException {
         out.writeInt(a.length);
         for (String s : a) {
-            out.writeUTF(s);
+            StringFormat.write(s, out);
         }
     }
 
-    public static String[] readStrings(DataInputView in) throws IOException {
+    public static String[] readStrings(DataInputView in, StringFormat format) throws IOException {
         int n = in.readInt();
         String[] a = new String[n];
         for (int i = 0; i < n; i++) {
-            a[i] = in.readUTF();
+            a[i] = format.read(in);
         }
         return a;
     }
@@ -82,19 +84,20 @@ public final class SerdeIo {
             throws IOException {
         out.writeInt(m.size());
         for (Map.Entry<String, String> e : m.entrySet()) {
-            out.writeUTF(e.getKey());
-            out.writeUTF(e.getValue());
+            StringFormat.write(e.getKey(), out);
+            StringFormat.write(e.getValue(), out);
         }
     }
 
-    public static Map<String, String> readStringMap(DataInputView in) throws IOException {
+    public static Map<String, String> readStringMap(DataInputView in, StringFormat format)
+            throws IOException {
         int n = in.readInt();
         if (n == 0) {
             return Map.of();
         }
         Map<String, String> m = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
-            m.put(in.readUTF(), in.readUTF());
+            m.put(format.read(in), format.read(in));
         }
         return Map.copyOf(m);
     }

@@ -5,8 +5,12 @@ import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
+import org.vectorindex.state.serde.StringFormat;
 
-/** Versioned serializer of {@link ShardMutation}; format 1. */
+/**
+ * Versioned serializer of {@link ShardMutation}. Format 2 writes strings without a length limit
+ * ({@link StringFormat#STRING_VALUE}); format 1 ({@code writeUTF}) is still read.
+ */
 public final class ShardMutationSerializer extends VersionedSerializer<ShardMutation> {
     private static final long serialVersionUID = 1L;
 
@@ -14,20 +18,25 @@ public final class ShardMutationSerializer extends VersionedSerializer<ShardMuta
 
     @Override
     protected void writeFields(ShardMutation v, DataOutputView out) throws IOException {
-        out.writeUTF(v.shardKey());
+        SerdeIo.writeString(v.shardKey(), out);
         out.writeByte(v.op().ordinal());
-        out.writeUTF(v.id());
+        SerdeIo.writeString(v.id(), out);
         SerdeIo.writeFloats(v.vector(), out);
         SerdeIo.writeStringMap(v.attributes(), out);
     }
 
     @Override
     protected ShardMutation readFields(int version, DataInputView in) throws IOException {
-        String key = in.readUTF();
-        ShardMutation.Op op = ShardMutation.Op.values()[in.readUnsignedByte()];
-        String id = in.readUTF();
+        StringFormat strings = StringFormat.of(version, 2);
+        String key = strings.read(in);
+        int op = in.readUnsignedByte();
+        if (op >= ShardMutation.Op.values().length) {
+            throw new IOException("unknown ShardMutation op " + op);
+        }
+        String id = strings.read(in);
         float[] vector = SerdeIo.readFloats(in);
-        return new ShardMutation(key, op, id, vector, SerdeIo.readStringMap(in));
+        return new ShardMutation(
+                key, ShardMutation.Op.values()[op], id, vector, SerdeIo.readStringMap(in, strings));
     }
 
     @Override
@@ -42,7 +51,7 @@ public final class ShardMutationSerializer extends VersionedSerializer<ShardMuta
 
     @Override
     protected int formatVersion() {
-        return 1;
+        return 2;
     }
 
     @Override

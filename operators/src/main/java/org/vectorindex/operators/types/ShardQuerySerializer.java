@@ -5,10 +5,12 @@ import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
+import org.vectorindex.state.serde.StringFormat;
 
 /**
  * Versioned serializer of {@link ShardQuery}; format 2 adds kind {@link ShardQuery.Kind#STATS}
- * (ordinal 3) to format 1, whose records it still reads.
+ * (ordinal 3) to format 1; format 3 writes strings without a length limit ({@link
+ * StringFormat#STRING_VALUE}). Formats 1 and 2 ({@code writeUTF}) are still read.
  */
 public final class ShardQuerySerializer extends VersionedSerializer<ShardQuery> {
     private static final long serialVersionUID = 1L;
@@ -18,7 +20,7 @@ public final class ShardQuerySerializer extends VersionedSerializer<ShardQuery> 
     @Override
     protected void writeFields(ShardQuery v, DataOutputView out) throws IOException {
         out.writeByte(v.kind().ordinal());
-        out.writeUTF(v.requestId());
+        SerdeIo.writeString(v.requestId(), out);
         SerdeIo.writeNullableString(v.collection(), out);
         out.writeInt(v.shard());
         out.writeInt(v.shardCount());
@@ -36,17 +38,18 @@ public final class ShardQuerySerializer extends VersionedSerializer<ShardQuery> 
         if (kind >= (version >= 2 ? 4 : 3)) {
             throw new IOException("unknown ShardQuery kind " + kind + " in format " + version);
         }
+        StringFormat strings = StringFormat.of(version, 3);
         return new ShardQuery(
                 ShardQuery.Kind.values()[kind],
-                in.readUTF(),
-                SerdeIo.readNullableString(in),
+                strings.read(in),
+                strings.readNullable(in),
                 in.readInt(),
                 in.readInt(),
-                SerdeIo.readNullableString(in),
+                strings.readNullable(in),
                 SerdeIo.readFloats(in),
                 in.readInt(),
                 in.readInt(),
-                SerdeIo.readStringMap(in),
+                SerdeIo.readStringMap(in, strings),
                 in.readLong());
     }
 
@@ -68,7 +71,7 @@ public final class ShardQuerySerializer extends VersionedSerializer<ShardQuery> 
 
     @Override
     protected int formatVersion() {
-        return 2;
+        return 3;
     }
 
     @Override

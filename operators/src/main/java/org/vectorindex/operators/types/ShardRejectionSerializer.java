@@ -5,8 +5,12 @@ import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
+import org.vectorindex.state.serde.StringFormat;
 
-/** Versioned serializer of {@link ShardRejection}; format 1. */
+/**
+ * Versioned serializer of {@link ShardRejection}. Format 2 writes strings without a length limit
+ * ({@link StringFormat#STRING_VALUE}); format 1 ({@code writeUTF}) is still read.
+ */
 public final class ShardRejectionSerializer extends VersionedSerializer<ShardRejection> {
     private static final long serialVersionUID = 1L;
 
@@ -15,18 +19,19 @@ public final class ShardRejectionSerializer extends VersionedSerializer<ShardRej
     @Override
     protected void writeFields(ShardRejection v, DataOutputView out) throws IOException {
         SerdeIo.writeNullableString(v.collection(), out);
-        out.writeUTF(v.what());
+        SerdeIo.writeString(v.what(), out);
         SerdeIo.writeNullableString(v.id(), out);
-        out.writeUTF(v.reason());
+        SerdeIo.writeString(v.reason(), out);
     }
 
     @Override
     protected ShardRejection readFields(int version, DataInputView in) throws IOException {
+        StringFormat strings = StringFormat.of(version, 2);
         return new ShardRejection(
-                SerdeIo.readNullableString(in),
-                in.readUTF(),
-                SerdeIo.readNullableString(in),
-                in.readUTF());
+                strings.readNullable(in),
+                strings.read(in),
+                strings.readNullable(in),
+                strings.read(in));
     }
 
     @Override
@@ -36,7 +41,7 @@ public final class ShardRejectionSerializer extends VersionedSerializer<ShardRej
 
     @Override
     protected int formatVersion() {
-        return 1;
+        return 2;
     }
 
     @Override

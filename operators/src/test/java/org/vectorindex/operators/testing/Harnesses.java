@@ -16,12 +16,14 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.vectorindex.operators.index.ShardIndexFunction;
 import org.vectorindex.operators.merge.ResultMergeFunction;
+import org.vectorindex.operators.routing.SubscriptionIds;
 import org.vectorindex.operators.types.MergedResult;
 import org.vectorindex.operators.types.MergedResultSerializer;
 import org.vectorindex.operators.types.PartialResult;
 import org.vectorindex.operators.types.PartialResultSerializer;
 import org.vectorindex.operators.types.ShardMutation;
 import org.vectorindex.operators.types.ShardQuery;
+import org.vectorindex.operators.types.ShardQuerySerializer;
 
 /**
  * Builds the operator test harnesses the way every test here needs them: a chosen state backend,
@@ -84,6 +86,16 @@ public final class Harnesses {
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         new KeyedProcessOperator<>(fn), PartialResult::requestId, Types.STRING);
         start(h, backend, restoreFrom, MergedResultSerializer.INSTANCE);
+        return h;
+    }
+
+    public static KeyedOneInputStreamOperatorTestHarness<String, ShardQuery, ShardQuery>
+            subscriptionIds(SubscriptionIds fn, Backend backend, OperatorSubtaskState restoreFrom)
+                    throws Exception {
+        var h =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(fn), ShardQuery::requestId, Types.STRING);
+        start(h, backend, restoreFrom, ShardQuerySerializer.INSTANCE);
         return h;
     }
 

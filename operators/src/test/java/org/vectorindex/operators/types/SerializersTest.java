@@ -201,14 +201,14 @@ class SerializersTest {
         q.writeByte(1); // format
         q.writeByte(ShardQuery.Kind.KNN.ordinal());
         q.writeUTF("q1");
-        SerdeIo.writeNullableString("c", q);
+        utfNullable("c", q);
         q.writeInt(2);
         q.writeInt(4);
-        SerdeIo.writeNullableString("c#2", q);
+        utfNullable("c#2", q);
         SerdeIo.writeFloats(new float[] {1f, 2f}, q);
         q.writeInt(10);
         q.writeInt(32);
-        SerdeIo.writeStringMap(Map.of("a", "b"), q);
+        utfMap(Map.of("a", "b"), q);
         q.writeLong(9L);
         ShardQuery sq =
                 ShardQuerySerializer.INSTANCE.deserialize(
@@ -227,11 +227,11 @@ class SerializersTest {
         p.writeInt(1);
         p.writeInt(3);
         p.writeInt(2);
-        SerdeIo.writeStrings(new String[] {"a", "b"}, p);
+        utfStrings(new String[] {"a", "b"}, p);
         SerdeIo.writeFloats(new float[] {0.9f, 0.5f}, p);
         p.writeLong(7L);
         p.writeByte(PartialResult.Cause.UPSERT.ordinal());
-        SerdeIo.writeNullableString("a", p);
+        utfNullable("a", p);
         byte[] partialV1 = p.getCopyOfBuffer();
         DataInputDeserializer in = new DataInputDeserializer(partialV1);
         PartialResult pr = PartialResultSerializer.INSTANCE.deserialize(in);
@@ -255,14 +255,14 @@ class SerializersTest {
         m.writeByte(MergedResult.Kind.UPDATE.ordinal());
         m.writeUTF("s1");
         m.writeUTF("c");
-        SerdeIo.writeStrings(new String[] {"a"}, m);
+        utfStrings(new String[] {"a"}, m);
         SerdeIo.writeFloats(new float[] {0.9f}, m);
         m.writeLong(0L);
         m.writeLong(3L);
-        SerdeIo.writeStrings(new String[] {"a"}, m);
-        SerdeIo.writeStrings(new String[] {"z"}, m);
+        utfStrings(new String[] {"a"}, m);
+        utfStrings(new String[] {"z"}, m);
         m.writeByte(PartialResult.Cause.DELETE.ordinal());
-        SerdeIo.writeNullableString("z", m);
+        utfNullable("z", m);
         in = new DataInputDeserializer(m.getCopyOfBuffer());
         MergedResult mr = MergedResultSerializer.INSTANCE.deserialize(in);
         assertEquals(0, in.available(), "format 1 ends after the cause id");
@@ -315,5 +315,28 @@ class SerializersTest {
         assertEquals(
                 ShardRejectionSerializer.INSTANCE,
                 OperatorTypes.SHARD_REJECTION.createSerializer(noGenerics));
+    }
+
+    /** Strings as formats before {@code StringFormat.STRING_VALUE} wrote them. */
+    static void utfNullable(String s, DataOutputSerializer out) throws IOException {
+        out.writeBoolean(s != null);
+        if (s != null) {
+            out.writeUTF(s);
+        }
+    }
+
+    static void utfStrings(String[] a, DataOutputSerializer out) throws IOException {
+        out.writeInt(a.length);
+        for (String s : a) {
+            out.writeUTF(s);
+        }
+    }
+
+    static void utfMap(Map<String, String> m, DataOutputSerializer out) throws IOException {
+        out.writeInt(m.size());
+        for (Map.Entry<String, String> e : m.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeUTF(e.getValue());
+        }
     }
 }

@@ -6,19 +6,24 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.vectorindex.state.hnsw.NodeRecord;
+import org.vectorindex.state.serde.StringFormat;
 
-/** Format 1: id (modified UTF-8), deleted flag, level, dimension, then the float32 components. */
+/**
+ * Format 2: id ({@link StringFormat#STRING_VALUE}, no length limit), deleted flag, level,
+ * dimension, then the float32 components. Format 1, the same with the id in modified UTF-8 ({@code
+ * writeUTF}), is still read.
+ */
 public final class NodeRecordSerializer extends VersionedSerializer<NodeRecord> {
     public static final NodeRecordSerializer INSTANCE = new NodeRecordSerializer();
 
     @Override
     int currentVersion() {
-        return 1;
+        return 2;
     }
 
     @Override
     void write(NodeRecord r, DataOutputView out) throws IOException {
-        out.writeUTF(r.id());
+        StringFormat.write(r.id(), out);
         out.writeBoolean(r.deleted());
         out.writeInt(r.level());
         float[] v = r.vector();
@@ -30,7 +35,7 @@ public final class NodeRecordSerializer extends VersionedSerializer<NodeRecord> 
 
     @Override
     NodeRecord read(int version, DataInputView in) throws IOException {
-        String id = in.readUTF();
+        String id = StringFormat.of(version, 2).read(in);
         boolean deleted = in.readBoolean();
         int level = in.readInt();
         float[] v = new float[in.readInt()];

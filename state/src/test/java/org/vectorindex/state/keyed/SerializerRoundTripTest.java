@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.HexFormat;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -54,6 +55,25 @@ class SerializerRoundTripTest {
         assertEquals(2, back.level());
         assertTrue(back.deleted());
         snapshotRestoresACompatibleSerializer(NodeRecordSerializer.INSTANCE);
+    }
+
+    @Test
+    void nodeRecordIdsHaveNoLengthLimitAndFormatOneStillReads() throws IOException {
+        String id = "\u20ac".repeat(21_846); // 65,538 UTF-8 bytes: over writeUTF's limit
+        assertEquals(
+                id,
+                roundTrip(
+                                NodeRecordSerializer.INSTANCE,
+                                new NodeRecord(id, new float[] {1f}, 0, false))
+                        .id());
+        // format 1, written with writeUTF by the release before format 2
+        byte[] v1 =
+                HexFormat.of().parseHex("010008646f632d37e282ac0100000002000000023f800000c0000000");
+        NodeRecord old = NodeRecordSerializer.INSTANCE.deserialize(new DataInputDeserializer(v1));
+        assertEquals("doc-7\u20ac", old.id());
+        assertTrue(old.deleted());
+        assertEquals(2, old.level());
+        assertArrayEquals(new float[] {1f, -2f}, old.vector());
     }
 
     @Test

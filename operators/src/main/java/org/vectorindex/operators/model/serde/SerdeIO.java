@@ -5,22 +5,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
+import org.vectorindex.state.serde.StringFormat;
 
 /**
  * Binary building blocks shared by the model serializers. Nullable values are length-prefixed with
- * -1 for {@code null}; strings use Flink's {@link StringValue} encoding, which has no 64 KiB limit
- * and encodes {@code null} itself.
+ * -1 for {@code null}; strings use {@link StringFormat#STRING_VALUE}, the encoding of every
+ * serializer, which has no 64 KiB limit and encodes {@code null} itself.
  */
 final class SerdeIO {
     private SerdeIO() {}
 
     static void writeString(String s, DataOutputView out) throws IOException {
-        StringValue.writeString(s, out);
+        StringFormat.write(s, out);
     }
 
     static String readString(DataInputView in) throws IOException {
-        return StringValue.readString(in);
+        return StringFormat.STRING_VALUE.readNullable(in);
     }
 
     static void writeFloats(float[] v, DataOutputView out) throws IOException {
