@@ -10,6 +10,7 @@ import org.vectorindex.operators.index.ShardIndexStore;
 import org.vectorindex.operators.merge.ResultMergeFunction;
 import org.vectorindex.operators.routing.CollectionLayout;
 import org.vectorindex.operators.routing.ShardFanOut;
+import org.vectorindex.operators.routing.ShardPlacement;
 import org.vectorindex.operators.types.MergedResult;
 import org.vectorindex.operators.types.OperatorTypes;
 import org.vectorindex.operators.types.PartialResult;
@@ -19,9 +20,9 @@ import org.vectorindex.operators.types.ShardRejection;
 
 /**
  * Wires steps 2 to 4 of the topology onto two input streams: keyBy shard for mutations, fan-out and
- * keyBy shard for queries, the index operator, keyBy request id, the merger. Every edge uses this
- * module's explicit serializers, and every operator has a stable uid so savepoints survive job
- * changes.
+ * keyBy shard for queries (both by the placed key of {@link ShardPlacement}), the index operator,
+ * keyBy request id, the merger. Every edge uses this module's explicit serializers, and every
+ * operator has a stable uid so savepoints survive job changes.
  */
 public final class ShardedIndexTopology {
     /** Uids of the stateful operators, stable across releases. */
@@ -70,20 +71,29 @@ public final class ShardedIndexTopology {
         if (mutations == null || queries == null) {
             throw new IllegalArgumentException("ShardedIndexTopology: an input stream is missing");
         }
+        int maxParallelism = mutations.getExecutionEnvironment().getMaxParallelism();
+        ShardPlacement placement =
+                new ShardPlacement(
+                        collections,
+                        maxParallelism > 0
+                                ? maxParallelism
+                                : ShardPlacement.DEFAULT_MAX_PARALLELISM);
         SingleOutputStreamOperator<ShardQuery> routed =
                 queries.process(new ShardFanOut(collections), OperatorTypes.SHARD_QUERY)
                         .name("fan-out to shards")
                         .uid(FAN_OUT_UID);
         SingleOutputStreamOperator<PartialResult> partials =
                 mutations
-                        .keyBy(ShardMutation::shardKey, Types.STRING)
-                        .connect(routed.keyBy(ShardQuery::shardKey, Types.STRING))
+                        .keyBy(m -> placement.keyOf(m.shardKey()), Types.STRING)
+                        .connect(routed.keyBy(q -> placement.keyOf(q.shardKey()), Types.STRING))
                         .process(
                                 new ShardIndexFunction(collections, store)
                                         .withFailureInjection(indexFailures),
                                 OperatorTypes.PARTIAL_RESULT)
                         .name("shard index")
-                        .uid(INDEX_UID);
+                        .uid(INDEX_UID)
+                        // The placement holds for this value only.
+                        .setMaxParallelism(placement.maxParallelism());
         SingleOutputStreamOperator<MergedResult> merged =
                 partials.keyBy(PartialResult::requestId, Types.STRING)
                         .process(

@@ -9,6 +9,9 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeutils.base.MapSerializer;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -51,7 +54,8 @@ import org.vectorindex.state.math.VectorMath;
  * is rejected by shard 0 only, since every shard would reject it alike.
  */
 public final class ShardIndexFunction
-        extends KeyedCoProcessFunction<String, ShardMutation, ShardQuery, PartialResult> {
+        extends KeyedCoProcessFunction<String, ShardMutation, ShardQuery, PartialResult>
+        implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
 
     /** Records the operator refused. */
@@ -65,6 +69,7 @@ public final class ShardIndexFunction
     private final ShardIndexStore store;
     private FailureInjection failures = FailureInjection.NONE;
 
+    private transient ShardKeyScheme keyScheme;
     private transient MapState<String, Map<String, String>> attributeState;
     private transient MapState<String, SubscriptionSpec> specState;
     private transient MapState<String, LocalTopK> topKState;
@@ -143,6 +148,16 @@ public final class ShardIndexFunction
                         getRuntimeContext().getMetricGroup(),
                         () -> liveVectors,
                         () -> openSubscriptions);
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        keyScheme = ShardKeyScheme.check(context);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        keyScheme.mark();
     }
 
     @Override
