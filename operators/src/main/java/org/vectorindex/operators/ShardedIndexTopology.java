@@ -11,6 +11,7 @@ import org.vectorindex.operators.index.ShardIndexStore;
 import org.vectorindex.operators.merge.ResultMergeFunction;
 import org.vectorindex.operators.routing.CollectionLayout;
 import org.vectorindex.operators.routing.ShardFanOut;
+import org.vectorindex.operators.routing.ShardPlacement;
 import org.vectorindex.operators.routing.SubscriptionIds;
 import org.vectorindex.operators.types.MergedResult;
 import org.vectorindex.operators.types.OperatorTypes;
@@ -21,9 +22,10 @@ import org.vectorindex.operators.types.ShardRejection;
 
 /**
  * Wires steps 2 to 4 of the topology onto two input streams: keyBy shard for mutations; keyBy
- * request id (the subscription-id check), fan-out and keyBy shard for queries; the index operator,
- * keyBy request id, the merger. Every edge uses this module's explicit serializers, and every
- * operator has a stable uid so savepoints survive job changes.
+ * request id (the subscription-id check), fan-out and keyBy shard for queries (both shard keyBys by
+ * the placed key of {@link ShardPlacement}); the index operator, keyBy request id, the merger.
+ * Every edge uses this module's explicit serializers, and every operator has a stable uid so
+ * savepoints survive job changes.
  */
 public final class ShardedIndexTopology {
     /** Uids of the stateful operators, stable across releases. */
@@ -93,6 +95,13 @@ public final class ShardedIndexTopology {
         if (mutations == null || queries == null) {
             throw new IllegalArgumentException("ShardedIndexTopology: an input stream is missing");
         }
+        int maxParallelism = mutations.getExecutionEnvironment().getMaxParallelism();
+        ShardPlacement placement =
+                new ShardPlacement(
+                        collections,
+                        maxParallelism > 0
+                                ? maxParallelism
+                                : ShardPlacement.DEFAULT_MAX_PARALLELISM);
         SingleOutputStreamOperator<ShardQuery> checked =
                 queries.keyBy(ShardQuery::requestId, Types.STRING)
                         .process(new SubscriptionIds(collections), OperatorTypes.SHARD_QUERY)
@@ -104,15 +113,17 @@ public final class ShardedIndexTopology {
                         .uid(FAN_OUT_UID);
         SingleOutputStreamOperator<PartialResult> partials =
                 mutations
-                        .keyBy(ShardMutation::shardKey, Types.STRING)
-                        .connect(routed.keyBy(ShardQuery::shardKey, Types.STRING))
+                        .keyBy(m -> placement.keyOf(m.shardKey()), Types.STRING)
+                        .connect(routed.keyBy(q -> placement.keyOf(q.shardKey()), Types.STRING))
                         .process(
                                 new ShardIndexFunction(collections, store)
                                         .withFailureInjection(indexFailures)
                                         .withRecallSampling(recall),
                                 OperatorTypes.PARTIAL_RESULT)
                         .name("shard index")
-                        .uid(INDEX_UID);
+                        .uid(INDEX_UID)
+                        // The placement holds for this value only.
+                        .setMaxParallelism(placement.maxParallelism());
         SingleOutputStreamOperator<MergedResult> merged =
                 partials.keyBy(PartialResult::requestId, Types.STRING)
                         .process(

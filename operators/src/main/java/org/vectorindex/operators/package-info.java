@@ -1,5 +1,5 @@
 /**
- * The operator topology of the streaming job (steps 2 to 4 of issue 3).
+ * The operator topology of the streaming job (its steps 2 to 4).
  *
  * <pre>
  * mutations ──map──▶ ShardMutation ─keyBy(shardKey)──────────────────────────────────┐
@@ -16,7 +16,8 @@
  *
  * <ul>
  *   <li>{@link org.vectorindex.operators.routing}: the shard of an id (murmur3_32 of its UTF-8
- *       bytes, modulo the collection's shard count), the String shard key, the fan-out.
+ *       bytes, modulo the collection's shard count), the String shard key, its placement in a
+ *       chosen key group so that shards spread evenly over subtasks, the fan-out.
  *   <li>{@link org.vectorindex.operators.types}: the records between operators and their explicit,
  *       versioned serializers ({@link org.vectorindex.operators.types.OperatorTypes}); nothing here
  *       goes through Kryo.

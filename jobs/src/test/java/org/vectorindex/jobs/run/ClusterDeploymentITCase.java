@@ -98,6 +98,7 @@ class ClusterDeploymentITCase {
             Reference ref = new Reference();
             s.mutations.forEach(ref::apply);
             ref.assertSameShards(out.stats());
+            assertEveryIndexSubtaskHoldsVectors(cluster, job);
 
             String previous = job;
             int round = 0;
@@ -131,6 +132,7 @@ class ClusterDeploymentITCase {
                 StatsResult stats = askAfterResume(s, broker, watch, ref, prefix);
                 long answered = System.nanoTime();
                 ref.assertSameShards(stats);
+                assertEveryIndexSubtaskHoldsVectors(cluster, resumed);
                 Map<String, Object> t = new LinkedHashMap<>();
                 t.put("parallelism", parallelism);
                 t.put("stopWithSavepointSeconds", seconds(stopped - t0));
@@ -348,6 +350,54 @@ class ClusterDeploymentITCase {
         for (JsonNode v : cluster.get("/jobs/" + job).path("vertices")) {
             assertEquals(p, v.path("parallelism").asInt(), v.path("name").asText());
         }
+    }
+
+    /**
+     * The collection's 4 shards are placed evenly (2 per subtask at -p 2, 1 at -p 4), so every
+     * index subtask reports live vectors; Flink's plain hashing of the shard keys left some with
+     * none.
+     */
+    private static void assertEveryIndexSubtaskHoldsVectors(StandaloneCluster cluster, String job)
+            throws Exception {
+        JsonNode index = null;
+        for (JsonNode v : cluster.get("/jobs/" + job).path("vertices")) {
+            if (v.path("name").asText().contains("shard index")) {
+                index = v;
+            }
+        }
+        assertTrue(index != null, "no shard index vertex");
+        String path = "/jobs/" + job + "/vertices/" + index.path("id").asText() + "/metrics";
+        int parallelism = index.path("parallelism").asInt();
+        // The JobManager fetches metrics every 10 s: wait until every subtask's gauge is there.
+        JsonNode names =
+                cluster.await(
+                        path,
+                        n -> liveVectorMetrics(n).size() == parallelism,
+                        Duration.ofSeconds(60),
+                        "a liveVectors gauge from every index subtask");
+        String get = String.join(",", liveVectorMetrics(names));
+        cluster.await(
+                path + "?get=" + get,
+                values -> {
+                    for (JsonNode m : values) {
+                        if (m.path("value").asLong() <= 0) {
+                            return false;
+                        }
+                    }
+                    return values.size() == parallelism;
+                },
+                Duration.ofSeconds(60),
+                "live vectors on every index subtask");
+    }
+
+    private static List<String> liveVectorMetrics(JsonNode names) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode m : names) {
+            if (m.path("id").asText().endsWith(".liveVectors")) {
+                out.add(m.path("id").asText());
+            }
+        }
+        return out;
     }
 
     private static long restarts(StandaloneCluster cluster, String job) throws Exception {

@@ -9,6 +9,9 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeutils.base.MapSerializer;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -23,7 +26,6 @@ import org.vectorindex.operators.types.ShardMutation;
 import org.vectorindex.operators.types.ShardQuery;
 import org.vectorindex.operators.types.ShardRejection;
 import org.vectorindex.operators.types.ShardStats;
-import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.hnsw.SearchHit;
 import org.vectorindex.state.math.VectorMath;
 
@@ -52,7 +54,8 @@ import org.vectorindex.state.math.VectorMath;
  * fails validation is rejected by shard 0 only, since every shard would reject it alike.
  */
 public final class ShardIndexFunction
-        extends KeyedCoProcessFunction<String, ShardMutation, ShardQuery, PartialResult> {
+        extends KeyedCoProcessFunction<String, ShardMutation, ShardQuery, PartialResult>
+        implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
 
     /** Records the operator refused. */
@@ -68,6 +71,7 @@ public final class ShardIndexFunction
     private RecallSampling recall =
             new RecallSampling(RecallSampling.SAMPLE_FRACTION.defaultValue());
 
+    private transient ShardKeyScheme keyScheme;
     private transient MapState<String, Map<String, String>> attributeState;
     private transient MapState<String, SubscriptionSpec> specState;
     private transient MapState<String, LocalTopK> topKState;
@@ -152,6 +156,16 @@ public final class ShardIndexFunction
                         getRuntimeContext().getMetricGroup(),
                         () -> liveVectors,
                         () -> openSubscriptions);
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        keyScheme = ShardKeyScheme.check(context);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        keyScheme.mark();
     }
 
     @Override
@@ -265,7 +279,7 @@ public final class ShardIndexFunction
             stats(q, index(key, ws), ws, out);
             return;
         }
-        String problem = validate(q, ws);
+        String problem = ws.problemWith(q);
         if (problem != null) {
             if (q.shard() == 0) {
                 reject(ctx, ws.collection, q.kind(), q.requestId(), problem);
@@ -383,26 +397,6 @@ public final class ShardIndexFunction
                         Cause.NONE,
                         null,
                         new ShardStats(index.size(), index.digest())));
-    }
-
-    /** A reason the request is invalid, or null. Same answer on every shard. */
-    private static String validate(ShardQuery q, ShardWorkingSet ws) {
-        HnswConfig config = ws.config;
-        if (q.k() < 1 || q.k() > CollectionLayout.MAX_K) {
-            return "k must be in 1.." + CollectionLayout.MAX_K + ", got " + q.k();
-        }
-        if (q.ef() < 0) {
-            return "ef must not be negative, got " + q.ef();
-        }
-        if (ws.multiVector != null) {
-            return TokenRows.problem(q.vector(), config.dimension(), ws.multiVector.maxTokens());
-        }
-        try {
-            VectorMath.validate(q.vector(), config.dimension(), config.metric());
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
-        return null;
     }
 
     /** The working set of a shard, rebuilt from keyed state on first use; null if unknown. */

@@ -3,7 +3,9 @@ package org.vectorindex.operators.index;
 import java.util.HashMap;
 import java.util.Map;
 import org.vectorindex.operators.routing.CollectionLayout;
+import org.vectorindex.operators.types.ShardQuery;
 import org.vectorindex.state.hnsw.HnswConfig;
+import org.vectorindex.state.math.VectorMath;
 import org.vectorindex.state.multivector.MultiVectorConfig;
 
 /**
@@ -38,5 +40,24 @@ final class ShardWorkingSet {
                         : SubscriptionScorer.of(config.metric(), config.dimension());
         this.subscriptions = new ShardSubscriptions(scorer, attributes);
         this.queryFilter = new IdFilter(attributes);
+    }
+
+    /** A reason the request is invalid for this shard, or null. Same answer on every shard. */
+    String problemWith(ShardQuery q) {
+        if (q.k() < 1 || q.k() > CollectionLayout.MAX_K) {
+            return "k must be in 1.." + CollectionLayout.MAX_K + ", got " + q.k();
+        }
+        if (q.ef() < 0) {
+            return "ef must not be negative, got " + q.ef();
+        }
+        if (multiVector != null) {
+            return TokenRows.problem(q.vector(), config.dimension(), multiVector.maxTokens());
+        }
+        try {
+            VectorMath.validate(q.vector(), config.dimension(), config.metric());
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        return null;
     }
 }

@@ -8,13 +8,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Why a String and not a key class: Flink hashes keys with {@code hashCode()}, which for a
  * String is specified by the JLS and therefore stable across JVMs and releases, while a record's
  * hashCode is not specified; Flink also has a fast built-in serializer for String keys and RocksDB
- * compares their bytes directly. The shard is the text after the last '#', so collection names may
- * contain '#' themselves. The key is computed once when a record is routed and carried in the
- * record, so key selectors return a field and do not allocate.
+ * compares their bytes directly. The shard is the number after the last '#', so collection names
+ * may contain '#' themselves. The key is computed once when a record is routed and carried in the
+ * record. At the keyBy, {@link ShardPlacement} appends {@code "@salt"} to choose the shard's key
+ * group; {@link #collection} and {@link #shard} read both forms.
  */
 public final class ShardKey {
     /** Separator between collection and shard number. */
     public static final char SEPARATOR = '#';
+
+    /** Separator before the placement salt, in keys that carry one. */
+    public static final char SALT_SEPARATOR = '@';
 
     /** Keys are interned per collection, so routing a record does not build a String. */
     private static final ConcurrentHashMap<String, String[]> CACHE = new ConcurrentHashMap<>();
@@ -67,7 +71,11 @@ public final class ShardKey {
     public static int shard(String key) {
         int result = 0;
         for (int i = separatorIndex(key) + 1; i < key.length(); i++) {
-            result = result * 10 + (key.charAt(i) - '0');
+            char c = key.charAt(i);
+            if (c == SALT_SEPARATOR) {
+                break;
+            }
+            result = result * 10 + (c - '0');
         }
         return result;
     }
