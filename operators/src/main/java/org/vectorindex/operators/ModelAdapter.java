@@ -59,15 +59,22 @@ public final class ModelAdapter {
 
     /** A parsed mutation, routed to its shard among {@code shards}. */
     public static ShardMutation mutation(Mutation m, int shards) {
+        ShardMutation routed;
         if (m.op() != MutationOp.UPSERT) {
-            return ShardMutation.delete(m.collection(), shards, m.id());
+            routed = ShardMutation.delete(m.collection(), shards, m.id());
+        } else {
+            float[] v = m.isMultivector() ? flatten(m.vectors()) : m.vector();
+            routed = ShardMutation.upsert(m.collection(), shards, m.id(), v, m.attributes());
         }
-        float[] v = m.isMultivector() ? flatten(m.vectors()) : m.vector();
-        return ShardMutation.upsert(m.collection(), shards, m.id(), v, m.attributes());
+        return routed.at(m.sourcePartition(), m.sourceOffset());
     }
 
     /** A parsed query, not yet routed; {@code ingestMillis} is what {@code tookMs} counts from. */
     public static ShardQuery query(Query q, long ingestMillis) {
+        return unlocated(q, ingestMillis).at(q.sourcePartition(), q.sourceOffset());
+    }
+
+    private static ShardQuery unlocated(Query q, long ingestMillis) {
         return switch (q.type()) {
             case KNN ->
                     ShardQuery.knn(
@@ -145,12 +152,17 @@ public final class ModelAdapter {
         return new StatsResult(r.requestId(), r.collection(), sizes, digests);
     }
 
-    /** A record the topology refused, as a dead letter (no original bytes: it was parsed). */
+    /**
+     * A record the topology refused, as a dead letter with the record's source coordinates (no
+     * original bytes: it was parsed).
+     */
     public static DeadLetter deadLetter(
             ShardRejection r, String mutationsTopic, String queriesTopic) {
         boolean mutation = r.what().equals("upsert") || r.what().equals("delete");
         return DeadLetter.fromOperator(
                 mutation ? mutationsTopic : queriesTopic,
+                r.sourcePartition(),
+                r.sourceOffset(),
                 r.id(),
                 r.what() + " in collection '" + r.collection() + "': " + r.reason());
     }

@@ -38,6 +38,11 @@ public final class QueryParser extends RecordReader<Query> {
     }
 
     @Override
+    Query locate(Query value, RawRecord raw) {
+        return value.at(raw.partition(), raw.offset());
+    }
+
+    @Override
     Query readObject(JsonParser p, RawRecord raw, byte[] value, int payloadOffset)
             throws IOException, Rejection {
         int seen = 0;

@@ -75,7 +75,7 @@ class OutputJsonTest {
                         + "\"keyLength\":5,\"valueLength\":4,\"truncated\":false}",
                 text(OutputJson.write(d)));
         assertEquals(d, OutputJson.readDeadLetter(OutputJson.write(d)));
-        DeadLetter noBytes = DeadLetter.fromOperator(null, null, "x");
+        DeadLetter noBytes = DeadLetter.fromOperator(null, -1, -1L, null, "x");
         assertEquals(noBytes, OutputJson.readDeadLetter(OutputJson.write(noBytes)));
         DeadLetter binaryKey =
                 DeadLetter.of(

@@ -2,7 +2,6 @@ package org.vectorindex.operators.index;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -180,10 +179,8 @@ public final class ShardIndexFunction
             }
             reject(
                     ctx,
-                    ShardKey.collection(ctx.getCurrentKey()),
-                    m.op(),
-                    m.id(),
-                    RecordFaults.describe(e));
+                    ShardRejection.of(
+                            m, ShardKey.collection(ctx.getCurrentKey()), RecordFaults.describe(e)));
         }
     }
 
@@ -192,7 +189,7 @@ public final class ShardIndexFunction
         String key = ctx.getCurrentKey();
         ShardWorkingSet ws = workingSet(key);
         if (ws == null) {
-            reject(ctx, ShardKey.collection(key), m.op(), m.id(), unknownCollection(key));
+            reject(ctx, ShardRejection.of(m, ShardKey.collection(key), unknownCollection(key)));
             return;
         }
         ShardIndex index = index(key, ws);
@@ -200,7 +197,7 @@ public final class ShardIndexFunction
             try {
                 index.upsert(m.id(), m.vector());
             } catch (IllegalArgumentException e) {
-                reject(ctx, ws.collection, m.op(), m.id(), e.getMessage());
+                reject(ctx, ShardRejection.of(m, ws.collection, e.getMessage()));
                 return;
             }
             store.persist(key);
@@ -249,10 +246,10 @@ public final class ShardIndexFunction
             if (q.shard() == 0) { // every shard fails alike; one dead letter is enough
                 reject(
                         ctx,
-                        ShardKey.collection(ctx.getCurrentKey()),
-                        q.kind(),
-                        q.requestId(),
-                        RecordFaults.describe(e));
+                        ShardRejection.of(
+                                q,
+                                ShardKey.collection(ctx.getCurrentKey()),
+                                RecordFaults.describe(e)));
             }
         }
     }
@@ -262,12 +259,7 @@ public final class ShardIndexFunction
         ShardWorkingSet ws = workingSet(key);
         if (ws == null) {
             if (q.shard() == 0) {
-                reject(
-                        ctx,
-                        ShardKey.collection(key),
-                        q.kind(),
-                        q.requestId(),
-                        unknownCollection(key));
+                reject(ctx, ShardRejection.of(q, ShardKey.collection(key), unknownCollection(key)));
             }
             return;
         }
@@ -282,7 +274,7 @@ public final class ShardIndexFunction
         String problem = ws.problemWith(q);
         if (problem != null) {
             if (q.shard() == 0) {
-                reject(ctx, ws.collection, q.kind(), q.requestId(), problem);
+                reject(ctx, ShardRejection.of(q, ws.collection, problem));
             }
             return;
         }
@@ -314,7 +306,10 @@ public final class ShardIndexFunction
                             scores,
                             q.ingestMillis(),
                             Cause.NONE,
-                            null));
+                            null,
+                            null,
+                            q.sourcePartition(),
+                            q.sourceOffset()));
             metrics.queried();
             if (recall.sampled(q.requestId())) {
                 sampleRecall(q, index, hits, ws);
@@ -396,7 +391,9 @@ public final class ShardIndexFunction
                         q.ingestMillis(),
                         Cause.NONE,
                         null,
-                        new ShardStats(index.size(), index.digest())));
+                        new ShardStats(index.size(), index.digest()),
+                        q.sourcePartition(),
+                        q.sourceOffset()));
     }
 
     /** The working set of a shard, rebuilt from keyed state on first use; null if unknown. */
@@ -443,11 +440,9 @@ public final class ShardIndexFunction
         return "unknown collection '" + ShardKey.collection(key) + "'";
     }
 
-    private void reject(Context ctx, String collection, Enum<?> what, String id, String why) {
+    private void reject(Context ctx, ShardRejection rejection) {
         metrics.rejected();
-        ctx.output(
-                REJECTED,
-                new ShardRejection(collection, what.name().toLowerCase(Locale.ROOT), id, why));
+        ctx.output(REJECTED, rejection);
     }
 
     /**

@@ -27,6 +27,8 @@ public final class Query {
     private final int k;
     private final int ef;
     private final Map<String, String> filter;
+    private final int sourcePartition;
+    private final long sourceOffset;
 
     private Query(
             QueryType type,
@@ -37,6 +39,20 @@ public final class Query {
             int k,
             int ef,
             Map<String, String> filter) {
+        this(type, id, collection, vector, vectors, k, ef, filter, -1, -1L);
+    }
+
+    private Query(
+            QueryType type,
+            String id,
+            String collection,
+            float[] vector,
+            float[][] vectors,
+            int k,
+            int ef,
+            Map<String, String> filter,
+            int sourcePartition,
+            long sourceOffset) {
         this.type = Objects.requireNonNull(type, "type is missing");
         this.id = Objects.requireNonNull(id, "id is missing");
         if (type.hasVector()) {
@@ -62,6 +78,27 @@ public final class Query {
         this.k = k;
         this.ef = ef;
         this.filter = ModelMaps.readOnly(filter);
+        this.sourcePartition = sourcePartition;
+        this.sourceOffset = sourceOffset;
+    }
+
+    /**
+     * The same request, read at {@code partition} and {@code offset} of the queries topic: the
+     * coordinates travel with it so that a later dead letter names the original record, and two
+     * requests under one queryId stay apart. They are not part of equality.
+     */
+    public Query at(int partition, long offset) {
+        return new Query(type, id, collection, vector, vectors, k, ef, filter, partition, offset);
+    }
+
+    /** Partition of the queries topic it was read from, or -1 when unknown. */
+    public int sourcePartition() {
+        return sourcePartition;
+    }
+
+    /** Offset in that partition, or -1 when unknown. */
+    public long sourceOffset() {
+        return sourceOffset;
     }
 
     /** One-shot k-NN on an HNSW collection; {@code ef} 0 means the collection's default. */

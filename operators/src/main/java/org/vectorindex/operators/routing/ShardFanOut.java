@@ -65,12 +65,6 @@ public final class ShardFanOut extends ProcessFunction<ShardQuery, ShardQuery> {
     }
 
     private static void reject(ShardQuery query, String reason, Context ctx) {
-        ctx.output(
-                REJECTED,
-                new ShardRejection(
-                        query.collection(),
-                        query.kind().name().toLowerCase(java.util.Locale.ROOT),
-                        query.requestId(),
-                        reason));
+        ctx.output(REJECTED, ShardRejection.of(query, query.collection(), reason));
     }
 }

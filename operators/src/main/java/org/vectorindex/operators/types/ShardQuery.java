@@ -22,6 +22,9 @@ import org.vectorindex.operators.routing.ShardKey;
  * @param ef search beam; 0 means the collection's default
  * @param filter attribute equalities every hit must satisfy (empty: no filter); never null
  * @param ingestMillis when the query entered the job, for {@code tookMs}
+ * @param sourcePartition partition of the queries topic it was read from, -1 when unknown
+ * @param sourceOffset offset in that partition, -1 when unknown; with the partition it tells two
+ *     requests under one id apart
  */
 public record ShardQuery(
         Kind kind,
@@ -34,7 +37,9 @@ public record ShardQuery(
         int k,
         int ef,
         Map<String, String> filter,
-        long ingestMillis) {
+        long ingestMillis,
+        int sourcePartition,
+        long sourceOffset) {
 
     /** Kind of request. */
     public enum Kind {
@@ -63,6 +68,53 @@ public record ShardQuery(
         if (filter == null) {
             filter = Map.of();
         }
+    }
+
+    /** A request of unknown source. */
+    public ShardQuery(
+            Kind kind,
+            String requestId,
+            String collection,
+            int shard,
+            int shardCount,
+            String shardKey,
+            float[] vector,
+            int k,
+            int ef,
+            Map<String, String> filter,
+            long ingestMillis) {
+        this(
+                kind,
+                requestId,
+                collection,
+                shard,
+                shardCount,
+                shardKey,
+                vector,
+                k,
+                ef,
+                filter,
+                ingestMillis,
+                -1,
+                -1L);
+    }
+
+    /** The same request, read at {@code partition} and {@code offset} of the queries topic. */
+    public ShardQuery at(int partition, long offset) {
+        return new ShardQuery(
+                kind,
+                requestId,
+                collection,
+                shard,
+                shardCount,
+                shardKey,
+                vector,
+                k,
+                ef,
+                filter,
+                ingestMillis,
+                partition,
+                offset);
     }
 
     public static ShardQuery knn(
@@ -157,7 +209,9 @@ public record ShardQuery(
                 k,
                 ef,
                 filter,
-                ingestMillis);
+                ingestMillis,
+                sourcePartition,
+                sourceOffset);
     }
 
     private static void requireCollection(String collection, String requestId) {

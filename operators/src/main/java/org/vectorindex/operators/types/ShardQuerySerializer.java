@@ -10,7 +10,8 @@ import org.vectorindex.state.serde.StringFormat;
 /**
  * Versioned serializer of {@link ShardQuery}; format 2 adds kind {@link ShardQuery.Kind#STATS}
  * (ordinal 3) to format 1; format 3 writes strings without a length limit ({@link
- * StringFormat#STRING_VALUE}). Formats 1 and 2 ({@code writeUTF}) are still read.
+ * StringFormat#STRING_VALUE}); format 4 appends the source partition (int) and offset (long).
+ * Formats 1 and 2 ({@code writeUTF}) and 3 are still read, with the coordinates -1.
  */
 public final class ShardQuerySerializer extends VersionedSerializer<ShardQuery> {
     private static final long serialVersionUID = 1L;
@@ -30,6 +31,8 @@ public final class ShardQuerySerializer extends VersionedSerializer<ShardQuery> 
         out.writeInt(v.ef());
         SerdeIo.writeStringMap(v.filter(), out);
         out.writeLong(v.ingestMillis());
+        out.writeInt(v.sourcePartition());
+        out.writeLong(v.sourceOffset());
     }
 
     @Override
@@ -50,7 +53,9 @@ public final class ShardQuerySerializer extends VersionedSerializer<ShardQuery> 
                 in.readInt(),
                 in.readInt(),
                 SerdeIo.readStringMap(in, strings),
-                in.readLong());
+                in.readLong(),
+                version >= 4 ? in.readInt() : -1,
+                version >= 4 ? in.readLong() : -1L);
     }
 
     @Override
@@ -66,12 +71,14 @@ public final class ShardQuerySerializer extends VersionedSerializer<ShardQuery> 
                 v.k(),
                 v.ef(),
                 v.filter(),
-                v.ingestMillis());
+                v.ingestMillis(),
+                v.sourcePartition(),
+                v.sourceOffset());
     }
 
     @Override
     protected int formatVersion() {
-        return 3;
+        return 4;
     }
 
     @Override
