@@ -25,10 +25,11 @@ import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.ResultRecord;
 
 /**
- * A running dashboard: a client of the job like any other. It tails the results and dead-letter
- * topics (read_committed, from their ends), polls Flink's REST API and sends a stats request per
- * collection every second, and serves the page. Updates and dead letters are pushed the moment they
- * are read; the rest once a second.
+ * A running dashboard: a client of the job like any other. It tails the results topic from its
+ * beginning (what was there before it started only fills in the subscriptions' latest top-k) and
+ * the dead-letter topic from its end (both read_committed), polls Flink's REST API and sends a
+ * stats request per collection every second, and serves the page. Updates and dead letters are
+ * pushed the moment they are read; the rest once a second.
  */
 public final class Dashboard implements AutoCloseable {
     static final long TICK_MILLIS = 1000;
@@ -71,7 +72,9 @@ public final class Dashboard implements AutoCloseable {
                     BrokerCheck.DEFAULT_TIMEOUT);
         }
         Duration meta = Duration.ofSeconds(30);
-        results = TopicTail.start(o.bootstrap(), o.kafka(), o.resultsTopic(), meta, this::onResult);
+        results =
+                TopicTail.startWithHistory(
+                        o.bootstrap(), o.kafka(), o.resultsTopic(), meta, this::onResult);
         deadLetters = tailOrNull(o, meta);
         sender = new RecordSender(o.bootstrap(), o.kafka(), false);
         watch = new JobWatch(new FlinkRest(o.flinkRest()));
@@ -149,12 +152,16 @@ public final class Dashboard implements AutoCloseable {
         }
     }
 
-    private void onResult(ConsumerRecord<byte[], byte[]> r) {
+    private void onResult(ConsumerRecord<byte[], byte[]> r, boolean history) {
         ResultRecord rr;
         try {
             rr = OutputJson.readResult(r.value());
         } catch (RuntimeException e) {
             return; // not a record of this job's format
+        }
+        if (history) {
+            model.onHistory(rr, System.currentTimeMillis());
+            return;
         }
         ObjectNode event = model.onResult(rr, r.timestamp(), System.currentTimeMillis());
         if (event != null) {

@@ -104,6 +104,17 @@ final class DashboardModel {
         return null;
     }
 
+    /**
+     * Takes a record that was in the results topic before the dashboard started: only a
+     * subscription's update counts, so that subscriptions opened earlier show their top-k at once;
+     * rates, latencies and events are about what happens from now on.
+     */
+    synchronized void onHistory(ResultRecord r, long nowMillis) {
+        if (r instanceof SubscriptionUpdate u) {
+            subscriptions.add(u, nowMillis);
+        }
+    }
+
     synchronized void describe(String id, String text) {
         subscriptions.describe(id, text);
     }
