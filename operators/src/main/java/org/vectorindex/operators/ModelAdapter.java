@@ -13,6 +13,7 @@ import org.vectorindex.operators.model.ResultRecord;
 import org.vectorindex.operators.model.StatsResult;
 import org.vectorindex.operators.model.SubscriptionUpdate;
 import org.vectorindex.operators.model.UpdateCause;
+import org.vectorindex.operators.model.VectorResult;
 import org.vectorindex.operators.routing.CollectionLayout;
 import org.vectorindex.operators.types.MergedResult;
 import org.vectorindex.operators.types.PartialResult;
@@ -96,6 +97,7 @@ public final class ModelAdapter {
                             ingestMillis);
             case UNSUBSCRIBE -> ShardQuery.unsubscribe(q.id(), q.collection(), ingestMillis);
             case STATS -> ShardQuery.stats(q.id(), q.collection(), ingestMillis);
+            case GET -> ShardQuery.get(q.id(), q.collection(), q.targetId(), ingestMillis);
         };
     }
 
@@ -130,6 +132,10 @@ public final class ModelAdapter {
         }
         if (r.kind() == MergedResult.Kind.STATS) {
             return stats(r);
+        }
+        if (r.kind() == MergedResult.Kind.VECTOR) {
+            float[] vector = r.scores().length == 0 ? null : r.scores();
+            return new VectorResult(r.requestId(), r.collection(), r.ids()[0], vector);
         }
         return new SubscriptionUpdate(
                 r.requestId(),

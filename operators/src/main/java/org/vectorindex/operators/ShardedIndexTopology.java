@@ -131,11 +131,13 @@ public final class ShardedIndexTopology {
                                 OperatorTypes.MERGED_RESULT)
                         .name("merge partial results")
                         .uid(MERGE_UID);
+        DataStream<MergedResult> results =
+                merged.union(partials.getSideOutput(ShardIndexFunction.VECTORS));
         DataStream<ShardRejection> rejections =
                 checked.getSideOutput(SubscriptionIds.REJECTED)
                         .union(
                                 routed.getSideOutput(ShardFanOut.REJECTED),
                                 partials.getSideOutput(ShardIndexFunction.REJECTED));
-        return new Outputs(merged, rejections);
+        return new Outputs(results, rejections);
     }
 }

@@ -12,6 +12,7 @@ import org.vectorindex.operators.model.ResultRecord;
 import org.vectorindex.operators.model.StatsResult;
 import org.vectorindex.operators.model.SubscriptionUpdate;
 import org.vectorindex.operators.model.UpdateCause;
+import org.vectorindex.operators.model.VectorResult;
 
 class OutputJsonTest {
 
@@ -44,6 +45,22 @@ class OutputJsonTest {
                         + "\"cause\":{\"op\":\"upsert\",\"id\":\"doc-9\"}}",
                 text(OutputJson.write(u)));
         assertEquals(u, OutputJson.readResult(OutputJson.write(u)));
+    }
+
+    @Test
+    void writesVectorResultsAndReadsThemBack() {
+        VectorResult found = new VectorResult("g1", "c", "doc-7", new float[] {0.5f, -1f});
+        assertEquals(
+                "{\"type\":\"vector\",\"queryId\":\"g1\",\"collection\":\"c\",\"id\":\"doc-7\","
+                        + "\"vector\":[0.5,-1.0]}",
+                new String(OutputJson.write(found), StandardCharsets.UTF_8));
+        VectorResult absent = new VectorResult("g2", "c", "nope", null);
+        assertEquals(
+                "{\"type\":\"vector\",\"queryId\":\"g2\",\"collection\":\"c\",\"id\":\"nope\","
+                        + "\"vector\":null}",
+                new String(OutputJson.write(absent), StandardCharsets.UTF_8));
+        assertEquals(found, OutputJson.readResult(OutputJson.write(found)));
+        assertEquals(absent, OutputJson.readResult(OutputJson.write(absent)));
     }
 
     @Test

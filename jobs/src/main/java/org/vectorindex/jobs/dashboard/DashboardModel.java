@@ -97,7 +97,11 @@ final class DashboardModel {
             }
             ArrayNode hits = o.putArray("hits");
             for (int i = 0; i < q.hitCount(); i++) {
-                hits.addObject().put("id", q.hitId(i)).put("score", q.hitScore(i));
+                ObjectNode hit = hits.addObject().put("id", q.hitId(i)).put("score", q.hitScore(i));
+                String text = subscriptions.textOf(q.hitId(i));
+                if (text != null) {
+                    hit.put("text", text);
+                }
             }
             return o;
         }

@@ -18,13 +18,13 @@ import org.vectorindex.operators.fault.FailureInjection;
 import org.vectorindex.operators.metrics.IndexMetrics;
 import org.vectorindex.operators.routing.CollectionLayout;
 import org.vectorindex.operators.routing.ShardKey;
+import org.vectorindex.operators.types.MergedResult;
 import org.vectorindex.operators.types.OperatorTypes;
 import org.vectorindex.operators.types.PartialResult;
 import org.vectorindex.operators.types.PartialResult.Cause;
 import org.vectorindex.operators.types.ShardMutation;
 import org.vectorindex.operators.types.ShardQuery;
 import org.vectorindex.operators.types.ShardRejection;
-import org.vectorindex.operators.types.ShardStats;
 import org.vectorindex.state.hnsw.SearchHit;
 import org.vectorindex.state.math.VectorMath;
 
@@ -33,9 +33,10 @@ import org.vectorindex.state.math.VectorMath;
  * shard's mutations, input 2 the routed copies of queries, subscriptions and unsubscriptions. It
  * applies mutations to the shard's index, answers a one-shot query with the shard's top-k, and
  * keeps each open subscription's local top-k current, emitting a {@link PartialResult} whenever it
- * changes; a stats request is answered with the shard's size and graph digest. Keyed state holds
- * the index (through the {@link ShardIndexStore}), the attributes and the subscriptions, so all of
- * it survives failures and moves with the shard on rescale.
+ * changes; a stats request is answered with the shard's size and graph digest, and a get by the
+ * target id's shard with its stored vector ({@link #VECTORS}). Keyed state holds the index (through
+ * the {@link ShardIndexStore}), the attributes and the subscriptions, so all of it survives
+ * failures and moves with the shard on rescale.
  *
  * <p><b>Visibility.</b> A query or subscription sees every mutation that reached its shard before
  * it, in the shard's arrival order, and none after: the function handles one record at a time per
@@ -60,6 +61,10 @@ public final class ShardIndexFunction
     /** Records the operator refused. */
     public static final OutputTag<ShardRejection> REJECTED =
             new OutputTag<>("index-rejected", OperatorTypes.SHARD_REJECTION);
+
+    /** Answers to gets: complete, from the one shard that owns the id, so they skip the merger. */
+    public static final OutputTag<MergedResult> VECTORS =
+            new OutputTag<>("index-vectors", OperatorTypes.MERGED_RESULT);
 
     private static final String[] NO_IDS = new String[0];
     private static final float[] NO_SCORES = new float[0];
@@ -268,7 +273,11 @@ public final class ShardIndexFunction
             return;
         }
         if (q.kind() == ShardQuery.Kind.STATS) {
-            stats(q, index(key, ws), ws, out);
+            out.collect(ShardAnswers.stats(q, index(key, ws), ws));
+            return;
+        }
+        if (q.kind() == ShardQuery.Kind.GET) {
+            ctx.output(VECTORS, ShardAnswers.vector(q, index(key, ws), ws));
             return;
         }
         String problem = ws.problemWith(q);
@@ -374,26 +383,6 @@ public final class ShardIndexFunction
         return ws.multiVector != null
                 ? store.currentMultiVector(key, ws.multiVector)
                 : store.current(key, ws.config);
-    }
-
-    private static void stats(
-            ShardQuery q, ShardIndex index, ShardWorkingSet ws, Collector<PartialResult> out) {
-        out.collect(
-                new PartialResult(
-                        PartialResult.Kind.STATS,
-                        q.requestId(),
-                        ws.collection,
-                        ws.shard,
-                        q.shardCount(),
-                        0,
-                        NO_IDS,
-                        NO_SCORES,
-                        q.ingestMillis(),
-                        Cause.NONE,
-                        null,
-                        new ShardStats(index.size(), index.digest()),
-                        q.sourcePartition(),
-                        q.sourceOffset()));
     }
 
     /** The working set of a shard, rebuilt from keyed state on first use; null if unknown. */

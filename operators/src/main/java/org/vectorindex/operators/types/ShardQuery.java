@@ -25,6 +25,7 @@ import org.vectorindex.operators.routing.ShardKey;
  * @param sourcePartition partition of the queries topic it was read from, -1 when unknown
  * @param sourceOffset offset in that partition, -1 when unknown; with the partition it tells two
  *     requests under one id apart
+ * @param targetId GET only: the id whose stored vector is asked for; null for the other kinds
  */
 public record ShardQuery(
         Kind kind,
@@ -39,7 +40,8 @@ public record ShardQuery(
         Map<String, String> filter,
         long ingestMillis,
         int sourcePartition,
-        long sourceOffset) {
+        long sourceOffset,
+        String targetId) {
 
     /** Kind of request. */
     public enum Kind {
@@ -47,7 +49,9 @@ public record ShardQuery(
         SUBSCRIBE,
         UNSUBSCRIBE,
         /** Each shard answers its size and graph digest. */
-        STATS;
+        STATS,
+        /** The shard that owns {@link #targetId} answers with its stored vector. */
+        GET;
 
         /** Whether this kind carries a query vector and a k. */
         public boolean hasVector() {
@@ -67,6 +71,9 @@ public record ShardQuery(
         }
         if (filter == null) {
             filter = Map.of();
+        }
+        if ((kind == Kind.GET) != (targetId != null)) {
+            throw new IllegalArgumentException("exactly a get names a target id: " + requestId);
         }
     }
 
@@ -96,7 +103,8 @@ public record ShardQuery(
                 filter,
                 ingestMillis,
                 -1,
-                -1L);
+                -1L,
+                null);
     }
 
     /** The same request, read at {@code partition} and {@code offset} of the queries topic. */
@@ -114,7 +122,8 @@ public record ShardQuery(
                 filter,
                 ingestMillis,
                 partition,
-                offset);
+                offset,
+                targetId);
     }
 
     public static ShardQuery knn(
@@ -187,6 +196,30 @@ public record ShardQuery(
                 Kind.STATS, queryId, collection, -1, 0, null, null, 0, 0, Map.of(), ingestMillis);
     }
 
+    /** Asks the shard of {@code collection} that owns {@code targetId} for its stored vector. */
+    public static ShardQuery get(
+            String queryId, String collection, String targetId, long ingestMillis) {
+        requireCollection(collection, queryId);
+        if (targetId == null) {
+            throw new IllegalArgumentException("target id is missing for " + queryId);
+        }
+        return new ShardQuery(
+                Kind.GET,
+                queryId,
+                collection,
+                -1,
+                0,
+                null,
+                null,
+                0,
+                0,
+                Map.of(),
+                ingestMillis,
+                -1,
+                -1L,
+                targetId);
+    }
+
     /** Whether {@link #toShard} has been applied. */
     public boolean routed() {
         return shardKey != null;
@@ -211,7 +244,8 @@ public record ShardQuery(
                 filter,
                 ingestMillis,
                 sourcePartition,
-                sourceOffset);
+                sourceOffset,
+                targetId);
     }
 
     private static void requireCollection(String collection, String requestId) {

@@ -11,7 +11,8 @@ import org.vectorindex.state.serde.StringFormat;
  * Versioned serializer of {@link ShardQuery}; format 2 adds kind {@link ShardQuery.Kind#STATS}
  * (ordinal 3) to format 1; format 3 writes strings without a length limit ({@link
  * StringFormat#STRING_VALUE}); format 4 appends the source partition (int) and offset (long).
- * Formats 1 and 2 ({@code writeUTF}) and 3 are still read, with the coordinates -1.
+ * Format 4 also adds kind {@link ShardQuery.Kind#GET} (ordinal 4), whose target id follows the
+ * coordinates. Formats 1 and 2 ({@code writeUTF}) and 3 are still read, with the coordinates -1.
  */
 public final class ShardQuerySerializer extends VersionedSerializer<ShardQuery> {
     private static final long serialVersionUID = 1L;
@@ -33,17 +34,21 @@ public final class ShardQuerySerializer extends VersionedSerializer<ShardQuery> 
         out.writeLong(v.ingestMillis());
         out.writeInt(v.sourcePartition());
         out.writeLong(v.sourceOffset());
+        if (v.kind() == ShardQuery.Kind.GET) {
+            SerdeIo.writeString(v.targetId(), out);
+        }
     }
 
     @Override
     protected ShardQuery readFields(int version, DataInputView in) throws IOException {
         int kind = in.readUnsignedByte();
-        if (kind >= (version >= 2 ? 4 : 3)) {
+        if (kind >= (version >= 4 ? 5 : version >= 2 ? 4 : 3)) {
             throw new IOException("unknown ShardQuery kind " + kind + " in format " + version);
         }
         StringFormat strings = StringFormat.of(version, 3);
+        ShardQuery.Kind k = ShardQuery.Kind.values()[kind];
         return new ShardQuery(
-                ShardQuery.Kind.values()[kind],
+                k,
                 strings.read(in),
                 strings.readNullable(in),
                 in.readInt(),
@@ -55,7 +60,8 @@ public final class ShardQuerySerializer extends VersionedSerializer<ShardQuery> 
                 SerdeIo.readStringMap(in, strings),
                 in.readLong(),
                 version >= 4 ? in.readInt() : -1,
-                version >= 4 ? in.readLong() : -1L);
+                version >= 4 ? in.readLong() : -1L,
+                k == ShardQuery.Kind.GET ? strings.read(in) : null);
     }
 
     @Override
@@ -73,7 +79,8 @@ public final class ShardQuerySerializer extends VersionedSerializer<ShardQuery> 
                 v.filter(),
                 v.ingestMillis(),
                 v.sourcePartition(),
-                v.sourceOffset());
+                v.sourceOffset(),
+                v.targetId());
     }
 
     @Override

@@ -5,12 +5,14 @@ import java.util.Map;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.vectorindex.operators.model.Query;
+import org.vectorindex.operators.model.QueryType;
 
 /**
  * Format v2: type byte (0 knn, 1 subscribe, 2 unsubscribe, 3 stats), id, collection (nullable),
  * shape byte (0 none, 1 vector, 2 vectors), the vector(s), k, ef, filter. Format v1 is the same
- * without type 3; format v3 appends the source partition (int) and offset (long). Formats v1 and v2
- * are still read, with the coordinates -1.
+ * without type 3; format v3 appends the source partition (int) and offset (long), and adds type 4
+ * (get), whose target id follows the coordinates. Formats v1 and v2 are still read, with the
+ * coordinates -1.
  */
 public final class QuerySerializer extends ModelSerializer<Query> {
     private static final long serialVersionUID = 1L;
@@ -54,6 +56,9 @@ public final class QuerySerializer extends ModelSerializer<Query> {
         SerdeIO.writeMap(q.filter(), out);
         out.writeInt(q.sourcePartition());
         out.writeLong(q.sourceOffset());
+        if (q.type() == QueryType.GET) {
+            SerdeIO.writeString(q.targetId(), out);
+        }
     }
 
     @Override
@@ -70,6 +75,11 @@ public final class QuerySerializer extends ModelSerializer<Query> {
         int k = in.readInt();
         int ef = in.readInt();
         var filter = SerdeIO.readMap(in);
+        if (type == 4 && version >= 3) {
+            int partition = in.readInt();
+            long offset = in.readLong();
+            return Query.get(id, collection, SerdeIO.readString(in)).at(partition, offset);
+        }
         Query q = query(type, id, collection, vector, vectors, k, ef, filter, version);
         return version >= 3 ? q.at(in.readInt(), in.readLong()) : q;
     }
