@@ -13,6 +13,7 @@ import org.vectorindex.operators.model.ResultRecord;
 import org.vectorindex.operators.model.StatsResult;
 import org.vectorindex.operators.model.SubscriptionUpdate;
 import org.vectorindex.operators.model.UpdateCause;
+import org.vectorindex.operators.model.VectorResult;
 import org.vectorindex.operators.routing.CollectionLayout;
 import org.vectorindex.operators.types.MergedResult;
 import org.vectorindex.operators.types.PartialResult;
@@ -59,15 +60,22 @@ public final class ModelAdapter {
 
     /** A parsed mutation, routed to its shard among {@code shards}. */
     public static ShardMutation mutation(Mutation m, int shards) {
+        ShardMutation routed;
         if (m.op() != MutationOp.UPSERT) {
-            return ShardMutation.delete(m.collection(), shards, m.id());
+            routed = ShardMutation.delete(m.collection(), shards, m.id());
+        } else {
+            float[] v = m.isMultivector() ? flatten(m.vectors()) : m.vector();
+            routed = ShardMutation.upsert(m.collection(), shards, m.id(), v, m.attributes());
         }
-        float[] v = m.isMultivector() ? flatten(m.vectors()) : m.vector();
-        return ShardMutation.upsert(m.collection(), shards, m.id(), v, m.attributes());
+        return routed.at(m.sourcePartition(), m.sourceOffset());
     }
 
     /** A parsed query, not yet routed; {@code ingestMillis} is what {@code tookMs} counts from. */
     public static ShardQuery query(Query q, long ingestMillis) {
+        return unlocated(q, ingestMillis).at(q.sourcePartition(), q.sourceOffset());
+    }
+
+    private static ShardQuery unlocated(Query q, long ingestMillis) {
         return switch (q.type()) {
             case KNN ->
                     ShardQuery.knn(
@@ -89,6 +97,7 @@ public final class ModelAdapter {
                             ingestMillis);
             case UNSUBSCRIBE -> ShardQuery.unsubscribe(q.id(), q.collection(), ingestMillis);
             case STATS -> ShardQuery.stats(q.id(), q.collection(), ingestMillis);
+            case GET -> ShardQuery.get(q.id(), q.collection(), q.targetId(), ingestMillis);
         };
     }
 
@@ -124,6 +133,10 @@ public final class ModelAdapter {
         if (r.kind() == MergedResult.Kind.STATS) {
             return stats(r);
         }
+        if (r.kind() == MergedResult.Kind.VECTOR) {
+            float[] vector = r.scores().length == 0 ? null : r.scores();
+            return new VectorResult(r.requestId(), r.collection(), r.ids()[0], vector);
+        }
         return new SubscriptionUpdate(
                 r.requestId(),
                 r.version(),
@@ -145,12 +158,17 @@ public final class ModelAdapter {
         return new StatsResult(r.requestId(), r.collection(), sizes, digests);
     }
 
-    /** A record the topology refused, as a dead letter (no original bytes: it was parsed). */
+    /**
+     * A record the topology refused, as a dead letter with the record's source coordinates (no
+     * original bytes: it was parsed).
+     */
     public static DeadLetter deadLetter(
             ShardRejection r, String mutationsTopic, String queriesTopic) {
         boolean mutation = r.what().equals("upsert") || r.what().equals("delete");
         return DeadLetter.fromOperator(
                 mutation ? mutationsTopic : queriesTopic,
+                r.sourcePartition(),
+                r.sourceOffset(),
                 r.id(),
                 r.what() + " in collection '" + r.collection() + "': " + r.reason());
     }

@@ -23,9 +23,9 @@ import org.vectorindex.operators.types.ShardRejection;
 /**
  * Wires steps 2 to 4 of the topology onto two input streams: keyBy shard for mutations; keyBy
  * request id (the subscription-id check), fan-out and keyBy shard for queries (both shard keyBys by
- * the placed key of {@link ShardPlacement}); the index operator, keyBy request id, the merger.
- * Every edge uses this module's explicit serializers, and every operator has a stable uid so
- * savepoints survive job changes.
+ * the placed key of {@link ShardPlacement}); the index operator, keyBy merge key ({@link
+ * PartialResult#mergeKey}), the merger. Every edge uses this module's explicit serializers, and
+ * every operator has a stable uid so savepoints survive job changes.
  */
 public final class ShardedIndexTopology {
     /** Uids of the stateful operators, stable across releases. */
@@ -125,17 +125,19 @@ public final class ShardedIndexTopology {
                         // The placement holds for this value only.
                         .setMaxParallelism(placement.maxParallelism());
         SingleOutputStreamOperator<MergedResult> merged =
-                partials.keyBy(PartialResult::requestId, Types.STRING)
+                partials.keyBy(PartialResult::mergeKey, Types.STRING)
                         .process(
                                 new ResultMergeFunction().withFailureInjection(mergeFailures),
                                 OperatorTypes.MERGED_RESULT)
                         .name("merge partial results")
                         .uid(MERGE_UID);
+        DataStream<MergedResult> results =
+                merged.union(partials.getSideOutput(ShardIndexFunction.VECTORS));
         DataStream<ShardRejection> rejections =
                 checked.getSideOutput(SubscriptionIds.REJECTED)
                         .union(
                                 routed.getSideOutput(ShardFanOut.REJECTED),
                                 partials.getSideOutput(ShardIndexFunction.REJECTED));
-        return new Outputs(merged, rejections);
+        return new Outputs(results, rejections);
     }
 }

@@ -6,7 +6,7 @@
  *                                                                                     ▼
  * queries ──map──▶ ShardQuery ─keyBy(requestId)─▶ SubscriptionIds ──▶ ShardFanOut ─keyBy(shardKey)─▶ ShardIndexFunction
  *                                                                                     │ PartialResult
- *                                               keyBy(requestId) ◀───────────────────┘
+ *                                               keyBy(mergeKey)  ◀───────────────────┘
  *                                                      ▼
  *                                            ResultMergeFunction ──▶ MergedResult ──map──▶ results
  * </pre>

@@ -86,6 +86,9 @@ public final class InputRecords {
                 writeMap(g, "filter", q.filter());
             }
         }
+        if (q.targetId() != null) {
+            g.writeStringField("id", q.targetId());
+        }
         g.writeEndObject();
     }
 

@@ -36,6 +36,11 @@ public final class MutationParser extends RecordReader<Mutation> {
     }
 
     @Override
+    Mutation locate(Mutation value, RawRecord raw) {
+        return value.at(raw.partition(), raw.offset());
+    }
+
+    @Override
     Mutation readObject(JsonParser p, RawRecord raw, byte[] value, int payloadOffset)
             throws IOException, Rejection {
         int seen = 0;

@@ -18,6 +18,7 @@ import org.vectorindex.operators.model.ResultRecord;
 import org.vectorindex.operators.model.StatsResult;
 import org.vectorindex.operators.model.SubscriptionUpdate;
 import org.vectorindex.operators.model.UpdateCause;
+import org.vectorindex.operators.model.VectorResult;
 
 /**
  * JSON of the output topics (connectors/FORMATS.md), written with a streaming generator: results
@@ -37,7 +38,32 @@ public final class OutputJson {
         if (r instanceof QueryResult q) {
             return write(q);
         }
+        if (r instanceof VectorResult v) {
+            return write(v);
+        }
         return r instanceof SubscriptionUpdate u ? write(u) : write((StatsResult) r);
+    }
+
+    /** The answer to a get; {@code "vector":null} when the id is not stored. */
+    public static byte[] write(VectorResult r) {
+        return InputRecords.write(
+                g -> {
+                    g.writeStartObject();
+                    g.writeStringField("type", "vector");
+                    g.writeStringField("queryId", r.queryId());
+                    g.writeStringField("collection", r.collection());
+                    g.writeStringField("id", r.id());
+                    if (r.vector() == null) {
+                        g.writeNullField("vector");
+                    } else {
+                        g.writeArrayFieldStart("vector");
+                        for (float x : r.vector()) {
+                            g.writeNumber(x);
+                        }
+                        g.writeEndArray();
+                    }
+                    g.writeEndObject();
+                });
     }
 
     /** The digest travels as 16 hex digits: JSON numbers above 2^53 lose bits in many clients. */
@@ -163,12 +189,15 @@ public final class OutputJson {
         }
     }
 
-    /** Reads a result, an update or stats. */
+    /** Reads a result, an update, stats or a vector. */
     public static ResultRecord readResult(byte[] json) {
         JsonNode n = tree(json);
         String type = text(n, "type");
         if ("stats".equals(type)) {
             return readStats(n);
+        }
+        if ("vector".equals(type)) {
+            return readVector(n);
         }
         String[] ids = new String[n.path("hits").size()];
         float[] scores = new float[ids.length];
@@ -201,7 +230,19 @@ public final class OutputJson {
                     op,
                     text(cause, "id"));
         }
-        throw new IllegalArgumentException("not a result, update or stats: " + n);
+        throw new IllegalArgumentException("not a result, update, stats or vector: " + n);
+    }
+
+    private static VectorResult readVector(JsonNode n) {
+        JsonNode v = n.get("vector");
+        float[] vector = null;
+        if (v != null && v.isArray()) {
+            vector = new float[v.size()];
+            for (int i = 0; i < vector.length; i++) {
+                vector[i] = v.get(i).floatValue();
+            }
+        }
+        return new VectorResult(text(n, "queryId"), text(n, "collection"), text(n, "id"), vector);
     }
 
     private static StatsResult readStats(JsonNode n) {

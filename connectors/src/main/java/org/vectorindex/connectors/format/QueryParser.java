@@ -12,10 +12,11 @@ import org.vectorindex.operators.model.RejectReason;
 
 /**
  * Parses and validates records of the queries topic (JSON or the binary envelope, see
- * connectors/FORMATS.md): {@code knn} and {@code stats} with a queryId, {@code subscribe} and
- * {@code unsubscribe} with a subscriptionId. {@code k} must be in 1..{@value CollectionSpec#MAX_K}
- * and {@code ef}, when given, in 1..{@value CollectionSpec#MAX_EF}. Every problem becomes a dead
- * letter; {@link #parse} never throws. One instance per subtask (not thread-safe).
+ * connectors/FORMATS.md): {@code knn}, {@code stats} and {@code get} with a queryId, {@code
+ * subscribe} and {@code unsubscribe} with a subscriptionId. {@code k} must be in 1..{@value
+ * CollectionSpec#MAX_K} and {@code ef}, when given, in 1..{@value CollectionSpec#MAX_EF}. Every
+ * problem becomes a dead letter; {@link #parse} never throws. One instance per subtask (not
+ * thread-safe).
  */
 public final class QueryParser extends RecordReader<Query> {
     private static final int TYPE = 1;
@@ -27,6 +28,7 @@ public final class QueryParser extends RecordReader<Query> {
     private static final int K = 64;
     private static final int EF = 128;
     private static final int FILTER = 256;
+    private static final int ID = 512;
 
     public QueryParser(CollectionRegistry collections, FormatSettings settings) {
         super(collections, settings);
@@ -35,6 +37,11 @@ public final class QueryParser extends RecordReader<Query> {
     @Override
     String kind() {
         return "query";
+    }
+
+    @Override
+    Query locate(Query value, RawRecord raw) {
+        return value.at(raw.partition(), raw.offset());
     }
 
     @Override
@@ -50,6 +57,7 @@ public final class QueryParser extends RecordReader<Query> {
         int k = 0;
         int ef = 0;
         Map<String, String> filter = null;
+        String targetId = null;
         String field;
         while ((field = p.nextFieldName()) != null) {
             p.nextToken();
@@ -63,7 +71,8 @@ public final class QueryParser extends RecordReader<Query> {
                                 RejectReason.UNKNOWN_QUERY_TYPE,
                                 "unknown query type '"
                                         + FieldRules.clip(name)
-                                        + "': expected knn, subscribe, unsubscribe or stats");
+                                        + "': expected knn, subscribe, unsubscribe, stats or"
+                                        + " get");
                     }
                     break;
                 case "queryId":
@@ -98,6 +107,10 @@ public final class QueryParser extends RecordReader<Query> {
                     seen = markSeen(seen, FILTER, field);
                     filter = readStringMap(p, field);
                     break;
+                case "id":
+                    seen = markSeen(seen, ID, field);
+                    targetId = readString(p, field);
+                    break;
                 default:
                     throw unexpectedField(field, kind());
             }
@@ -127,6 +140,12 @@ public final class QueryParser extends RecordReader<Query> {
             throw new Rejection(RejectReason.EMPTY_ID, "'" + type.idField() + "' is empty");
         }
         FieldRules.checkId(type.idField(), id, settings.fields());
+        if (type == QueryType.GET) {
+            return get(id, collection, targetId, seen, value, payloadOffset);
+        }
+        if (targetId != null) {
+            throw new Rejection(RejectReason.UNEXPECTED_FIELD, "only a get query takes 'id'");
+        }
         if (type == QueryType.UNSUBSCRIBE) {
             if ((seen & (VECTOR | VECTORS | K | EF | FILTER)) != 0) {
                 throw new Rejection(
@@ -182,5 +201,43 @@ public final class QueryParser extends RecordReader<Query> {
         }
         collection(collection);
         return Query.stats(id, collection);
+    }
+
+    /** A get: type, queryId, collection (an hnsw one) and the id of a stored vector. */
+    private Query get(
+            String queryId,
+            String collection,
+            String targetId,
+            int seen,
+            byte[] value,
+            int payloadOffset)
+            throws Rejection {
+        if ((seen & (VECTOR | VECTORS | K | EF | FILTER)) != 0) {
+            throw new Rejection(
+                    RejectReason.UNEXPECTED_FIELD,
+                    "a get carries only type, queryId, collection and id");
+        }
+        if (payloadOffset >= 0 && payloadOffset != value.length) {
+            throw new Rejection(
+                    RejectReason.BAD_BINARY_VECTOR, "a binary get has no vector payload");
+        }
+        if (collection == null) {
+            throw new Rejection(RejectReason.MISSING_FIELD, "'collection' is missing");
+        }
+        if (targetId == null) {
+            throw new Rejection(RejectReason.MISSING_FIELD, "'id' is missing");
+        }
+        if (targetId.isEmpty()) {
+            throw new Rejection(RejectReason.EMPTY_ID, "'id' is empty");
+        }
+        FieldRules.checkId("id", targetId, settings.fields());
+        if (collection(collection).isMultivector()) {
+            throw new Rejection(
+                    RejectReason.UNKNOWN_QUERY_TYPE,
+                    "get is for hnsw collections; '"
+                            + FieldRules.clip(collection)
+                            + "' is multivector");
+        }
+        return Query.get(queryId, collection, targetId);
     }
 }

@@ -57,6 +57,9 @@ abstract class RecordReader<T> {
     abstract T readObject(JsonParser p, RawRecord raw, byte[] value, int payloadOffset)
             throws IOException, Rejection;
 
+    /** {@code value} stamped with {@code raw}'s partition and offset. */
+    abstract T locate(T value, RawRecord raw);
+
     /** Parses one record; never throws. */
     public final ParseResult<T> parse(RawRecord raw) {
         try {
@@ -115,7 +118,7 @@ abstract class RecordReader<T> {
                         RejectReason.BAD_JSON,
                         "unexpected " + describe(trailing) + " after the end of the " + kind());
             }
-            return result;
+            return locate(result, raw);
         }
     }
 

@@ -84,8 +84,10 @@ public final class KafkaWiring {
                 .bootstrapServers(conf.get(KafkaOptions.BOOTSTRAP_SERVERS))
                 .serializer(
                         new DeadLetterSerializationSchema(
-                                conf.get(KafkaOptions.DLQ_TOPIC),
-                                DeadLetterFit.of(clientProperties)))
+                                        conf.get(KafkaOptions.DLQ_TOPIC),
+                                        DeadLetterFit.of(clientProperties))
+                                .withTopicLimitFrom(
+                                        conf.get(KafkaOptions.BOOTSTRAP_SERVERS), clientProperties))
                 .transactionalIdPrefix(conf.get(KafkaOptions.TRANSACTIONAL_ID_PREFIX) + "-dlq")
                 .transactionTimeout(conf.get(KafkaOptions.TRANSACTION_TIMEOUT))
                 .clientProperties(clientProperties)

@@ -26,6 +26,7 @@ import org.vectorindex.operators.model.RawRecord;
 import org.vectorindex.operators.model.serde.ModelTypes;
 import org.vectorindex.operators.testing.Harnesses;
 import org.vectorindex.operators.testing.Pipeline;
+import org.vectorindex.operators.types.ShardRejection;
 
 /**
  * Seeded fuzzing of both input topics through the real parse functions and the operators in test
@@ -61,7 +62,8 @@ class InputFuzzTest {
                                 Harnesses.Backend.HASHMAP)) {
             for (int i = 0; i < PER_TOPIC; i++) {
                 byte[][] m = gen.mutation(i);
-                RawRecord raw = new RawRecord("mutations", i % 3, i, m[0], m[1]);
+                RawRecord rawMutation = new RawRecord("mutations", i % 3, i, m[0], m[1]);
+                RawRecord raw = rawMutation;
                 Object parsed = parse(mutations, raw, sinks, counts, seed);
                 if (parsed != null) {
                     Mutation mu = (Mutation) parsed;
@@ -70,12 +72,19 @@ class InputFuzzTest {
                                     mu, COLLECTIONS.require(mu.collection()).shards()));
                 }
                 byte[][] q = genQueries.query(i);
-                raw = new RawRecord("queries", 0, i, q[0], q[1]);
+                raw = new RawRecord("queries", 1, 3L * i, q[0], q[1]);
                 parsed = parse(queries, raw, sinks, counts, seed);
                 if (parsed != null) {
                     pipeline.request(ModelAdapter.query((Query) parsed, i));
                 }
-                counts.operatorRejections += pipeline.rejections().size();
+                for (ShardRejection r : pipeline.rejections()) {
+                    // raised after parsing, and still naming the original record
+                    DeadLetter d = ModelAdapter.deadLetter(r, "mutations", "queries");
+                    RawRecord from = d.sourceTopic().equals("mutations") ? rawMutation : raw;
+                    assertEquals(from.partition(), d.partition(), d + " from " + from);
+                    assertEquals(from.offset(), d.offset(), d + " from " + from);
+                    counts.operatorRejections++;
+                }
                 if (i == PER_TOPIC / 2) {
                     pipeline.restart(Harnesses.Backend.HASHMAP); // the state restores too
                 }
@@ -99,6 +108,7 @@ class InputFuzzTest {
         assertTrue(genQueries.mutated >= 10_000, genQueries.mutated + " mutated queries");
         assertTrue(counts.parsed > PER_TOPIC / 20, "too few valid records: " + counts.parsed);
         assertTrue(counts.deadLettered > PER_TOPIC, "too few bad records: " + counts.deadLettered);
+        assertTrue(counts.operatorRejections > 0, "no record reached an operator's rejection");
     }
 
     private static FormatSettings settings() {

@@ -12,6 +12,7 @@ import org.vectorindex.operators.model.ResultRecord;
 import org.vectorindex.operators.model.StatsResult;
 import org.vectorindex.operators.model.SubscriptionUpdate;
 import org.vectorindex.operators.model.UpdateCause;
+import org.vectorindex.operators.model.VectorResult;
 
 class OutputJsonTest {
 
@@ -47,6 +48,22 @@ class OutputJsonTest {
     }
 
     @Test
+    void writesVectorResultsAndReadsThemBack() {
+        VectorResult found = new VectorResult("g1", "c", "doc-7", new float[] {0.5f, -1f});
+        assertEquals(
+                "{\"type\":\"vector\",\"queryId\":\"g1\",\"collection\":\"c\",\"id\":\"doc-7\","
+                        + "\"vector\":[0.5,-1.0]}",
+                new String(OutputJson.write(found), StandardCharsets.UTF_8));
+        VectorResult absent = new VectorResult("g2", "c", "nope", null);
+        assertEquals(
+                "{\"type\":\"vector\",\"queryId\":\"g2\",\"collection\":\"c\",\"id\":\"nope\","
+                        + "\"vector\":null}",
+                new String(OutputJson.write(absent), StandardCharsets.UTF_8));
+        assertEquals(found, OutputJson.readResult(OutputJson.write(found)));
+        assertEquals(absent, OutputJson.readResult(OutputJson.write(absent)));
+    }
+
+    @Test
     void writesStatsWithHexDigestsInShardOrder() {
         StatsResult r =
                 new StatsResult(
@@ -75,7 +92,7 @@ class OutputJsonTest {
                         + "\"keyLength\":5,\"valueLength\":4,\"truncated\":false}",
                 text(OutputJson.write(d)));
         assertEquals(d, OutputJson.readDeadLetter(OutputJson.write(d)));
-        DeadLetter noBytes = DeadLetter.fromOperator(null, null, "x");
+        DeadLetter noBytes = DeadLetter.fromOperator(null, -1, -1L, null, "x");
         assertEquals(noBytes, OutputJson.readDeadLetter(OutputJson.write(noBytes)));
         DeadLetter binaryKey =
                 DeadLetter.of(

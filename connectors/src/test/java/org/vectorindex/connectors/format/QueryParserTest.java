@@ -70,6 +70,43 @@ class QueryParserTest {
     }
 
     @Test
+    void parsesGetsAndDeadLettersInvalidOnes() {
+        Query g = ok("{\"type\":\"get\",\"queryId\":\"g1\",\"collection\":\"c\",\"id\":\"doc-7\"}");
+        assertEquals(Query.get("g1", "c", "doc-7"), g);
+        assertEquals("doc-7", g.targetId());
+        assertEquals(2, g.sourcePartition());
+        assertEquals(77L, g.sourceOffset());
+        assertEquals(g, parser.parse(raw("queries", null, InputRecords.json(g))).value());
+        assertEquals(g, parser.parse(raw("queries", null, InputRecords.binary(g))).value());
+        bad(
+                "{\"type\":\"get\",\"queryId\":\"g\",\"collection\":\"c\"}",
+                RejectReason.MISSING_FIELD,
+                "'id' is missing");
+        bad(
+                "{\"type\":\"get\",\"queryId\":\"g\",\"collection\":\"c\",\"id\":\"\"}",
+                RejectReason.EMPTY_ID,
+                "'id' is empty");
+        bad(
+                "{\"type\":\"get\",\"queryId\":\"g\",\"collection\":\"c\",\"id\":\"d\",\"k\":3}",
+                RejectReason.UNEXPECTED_FIELD,
+                "a get carries only");
+        bad(
+                "{\"type\":\"get\",\"queryId\":\"g\",\"collection\":\"mv\",\"id\":\"d\"}",
+                RejectReason.UNKNOWN_QUERY_TYPE,
+                "get is for hnsw collections");
+        bad(
+                "{\"type\":\"get\",\"queryId\":\"g\",\"collection\":\"c\",\"id\":\""
+                        + "x".repeat(600)
+                        + "\"}",
+                RejectReason.FIELD_TOO_LONG,
+                "'id'");
+        bad(
+                "{\"type\":\"stats\",\"queryId\":\"s\",\"collection\":\"c\",\"id\":\"d\"}",
+                RejectReason.UNEXPECTED_FIELD,
+                "only a get query takes 'id'");
+    }
+
+    @Test
     void parsesStatsRequestsAndDeadLettersInvalidOnes() {
         Query st = ok("{\"type\":\"stats\",\"queryId\":\"st1\",\"collection\":\"c\"}");
         assertEquals(QueryType.STATS, st.type());
@@ -121,7 +158,7 @@ class QueryParserTest {
         bad(
                 "{\"type\":\"statistics\",\"queryId\":\"st\",\"collection\":\"c\"}",
                 RejectReason.UNKNOWN_QUERY_TYPE,
-                "expected knn, subscribe, unsubscribe or stats");
+                "expected knn, subscribe, unsubscribe, stats or get");
     }
 
     @Test

@@ -2,7 +2,9 @@ package org.vectorindex.jobs.client;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +24,13 @@ import org.apache.kafka.common.errors.WakeupException;
 public final class TopicTail implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(100);
 
+    /** Takes each record, and whether it was in the topic before the tail started. */
+    public interface HistoryHandler {
+        void accept(ConsumerRecord<byte[], byte[]> record, boolean history);
+    }
+
     private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Map<Integer, Long> historyEnd;
     private final Thread thread;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
@@ -31,8 +39,10 @@ public final class TopicTail implements AutoCloseable {
     private TopicTail(
             KafkaConsumer<byte[], byte[]> consumer,
             String topic,
-            Consumer<ConsumerRecord<byte[], byte[]>> handler) {
+            Map<Integer, Long> historyEnd,
+            HistoryHandler handler) {
         this.consumer = consumer;
+        this.historyEnd = historyEnd;
         this.thread = new Thread(() -> loop(handler), "tail-" + topic);
         this.thread.setDaemon(true);
     }
@@ -58,6 +68,37 @@ public final class TopicTail implements AutoCloseable {
             Duration timeout,
             boolean fromBeginning,
             Consumer<ConsumerRecord<byte[], byte[]>> handler) {
+        return start(
+                bootstrap,
+                clientProperties,
+                topic,
+                timeout,
+                fromBeginning,
+                (r, history) -> handler.accept(r));
+    }
+
+    /**
+     * As above, telling the handler which records were already in the topic when the tail started
+     * (all before its committed end then), so that history can be replayed into state without
+     * counting as live.
+     */
+    public static TopicTail startWithHistory(
+            String bootstrap,
+            Properties clientProperties,
+            String topic,
+            Duration timeout,
+            HistoryHandler handler) {
+        return start(bootstrap, clientProperties, topic, timeout, true, handler);
+    }
+
+    private static TopicTail start(
+            String bootstrap,
+            Properties clientProperties,
+            String topic,
+            Duration timeout,
+            boolean fromBeginning,
+            HistoryHandler handler) {
+        Map<Integer, Long> historyEnd = new HashMap<>();
         KafkaConsumer<byte[], byte[]> c = KafkaClients.committedReader(bootstrap, clientProperties);
         try {
             List<PartitionInfo> infos = c.partitionsFor(topic, timeout);
@@ -70,6 +111,8 @@ public final class TopicTail implements AutoCloseable {
             }
             c.assign(parts);
             if (fromBeginning) {
+                c.endOffsets(parts, timeout)
+                        .forEach((tp, end) -> historyEnd.put(tp.partition(), end));
                 c.seekToBeginning(parts);
             } else {
                 c.seekToEnd(parts);
@@ -81,16 +124,16 @@ public final class TopicTail implements AutoCloseable {
             c.close();
             throw e;
         }
-        TopicTail tail = new TopicTail(c, topic, handler);
+        TopicTail tail = new TopicTail(c, topic, historyEnd, handler);
         tail.thread.start();
         return tail;
     }
 
-    private void loop(Consumer<ConsumerRecord<byte[], byte[]>> handler) {
+    private void loop(HistoryHandler handler) {
         try {
             while (running) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
-                    handler.accept(r);
+                    handler.accept(r, r.offset() < historyEnd.getOrDefault(r.partition(), 0L));
                 }
             }
         } catch (WakeupException e) {

@@ -1,7 +1,5 @@
 package org.vectorindex.jobs.dashboard;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.vectorindex.connectors.format.OutputJson;
@@ -23,12 +22,14 @@ import org.vectorindex.operators.model.CollectionRegistry;
 import org.vectorindex.operators.model.DeadLetter;
 import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.ResultRecord;
+import org.vectorindex.operators.model.VectorResult;
 
 /**
- * A running dashboard: a client of the job like any other. It tails the results and dead-letter
- * topics (read_committed, from their ends), polls Flink's REST API and sends a stats request per
- * collection every second, and serves the page. Updates and dead letters are pushed the moment they
- * are read; the rest once a second.
+ * A running dashboard: a client of the job like any other. It tails the results topic from its
+ * beginning (what was there before it started only fills in the subscriptions' latest top-k) and
+ * the dead-letter topic from its end (both read_committed), polls Flink's REST API and sends a
+ * stats request per collection every second, and serves the page. Updates and dead letters are
+ * pushed the moment they are read; the rest once a second.
  */
 public final class Dashboard implements AutoCloseable {
     static final long TICK_MILLIS = 1000;
@@ -56,6 +57,7 @@ public final class Dashboard implements AutoCloseable {
     private final String prefix;
     private final String queriesTopic;
     private final AtomicLong nextId = new AtomicLong();
+    private final QueryBox queryBox;
     private final String url;
 
     private Dashboard(Options o) throws IOException {
@@ -71,17 +73,20 @@ public final class Dashboard implements AutoCloseable {
                     BrokerCheck.DEFAULT_TIMEOUT);
         }
         Duration meta = Duration.ofSeconds(30);
-        results = TopicTail.start(o.bootstrap(), o.kafka(), o.resultsTopic(), meta, this::onResult);
+        results =
+                TopicTail.startWithHistory(
+                        o.bootstrap(), o.kafka(), o.resultsTopic(), meta, this::onResult);
         deadLetters = tailOrNull(o, meta);
         sender = new RecordSender(o.bootstrap(), o.kafka(), false);
+        queryBox = new QueryBox(prefix, queriesTopic, sender, nextId);
         watch = new JobWatch(new FlinkRest(o.flinkRest()));
         server =
                 new DashboardServer(
                         InetAddress.getByName(o.bind()),
                         o.port(),
-                        () -> model.snapshot(System.currentTimeMillis()),
+                        this::snapshot,
                         hub,
-                        this::query);
+                        queryBox::handle);
         String host = server.address().getAddress().getHostAddress();
         url =
                 "http://"
@@ -136,6 +141,17 @@ public final class Dashboard implements AutoCloseable {
         }
     }
 
+    /** Lets the query box take text for {@code collection}, embedded by {@code embed}. */
+    public void embedTextWith(String collection, Function<String, float[]> embed) {
+        queryBox.embedTextWith(collection, embed);
+    }
+
+    private ObjectNode snapshot() {
+        ObjectNode s = model.snapshot(System.currentTimeMillis());
+        queryBox.writeTextCollections(s.putArray("textCollections"));
+        return s;
+    }
+
     public int port() {
         return server.port();
     }
@@ -149,12 +165,23 @@ public final class Dashboard implements AutoCloseable {
         }
     }
 
-    private void onResult(ConsumerRecord<byte[], byte[]> r) {
+    private void onResult(ConsumerRecord<byte[], byte[]> r, boolean history) {
         ResultRecord rr;
         try {
             rr = OutputJson.readResult(r.value());
         } catch (RuntimeException e) {
             return; // not a record of this job's format
+        }
+        if (history) {
+            model.onHistory(rr, System.currentTimeMillis());
+            return;
+        }
+        if (rr instanceof VectorResult v) {
+            ObjectNode event = queryBox.onVector(v);
+            if (event != null) {
+                hub.publish(event);
+            }
+            return;
         }
         ObjectNode event = model.onResult(rr, r.timestamp(), System.currentTimeMillis());
         if (event != null) {
@@ -178,39 +205,11 @@ public final class Dashboard implements AutoCloseable {
             for (String c : model.collectionNames()) {
                 sender.send(queriesTopic, Query.stats(prefix + "st" + nextId.incrementAndGet(), c));
             }
-            long now = System.currentTimeMillis();
-            hub.publish(DashboardModel.event("snapshot").setAll(model.snapshot(now)));
+            hub.publish(DashboardModel.event("snapshot").setAll(snapshot()));
         } catch (RuntimeException e) {
             // keep ticking: a broker or REST hiccup must not stop the page
             hub.publish(DashboardModel.event("error").put("message", String.valueOf(e)));
         }
-    }
-
-    /** {@code POST /api/query}: {@code {"collection":…, "k":10, "vector":[…]}}. */
-    private JsonNode query(JsonNode req) {
-        String collection = req.path("collection").asText("");
-        if (collection.isEmpty()) {
-            throw new IllegalArgumentException("collection is missing");
-        }
-        int k = req.path("k").asInt(10);
-        if (k < 1 || k > 1000) {
-            throw new IllegalArgumentException("k must be in 1..1000, got " + k);
-        }
-        JsonNode v = req.path("vector");
-        if (!v.isArray() || v.isEmpty()) {
-            throw new IllegalArgumentException("vector must be a non-empty array of numbers");
-        }
-        float[] vector = new float[v.size()];
-        for (int i = 0; i < vector.length; i++) {
-            if (!v.get(i).isNumber()) {
-                throw new IllegalArgumentException("vector[" + i + "] is not a number");
-            }
-            vector[i] = v.get(i).floatValue();
-        }
-        String id = prefix + "q" + nextId.incrementAndGet();
-        sender.send(queriesTopic, Query.knn(id, collection, vector, k, 0, null));
-        sender.flush();
-        return JsonNodeFactory.instance.objectNode().put("queryId", id);
     }
 
     @Override

@@ -97,11 +97,26 @@ final class DashboardModel {
             }
             ArrayNode hits = o.putArray("hits");
             for (int i = 0; i < q.hitCount(); i++) {
-                hits.addObject().put("id", q.hitId(i)).put("score", q.hitScore(i));
+                ObjectNode hit = hits.addObject().put("id", q.hitId(i)).put("score", q.hitScore(i));
+                String text = subscriptions.textOf(q.hitId(i));
+                if (text != null) {
+                    hit.put("text", text);
+                }
             }
             return o;
         }
         return null;
+    }
+
+    /**
+     * Takes a record that was in the results topic before the dashboard started: only a
+     * subscription's update counts, so that subscriptions opened earlier show their top-k at once;
+     * rates, latencies and events are about what happens from now on.
+     */
+    synchronized void onHistory(ResultRecord r, long nowMillis) {
+        if (r instanceof SubscriptionUpdate u) {
+            subscriptions.add(u, nowMillis);
+        }
     }
 
     synchronized void describe(String id, String text) {

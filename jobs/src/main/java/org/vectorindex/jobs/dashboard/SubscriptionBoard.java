@@ -32,6 +32,11 @@ final class SubscriptionBoard {
         texts.put(id, text);
     }
 
+    /** The text shown with this id, or null. */
+    String textOf(String id) {
+        return texts.get(id);
+    }
+
     /** Records the update; returns it as the page shows it, or null when it is stale. */
     ObjectNode add(SubscriptionUpdate u, long nowMillis) {
         Sub s = subs.computeIfAbsent(u.subscriptionId(), id -> new Sub());

@@ -25,6 +25,7 @@ import org.vectorindex.jobs.client.TopicTail;
 import org.vectorindex.jobs.dashboard.Dashboard;
 import org.vectorindex.jobs.dashboard.LoopbackPorts;
 import org.vectorindex.jobs.embed.EmbeddingCache;
+import org.vectorindex.jobs.embed.LazySentenceEmbedder;
 import org.vectorindex.operators.model.DeadLetter;
 import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.QueryResult;
@@ -163,7 +164,8 @@ public final class DemoCommand implements Command {
                                 Duration.ofSeconds(1),
                                 o.timeout(),
                                 o.follow() ? LoopbackPorts.free() : 0);
-                Dashboard dashboard = o.follow() ? cluster.dashboard(o.dashboardPort()) : null) {
+                Dashboard dashboard = o.follow() ? cluster.dashboard(o.dashboardPort()) : null;
+                LazySentenceEmbedder text = LazySentenceEmbedder.miniLm()) {
             p.line(
                     "Kafka on %s, job running (parallelism %d, %s state, 1 s exactly-once"
                             + " checkpoints)",
@@ -175,6 +177,9 @@ public final class DemoCommand implements Command {
                 }
                 for (DemoData.Item q : data.queries()) {
                     dashboard.describe("sub-" + q.id(), q.text());
+                }
+                if (o.fvecs() == null) { // the sentences' model embeds the query box's text
+                    dashboard.embedTextWith(DemoCluster.COLLECTION, text);
                 }
                 p.line("dashboard: %s", dashboard.url());
             }

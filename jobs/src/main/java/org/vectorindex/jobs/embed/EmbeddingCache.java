@@ -15,19 +15,26 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.core.memory.DataInputViewStreamWrapper;
+import org.apache.flink.core.memory.DataOutputViewStreamWrapper;
+import org.vectorindex.state.serde.StringFormat;
 
 /**
  * A file of embedded passages, so that re-runs skip the model (10k sentences take minutes to embed,
  * and seconds to read back).
  *
- * <p>Format (version 1), big-endian ints, little-endian float32 vectors:
+ * <p>Format (version 2), big-endian ints, little-endian float32 vectors:
  *
  * <pre>
- *   int magic 0x46564945 ("FVIE"), int version 1, int dim, int count
- *   count times: UTF id (DataOutput.writeUTF), float[dim] sentence, int tokens, float[tokens*dim]
+ *   int magic 0x46564945 ("FVIE"), int version 2, int dim, int count
+ *   count times: id ({@link StringFormat#STRING_VALUE}), float[dim] sentence, int tokens,
+ *                float[tokens*dim]
  * </pre>
  *
- * Files are written to a temporary name and moved into place, so a crash never leaves a
+ * Version 1, which wrote ids with {@code DataOutput.writeUTF} (at most 65,535 bytes), is still
+ * read.
+ *
+ * <p>Files are written to a temporary name and moved into place, so a crash never leaves a
  * half-written cache behind under the real name.
  */
 public final class EmbeddingCache {
@@ -36,7 +43,7 @@ public final class EmbeddingCache {
     public static final String DIR_PROPERTY = "vectorindex.cache.dir";
 
     static final int MAGIC = 0x46564945;
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private EmbeddingCache() {}
 
@@ -59,6 +66,7 @@ public final class EmbeddingCache {
             try (OutputStream os = Files.newOutputStream(tmp);
                     DataOutputStream out =
                             new DataOutputStream(new BufferedOutputStream(os, 1 << 16))) {
+                DataOutputViewStreamWrapper view = new DataOutputViewStreamWrapper(out);
                 out.writeInt(MAGIC);
                 out.writeInt(VERSION);
                 out.writeInt(dim);
@@ -66,7 +74,7 @@ public final class EmbeddingCache {
                 ByteBuffer buf =
                         ByteBuffer.allocate(dim * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
                 for (EmbeddedPassage p : passages) {
-                    out.writeUTF(p.id());
+                    StringFormat.write(p.id(), view);
                     writeVector(out, buf, p.sentence(), dim, p.id());
                     out.writeInt(p.tokens().length);
                     for (float[] t : p.tokens()) {
@@ -99,7 +107,7 @@ public final class EmbeddingCache {
     /**
      * Reads at most {@code limit} passages from {@code file}.
      *
-     * @throws IOException if the file is missing, truncated or not a version-1 cache
+     * @throws IOException if the file is missing, truncated or not a version-1 or -2 cache
      */
     public static Contents read(Path file, int limit) throws IOException {
         try (InputStream is = Files.newInputStream(file);
@@ -108,9 +116,12 @@ public final class EmbeddingCache {
                 throw new IOException(file + " is not an embedding cache (bad magic)");
             }
             int version = in.readInt();
-            if (version != VERSION) {
-                throw new IOException(file + " has cache version " + version + ", not " + VERSION);
+            if (version < 1 || version > VERSION) {
+                throw new IOException(
+                        file + " has cache version " + version + ", not 1.." + VERSION);
             }
+            StringFormat ids = StringFormat.of(version, 2);
+            DataInputViewStreamWrapper view = new DataInputViewStreamWrapper(in);
             int dim = in.readInt();
             int count = in.readInt();
             if (dim <= 0 || count < 0) {
@@ -122,7 +133,7 @@ public final class EmbeddingCache {
             ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
             try {
                 for (int i = 0; i < n; i++) {
-                    String id = in.readUTF();
+                    String id = ids.read(view);
                     float[] sentence = readVector(in, buf, bytes, dim);
                     int tokens = in.readInt();
                     if (tokens < 0 || tokens > TokenEmbedder.MAX_TOKENS) {

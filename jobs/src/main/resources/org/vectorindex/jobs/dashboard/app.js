@@ -92,6 +92,7 @@
     }
     renderSubscriptionList();
     renderDeadLetters(s.deadLetters);
+    $("q-text").hidden = !(s.textCollections || []).includes($("q-collection").value);
   }
 
   function renderCollections(list) {
@@ -180,9 +181,15 @@
   }
 
   function runQuery() {
-    const text = $("q-vector").value.trim().replace(/^\[|\]$/g, "");
-    const vector = text.split(/[\s,]+/).filter((x) => x.length).map(Number);
-    const body = { collection: $("q-collection").value, k: Number($("q-k").value), vector: vector };
+    const body = { collection: $("q-collection").value, k: Number($("q-k").value) };
+    const like = $("q-like").value.trim();
+    const words = $("q-text").hidden ? "" : $("q-text").value.trim();
+    if (like) body.likeId = like;
+    else if (words) body.text = words;
+    else {
+      const text = $("q-vector").value.trim().replace(/^\[|\]$/g, "");
+      body.vector = text.split(/[\s,]+/).filter((x) => x.length).map(Number);
+    }
     $("q-result").textContent = "sending…";
     fetch("/api/query", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) })
       .then((r) => r.json())
@@ -195,9 +202,13 @@
   function onQueryResult(r) {
     if (r.queryId !== vi.pendingQuery) return;
     const box = $("q-result");
+    if (r.error) {
+      box.replaceChildren(el("p", {}, r.queryId + ": " + r.error));
+      return;
+    }
     box.replaceChildren(el("p", {}, r.queryId + ": in job " + r.tookMs + " ms, end to end " + fmt(r.endToEndMs, 0) + " ms"));
     const ol = el("ol");
-    for (const h of r.hits) ol.append(el("li", {}, h.id + "  " + fmt(h.score, 4)));
+    for (const h of r.hits) ol.append(el("li", {}, h.id + "  " + fmt(h.score, 4) + (h.text ? "  " + h.text : "")));
     box.append(ol);
   }
 

@@ -48,7 +48,7 @@ class SnapshotContractTest {
         assertNull(m.onResult(update(1, UpdateCause.SUBSCRIBE, "s1"), 0, 1000), "stale");
         m.onResult(update(2, UpdateCause.UPSERT, "b"), 0, 1000);
         ObjectNode dead =
-                m.onDeadLetter(DeadLetter.fromOperator("queries", "k1", "bad vector"), 1000);
+                m.onDeadLetter(DeadLetter.fromOperator("queries", 0, 7L, "k1", "bad vector"), 1000);
         assertEquals("deadLetter", dead.get("type").asText());
         m.onJob(reading(100, 10, 7), 1000);
         m.onJob(reading(300, 20, 8), 2000);

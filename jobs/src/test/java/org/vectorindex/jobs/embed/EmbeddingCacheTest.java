@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -91,5 +92,38 @@ class EmbeddingCacheTest {
                 assertThrows(IOException.class, () -> EmbeddingCache.read(file, 10))
                         .getMessage()
                         .contains("truncated"));
+    }
+
+    /** One passage, id "a\u20ac", dimension 1: sentence 1.0, one token 0.5. */
+    private static final List<EmbeddedPassage> ONE =
+            List.of(new EmbeddedPassage("a\u20ac", new float[] {1f}, new float[][] {{0.5f}}));
+
+    // magic, version, dim 1, count 1; the id; 1.0f and 0.5f little-endian with 1 token between
+    private static final String VECTORS = "0000803f000000010000003f";
+    private static final String GOLDEN_V1 =
+            "46564945" + "00000001" + "00000001" + "00000001" + "000461e282ac" + VECTORS;
+    private static final String GOLDEN_V2 =
+            "46564945" + "00000002" + "00000001" + "00000001" + "0361ac41" + VECTORS;
+
+    @Test
+    void writesVersionTwoAndStillReadsVersionOne() throws IOException {
+        Path file = dir.resolve("v2");
+        EmbeddingCache.write(file, 1, ONE);
+        assertEquals(GOLDEN_V2, HexFormat.of().formatHex(Files.readAllBytes(file)));
+        for (String golden : List.of(GOLDEN_V1, GOLDEN_V2)) {
+            Path f = dir.resolve("golden");
+            Files.write(f, HexFormat.of().parseHex(golden));
+            assertSame(ONE, EmbeddingCache.read(f, 10).passages());
+        }
+    }
+
+    @Test
+    void idsOverSixtyFourKibRoundTrip() throws IOException {
+        String id = "\u20ac".repeat(21_846); // 65,538 UTF-8 bytes: over writeUTF's limit
+        List<EmbeddedPassage> p =
+                List.of(new EmbeddedPassage(id, new float[] {1f}, new float[][] {{2f}}));
+        Path file = dir.resolve("long");
+        EmbeddingCache.write(file, 1, p);
+        assertSame(p, EmbeddingCache.read(file, 1).passages());
     }
 }

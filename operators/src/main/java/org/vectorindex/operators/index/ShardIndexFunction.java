@@ -2,7 +2,6 @@ package org.vectorindex.operators.index;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -19,13 +18,13 @@ import org.vectorindex.operators.fault.FailureInjection;
 import org.vectorindex.operators.metrics.IndexMetrics;
 import org.vectorindex.operators.routing.CollectionLayout;
 import org.vectorindex.operators.routing.ShardKey;
+import org.vectorindex.operators.types.MergedResult;
 import org.vectorindex.operators.types.OperatorTypes;
 import org.vectorindex.operators.types.PartialResult;
 import org.vectorindex.operators.types.PartialResult.Cause;
 import org.vectorindex.operators.types.ShardMutation;
 import org.vectorindex.operators.types.ShardQuery;
 import org.vectorindex.operators.types.ShardRejection;
-import org.vectorindex.operators.types.ShardStats;
 import org.vectorindex.state.hnsw.SearchHit;
 import org.vectorindex.state.math.VectorMath;
 
@@ -34,9 +33,10 @@ import org.vectorindex.state.math.VectorMath;
  * shard's mutations, input 2 the routed copies of queries, subscriptions and unsubscriptions. It
  * applies mutations to the shard's index, answers a one-shot query with the shard's top-k, and
  * keeps each open subscription's local top-k current, emitting a {@link PartialResult} whenever it
- * changes; a stats request is answered with the shard's size and graph digest. Keyed state holds
- * the index (through the {@link ShardIndexStore}), the attributes and the subscriptions, so all of
- * it survives failures and moves with the shard on rescale.
+ * changes; a stats request is answered with the shard's size and graph digest, and a get by the
+ * target id's shard with its stored vector ({@link #VECTORS}). Keyed state holds the index (through
+ * the {@link ShardIndexStore}), the attributes and the subscriptions, so all of it survives
+ * failures and moves with the shard on rescale.
  *
  * <p><b>Visibility.</b> A query or subscription sees every mutation that reached its shard before
  * it, in the shard's arrival order, and none after: the function handles one record at a time per
@@ -61,6 +61,10 @@ public final class ShardIndexFunction
     /** Records the operator refused. */
     public static final OutputTag<ShardRejection> REJECTED =
             new OutputTag<>("index-rejected", OperatorTypes.SHARD_REJECTION);
+
+    /** Answers to gets: complete, from the one shard that owns the id, so they skip the merger. */
+    public static final OutputTag<MergedResult> VECTORS =
+            new OutputTag<>("index-vectors", OperatorTypes.MERGED_RESULT);
 
     private static final String[] NO_IDS = new String[0];
     private static final float[] NO_SCORES = new float[0];
@@ -180,10 +184,8 @@ public final class ShardIndexFunction
             }
             reject(
                     ctx,
-                    ShardKey.collection(ctx.getCurrentKey()),
-                    m.op(),
-                    m.id(),
-                    RecordFaults.describe(e));
+                    ShardRejection.of(
+                            m, ShardKey.collection(ctx.getCurrentKey()), RecordFaults.describe(e)));
         }
     }
 
@@ -192,7 +194,7 @@ public final class ShardIndexFunction
         String key = ctx.getCurrentKey();
         ShardWorkingSet ws = workingSet(key);
         if (ws == null) {
-            reject(ctx, ShardKey.collection(key), m.op(), m.id(), unknownCollection(key));
+            reject(ctx, ShardRejection.of(m, ShardKey.collection(key), unknownCollection(key)));
             return;
         }
         ShardIndex index = index(key, ws);
@@ -200,7 +202,7 @@ public final class ShardIndexFunction
             try {
                 index.upsert(m.id(), m.vector());
             } catch (IllegalArgumentException e) {
-                reject(ctx, ws.collection, m.op(), m.id(), e.getMessage());
+                reject(ctx, ShardRejection.of(m, ws.collection, e.getMessage()));
                 return;
             }
             store.persist(key);
@@ -249,10 +251,10 @@ public final class ShardIndexFunction
             if (q.shard() == 0) { // every shard fails alike; one dead letter is enough
                 reject(
                         ctx,
-                        ShardKey.collection(ctx.getCurrentKey()),
-                        q.kind(),
-                        q.requestId(),
-                        RecordFaults.describe(e));
+                        ShardRejection.of(
+                                q,
+                                ShardKey.collection(ctx.getCurrentKey()),
+                                RecordFaults.describe(e)));
             }
         }
     }
@@ -262,12 +264,7 @@ public final class ShardIndexFunction
         ShardWorkingSet ws = workingSet(key);
         if (ws == null) {
             if (q.shard() == 0) {
-                reject(
-                        ctx,
-                        ShardKey.collection(key),
-                        q.kind(),
-                        q.requestId(),
-                        unknownCollection(key));
+                reject(ctx, ShardRejection.of(q, ShardKey.collection(key), unknownCollection(key)));
             }
             return;
         }
@@ -276,13 +273,17 @@ public final class ShardIndexFunction
             return;
         }
         if (q.kind() == ShardQuery.Kind.STATS) {
-            stats(q, index(key, ws), ws, out);
+            out.collect(ShardAnswers.stats(q, index(key, ws), ws));
+            return;
+        }
+        if (q.kind() == ShardQuery.Kind.GET) {
+            ctx.output(VECTORS, ShardAnswers.vector(q, index(key, ws), ws));
             return;
         }
         String problem = ws.problemWith(q);
         if (problem != null) {
             if (q.shard() == 0) {
-                reject(ctx, ws.collection, q.kind(), q.requestId(), problem);
+                reject(ctx, ShardRejection.of(q, ws.collection, problem));
             }
             return;
         }
@@ -314,7 +315,10 @@ public final class ShardIndexFunction
                             scores,
                             q.ingestMillis(),
                             Cause.NONE,
-                            null));
+                            null,
+                            null,
+                            q.sourcePartition(),
+                            q.sourceOffset()));
             metrics.queried();
             if (recall.sampled(q.requestId())) {
                 sampleRecall(q, index, hits, ws);
@@ -381,24 +385,6 @@ public final class ShardIndexFunction
                 : store.current(key, ws.config);
     }
 
-    private static void stats(
-            ShardQuery q, ShardIndex index, ShardWorkingSet ws, Collector<PartialResult> out) {
-        out.collect(
-                new PartialResult(
-                        PartialResult.Kind.STATS,
-                        q.requestId(),
-                        ws.collection,
-                        ws.shard,
-                        q.shardCount(),
-                        0,
-                        NO_IDS,
-                        NO_SCORES,
-                        q.ingestMillis(),
-                        Cause.NONE,
-                        null,
-                        new ShardStats(index.size(), index.digest())));
-    }
-
     /** The working set of a shard, rebuilt from keyed state on first use; null if unknown. */
     private ShardWorkingSet workingSet(String key) throws Exception {
         ShardWorkingSet ws = shards.get(key);
@@ -443,11 +429,9 @@ public final class ShardIndexFunction
         return "unknown collection '" + ShardKey.collection(key) + "'";
     }
 
-    private void reject(Context ctx, String collection, Enum<?> what, String id, String why) {
+    private void reject(Context ctx, ShardRejection rejection) {
         metrics.rejected();
-        ctx.output(
-                REJECTED,
-                new ShardRejection(collection, what.name().toLowerCase(Locale.ROOT), id, why));
+        ctx.output(REJECTED, rejection);
     }
 
     /**

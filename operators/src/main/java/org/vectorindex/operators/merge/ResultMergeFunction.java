@@ -11,7 +11,9 @@ import org.vectorindex.operators.types.MergedResult;
 import org.vectorindex.operators.types.PartialResult;
 
 /**
- * Step 4 of the topology: merges per-shard partials, keyed by {@link PartialResult#requestId}.
+ * Step 4 of the topology: merges per-shard partials, keyed by {@link PartialResult#mergeKey} (a
+ * subscription's id; a one-shot or stats request's id and place in the queries topic, so two
+ * requests in flight under one queryId are merged and answered apart).
  *
  * <ul>
  *   <li>One-shot: keeps a running merged top-k until every shard answered, emits the global result

@@ -12,8 +12,8 @@ import org.vectorindex.operators.model.serde.ModelTypeInfoFactories;
  *
  * <p>Records rejected by the parser carry their exact source coordinates. An operator that rejects
  * an already parsed record (an {@link IllegalArgumentException} from the index, say) has no
- * original bytes; it uses {@link #fromOperator} with {@link RejectReason#INVALID}, partition and
- * offset -1.
+ * original bytes; it uses {@link #fromOperator} with {@link RejectReason#INVALID} and the
+ * coordinates that travelled with the record.
  */
 @TypeInfo(ModelTypeInfoFactories.DeadLetterInfo.class)
 public final class DeadLetter {
@@ -58,14 +58,17 @@ public final class DeadLetter {
      * A dead letter raised by an operator for an already parsed record, keyed by its id.
      *
      * @param sourceTopic the topic the record came from, or {@code null} if unknown
+     * @param partition its partition there, -1 if unknown
+     * @param offset its offset, -1 if unknown
      */
-    public static DeadLetter fromOperator(String sourceTopic, String recordId, String detail) {
+    public static DeadLetter fromOperator(
+            String sourceTopic, int partition, long offset, String recordId, String detail) {
         return new DeadLetter(
                 RejectReason.INVALID,
                 detail,
                 sourceTopic,
-                -1,
-                -1L,
+                partition,
+                offset,
                 recordId == null ? null : recordId.getBytes(StandardCharsets.UTF_8),
                 null);
     }

@@ -22,6 +22,8 @@ public final class Mutation {
     private final float[] vector;
     private final float[][] vectors;
     private final Map<String, String> attributes;
+    private final int sourcePartition;
+    private final long sourceOffset;
 
     private Mutation(
             MutationOp op,
@@ -29,7 +31,9 @@ public final class Mutation {
             String id,
             float[] vector,
             float[][] vectors,
-            Map<String, String> attributes) {
+            Map<String, String> attributes,
+            int sourcePartition,
+            long sourceOffset) {
         this.op = Objects.requireNonNull(op, "op is missing");
         this.collection = Objects.requireNonNull(collection, "collection is missing");
         this.id = Objects.requireNonNull(id, "id is missing");
@@ -43,6 +47,27 @@ public final class Mutation {
         this.vector = vector;
         this.vectors = vectors;
         this.attributes = ModelMaps.readOnly(attributes);
+        this.sourcePartition = sourcePartition;
+        this.sourceOffset = sourceOffset;
+    }
+
+    private Mutation(
+            MutationOp op,
+            String collection,
+            String id,
+            float[] vector,
+            float[][] vectors,
+            Map<String, String> attributes) {
+        this(op, collection, id, vector, vectors, attributes, -1, -1L);
+    }
+
+    /**
+     * The same mutation, read at {@code partition} and {@code offset} of the mutations topic: the
+     * coordinates travel with it so that a later dead letter names the original record. They are
+     * not part of equality.
+     */
+    public Mutation at(int partition, long offset) {
+        return new Mutation(op, collection, id, vector, vectors, attributes, partition, offset);
     }
 
     /** Upsert into an HNSW collection. */
@@ -97,6 +122,16 @@ public final class Mutation {
 
     public boolean isMultivector() {
         return vectors != null;
+    }
+
+    /** Partition of the mutations topic it was read from, or -1 when unknown. */
+    public int sourcePartition() {
+        return sourcePartition;
+    }
+
+    /** Offset in that partition, or -1 when unknown. */
+    public long sourceOffset() {
+        return sourceOffset;
     }
 
     /** Attributes for filtering; empty, never {@code null}; read-only. */

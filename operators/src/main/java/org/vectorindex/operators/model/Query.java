@@ -27,6 +27,9 @@ public final class Query {
     private final int k;
     private final int ef;
     private final Map<String, String> filter;
+    private final String targetId;
+    private final int sourcePartition;
+    private final long sourceOffset;
 
     private Query(
             QueryType type,
@@ -37,6 +40,21 @@ public final class Query {
             int k,
             int ef,
             Map<String, String> filter) {
+        this(type, id, collection, vector, vectors, k, ef, filter, null, -1, -1L);
+    }
+
+    private Query(
+            QueryType type,
+            String id,
+            String collection,
+            float[] vector,
+            float[][] vectors,
+            int k,
+            int ef,
+            Map<String, String> filter,
+            String targetId,
+            int sourcePartition,
+            long sourceOffset) {
         this.type = Objects.requireNonNull(type, "type is missing");
         this.id = Objects.requireNonNull(id, "id is missing");
         if (type.hasVector()) {
@@ -50,8 +68,11 @@ public final class Query {
             }
         } else if (vector != null || vectors != null || k != 0) {
             throw new IllegalArgumentException(type.wireName() + " carries no vector and no k");
-        } else if (type == QueryType.STATS) {
+        } else if (type == QueryType.STATS || type == QueryType.GET) {
             Objects.requireNonNull(collection, "collection is missing");
+        }
+        if ((type == QueryType.GET) != (targetId != null)) {
+            throw new IllegalArgumentException("exactly a get names the id of a stored vector");
         }
         if (ef < 0) {
             throw new IllegalArgumentException("ef must not be negative, got " + ef);
@@ -62,6 +83,29 @@ public final class Query {
         this.k = k;
         this.ef = ef;
         this.filter = ModelMaps.readOnly(filter);
+        this.targetId = targetId;
+        this.sourcePartition = sourcePartition;
+        this.sourceOffset = sourceOffset;
+    }
+
+    /**
+     * The same request, read at {@code partition} and {@code offset} of the queries topic: the
+     * coordinates travel with it so that a later dead letter names the original record, and two
+     * requests under one queryId stay apart. They are not part of equality.
+     */
+    public Query at(int partition, long offset) {
+        return new Query(
+                type, id, collection, vector, vectors, k, ef, filter, targetId, partition, offset);
+    }
+
+    /** Partition of the queries topic it was read from, or -1 when unknown. */
+    public int sourcePartition() {
+        return sourcePartition;
+    }
+
+    /** Offset in that partition, or -1 when unknown. */
+    public long sourceOffset() {
+        return sourceOffset;
     }
 
     /** One-shot k-NN on an HNSW collection; {@code ef} 0 means the collection's default. */
@@ -148,6 +192,27 @@ public final class Query {
         return new Query(QueryType.STATS, queryId, collection, null, null, 0, 0, null);
     }
 
+    /** Asks the shard that owns {@code targetId} in {@code collection} for its stored vector. */
+    public static Query get(String queryId, String collection, String targetId) {
+        return new Query(
+                QueryType.GET,
+                queryId,
+                collection,
+                null,
+                null,
+                0,
+                0,
+                null,
+                Objects.requireNonNull(targetId, "id is missing"),
+                -1,
+                -1L);
+    }
+
+    /** The id whose stored vector a {@link QueryType#GET} asks for; null for the other types. */
+    public String targetId() {
+        return targetId;
+    }
+
     public QueryType type() {
         return type;
     }
@@ -203,6 +268,7 @@ public final class Query {
                 && ef == q.ef
                 && id.equals(q.id)
                 && Objects.equals(collection, q.collection)
+                && Objects.equals(targetId, q.targetId)
                 && Arrays.equals(vector, q.vector)
                 && Arrays.deepEquals(vectors, q.vectors)
                 && filter.equals(q.filter);
@@ -210,7 +276,7 @@ public final class Query {
 
     @Override
     public int hashCode() {
-        int h = Objects.hash(type, id, collection, k, ef, filter);
+        int h = Objects.hash(type, id, collection, k, ef, filter, targetId);
         h = 31 * h + Arrays.hashCode(vector);
         return 31 * h + Arrays.deepHashCode(vectors);
     }
@@ -225,6 +291,7 @@ public final class Query {
                 + collection
                 + ModelMaps.describeVectors(vector, vectors)
                 + (type.hasVector() ? " k=" + k + " ef=" + ef : "")
+                + (targetId == null ? "" : " id=" + targetId)
                 + (filter.isEmpty() ? "" : " filter=" + filter)
                 + "}";
     }

@@ -12,7 +12,12 @@ public enum QueryType {
      * Asks every shard of a collection for its size and graph digest: answered by exactly one
      * {@link StatsResult}, so operators and tests can compare shard indexes without reading state.
      */
-    STATS("stats", "queryId");
+    STATS("stats", "queryId"),
+    /**
+     * Asks the shard that owns an id for its stored vector: answered by exactly one {@link
+     * VectorResult} ("more like this" looks a vector up, then queries with it).
+     */
+    GET("get", "queryId");
 
     private final String wireName;
     private final String idField;
@@ -53,6 +58,8 @@ public enum QueryType {
                 return UNSUBSCRIBE;
             case "stats":
                 return STATS;
+            case "get":
+                return GET;
             default:
                 return null;
         }

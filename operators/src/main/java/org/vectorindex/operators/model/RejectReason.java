@@ -27,7 +27,10 @@ public enum RejectReason {
     UNKNOWN_COLLECTION("unknown_collection"),
     /** A mutation {@code op} other than upsert or delete. */
     UNKNOWN_OP("unknown_op"),
-    /** A query {@code type} other than knn, subscribe, unsubscribe or stats. */
+    /**
+     * A query {@code type} other than knn, subscribe, unsubscribe, stats or get, or a get on a
+     * multi-vector collection.
+     */
     UNKNOWN_QUERY_TYPE("unknown_query_type"),
     /** A vector whose length differs from the collection's dimension. */
     WRONG_DIMENSION("wrong_dimension"),

@@ -5,12 +5,13 @@ import org.vectorindex.operators.model.serde.ModelTypeInfoFactories;
 
 /**
  * A record of the results topic: a one-shot {@link QueryResult}, a {@link SubscriptionUpdate} or a
- * {@link StatsResult}. One type for all lets the job union them into a single stream and a single
- * sink. Hits are kept as parallel id and score arrays, best first, so a result is three objects
- * rather than one per hit.
+ * {@link StatsResult} or a {@link VectorResult}. One type for all lets the job union them into a
+ * single stream and a single sink. Hits are kept as parallel id and score arrays, best first, so a
+ * result is three objects rather than one per hit.
  */
 @TypeInfo(ModelTypeInfoFactories.ResultRecordInfo.class)
-public sealed interface ResultRecord permits QueryResult, SubscriptionUpdate, StatsResult {
+public sealed interface ResultRecord
+        permits QueryResult, SubscriptionUpdate, StatsResult, VectorResult {
 
     /** queryId or subscriptionId: the Kafka key, so one query's records stay in order. */
     String key();

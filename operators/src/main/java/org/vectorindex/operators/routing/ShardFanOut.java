@@ -14,7 +14,8 @@ import org.vectorindex.operators.types.ShardRejection;
  * Step 3 of the topology: sends every query, subscription and unsubscription to each shard of its
  * collection, as one routed copy per shard, to be keyed by {@link ShardQuery#shardKey}. An
  * unsubscription that names no collection goes to every shard of every collection (only shards that
- * hold the subscription react). A request for an unknown collection goes to {@link #REJECTED}.
+ * hold the subscription react); a get goes only to the shard that owns its target id. A request for
+ * an unknown collection goes to {@link #REJECTED}.
  */
 public final class ShardFanOut extends ProcessFunction<ShardQuery, ShardQuery> {
     private static final long serialVersionUID = 1L;
@@ -54,6 +55,15 @@ public final class ShardFanOut extends ProcessFunction<ShardQuery, ShardQuery> {
             reject(query, "unknown collection '" + query.collection() + "'", ctx);
             return;
         }
+        if (query.kind() == ShardQuery.Kind.GET) {
+            // only the shard that owns the id holds its vector
+            out.collect(
+                    query.toShard(
+                            query.collection(),
+                            ShardKey.shardOf(query.targetId(), shards),
+                            shards));
+            return;
+        }
         emit(query, query.collection(), shards, out);
     }
 
@@ -65,12 +75,6 @@ public final class ShardFanOut extends ProcessFunction<ShardQuery, ShardQuery> {
     }
 
     private static void reject(ShardQuery query, String reason, Context ctx) {
-        ctx.output(
-                REJECTED,
-                new ShardRejection(
-                        query.collection(),
-                        query.kind().name().toLowerCase(java.util.Locale.ROOT),
-                        query.requestId(),
-                        reason));
+        ctx.output(REJECTED, ShardRejection.of(query, query.collection(), reason));
     }
 }

@@ -2,7 +2,6 @@ package org.vectorindex.operators.routing;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -57,10 +56,9 @@ public final class SubscriptionIds extends KeyedProcessFunction<String, ShardQue
             if (open != null && !open.equals(q.collection())) {
                 ctx.output(
                         REJECTED,
-                        new ShardRejection(
+                        ShardRejection.of(
+                                q,
                                 q.collection(),
-                                q.kind().name().toLowerCase(Locale.ROOT),
-                                q.requestId(),
                                 "subscriptionId is open on collection '"
                                         + open
                                         + "'; unsubscribe it first or use another id"));

@@ -2,10 +2,11 @@ package org.vectorindex.operators.types;
 
 /**
  * Output of the merge operator: a one-shot query's global result, a subscription update, or the
- * answer to a stats request. The job maps it onto the results-topic record model.
+ * answer to a stats request; and the owner shard's answer to a get ({@link Kind#VECTOR}), which
+ * needs no merging. The job maps it onto the results-topic record model.
  *
- * @param ids the whole global top-k, best first
- * @param scores users' scores of {@code ids}
+ * @param ids the whole global top-k, best first; VECTOR: the id looked up
+ * @param scores users' scores of {@code ids}; VECTOR: the stored vector, empty when absent
  * @param tookMs RESULT only: processing time at emission minus the query's ingest time
  * @param version UPDATE only: 1 for the initial top-k, +1 per update
  * @param entered UPDATE only: ids now in the top-k that were not before
@@ -31,7 +32,8 @@ public record MergedResult(
     public enum Kind {
         RESULT,
         UPDATE,
-        STATS
+        STATS,
+        VECTOR
     }
 
     public MergedResult {

@@ -11,7 +11,8 @@ import org.vectorindex.state.serde.StringFormat;
  * Versioned serializer of {@link MergedResult}. Format 2 appends the per-shard stats (a count, -1
  * for none, then size and digest per shard) and adds kind {@link MergedResult.Kind#STATS}; format 1
  * records, which end after the cause id, are still read. Format 3 writes strings without a length
- * limit ({@link StringFormat#STRING_VALUE}) where 1 and 2 used {@code writeUTF}.
+ * limit ({@link StringFormat#STRING_VALUE}) where 1 and 2 used {@code writeUTF}. Format 4 adds kind
+ * {@link MergedResult.Kind#VECTOR}.
  */
 public final class MergedResultSerializer extends VersionedSerializer<MergedResult> {
     private static final long serialVersionUID = 1L;
@@ -44,7 +45,7 @@ public final class MergedResultSerializer extends VersionedSerializer<MergedResu
     @Override
     protected MergedResult readFields(int version, DataInputView in) throws IOException {
         int kind = in.readUnsignedByte();
-        if (kind >= (version >= 2 ? 3 : 2)) {
+        if (kind >= (version >= 4 ? 4 : version >= 2 ? 3 : 2)) {
             throw new IOException("unknown MergedResult kind " + kind + " in format " + version);
         }
         StringFormat strings = StringFormat.of(version, 3);
@@ -104,7 +105,7 @@ public final class MergedResultSerializer extends VersionedSerializer<MergedResu
 
     @Override
     protected int formatVersion() {
-        return 3;
+        return 4;
     }
 
     @Override

@@ -14,6 +14,9 @@ package org.vectorindex.operators.types;
  * @param cause what made a continuous partial; {@link Cause#NONE} otherwise
  * @param causeId id of the mutation (or subscription) that caused it, null for {@code NONE}
  * @param stats the shard's size and digest for {@link Kind#STATS}, null for every other kind
+ * @param sourcePartition partition of the request in the queries topic (one-shot and stats), -1
+ *     when unknown or for a subscription
+ * @param sourceOffset offset of the request in that partition, -1 likewise
  */
 public record PartialResult(
         Kind kind,
@@ -27,7 +30,9 @@ public record PartialResult(
         long ingestMillis,
         Cause cause,
         String causeId,
-        ShardStats stats) {
+        ShardStats stats,
+        int sourcePartition,
+        long sourceOffset) {
 
     /** What the partial answers. */
     public enum Kind {
@@ -62,6 +67,49 @@ public record PartialResult(
                             + (stats == null ? "needs" : "carries no")
                             + " stats");
         }
+    }
+
+    /** A partial of unknown source. */
+    public PartialResult(
+            Kind kind,
+            String requestId,
+            String collection,
+            int shard,
+            int shardCount,
+            int k,
+            String[] ids,
+            float[] scores,
+            long ingestMillis,
+            Cause cause,
+            String causeId,
+            ShardStats stats) {
+        this(
+                kind,
+                requestId,
+                collection,
+                shard,
+                shardCount,
+                k,
+                ids,
+                scores,
+                ingestMillis,
+                cause,
+                causeId,
+                stats,
+                -1,
+                -1L);
+    }
+
+    /**
+     * The merger's key. A subscription's partials meet under its id; a one-shot or stats request is
+     * merged under its id and its place in the queries topic, so two requests in flight under one
+     * queryId are merged apart, whatever their collections and shard counts.
+     */
+    public String mergeKey() {
+        if (kind == Kind.ONE_SHOT || kind == Kind.STATS) {
+            return sourcePartition + ":" + sourceOffset + ":" + requestId;
+        }
+        return requestId;
     }
 
     /** A partial of any kind but {@link Kind#STATS}. */

@@ -11,7 +11,8 @@ import org.vectorindex.state.serde.StringFormat;
  * Versioned serializer of {@link PartialResult}. Format 2 appends the stats (a presence byte, then
  * size and digest) and adds kind {@link PartialResult.Kind#STATS}; format 1 records, which end
  * after the cause id, are still read. Format 3 writes strings without a length limit ({@link
- * StringFormat#STRING_VALUE}) where 1 and 2 used {@code writeUTF}.
+ * StringFormat#STRING_VALUE}) where 1 and 2 used {@code writeUTF}. Format 4 appends the request's
+ * source partition (int) and offset (long), read as -1 from earlier formats.
  */
 public final class PartialResultSerializer extends VersionedSerializer<PartialResult> {
     private static final long serialVersionUID = 1L;
@@ -37,6 +38,8 @@ public final class PartialResultSerializer extends VersionedSerializer<PartialRe
             out.writeLong(stats.size());
             out.writeLong(stats.digest());
         }
+        out.writeInt(v.sourcePartition());
+        out.writeLong(v.sourceOffset());
     }
 
     @Override
@@ -64,6 +67,8 @@ public final class PartialResultSerializer extends VersionedSerializer<PartialRe
                 version >= 2 && in.readBoolean()
                         ? new ShardStats(in.readLong(), in.readLong())
                         : null;
+        int partition = version >= 4 ? in.readInt() : -1;
+        long offset = version >= 4 ? in.readLong() : -1L;
         return new PartialResult(
                 PartialResult.Kind.values()[kind],
                 requestId,
@@ -76,7 +81,9 @@ public final class PartialResultSerializer extends VersionedSerializer<PartialRe
                 ingestMillis,
                 cause,
                 causeId,
-                stats);
+                stats,
+                partition,
+                offset);
     }
 
     @Override
@@ -93,12 +100,14 @@ public final class PartialResultSerializer extends VersionedSerializer<PartialRe
                 v.ingestMillis(),
                 v.cause(),
                 v.causeId(),
-                v.stats());
+                v.stats(),
+                v.sourcePartition(),
+                v.sourceOffset());
     }
 
     @Override
     protected int formatVersion() {
-        return 3;
+        return 4;
     }
 
     @Override

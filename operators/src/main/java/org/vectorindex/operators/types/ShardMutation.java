@@ -13,9 +13,17 @@ import org.vectorindex.operators.routing.ShardKey;
  * @param id external id
  * @param vector the vector for an upsert, null for a delete; never mutated after construction
  * @param attributes attribute values for filters (empty when none); never null
+ * @param sourcePartition partition of the mutations topic it was read from, -1 when unknown
+ * @param sourceOffset offset in that partition, -1 when unknown
  */
 public record ShardMutation(
-        String shardKey, Op op, String id, float[] vector, Map<String, String> attributes) {
+        String shardKey,
+        Op op,
+        String id,
+        float[] vector,
+        Map<String, String> attributes,
+        int sourcePartition,
+        long sourceOffset) {
 
     /** What a mutation does. */
     public enum Op {
@@ -39,6 +47,17 @@ public record ShardMutation(
         if (attributes == null) {
             attributes = Map.of();
         }
+    }
+
+    /** A mutation of unknown source. */
+    public ShardMutation(
+            String shardKey, Op op, String id, float[] vector, Map<String, String> attributes) {
+        this(shardKey, op, id, vector, attributes, -1, -1L);
+    }
+
+    /** The same mutation, read at {@code partition} and {@code offset} of the mutations topic. */
+    public ShardMutation at(int partition, long offset) {
+        return new ShardMutation(shardKey, op, id, vector, attributes, partition, offset);
     }
 
     /** An upsert of {@code id} into the shard its id hashes to. */

@@ -9,7 +9,8 @@ import org.vectorindex.state.serde.StringFormat;
 
 /**
  * Versioned serializer of {@link ShardMutation}. Format 2 writes strings without a length limit
- * ({@link StringFormat#STRING_VALUE}); format 1 ({@code writeUTF}) is still read.
+ * ({@link StringFormat#STRING_VALUE}); format 1 ({@code writeUTF}) is still read. Format 3 appends
+ * the source partition (int) and offset (long), read as -1 from earlier formats.
  */
 public final class ShardMutationSerializer extends VersionedSerializer<ShardMutation> {
     private static final long serialVersionUID = 1L;
@@ -23,6 +24,8 @@ public final class ShardMutationSerializer extends VersionedSerializer<ShardMuta
         SerdeIo.writeString(v.id(), out);
         SerdeIo.writeFloats(v.vector(), out);
         SerdeIo.writeStringMap(v.attributes(), out);
+        out.writeInt(v.sourcePartition());
+        out.writeLong(v.sourceOffset());
     }
 
     @Override
@@ -35,8 +38,11 @@ public final class ShardMutationSerializer extends VersionedSerializer<ShardMuta
         }
         String id = strings.read(in);
         float[] vector = SerdeIo.readFloats(in);
+        var attributes = SerdeIo.readStringMap(in, strings);
+        int partition = version >= 3 ? in.readInt() : -1;
+        long offset = version >= 3 ? in.readLong() : -1L;
         return new ShardMutation(
-                key, ShardMutation.Op.values()[op], id, vector, SerdeIo.readStringMap(in, strings));
+                key, ShardMutation.Op.values()[op], id, vector, attributes, partition, offset);
     }
 
     @Override
@@ -46,12 +52,14 @@ public final class ShardMutationSerializer extends VersionedSerializer<ShardMuta
                 v.op(),
                 v.id(),
                 v.vector() == null ? null : v.vector().clone(),
-                v.attributes());
+                v.attributes(),
+                v.sourcePartition(),
+                v.sourceOffset());
     }
 
     @Override
     protected int formatVersion() {
-        return 2;
+        return 3;
     }
 
     @Override

@@ -22,6 +22,10 @@ import org.vectorindex.operators.routing.ShardKey;
  * @param ef search beam; 0 means the collection's default
  * @param filter attribute equalities every hit must satisfy (empty: no filter); never null
  * @param ingestMillis when the query entered the job, for {@code tookMs}
+ * @param sourcePartition partition of the queries topic it was read from, -1 when unknown
+ * @param sourceOffset offset in that partition, -1 when unknown; with the partition it tells two
+ *     requests under one id apart
+ * @param targetId GET only: the id whose stored vector is asked for; null for the other kinds
  */
 public record ShardQuery(
         Kind kind,
@@ -34,7 +38,10 @@ public record ShardQuery(
         int k,
         int ef,
         Map<String, String> filter,
-        long ingestMillis) {
+        long ingestMillis,
+        int sourcePartition,
+        long sourceOffset,
+        String targetId) {
 
     /** Kind of request. */
     public enum Kind {
@@ -42,7 +49,9 @@ public record ShardQuery(
         SUBSCRIBE,
         UNSUBSCRIBE,
         /** Each shard answers its size and graph digest. */
-        STATS;
+        STATS,
+        /** The shard that owns {@link #targetId} answers with its stored vector. */
+        GET;
 
         /** Whether this kind carries a query vector and a k. */
         public boolean hasVector() {
@@ -63,6 +72,58 @@ public record ShardQuery(
         if (filter == null) {
             filter = Map.of();
         }
+        if ((kind == Kind.GET) != (targetId != null)) {
+            throw new IllegalArgumentException("exactly a get names a target id: " + requestId);
+        }
+    }
+
+    /** A request of unknown source. */
+    public ShardQuery(
+            Kind kind,
+            String requestId,
+            String collection,
+            int shard,
+            int shardCount,
+            String shardKey,
+            float[] vector,
+            int k,
+            int ef,
+            Map<String, String> filter,
+            long ingestMillis) {
+        this(
+                kind,
+                requestId,
+                collection,
+                shard,
+                shardCount,
+                shardKey,
+                vector,
+                k,
+                ef,
+                filter,
+                ingestMillis,
+                -1,
+                -1L,
+                null);
+    }
+
+    /** The same request, read at {@code partition} and {@code offset} of the queries topic. */
+    public ShardQuery at(int partition, long offset) {
+        return new ShardQuery(
+                kind,
+                requestId,
+                collection,
+                shard,
+                shardCount,
+                shardKey,
+                vector,
+                k,
+                ef,
+                filter,
+                ingestMillis,
+                partition,
+                offset,
+                targetId);
     }
 
     public static ShardQuery knn(
@@ -135,6 +196,30 @@ public record ShardQuery(
                 Kind.STATS, queryId, collection, -1, 0, null, null, 0, 0, Map.of(), ingestMillis);
     }
 
+    /** Asks the shard of {@code collection} that owns {@code targetId} for its stored vector. */
+    public static ShardQuery get(
+            String queryId, String collection, String targetId, long ingestMillis) {
+        requireCollection(collection, queryId);
+        if (targetId == null) {
+            throw new IllegalArgumentException("target id is missing for " + queryId);
+        }
+        return new ShardQuery(
+                Kind.GET,
+                queryId,
+                collection,
+                -1,
+                0,
+                null,
+                null,
+                0,
+                0,
+                Map.of(),
+                ingestMillis,
+                -1,
+                -1L,
+                targetId);
+    }
+
     /** Whether {@link #toShard} has been applied. */
     public boolean routed() {
         return shardKey != null;
@@ -157,7 +242,10 @@ public record ShardQuery(
                 k,
                 ef,
                 filter,
-                ingestMillis);
+                ingestMillis,
+                sourcePartition,
+                sourceOffset,
+                targetId);
     }
 
     private static void requireCollection(String collection, String requestId) {

@@ -10,7 +10,9 @@ import org.vectorindex.state.serde.StringFormat;
 /**
  * Versioned serializer of {@link ShardQuery}; format 2 adds kind {@link ShardQuery.Kind#STATS}
  * (ordinal 3) to format 1; format 3 writes strings without a length limit ({@link
- * StringFormat#STRING_VALUE}). Formats 1 and 2 ({@code writeUTF}) are still read.
+ * StringFormat#STRING_VALUE}); format 4 appends the source partition (int) and offset (long).
+ * Format 4 also adds kind {@link ShardQuery.Kind#GET} (ordinal 4), whose target id follows the
+ * coordinates. Formats 1 and 2 ({@code writeUTF}) and 3 are still read, with the coordinates -1.
  */
 public final class ShardQuerySerializer extends VersionedSerializer<ShardQuery> {
     private static final long serialVersionUID = 1L;
@@ -30,17 +32,23 @@ public final class ShardQuerySerializer extends VersionedSerializer<ShardQuery> 
         out.writeInt(v.ef());
         SerdeIo.writeStringMap(v.filter(), out);
         out.writeLong(v.ingestMillis());
+        out.writeInt(v.sourcePartition());
+        out.writeLong(v.sourceOffset());
+        if (v.kind() == ShardQuery.Kind.GET) {
+            SerdeIo.writeString(v.targetId(), out);
+        }
     }
 
     @Override
     protected ShardQuery readFields(int version, DataInputView in) throws IOException {
         int kind = in.readUnsignedByte();
-        if (kind >= (version >= 2 ? 4 : 3)) {
+        if (kind >= (version >= 4 ? 5 : version >= 2 ? 4 : 3)) {
             throw new IOException("unknown ShardQuery kind " + kind + " in format " + version);
         }
         StringFormat strings = StringFormat.of(version, 3);
+        ShardQuery.Kind k = ShardQuery.Kind.values()[kind];
         return new ShardQuery(
-                ShardQuery.Kind.values()[kind],
+                k,
                 strings.read(in),
                 strings.readNullable(in),
                 in.readInt(),
@@ -50,7 +58,10 @@ public final class ShardQuerySerializer extends VersionedSerializer<ShardQuery> 
                 in.readInt(),
                 in.readInt(),
                 SerdeIo.readStringMap(in, strings),
-                in.readLong());
+                in.readLong(),
+                version >= 4 ? in.readInt() : -1,
+                version >= 4 ? in.readLong() : -1L,
+                k == ShardQuery.Kind.GET ? strings.read(in) : null);
     }
 
     @Override
@@ -66,12 +77,15 @@ public final class ShardQuerySerializer extends VersionedSerializer<ShardQuery> 
                 v.k(),
                 v.ef(),
                 v.filter(),
-                v.ingestMillis());
+                v.ingestMillis(),
+                v.sourcePartition(),
+                v.sourceOffset(),
+                v.targetId());
     }
 
     @Override
     protected int formatVersion() {
-        return 3;
+        return 4;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.vectorindex.operators.types;
 
+import java.util.Locale;
+
 /**
  * A record the index operator refused (for example a vector of the wrong dimension that slipped
  * past parsing): the job turns it into a dead letter. The operator never fails on bad input.
@@ -8,5 +10,41 @@ package org.vectorindex.operators.types;
  * @param what "upsert", "delete", "knn", "subscribe" or "unsubscribe"
  * @param id the mutation's id or the request's id
  * @param reason why, as the IllegalArgumentException said
+ * @param sourcePartition partition of the record's input topic, -1 when unknown
+ * @param sourceOffset offset in that partition, -1 when unknown
  */
-public record ShardRejection(String collection, String what, String id, String reason) {}
+public record ShardRejection(
+        String collection,
+        String what,
+        String id,
+        String reason,
+        int sourcePartition,
+        long sourceOffset) {
+
+    /** A rejection of a record of unknown source. */
+    public ShardRejection(String collection, String what, String id, String reason) {
+        this(collection, what, id, reason, -1, -1L);
+    }
+
+    /** A rejected mutation, with its source coordinates. */
+    public static ShardRejection of(ShardMutation m, String collection, String reason) {
+        return new ShardRejection(
+                collection,
+                m.op().name().toLowerCase(Locale.ROOT),
+                m.id(),
+                reason,
+                m.sourcePartition(),
+                m.sourceOffset());
+    }
+
+    /** A rejected request, with its source coordinates. */
+    public static ShardRejection of(ShardQuery q, String collection, String reason) {
+        return new ShardRejection(
+                collection,
+                q.kind().name().toLowerCase(Locale.ROOT),
+                q.requestId(),
+                reason,
+                q.sourcePartition(),
+                q.sourceOffset());
+    }
+}

@@ -9,7 +9,8 @@ import org.vectorindex.state.serde.StringFormat;
 
 /**
  * Versioned serializer of {@link ShardRejection}. Format 2 writes strings without a length limit
- * ({@link StringFormat#STRING_VALUE}); format 1 ({@code writeUTF}) is still read.
+ * ({@link StringFormat#STRING_VALUE}); format 1 ({@code writeUTF}) is still read. Format 3 appends
+ * the source partition (int) and offset (long), read as -1 from earlier formats.
  */
 public final class ShardRejectionSerializer extends VersionedSerializer<ShardRejection> {
     private static final long serialVersionUID = 1L;
@@ -22,6 +23,8 @@ public final class ShardRejectionSerializer extends VersionedSerializer<ShardRej
         SerdeIo.writeString(v.what(), out);
         SerdeIo.writeNullableString(v.id(), out);
         SerdeIo.writeString(v.reason(), out);
+        out.writeInt(v.sourcePartition());
+        out.writeLong(v.sourceOffset());
     }
 
     @Override
@@ -31,7 +34,9 @@ public final class ShardRejectionSerializer extends VersionedSerializer<ShardRej
                 strings.readNullable(in),
                 strings.read(in),
                 strings.readNullable(in),
-                strings.read(in));
+                strings.read(in),
+                version >= 3 ? in.readInt() : -1,
+                version >= 3 ? in.readLong() : -1L);
     }
 
     @Override
@@ -41,7 +46,7 @@ public final class ShardRejectionSerializer extends VersionedSerializer<ShardRej
 
     @Override
     protected int formatVersion() {
-        return 2;
+        return 3;
     }
 
     @Override

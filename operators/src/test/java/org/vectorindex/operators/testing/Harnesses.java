@@ -84,7 +84,7 @@ public final class Harnesses {
             throws Exception {
         var h =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(fn), PartialResult::requestId, Types.STRING);
+                        new KeyedProcessOperator<>(fn), PartialResult::mergeKey, Types.STRING);
         start(h, backend, restoreFrom, MergedResultSerializer.INSTANCE);
         return h;
     }

@@ -8,11 +8,12 @@ import org.vectorindex.operators.model.MutationOp;
 
 /**
  * Format v1: op byte (0 upsert, 1 delete), collection, id, shape byte (0 none, 1 vector, 2
- * vectors), the vector(s), attributes.
+ * vectors), the vector(s), attributes. Format v2 appends the source partition (int) and offset
+ * (long); v1 reads them as -1.
  */
 public final class MutationSerializer extends ModelSerializer<Mutation> {
     private static final long serialVersionUID = 1L;
-    public static final int CURRENT_VERSION = 1;
+    public static final int CURRENT_VERSION = 2;
     public static final MutationSerializer INSTANCE = new MutationSerializer();
 
     public MutationSerializer() {
@@ -48,6 +49,8 @@ public final class MutationSerializer extends ModelSerializer<Mutation> {
             out.writeByte(0);
         }
         SerdeIO.writeMap(m.attributes(), out);
+        out.writeInt(m.sourcePartition());
+        out.writeLong(m.sourceOffset());
     }
 
     @Override
@@ -62,15 +65,15 @@ public final class MutationSerializer extends ModelSerializer<Mutation> {
             throw SerdeIO.corrupt("mutation vector shape", shape);
         }
         var attributes = SerdeIO.readMap(in);
-        switch (op) {
-            case 0:
-                return vector != null
-                        ? Mutation.upsert(collection, id, vector, attributes)
-                        : Mutation.upsertMulti(collection, id, vectors, attributes);
-            case 1:
-                return Mutation.delete(collection, id);
-            default:
-                throw SerdeIO.corrupt("mutation op", op);
-        }
+        Mutation m =
+                switch (op) {
+                    case 0 ->
+                            vector != null
+                                    ? Mutation.upsert(collection, id, vector, attributes)
+                                    : Mutation.upsertMulti(collection, id, vectors, attributes);
+                    case 1 -> Mutation.delete(collection, id);
+                    default -> throw SerdeIO.corrupt("mutation op", op);
+                };
+        return version >= 2 ? m.at(in.readInt(), in.readLong()) : m;
     }
 }

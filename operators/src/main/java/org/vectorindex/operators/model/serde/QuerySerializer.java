@@ -1,18 +1,22 @@
 package org.vectorindex.operators.model.serde;
 
 import java.io.IOException;
+import java.util.Map;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.vectorindex.operators.model.Query;
+import org.vectorindex.operators.model.QueryType;
 
 /**
  * Format v2: type byte (0 knn, 1 subscribe, 2 unsubscribe, 3 stats), id, collection (nullable),
  * shape byte (0 none, 1 vector, 2 vectors), the vector(s), k, ef, filter. Format v1 is the same
- * without type 3; it is still read.
+ * without type 3; format v3 appends the source partition (int) and offset (long), and adds type 4
+ * (get), whose target id follows the coordinates. Formats v1 and v2 are still read, with the
+ * coordinates -1.
  */
 public final class QuerySerializer extends ModelSerializer<Query> {
     private static final long serialVersionUID = 1L;
-    public static final int CURRENT_VERSION = 2;
+    public static final int CURRENT_VERSION = 3;
     public static final QuerySerializer INSTANCE = new QuerySerializer();
 
     public QuerySerializer() {
@@ -50,6 +54,11 @@ public final class QuerySerializer extends ModelSerializer<Query> {
         out.writeInt(q.k());
         out.writeInt(q.ef());
         SerdeIO.writeMap(q.filter(), out);
+        out.writeInt(q.sourcePartition());
+        out.writeLong(q.sourceOffset());
+        if (q.type() == QueryType.GET) {
+            SerdeIO.writeString(q.targetId(), out);
+        }
     }
 
     @Override
@@ -66,6 +75,26 @@ public final class QuerySerializer extends ModelSerializer<Query> {
         int k = in.readInt();
         int ef = in.readInt();
         var filter = SerdeIO.readMap(in);
+        if (type == 4 && version >= 3) {
+            int partition = in.readInt();
+            long offset = in.readLong();
+            return Query.get(id, collection, SerdeIO.readString(in)).at(partition, offset);
+        }
+        Query q = query(type, id, collection, vector, vectors, k, ef, filter, version);
+        return version >= 3 ? q.at(in.readInt(), in.readLong()) : q;
+    }
+
+    private static Query query(
+            int type,
+            String id,
+            String collection,
+            float[] vector,
+            float[][] vectors,
+            int k,
+            int ef,
+            Map<String, String> filter,
+            int version)
+            throws IOException {
         switch (type) {
             case 0:
                 return vector != null

@@ -7,15 +7,17 @@ import org.vectorindex.operators.model.QueryResult;
 import org.vectorindex.operators.model.ResultRecord;
 import org.vectorindex.operators.model.StatsResult;
 import org.vectorindex.operators.model.SubscriptionUpdate;
+import org.vectorindex.operators.model.VectorResult;
 
 /**
  * Format v2: a tag byte (0 {@link QueryResult}, 1 {@link SubscriptionUpdate}, 2 {@link
- * StatsResult}) followed by that type's v1 format. Format v1 is the same without tag 2; it is still
- * read.
+ * StatsResult}) followed by that type's v1 format. Format v1 is the same without tag 2; format v3
+ * adds tag 3, a {@link VectorResult}: queryId, collection, id, the vector (length -1 when absent).
+ * Formats v1 and v2 are still read.
  */
 public final class ResultRecordSerializer extends ModelSerializer<ResultRecord> {
     private static final long serialVersionUID = 1L;
-    public static final int CURRENT_VERSION = 2;
+    public static final int CURRENT_VERSION = 3;
     public static final ResultRecordSerializer INSTANCE = new ResultRecordSerializer();
 
     public ResultRecordSerializer() {
@@ -44,6 +46,12 @@ public final class ResultRecordSerializer extends ModelSerializer<ResultRecord> 
         } else if (r instanceof SubscriptionUpdate u) {
             out.writeByte(1);
             SubscriptionUpdateSerializer.INSTANCE.write(u, out);
+        } else if (r instanceof VectorResult v) {
+            out.writeByte(3);
+            SerdeIO.writeString(v.queryId(), out);
+            SerdeIO.writeString(v.collection(), out);
+            SerdeIO.writeString(v.id(), out);
+            SerdeIO.writeFloats(v.vector(), out);
         } else {
             out.writeByte(2);
             StatsResultSerializer.INSTANCE.write((StatsResult) r, out);
@@ -63,8 +71,20 @@ public final class ResultRecordSerializer extends ModelSerializer<ResultRecord> 
                     return StatsResultSerializer.INSTANCE.read(in, 1);
                 }
                 throw SerdeIO.corrupt("result record tag (format v1)", tag);
+            case 3:
+                if (version >= 3) {
+                    return readVector(in);
+                }
+                throw SerdeIO.corrupt("result record tag (format v" + version + ")", tag);
             default:
                 throw SerdeIO.corrupt("result record tag", tag);
         }
+    }
+
+    private static VectorResult readVector(DataInputView in) throws IOException {
+        String queryId = SerdeIO.readString(in);
+        String collection = SerdeIO.readString(in);
+        String id = SerdeIO.readString(in);
+        return new VectorResult(queryId, collection, id, SerdeIO.readFloats(in));
     }
 }

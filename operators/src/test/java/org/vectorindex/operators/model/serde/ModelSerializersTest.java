@@ -74,8 +74,8 @@ class ModelSerializersTest {
             List.of(
                     DeadLetter.of(RAWS.get(0), RejectReason.WRONG_DIMENSION, "expected 4, got 3"),
                     DeadLetter.of(RAWS.get(1), RejectReason.EMPTY_RECORD, "tombstone"),
-                    DeadLetter.fromOperator("mutations", "doc-9", "boom"),
-                    DeadLetter.fromOperator(null, null, "no id"));
+                    DeadLetter.fromOperator("mutations", 2, 41L, "doc-9", "boom"),
+                    DeadLetter.fromOperator(null, -1, -1L, null, "no id"));
 
     static final List<ResultRecord> RESULTS =
             List.of(
@@ -180,27 +180,53 @@ class ModelSerializersTest {
     }
 
     /**
-     * Bytes of format v1, frozen here: if a change to a serializer alters them, state written by
+     * Bytes of each format, frozen here: if a change to a serializer alters them, state written by
      * earlier builds no longer restores, and the format version must be bumped instead.
      */
     @Test
-    void formatV1BytesAreStable() throws IOException {
+    void formatBytesAreStable() throws IOException {
         Mutation m = Mutation.upsert("c", "d", new float[] {1f, -2f}, Map.of("k", "v"));
-        byte[] bytes = serialize(MutationSerializer.INSTANCE, m);
-        assertEquals(GOLDEN_MUTATION_V1, HexFormat.of().formatHex(bytes));
+        Mutation located = m.at(3, 42L);
         assertEquals(
-                m,
-                MutationSerializer.INSTANCE.deserialize(
-                        new DataInputDeserializer(HexFormat.of().parseHex(GOLDEN_MUTATION_V1))));
+                GOLDEN_MUTATION_V2,
+                HexFormat.of().formatHex(serialize(MutationSerializer.INSTANCE, located)));
+        Mutation read = MutationSerializer.INSTANCE.deserialize(input(GOLDEN_MUTATION_V2));
+        assertEquals(m, read);
+        assertEquals(3, read.sourcePartition());
+        assertEquals(42L, read.sourceOffset());
+        Mutation v1 =
+                MutationSerializer.INSTANCE
+                        .withReadVersion(1)
+                        .deserialize(input(GOLDEN_MUTATION_V1));
+        assertEquals(m, v1);
+        assertEquals(-1, v1.sourcePartition());
+        assertEquals(-1L, v1.sourceOffset());
+
         Query q = Query.knn("q", "c", new float[] {0.5f}, 10, 0, Map.of());
         assertEquals(
-                GOLDEN_QUERY_V1, HexFormat.of().formatHex(serialize(QuerySerializer.INSTANCE, q)));
+                GOLDEN_QUERY_V3,
+                HexFormat.of().formatHex(serialize(QuerySerializer.INSTANCE, q.at(1, 7L))));
+        Query readQuery = QuerySerializer.INSTANCE.deserialize(input(GOLDEN_QUERY_V3));
+        assertEquals(q, readQuery);
+        assertEquals(1, readQuery.sourcePartition());
+        assertEquals(7L, readQuery.sourceOffset());
+        Query v2 = QuerySerializer.INSTANCE.withReadVersion(2).deserialize(input(GOLDEN_QUERY_V1));
+        assertEquals(q, v2);
+        assertEquals(-1L, v2.sourceOffset());
+    }
+
+    private static DataInputDeserializer input(String hex) {
+        return new DataInputDeserializer(HexFormat.of().parseHex(hex));
     }
 
     private static final String GOLDEN_MUTATION_V1 =
             "000263026401000000023f800000c000000000000001026b0276";
+    private static final String GOLDEN_MUTATION_V2 =
+            GOLDEN_MUTATION_V1 + "00000003000000000000002a";
+    // v1 and v2 write a knn query alike; v2 added the stats type
     private static final String GOLDEN_QUERY_V1 =
             "000271026301000000013f0000000000000a0000000000000000";
+    private static final String GOLDEN_QUERY_V3 = GOLDEN_QUERY_V1 + "000000010000000000000007";
 
     @Test
     void snapshotsRestoreAndResolveCompatibility() throws IOException {

@@ -1,0 +1,54 @@
+package org.vectorindex.operators.index;
+
+import org.vectorindex.operators.types.MergedResult;
+import org.vectorindex.operators.types.PartialResult;
+import org.vectorindex.operators.types.PartialResult.Cause;
+import org.vectorindex.operators.types.ShardQuery;
+import org.vectorindex.operators.types.ShardStats;
+
+/** A shard's answers that read its index without searching it: stats and stored vectors. */
+final class ShardAnswers {
+    private static final String[] NO_IDS = new String[0];
+    private static final float[] NO_SCORES = new float[0];
+
+    private ShardAnswers() {}
+
+    /** The shard's size and graph digest, for the merger to gather from every shard. */
+    static PartialResult stats(ShardQuery q, ShardIndex index, ShardWorkingSet ws) {
+        return new PartialResult(
+                PartialResult.Kind.STATS,
+                q.requestId(),
+                ws.collection,
+                ws.shard,
+                q.shardCount(),
+                0,
+                NO_IDS,
+                NO_SCORES,
+                q.ingestMillis(),
+                Cause.NONE,
+                null,
+                new ShardStats(index.size(), index.digest()),
+                q.sourcePartition(),
+                q.sourceOffset());
+    }
+
+    /**
+     * The stored vector of a get's target id, complete as it is: only this shard holds the id, so
+     * it goes straight out, past the merger. Empty when the shard does not hold the id.
+     */
+    static MergedResult vector(ShardQuery q, ShardIndex index, ShardWorkingSet ws) {
+        float[] v = index.vector(q.targetId());
+        return new MergedResult(
+                MergedResult.Kind.VECTOR,
+                q.requestId(),
+                ws.collection,
+                new String[] {q.targetId()},
+                v == null ? NO_SCORES : v,
+                0,
+                0,
+                NO_IDS,
+                NO_IDS,
+                Cause.NONE,
+                null);
+    }
+}

@@ -1,0 +1,84 @@
+package org.vectorindex.operators.types;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+import org.vectorindex.operators.model.Query;
+import org.vectorindex.operators.model.ResultRecord;
+import org.vectorindex.operators.model.VectorResult;
+import org.vectorindex.operators.model.serde.QuerySerializer;
+import org.vectorindex.operators.model.serde.ResultRecordSerializer;
+
+/** The bytes of a get and of its answer on every edge, frozen; formats before them refuse them. */
+class GetFormatsTest {
+    private static final String SHARD_QUERY =
+            "040402670263000000020000000404632332ffffffff000000000000000000000000000000000000"
+                    + "00050000000100000000000000070264";
+    private static final String MERGED =
+            "040302670263000000010264000000023f000000bf8000000000000000000000000000"
+                    + "000000000000000000000000000000ffffffff";
+    private static final String QUERY =
+            "0402670263000000000000000000000000000000000100000000000000070264";
+    private static final String RESULT = "03026702630264000000023f000000bf800000";
+
+    @Test
+    void getRequestsKeepTheirTargetId() throws IOException {
+        ShardQuery q = ShardQuery.get("g", "c", "d", 5L).at(1, 7L).toShard("c", 2, 4);
+        assertEquals(SHARD_QUERY, GoldenBytes.hex(ShardQuerySerializer.INSTANCE, q));
+        ShardQuery read = GoldenBytes.read(ShardQuerySerializer.INSTANCE, SHARD_QUERY);
+        assertEquals("d", read.targetId());
+        assertEquals(ShardQuery.Kind.GET, read.kind());
+        assertEquals(2, read.shard());
+        // format 3 had no kind 4
+        assertThrows(
+                IOException.class,
+                () ->
+                        GoldenBytes.read(
+                                ShardQuerySerializer.INSTANCE, "03" + SHARD_QUERY.substring(2)));
+
+        Query model = Query.get("g", "c", "d").at(1, 7L);
+        assertEquals(QUERY, GoldenBytes.hex(QuerySerializer.INSTANCE, model));
+        Query back = GoldenBytes.read(QuerySerializer.INSTANCE, QUERY);
+        assertEquals(model, back);
+        assertEquals(7L, back.sourceOffset());
+    }
+
+    @Test
+    void vectorAnswersKeepTheVector() throws IOException {
+        MergedResult m =
+                new MergedResult(
+                        MergedResult.Kind.VECTOR,
+                        "g",
+                        "c",
+                        new String[] {"d"},
+                        new float[] {0.5f, -1f},
+                        0,
+                        0,
+                        new String[0],
+                        new String[0],
+                        PartialResult.Cause.NONE,
+                        null);
+        assertEquals(MERGED, GoldenBytes.hex(MergedResultSerializer.INSTANCE, m));
+        MergedResult read = GoldenBytes.read(MergedResultSerializer.INSTANCE, MERGED);
+        assertEquals(MergedResult.Kind.VECTOR, read.kind());
+        assertArrayEquals(new float[] {0.5f, -1f}, read.scores());
+        assertThrows(
+                IOException.class,
+                () ->
+                        GoldenBytes.read(
+                                MergedResultSerializer.INSTANCE, "03" + MERGED.substring(2)));
+
+        ResultRecord v = new VectorResult("g", "c", "d", new float[] {0.5f, -1f});
+        assertEquals(RESULT, GoldenBytes.hex(ResultRecordSerializer.INSTANCE, v));
+        assertEquals(v, GoldenBytes.read(ResultRecordSerializer.INSTANCE, RESULT));
+        ResultRecord absent = new VectorResult("g", "c", "d", null);
+        assertEquals(
+                absent,
+                GoldenBytes.read(
+                        ResultRecordSerializer.INSTANCE,
+                        GoldenBytes.hex(ResultRecordSerializer.INSTANCE, absent)));
+    }
+}
