@@ -9,12 +9,12 @@ import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.vectorindex.operators.index.ShardIndexFunction;
+import org.vectorindex.operators.index.ShardIndexOperator;
 import org.vectorindex.operators.merge.ResultMergeFunction;
 import org.vectorindex.operators.routing.SubscriptionIds;
 import org.vectorindex.operators.types.MergedResult;
@@ -68,7 +68,7 @@ public final class Harnesses {
                     throws Exception {
         var h =
                 new KeyedTwoInputStreamOperatorTestHarness<>(
-                        new KeyedCoProcessOperator<>(fn),
+                        new ShardIndexOperator(fn),
                         ShardMutation::shardKey,
                         ShardQuery::shardKey,
                         Types.STRING,

@@ -18,9 +18,10 @@
  *       limit; {@code hnsw-log-length}: the next sequence number.
  * </ul>
  *
- * <p>After each mutation the operator calls {@code persist}, which appends exactly the entries the
- * index marked as changed: the new node, and the link lists its back-links and repairs touched.
- * Links are logged apart from vectors because they change about fifteen times as often.
+ * <p>At each snapshot the operator calls {@code persist} for every key it mutated since the last
+ * one, which appends exactly the entries the index marked as changed since then: new and changed
+ * nodes, and the link lists that back-links and repairs touched, each once however often it
+ * changed. Links are logged apart from vectors because they change about fifteen times as often.
  *
  * <p><b>Why a log, keyed by sequence.</b> A mutation rewrites the links of neighbours spread over
  * the whole ordinal space. Keyed by ordinal, those writes land all over RocksDB's key range, so
