@@ -136,6 +136,29 @@ final class FlinkSampler implements AutoCloseable {
         return 0;
     }
 
+    /**
+     * Heap in use now, summed over the cluster's TaskManagers (not after a GC: the REST API cannot
+     * ask for one); -1 when it cannot be read.
+     */
+    long taskManagerHeapUsed() {
+        try {
+            long sum = 0;
+            for (JsonNode tm : rest.json("/taskmanagers").path("taskmanagers")) {
+                String id = tm.get("id").asText();
+                for (JsonNode m :
+                        rest.json(
+                                "/taskmanagers/"
+                                        + id
+                                        + "/metrics?get=Status.JVM.Memory.Heap.Used")) {
+                    sum += (long) m.path("value").asDouble();
+                }
+            }
+            return sum;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
     synchronized List<Checkpoint> checkpoints() {
         return List.copyOf(checkpoints.values());
     }

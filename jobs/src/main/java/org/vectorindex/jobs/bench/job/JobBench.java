@@ -107,11 +107,7 @@ public final class JobBench implements Command {
         long heapBefore = heapAfterGc();
         try (BenchTarget target = target(s, stream)) {
             report.target(target);
-            runLoad(s, stream, queries, target, report);
-            if (target.embedded) {
-                long heap = heapAfterGc();
-                report.heap(heap - heapBefore, heap);
-            }
+            runLoad(s, stream, queries, target, report, target.embedded ? heapBefore : -1);
         }
         report.write(out, s.json, s.results);
         return 0;
@@ -154,7 +150,8 @@ public final class JobBench implements Command {
             UpsertStream stream,
             float[][] queries,
             BenchTarget target,
-            JobBenchReport report)
+            JobBenchReport report,
+            long heapBefore)
             throws Exception {
         SendLog sent = new SendLog(s.upserts, s.queryCount());
         AnswerLog answers = new AnswerLog(sent);
@@ -198,6 +195,10 @@ public final class JobBench implements Command {
             AnswerLog.Probe last = run.finalProbe();
             run.awaitAnswers();
             sampler.poll();
+            if (heapBefore >= 0) {
+                long heap = heapAfterGc(); // the job still runs, so its state is still live
+                report.heap(heap - heapBefore, heap);
+            }
             report.load(load.startNanos(), end, baseline, last, sent, answers);
             report.flink(sampler);
             if (load.failure() != null) {

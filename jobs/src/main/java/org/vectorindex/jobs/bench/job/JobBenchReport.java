@@ -158,6 +158,10 @@ final class JobBenchReport {
             n.put("backPressuredMsPerSecond", round(v.backPressuredMsPerSecond(), 1));
             n.put("busyMsPerSecond", round(v.busyMsPerSecond(), 1));
         }
+        root.put("heapBytesUsedTaskManagers", f.taskManagerHeapUsed());
+        if (!root.has("heapBytesAfterGc")) {
+            root.putNull("heapBytesAfterGc"); // a running job's TaskManagers cannot be made to GC
+        }
         root.put("restarts", f.restarts());
         root.put("restPollsFailed", f.failedPolls());
     }
