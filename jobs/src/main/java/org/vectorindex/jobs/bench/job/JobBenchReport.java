@@ -113,8 +113,10 @@ final class JobBenchReport {
         int third = lags.length / 3;
         ObjectNode lag = root.putObject("lag");
         lag.put("probes", lags.length);
-        lag.put("p50", Stats.nearestRank(lags, 0.5));
-        lag.put("max", lags.length == 0 ? Double.NaN : Stats.max(lags));
+        if (lags.length > 0) {
+            lag.put("p50", Stats.nearestRank(lags, 0.5));
+            lag.put("max", Stats.max(lags));
+        }
         if (third > 0) {
             lag.put("firstThirdMedian", Stats.median(java.util.Arrays.copyOfRange(lags, 0, third)));
             lag.put(
@@ -171,13 +173,19 @@ final class JobBenchReport {
         root.put("heapBytesAfterGcProcess", processBytes);
     }
 
+    /** count, p50, p99, p999 and max; the quantiles are null when there are no samples. */
     private static ObjectNode quantiles(double[] samples) {
         ObjectNode n = JSON.createObjectNode();
         n.put("count", samples.length);
-        n.put("p50", round(Stats.nearestRank(samples, 0.5), 1));
-        n.put("p99", round(Stats.nearestRank(samples, 0.99), 1));
-        n.put("p999", round(Stats.nearestRank(samples, 0.999), 1));
-        n.put("max", samples.length == 0 ? Double.NaN : round(Stats.max(samples), 1));
+        double[] ps = {0.5, 0.99, 0.999, 1};
+        String[] keys = {"p50", "p99", "p999", "max"};
+        for (int i = 0; i < ps.length; i++) {
+            if (samples.length == 0) {
+                n.putNull(keys[i]);
+            } else {
+                n.put(keys[i], round(Stats.nearestRank(samples, ps[i]), 1));
+            }
+        }
         return n;
     }
 
@@ -214,7 +222,7 @@ final class JobBenchReport {
                 root.path("durationSeconds").asDouble());
         out.printf(
                 Locale.ROOT,
-                "  upserts/s   target %s  sent %.0f  applied %.0f  (core single-thread %d/s: %.0f%%)  lag at end %d%n",
+                "  upserts     target %s/s  sent %.0f/s  applied %.0f/s  (core single-thread %d/s: %.0f%%)  lag at end %d%n",
                 up.path("targetPerSecond").isNull()
                         ? "max"
                         : String.format(Locale.ROOT, "%.0f", up.path("targetPerSecond").asDouble()),
@@ -225,7 +233,7 @@ final class JobBenchReport {
                 root.path("lagAtEnd").asLong());
         out.printf(
                 Locale.ROOT,
-                "  queries/s   target %.0f  sent %.1f  answered %d%n",
+                "  queries     target %.0f/s  sent %.1f/s  answered %d%n",
                 q.path("targetPerSecond").asDouble(),
                 q.path("achievedPerSecond").asDouble(),
                 q.path("answered").asLong());
@@ -252,6 +260,10 @@ final class JobBenchReport {
 
     private static void row(
             PrintStream out, String label, com.fasterxml.jackson.databind.JsonNode n) {
+        if (n.path("count").asLong() == 0) {
+            out.println(label + " (none)");
+            return;
+        }
         out.printf(
                 Locale.ROOT,
                 "%s p50 %.0f  p99 %.0f  p99.9 %.0f  max %.0f  (n=%d)%n",
