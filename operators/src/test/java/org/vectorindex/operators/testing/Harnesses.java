@@ -1,5 +1,6 @@
 package org.vectorindex.operators.testing;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
@@ -7,6 +8,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
+import org.apache.flink.runtime.state.storage.FileSystemCheckpointStorage;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -99,15 +101,52 @@ public final class Harnesses {
         return h;
     }
 
+    /**
+     * One subtask of the index operator on RocksDB with incremental checkpoints written under
+     * {@code checkpoints}, as a production job checkpoints (for measurements of checkpoint sizes
+     * and restores).
+     */
+    public static KeyedTwoInputStreamOperatorTestHarness<
+                    String, ShardMutation, ShardQuery, PartialResult>
+            incrementalIndex(
+                    ShardIndexFunction fn, Path checkpoints, OperatorSubtaskState restoreFrom)
+                    throws Exception {
+        var h =
+                new KeyedTwoInputStreamOperatorTestHarness<>(
+                        new ShardIndexOperator(fn),
+                        ShardMutation::shardKey,
+                        ShardQuery::shardKey,
+                        Types.STRING,
+                        MAX_PARALLELISM,
+                        1,
+                        0);
+        h.setCheckpointStorage(new FileSystemCheckpointStorage(checkpoints.toUri()));
+        start(
+                h,
+                new EmbeddedRocksDBStateBackend(true),
+                restoreFrom,
+                PartialResultSerializer.INSTANCE);
+        return h;
+    }
+
     private static <OUT> void start(
             AbstractStreamOperatorTestHarness<OUT> h,
             Backend backend,
             OperatorSubtaskState restoreFrom,
             org.apache.flink.api.common.typeutils.TypeSerializer<OUT> out)
             throws Exception {
+        start(h, backend.create(), restoreFrom, out);
+    }
+
+    private static <OUT> void start(
+            AbstractStreamOperatorTestHarness<OUT> h,
+            StateBackend backend,
+            OperatorSubtaskState restoreFrom,
+            org.apache.flink.api.common.typeutils.TypeSerializer<OUT> out)
+            throws Exception {
         ((SerializerConfigImpl) h.getExecutionConfig().getSerializerConfig())
                 .setGenericTypes(false);
-        h.setStateBackend(backend.create());
+        h.setStateBackend(backend);
         h.setup(out);
         if (restoreFrom != null) {
             h.initializeState(restoreFrom);
