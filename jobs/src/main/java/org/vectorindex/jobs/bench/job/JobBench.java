@@ -58,7 +58,11 @@ public final class JobBench implements Command {
                             null,
                             "write one JSON line per one-shot answer (queryId, tookMs,"
                                     + " endToEndMs, hits) to this file")
-                    .optional("shards", "4", "own job: the collection's shards")
+                    .optional(
+                            "shards",
+                            "4",
+                            "the collection's shards (own job: its collection's; a running"
+                                    + " job: for the partitioner)")
                     .optional("m", Integer.toString(HnswConfig.DEFAULT_M), "own job: HNSW M")
                     .optional(
                             "ef-construction",
