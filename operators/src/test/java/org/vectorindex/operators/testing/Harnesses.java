@@ -68,15 +68,7 @@ public final class Harnesses {
                     int parallelism,
                     int subtask)
                     throws Exception {
-        var h =
-                new KeyedTwoInputStreamOperatorTestHarness<>(
-                        new ShardIndexOperator(fn),
-                        ShardMutation::shardKey,
-                        ShardQuery::shardKey,
-                        Types.STRING,
-                        MAX_PARALLELISM,
-                        parallelism,
-                        subtask);
+        var h = indexHarness(fn, parallelism, subtask);
         start(h, backend, restoreFrom, PartialResultSerializer.INSTANCE);
         return h;
     }
@@ -111,15 +103,7 @@ public final class Harnesses {
             incrementalIndex(
                     ShardIndexFunction fn, Path checkpoints, OperatorSubtaskState restoreFrom)
                     throws Exception {
-        var h =
-                new KeyedTwoInputStreamOperatorTestHarness<>(
-                        new ShardIndexOperator(fn),
-                        ShardMutation::shardKey,
-                        ShardQuery::shardKey,
-                        Types.STRING,
-                        MAX_PARALLELISM,
-                        1,
-                        0);
+        var h = indexHarness(fn, 1, 0);
         h.setCheckpointStorage(new FileSystemCheckpointStorage(checkpoints.toUri()));
         start(
                 h,
@@ -127,6 +111,19 @@ public final class Harnesses {
                 restoreFrom,
                 PartialResultSerializer.INSTANCE);
         return h;
+    }
+
+    private static KeyedTwoInputStreamOperatorTestHarness<
+                    String, ShardMutation, ShardQuery, PartialResult>
+            indexHarness(ShardIndexFunction fn, int parallelism, int subtask) throws Exception {
+        return new KeyedTwoInputStreamOperatorTestHarness<>(
+                new ShardIndexOperator(fn),
+                ShardMutation::shardKey,
+                ShardQuery::shardKey,
+                Types.STRING,
+                MAX_PARALLELISM,
+                parallelism,
+                subtask);
     }
 
     private static <OUT> void start(

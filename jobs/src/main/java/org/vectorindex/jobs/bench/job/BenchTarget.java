@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.util.FileUtils;
 import org.vectorindex.connectors.kafka.EmbeddedKafkaBroker;
@@ -121,7 +120,7 @@ final class BenchTarget implements AutoCloseable {
                 args.add(kv);
             }
             job = RunCommand.start(args.toArray(String[]::new));
-            awaitRunning(job, timeout);
+            RunCommand.awaitRunning(job, timeout);
             return new BenchTarget(
                     broker.bootstrapServers(),
                     topics,
@@ -153,20 +152,6 @@ final class BenchTarget implements AutoCloseable {
                 e.shards(),
                 e.m(),
                 e.efConstruction());
-    }
-
-    private static void awaitRunning(JobClient job, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            JobStatus s = job.getJobStatus().get(30, TimeUnit.SECONDS);
-            if (s == JobStatus.RUNNING) {
-                return;
-            }
-            if (s.isGloballyTerminalState() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("bench job: the job did not start: it is " + s);
-            }
-            Thread.sleep(100);
-        }
     }
 
     /** The job's id in the REST API. */
