@@ -7,6 +7,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.vectorindex.operators.fault.FailureInjection;
 import org.vectorindex.operators.index.RecallSampling;
 import org.vectorindex.operators.index.ShardIndexFunction;
+import org.vectorindex.operators.index.ShardIndexOperator;
 import org.vectorindex.operators.index.ShardIndexStore;
 import org.vectorindex.operators.merge.ResultMergeFunction;
 import org.vectorindex.operators.routing.CollectionLayout;
@@ -115,12 +116,13 @@ public final class ShardedIndexTopology {
                 mutations
                         .keyBy(m -> placement.keyOf(m.shardKey()), Types.STRING)
                         .connect(routed.keyBy(q -> placement.keyOf(q.shardKey()), Types.STRING))
-                        .process(
-                                new ShardIndexFunction(collections, store)
-                                        .withFailureInjection(indexFailures)
-                                        .withRecallSampling(recall),
-                                OperatorTypes.PARTIAL_RESULT)
-                        .name("shard index")
+                        .transform(
+                                "shard index",
+                                OperatorTypes.PARTIAL_RESULT,
+                                new ShardIndexOperator(
+                                        new ShardIndexFunction(collections, store)
+                                                .withFailureInjection(indexFailures)
+                                                .withRecallSampling(recall)))
                         .uid(INDEX_UID)
                         // The placement holds for this value only.
                         .setMaxParallelism(placement.maxParallelism());

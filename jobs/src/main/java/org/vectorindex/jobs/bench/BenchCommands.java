@@ -1,5 +1,6 @@
 package org.vectorindex.jobs.bench;
 
+import org.vectorindex.jobs.bench.job.JobBench;
 import org.vectorindex.jobs.cli.Subcommands;
 import org.vectorindex.jobs.multivector.MultiVectorBenchCommand;
 
@@ -19,6 +20,11 @@ public final class BenchCommands {
                         "recall after rounds of delete + re-insert, vs a fresh build",
                         ChurnBench.FLAGS.usage(),
                         new ChurnBench(System.out, System.err))
+                .add(
+                        "job",
+                        "the job under a paced Kafka load: rates, latencies, lag, checkpoints",
+                        JobBench.FLAGS.usage(),
+                        new JobBench(System.out, System.err))
                 .add(
                         "multivector",
                         "pooled multi-vector index: recall vs exact MaxSim, multiply-adds, QPS",

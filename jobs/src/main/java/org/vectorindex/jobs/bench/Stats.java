@@ -23,4 +23,18 @@ public final class Stats {
     public static double max(double[] samples) {
         return Arrays.stream(samples).max().orElseThrow();
     }
+
+    /**
+     * Nearest-rank quantile {@code p} in (0, 1] (the {@code query} command's definition: the
+     * smallest sample with at least p of the samples at or below it); NaN when there are none.
+     */
+    public static double nearestRank(double[] samples, double p) {
+        if (samples.length == 0) {
+            return Double.NaN;
+        }
+        double[] s = samples.clone();
+        Arrays.sort(s);
+        int rank = (int) Math.ceil(p * s.length);
+        return s[Math.min(s.length, Math.max(1, rank)) - 1];
+    }
 }

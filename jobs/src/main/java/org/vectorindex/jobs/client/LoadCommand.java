@@ -304,7 +304,7 @@ public final class LoadCommand implements Command {
     }
 
     /** The user's properties with the shard partitioner, unless they chose a partitioner. */
-    static Properties partitioned(Properties props, int shards) {
+    public static Properties partitioned(Properties props, int shards) {
         Properties p = new Properties();
         p.putAll(props);
         p.putIfAbsent(ProducerConfig.PARTITIONER_CLASS_CONFIG, ShardPartitioner.class.getName());

@@ -110,7 +110,7 @@ final class DemoCluster implements AutoCloseable {
             }
             JobClient job = RunCommand.start(args.toArray(String[]::new));
             DemoCluster cluster = new DemoCluster(dir, broker, job, checkpointInterval, webUiPort);
-            cluster.awaitRunning(timeout);
+            RunCommand.awaitRunning(job, timeout);
             return cluster;
         } catch (Exception | Error e) {
             if (broker != null) {
@@ -153,20 +153,6 @@ final class DemoCluster implements AutoCloseable {
 
     Duration checkpointInterval() {
         return checkpointInterval;
-    }
-
-    private void awaitRunning(Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            JobStatus s = job.getJobStatus().get(30, TimeUnit.SECONDS);
-            if (s == JobStatus.RUNNING) {
-                return;
-            }
-            if (s.isGloballyTerminalState() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("the job did not start: it is " + s);
-            }
-            Thread.sleep(100);
-        }
     }
 
     /**

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
@@ -86,6 +88,21 @@ public final class RunCommand {
     /** Submits the job and returns once it is submitted. */
     public static JobClient start(String[] args) throws Exception {
         return submit(prepare(Settings.parse(args)));
+    }
+
+    /** Waits until a submitted job runs; fails when it ends first or {@code timeout} passes. */
+    public static void awaitRunning(JobClient job, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            JobStatus s = job.getJobStatus().get(30, TimeUnit.SECONDS);
+            if (s == JobStatus.RUNNING) {
+                return;
+            }
+            if (s.isGloballyTerminalState() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the job did not start: it is " + s);
+            }
+            Thread.sleep(100);
+        }
     }
 
     private static JobClient submit(Prepared p) throws Exception {

@@ -3,6 +3,7 @@ package org.vectorindex.operators.index;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -36,7 +37,8 @@ import org.vectorindex.state.math.VectorMath;
  * changes; a stats request is answered with the shard's size and graph digest, and a get by the
  * target id's shard with its stored vector ({@link #VECTORS}). Keyed state holds the index (through
  * the {@link ShardIndexStore}), the attributes and the subscriptions, so all of it survives
- * failures and moves with the shard on rescale.
+ * failures and moves with the shard on rescale. Run it in a {@link ShardIndexOperator}, which
+ * writes the changed indexes to keyed state at each snapshot.
  *
  * <p><b>Visibility.</b> A query or subscription sees every mutation that reached its shard before
  * it, in the shard's arrival order, and none after: the function handles one record at a time per
@@ -80,6 +82,7 @@ public final class ShardIndexFunction
     private transient MapState<String, SubscriptionSpec> specState;
     private transient MapState<String, LocalTopK> topKState;
     private transient HashMap<String, ShardWorkingSet> shards;
+    private transient ChangedShards changed;
     private transient Emitter emitter;
     private transient IndexMetrics metrics;
     // Written by the task thread, read by the metric gauges from another thread.
@@ -154,6 +157,7 @@ public final class ShardIndexFunction
                                         StringSerializer.INSTANCE,
                                         LocalTopKSerializer.INSTANCE));
         shards = new HashMap<>();
+        changed = new ChangedShards();
         emitter = new Emitter();
         metrics =
                 new IndexMetrics(
@@ -170,6 +174,13 @@ public final class ShardIndexFunction
     @Override
     public void snapshotState(FunctionSnapshotContext context) throws Exception {
         keyScheme.mark();
+    }
+
+    /**
+     * Writes the shards changed since the last call to keyed state; see {@link ShardIndexOperator}.
+     */
+    void persistChanges(Consumer<String> setCurrentKey) throws Exception {
+        changed.persist(store, setCurrentKey);
     }
 
     @Override
@@ -205,7 +216,7 @@ public final class ShardIndexFunction
                 reject(ctx, ShardRejection.of(m, ws.collection, e.getMessage()));
                 return;
             }
-            store.persist(key);
+            changed.add(key);
             metrics.upserted();
             trackSize(ws, index);
             if (!m.attributes().isEmpty()) {
@@ -225,7 +236,7 @@ public final class ShardIndexFunction
             if (!index.delete(m.id())) {
                 return;
             }
-            store.persist(key);
+            changed.add(key);
             metrics.deleted();
             trackSize(ws, index);
             if (ws.attributes.remove(m.id()) != null) {

@@ -34,6 +34,9 @@ public interface ShardIndexStore extends Serializable {
         return false;
     }
 
-    /** Writes the current key's changes to keyed state; called after every mutation. */
+    /**
+     * Writes the current key's changes to keyed state; called at each snapshot for every key
+     * mutated since the last one.
+     */
     void persist(String shardKey) throws Exception;
 }

@@ -1,5 +1,6 @@
 package org.vectorindex.operators.testing;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
@@ -7,14 +8,15 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
+import org.apache.flink.runtime.state.storage.FileSystemCheckpointStorage;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.vectorindex.operators.index.ShardIndexFunction;
+import org.vectorindex.operators.index.ShardIndexOperator;
 import org.vectorindex.operators.merge.ResultMergeFunction;
 import org.vectorindex.operators.routing.SubscriptionIds;
 import org.vectorindex.operators.types.MergedResult;
@@ -66,15 +68,7 @@ public final class Harnesses {
                     int parallelism,
                     int subtask)
                     throws Exception {
-        var h =
-                new KeyedTwoInputStreamOperatorTestHarness<>(
-                        new KeyedCoProcessOperator<>(fn),
-                        ShardMutation::shardKey,
-                        ShardQuery::shardKey,
-                        Types.STRING,
-                        MAX_PARALLELISM,
-                        parallelism,
-                        subtask);
+        var h = indexHarness(fn, parallelism, subtask);
         start(h, backend, restoreFrom, PartialResultSerializer.INSTANCE);
         return h;
     }
@@ -99,15 +93,57 @@ public final class Harnesses {
         return h;
     }
 
+    /**
+     * One subtask of the index operator on RocksDB with incremental checkpoints written under
+     * {@code checkpoints}, as a production job checkpoints (for measurements of checkpoint sizes
+     * and restores).
+     */
+    public static KeyedTwoInputStreamOperatorTestHarness<
+                    String, ShardMutation, ShardQuery, PartialResult>
+            incrementalIndex(
+                    ShardIndexFunction fn, Path checkpoints, OperatorSubtaskState restoreFrom)
+                    throws Exception {
+        var h = indexHarness(fn, 1, 0);
+        h.setCheckpointStorage(new FileSystemCheckpointStorage(checkpoints.toUri()));
+        start(
+                h,
+                new EmbeddedRocksDBStateBackend(true),
+                restoreFrom,
+                PartialResultSerializer.INSTANCE);
+        return h;
+    }
+
+    private static KeyedTwoInputStreamOperatorTestHarness<
+                    String, ShardMutation, ShardQuery, PartialResult>
+            indexHarness(ShardIndexFunction fn, int parallelism, int subtask) throws Exception {
+        return new KeyedTwoInputStreamOperatorTestHarness<>(
+                new ShardIndexOperator(fn),
+                ShardMutation::shardKey,
+                ShardQuery::shardKey,
+                Types.STRING,
+                MAX_PARALLELISM,
+                parallelism,
+                subtask);
+    }
+
     private static <OUT> void start(
             AbstractStreamOperatorTestHarness<OUT> h,
             Backend backend,
             OperatorSubtaskState restoreFrom,
             org.apache.flink.api.common.typeutils.TypeSerializer<OUT> out)
             throws Exception {
+        start(h, backend.create(), restoreFrom, out);
+    }
+
+    private static <OUT> void start(
+            AbstractStreamOperatorTestHarness<OUT> h,
+            StateBackend backend,
+            OperatorSubtaskState restoreFrom,
+            org.apache.flink.api.common.typeutils.TypeSerializer<OUT> out)
+            throws Exception {
         ((SerializerConfigImpl) h.getExecutionConfig().getSerializerConfig())
                 .setGenericTypes(false);
-        h.setStateBackend(backend.create());
+        h.setStateBackend(backend);
         h.setup(out);
         if (restoreFrom != null) {
             h.initializeState(restoreFrom);

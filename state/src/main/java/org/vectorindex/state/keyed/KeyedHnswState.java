@@ -30,7 +30,10 @@ public final class KeyedHnswState {
 
     private static final int MIN_ENTRIES_BEFORE_REWRITE = 1024;
 
-    private final MapState<Long, LogRecord> log;
+    private final RuntimeContext runtimeContext;
+    private final String name;
+    private final MapState<Long, LogRecord> legacyLog;
+    private final Map<Object, MapState<Long, LogRecord>> logs = new HashMap<>();
     private final ValueState<IndexMeta> meta;
     private final ValueState<Long> logLength;
     private final Map<Object, Working> working = new HashMap<>();
@@ -42,18 +45,31 @@ public final class KeyedHnswState {
 
     /** As above, with a state-name prefix so one operator can hold several index families. */
     public KeyedHnswState(RuntimeContext runtimeContext, String name) {
-        this.log =
-                runtimeContext.getMapState(
-                        new MapStateDescriptor<>(
-                                name + "-log",
-                                LongSerializer.INSTANCE,
-                                LogRecordSerializer.INSTANCE));
+        this.runtimeContext = runtimeContext;
+        this.name = name;
+        this.legacyLog = runtimeContext.getMapState(logDescriptor(name + "-log"));
         this.meta =
                 runtimeContext.getState(
                         new ValueStateDescriptor<>(name + "-meta", IndexMetaSerializer.INSTANCE));
         this.logLength =
                 runtimeContext.getState(
                         new ValueStateDescriptor<>(name + "-log-length", LongSerializer.INSTANCE));
+    }
+
+    private static MapStateDescriptor<Long, LogRecord> logDescriptor(String stateName) {
+        return new MapStateDescriptor<>(
+                stateName, LongSerializer.INSTANCE, LogRecordSerializer.INSTANCE);
+    }
+
+    /**
+     * The current key's log: a state of its own per key, so that on RocksDB (one column family per
+     * state) each log's keys only ever grow, even when several shards share an instance.
+     * Interleaved in one column family, every shard's new tail would overlap every other shard's
+     * files, and each compaction, and so each incremental checkpoint, would rewrite them all.
+     */
+    private MapState<Long, LogRecord> logOf(Object currentKey) {
+        return logs.computeIfAbsent(
+                currentKey, k -> runtimeContext.getMapState(logDescriptor(name + "-log@" + k)));
     }
 
     /**
@@ -63,19 +79,23 @@ public final class KeyedHnswState {
     public HnswIndex current(Object currentKey, HnswConfig config) throws Exception {
         Working w = working.get(currentKey);
         if (w == null) {
-            w = load(config);
+            w = load(currentKey, config);
             working.put(currentKey, w);
         }
         return w.index;
     }
 
-    private Working load(HnswConfig config) throws Exception {
+    private Working load(Object currentKey, HnswConfig config) throws Exception {
         IndexMeta stored = meta.value();
         if (stored == null) {
-            return new Working(new HnswIndex(config), 0);
+            return new Working(new HnswIndex(config), logOf(currentKey), 0);
         }
+        MapState<Long, LogRecord> log = logOf(currentKey);
+        // State written before logs had a state per key is in the shared log: read it, and
+        // move it to the key's own log at the next persist.
+        boolean legacy = log.isEmpty() && !legacyLog.isEmpty();
         List<Map.Entry<Long, LogRecord>> entries = new ArrayList<>();
-        for (Map.Entry<Long, LogRecord> e : log.entries()) {
+        for (Map.Entry<Long, LogRecord> e : (legacy ? legacyLog : log).entries()) {
             entries.add(Map.entry(e.getKey(), e.getValue()));
         }
         // RocksDB iterates in key order, the heap backend does not: replay in sequence order.
@@ -94,8 +114,13 @@ public final class KeyedHnswState {
             }
         }
         Long length = logLength.value();
-        return new Working(
-                HnswIndex.restore(config, stored, nodes, links), length == null ? 0 : length);
+        Working w =
+                new Working(
+                        HnswIndex.restore(config, stored, nodes, links),
+                        log,
+                        length == null ? 0 : length);
+        w.migrate = legacy;
+        return w;
     }
 
     /** Writes what changed in the current key's index since the last call to keyed state. */
@@ -114,9 +139,15 @@ public final class KeyedHnswState {
             throw failure;
         }
         int ordinals = index.meta().ordinalLimit();
-        if (w.nextSequence
-                > (long) REWRITE_ENTRIES_PER_ORDINAL * ordinals + MIN_ENTRIES_BEFORE_REWRITE) {
+        if (w.migrate
+                || w.nextSequence
+                        > (long) REWRITE_ENTRIES_PER_ORDINAL * ordinals
+                                + MIN_ENTRIES_BEFORE_REWRITE) {
             rewrite(w);
+            if (w.migrate) {
+                legacyLog.clear();
+                w.migrate = false;
+            }
         }
         if (metaChanged) {
             meta.update(index.meta());
@@ -132,6 +163,7 @@ public final class KeyedHnswState {
      * written stay proportional to the changes, and a restore replays at most that many entries.
      */
     private void rewrite(Working w) throws Exception {
+        MapState<Long, LogRecord> log = w.log;
         log.clear();
         w.nextSequence = 0;
         int limit = w.index.meta().ordinalLimit();
@@ -147,7 +179,8 @@ public final class KeyedHnswState {
     /** Drops the current key's index and its state, e.g. when a collection is removed. */
     public void clear(Object currentKey) {
         working.remove(currentKey);
-        log.clear();
+        logOf(currentKey).clear();
+        legacyLog.clear();
         meta.clear();
         logLength.clear();
     }
@@ -155,11 +188,14 @@ public final class KeyedHnswState {
     /** A key's index with the next free log sequence number. */
     private final class Working {
         final HnswIndex index;
+        final MapState<Long, LogRecord> log;
         long nextSequence;
         Exception failure;
+        boolean migrate;
 
-        Working(HnswIndex index, long nextSequence) {
+        Working(HnswIndex index, MapState<Long, LogRecord> log, long nextSequence) {
             this.index = index;
+            this.log = log;
             this.nextSequence = nextSequence;
         }
 

@@ -11,16 +11,18 @@
  * keyed state as its durable image:
  *
  * <ul>
- *   <li>{@code hnsw-log}: {@code MapState<sequence, LogRecord>}: an append-only change log; each
- *       entry sets a node's payload (id, vector, level, tombstone), sets its links (neighbour
- *       ordinals per level), or frees its ordinal.
+ *   <li>{@code hnsw-log@<key>}: {@code MapState<sequence, LogRecord>}, a state of its own per key:
+ *       an append-only change log; each entry sets a node's payload (id, vector, level, tombstone),
+ *       sets its links (neighbour ordinals per level), or frees its ordinal. State written when all
+ *       keys shared one {@code hnsw-log} is read from there once and moved.
  *   <li>{@code hnsw-meta}: {@code ValueState<IndexMeta>}: config, entry point, top level, ordinal
  *       limit; {@code hnsw-log-length}: the next sequence number.
  * </ul>
  *
- * <p>After each mutation the operator calls {@code persist}, which appends exactly the entries the
- * index marked as changed: the new node, and the link lists its back-links and repairs touched.
- * Links are logged apart from vectors because they change about fifteen times as often.
+ * <p>At each snapshot the operator calls {@code persist} for every key it mutated since the last
+ * one, which appends exactly the entries the index marked as changed since then: new and changed
+ * nodes, and the link lists that back-links and repairs touched, each once however often it
+ * changed. Links are logged apart from vectors because they change about fifteen times as often.
  *
  * <p><b>Why a log, keyed by sequence.</b> A mutation rewrites the links of neighbours spread over
  * the whole ordinal space. Keyed by ordinal, those writes land all over RocksDB's key range, so
@@ -32,8 +34,11 @@
  * superseded entries too). Both: {@code CheckpointSizeBenchmark 100000 64}, state test classpath.
  * Once the log holds four entries per ordinal it is replaced by a fresh image: one full write, paid
  * after the changes have written about as much, so the bytes stay proportional to the changes and a
- * restore replays a bounded log. Several shards of one subtask share a RocksDB instance; their
- * tails interleave, which weakens but does not undo this.
+ * restore replays a bounded log. Several shards of one subtask share a RocksDB instance, so each
+ * key's log is a state, and so a column family, of its own: in one shared column family every
+ * shard's new tail lands inside the key range of the others, and each compaction rewrote them all;
+ * an incremental checkpoint after a 1% change of 100k vectors in 4 shards uploaded 66.5 MB of 64.1
+ * MB, against 2.1 MB with a log per key ({@code RestoreBenchmark 100000 4} in operators).
  *
  * <p><b>Restore and rescale.</b> The working form is a transient cache. After a restore, or when a
  * key arrives at a new subtask, the first access replays the log in sequence order: nodes, then

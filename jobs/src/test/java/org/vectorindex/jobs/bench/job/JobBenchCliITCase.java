@@ -1,0 +1,210 @@
+package org.vectorindex.jobs.bench.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vectorindex.connectors.format.OutputJson;
+import org.vectorindex.connectors.kafka.EmbeddedKafkaBroker;
+import org.vectorindex.connectors.testing.KafkaTestClients;
+import org.vectorindex.jobs.Main;
+import org.vectorindex.jobs.bench.ClusteredData;
+import org.vectorindex.jobs.bench.io.VectorFiles;
+import org.vectorindex.jobs.dashboard.LoopbackPorts;
+import org.vectorindex.jobs.run.RunCommand;
+import org.vectorindex.operators.model.QueryResult;
+import org.vectorindex.operators.model.ResultRecord;
+
+/**
+ * {@code bench job} end to end at small rates, for a few seconds: against a running job, as a user
+ * points it at one (broker, topics, collection, REST API), and with its own broker and job. Checks
+ * the report's contract keys, and that the latencies it reports are those of the answers on the
+ * results topic, read here independently. It checks what is measured, never how fast.
+ */
+class JobBenchCliITCase {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int DIM = 16;
+
+    @TempDir Path dir;
+
+    private Path vectors() throws Exception {
+        Path file = dir.resolve("base.fvecs");
+        VectorFiles.writeFvecs(file, ClusteredData.generate(1500, DIM, 12, 2.0, 5));
+        return file;
+    }
+
+    @Test
+    void againstARunningJobTheReportedLatenciesAreThoseOfTheCommittedAnswers() throws Exception {
+        Path fvecs = vectors();
+        Path collections = dir.resolve("collections.yaml");
+        Files.writeString(
+                collections,
+                "collections:\n  - {name: live, dimension: " + DIM + ", metric: l2, shards: 3}\n",
+                StandardCharsets.UTF_8);
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
+            broker.createTopics(3, "m", "q", "r", "d");
+            int rest = LoopbackPorts.free();
+            JobClient job =
+                    RunCommand.start(
+                            new String[] {
+                                "--bootstrap-servers", broker.bootstrapServers(),
+                                "--mutations-topic", "m",
+                                "--queries-topic", "q",
+                                "--results-topic", "r",
+                                "--dlq-topic", "d",
+                                "--collections", collections.toString(),
+                                "--parallelism", "2",
+                                "--checkpoint-interval", "500ms",
+                                "--web-ui-port", Integer.toString(rest),
+                                "--conf", "metrics.fetcher.update-interval=500"
+                            });
+            try {
+                Path json = dir.resolve("remote.json");
+                Path results = dir.resolve("remote.jsonl");
+                int code =
+                        Main.run(
+                                "bench", "job",
+                                "--fvecs", fvecs.toString(),
+                                "--bootstrap-servers", broker.bootstrapServers(),
+                                "--flink-rest", "http://127.0.0.1:" + rest,
+                                "--collection", "live",
+                                "--mutations-topic", "m",
+                                "--queries-topic", "q",
+                                "--results-topic", "r",
+                                "--shards", "3",
+                                "--upserts-per-second", "200",
+                                "--queries-per-second", "20",
+                                "--subscriptions", "2",
+                                "--duration", "6s",
+                                "--core-limit", "500",
+                                "--json", json.toString(),
+                                "--results", results.toString());
+                assertEquals(0, code);
+                JsonNode report = JSON.readTree(json.toFile());
+                assertContractKeys(report);
+                assertEquals(200.0, report.at("/upserts/targetPerSecond").asDouble());
+                assertEquals(1200, report.at("/upserts/sent").asLong());
+                assertEquals(2, report.at("/subscriptions/open").asInt());
+                assertLatenciesAreTheTopicsAnswers(report, results, broker, "r");
+            } finally {
+                job.cancel().get();
+            }
+        }
+    }
+
+    @Test
+    void withItsOwnJobItSaturatesAndReportsHeapAndCheckpoints() throws Exception {
+        Path json = dir.resolve("own.json");
+        int code =
+                Main.run(
+                        "bench", "job",
+                        "--fvecs", vectors().toString(),
+                        "--upserts-per-second", "max",
+                        "--upserts", "1000",
+                        "--queries-per-second", "10",
+                        "--duration", "60s",
+                        "--state-backend", "heap",
+                        "--checkpoint-interval", "500ms",
+                        "--core-limit", "500",
+                        "--json", json.toString());
+        assertEquals(0, code);
+        JsonNode report = JSON.readTree(json.toFile());
+        assertContractKeys(report);
+        assertTrue(report.at("/upserts/targetPerSecond").isNull(), "max has no target rate");
+        assertEquals(1000, report.at("/upserts/applied").asLong(), "every upsert applied");
+        assertEquals(0, report.at("/lagAtEnd").asLong());
+        assertTrue(report.at("/heapBytesAfterGc").asLong() > 0);
+        assertTrue(report.at("/checkpoints/completed").asLong() > 0);
+    }
+
+    private static final String[] CONTRACT = {
+        "/upserts/targetPerSecond",
+        "/upserts/achievedPerSecond",
+        "/queries/targetPerSecond",
+        "/queries/achievedPerSecond",
+        "/queries/inJobMs/p50",
+        "/queries/inJobMs/p99",
+        "/queries/inJobMs/p999",
+        "/queries/endToEndMs/p50",
+        "/queries/endToEndMs/p99",
+        "/queries/endToEndMs/p999",
+        "/subscriptions/updateLatencyMs/p99",
+        "/lagAtEnd",
+        "/coreBuildPerSecond",
+        "/checkpoints/durationMs/p50",
+        "/checkpoints/incrementalBytes/p50",
+        "/heapBytesAfterGc"
+    };
+
+    private static void assertContractKeys(JsonNode report) {
+        for (String key : CONTRACT) {
+            assertFalse(report.at(key).isMissingNode(), "missing " + key + " in " + report);
+        }
+        assertTrue(report.at("/coreBuildPerSecond").asDouble() > 0);
+        assertTrue(report.at("/queries/answered").asLong() > 0, "queries were answered");
+    }
+
+    /**
+     * The per-answer file holds exactly the answers on the results topic, with their tookMs, and
+     * the report's quantiles are the nearest-rank quantiles of that file, computed here again.
+     */
+    private static void assertLatenciesAreTheTopicsAnswers(
+            JsonNode report, Path results, EmbeddedKafkaBroker broker, String topic)
+            throws Exception {
+        Map<String, Long> onTopic = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> r :
+                KafkaTestClients.readCommitted(
+                        broker.bootstrapServers(), topic, Duration.ofSeconds(30))) {
+            ResultRecord rr = OutputJson.readResult(r.value());
+            if (rr instanceof QueryResult q && q.queryId().startsWith(SendLog.QUERY_PREFIX)) {
+                assertTrue(
+                        onTopic.put(q.queryId(), q.tookMs()) == null,
+                        "one committed answer per query: " + q.queryId());
+            }
+        }
+        List<Double> took = new ArrayList<>();
+        List<Double> endToEnd = new ArrayList<>();
+        Map<String, Long> inFile = new HashMap<>();
+        for (String line : Files.readAllLines(results)) {
+            JsonNode a = JSON.readTree(line);
+            inFile.put(a.get("queryId").asText(), a.get("tookMs").asLong());
+            took.add(a.get("tookMs").asDouble());
+            endToEnd.add(a.get("endToEndMs").asDouble());
+            assertTrue(
+                    a.get("endToEndMs").asDouble() >= a.get("tookMs").asDouble() - 1,
+                    "end to end includes the time inside the job: " + line);
+        }
+        assertEquals(onTopic, inFile, "the answers the bench read are those on the topic");
+        assertEquals(inFile.size(), report.at("/queries/answered").asInt());
+        assertQuantiles(took, report.at("/queries/inJobMs"));
+        assertQuantiles(endToEnd, report.at("/queries/endToEndMs"));
+    }
+
+    private static void assertQuantiles(List<Double> samples, JsonNode reported) {
+        double[] s = samples.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(s);
+        double[] ps = {0.5, 0.99, 0.999};
+        String[] keys = {"p50", "p99", "p999"};
+        for (int i = 0; i < ps.length; i++) {
+            // Nearest rank: the ceil(p * n)-th smallest.
+            double expected = s[(int) Math.ceil(ps[i] * s.length) - 1];
+            assertEquals(expected, reported.get(keys[i]).asDouble(), 0.051, keys[i]);
+        }
+        assertEquals(s.length, reported.get("count").asInt());
+    }
+}

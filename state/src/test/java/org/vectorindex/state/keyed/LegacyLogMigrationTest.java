@@ -1,0 +1,147 @@
+package org.vectorindex.state.keyed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.StateBackend;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.util.Collector;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.vectorindex.state.hnsw.HnswIndex;
+import org.vectorindex.state.testing.ClusteredData;
+
+/**
+ * State written when every key's log shared one state ({@code hnsw-log}) still restores: the first
+ * load reads the shared log, and the next persist moves the index to the key's own log and clears
+ * the shared one, so that a later restore, which reads only the key's own log, still gets the whole
+ * index.
+ */
+class LegacyLogMigrationTest {
+    /** Writes each key's index as the earlier layout held it: one shared log, meta and length. */
+    static final class LegacyWriter extends KeyedProcessFunction<String, IndexCommand, String> {
+        private final Map<String, HnswIndex> indexes = new HashMap<>();
+        private transient MapState<Long, LogRecord> log;
+        private transient ValueState<org.vectorindex.state.hnsw.IndexMeta> meta;
+        private transient ValueState<Long> length;
+
+        @Override
+        public void open(OpenContext openContext) {
+            log =
+                    getRuntimeContext()
+                            .getMapState(
+                                    new MapStateDescriptor<>(
+                                            "hnsw-log",
+                                            LongSerializer.INSTANCE,
+                                            LogRecordSerializer.INSTANCE));
+            meta =
+                    getRuntimeContext()
+                            .getState(
+                                    new ValueStateDescriptor<>(
+                                            "hnsw-meta", IndexMetaSerializer.INSTANCE));
+            length =
+                    getRuntimeContext()
+                            .getState(
+                                    new ValueStateDescriptor<>(
+                                            "hnsw-log-length", LongSerializer.INSTANCE));
+        }
+
+        @Override
+        public void processElement(IndexCommand c, Context ctx, Collector<String> out)
+                throws Exception {
+            HnswIndex index =
+                    indexes.computeIfAbsent(
+                            ctx.getCurrentKey(), k -> new HnswIndex(KeyedHnswStateTest.CONFIG));
+            switch (c.op()) {
+                case "upsert" -> index.upsert(c.id(), c.vector());
+                case "delete" -> index.delete(c.id());
+                case "digest" -> {
+                    long seq = 0;
+                    log.clear();
+                    for (int o = 0; o < index.meta().ordinalLimit(); o++) {
+                        if (index.nodeRecord(o) != null) {
+                            log.put(seq++, LogRecord.node(o, index.nodeRecord(o)));
+                            log.put(seq++, LogRecord.links(o, index.links(o)));
+                        }
+                    }
+                    meta.update(index.meta());
+                    length.update(seq);
+                    out.collect(
+                            ctx.getCurrentKey()
+                                    + "|digest|"
+                                    + index.graphDigest()
+                                    + "|"
+                                    + index.size());
+                }
+                default -> throw new IllegalArgumentException(c.op());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.vectorindex.state.keyed.KeyedHnswStateTest#backends")
+    void theSharedLogIsReadThenMovedToEachKeysOwnLog(String name, Supplier<StateBackend> backend)
+            throws Exception {
+        float[][] data = ClusteredData.generate(900, KeyedHnswStateTest.DIM, 8, 5);
+        List<String> keys = KeyedHnswStateTest.KEYS;
+        OperatorSubtaskState legacy;
+        List<String> written;
+        try (var h =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new LegacyWriter()),
+                        IndexCommand::key,
+                        Types.STRING,
+                        KeyedHnswStateTest.MAX_PARALLELISM,
+                        1,
+                        0)) {
+            h.setStateBackend(backend.get());
+            h.open();
+            KeyedHnswStateTest.feed(h, KeyedHnswStateTest.mutations(data, 0, 600));
+            for (String key : keys) {
+                h.processElement(IndexCommand.digest(key), 0L);
+            }
+            written = h.extractOutputValues();
+            legacy = h.snapshot(1L, 1L);
+        }
+        OperatorSubtaskState migrated;
+        List<String> afterMore;
+        try (var h = KeyedHnswStateTest.harness(backend.get(), 1, 0)) {
+            h.initializeState(legacy);
+            h.open();
+            assertEquals(written, digests(h, keys), "read from the shared log");
+            KeyedHnswStateTest.feed(h, KeyedHnswStateTest.mutations(data, 600, 900));
+            afterMore = digests(h, keys);
+            migrated = h.snapshot(2L, 2L);
+        }
+        try (var h = KeyedHnswStateTest.harness(backend.get(), 1, 0)) {
+            h.initializeState(migrated);
+            h.open();
+            assertEquals(afterMore, digests(h, keys), "read from each key's own log");
+        }
+    }
+
+    private static List<String> digests(
+            KeyedOneInputStreamOperatorTestHarness<String, IndexCommand, String> h,
+            List<String> keys)
+            throws Exception {
+        int seen = h.extractOutputValues().size();
+        for (String key : keys) {
+            h.processElement(IndexCommand.digest(key), 0L);
+        }
+        List<String> all = h.extractOutputValues();
+        return all.subList(seen, all.size());
+    }
+}
