@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import org.vectorindex.jobs.cli.Command;
 import org.vectorindex.jobs.cli.Flags;
+import org.vectorindex.state.math.DistanceKernels;
 import org.vectorindex.state.math.Metric;
 
 /**
@@ -105,6 +106,7 @@ public final class HnswBench implements Command {
             throw new IllegalArgumentException(
                     "bench hnsw: k=" + k + " exceeds the " + data.size() + " base vectors");
         }
+        log.println("distance kernel: " + DistanceKernels.description());
         log.printf(
                 Locale.ROOT,
                 "loaded %s: %d base x %d, %d queries%n",

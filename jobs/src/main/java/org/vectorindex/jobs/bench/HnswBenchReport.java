@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.vectorindex.state.math.DistanceKernels;
 
 /**
  * The measurements of one {@code bench hnsw} run and their two renderings: the human table and the
@@ -231,6 +232,8 @@ public final class HnswBenchReport {
         run.put("luceneVersion", org.apache.lucene.util.Version.LATEST.toString());
         run.put("seed", setup.seed());
         run.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
+        run.put("distanceKernel", DistanceKernels.active().name());
+        run.put("distanceKernelChoice", DistanceKernels.description());
         run.put("availableProcessors", Runtime.getRuntime().availableProcessors());
         return root;
     }
@@ -275,7 +278,7 @@ public final class HnswBenchReport {
         sb.append(
                 fmt(
                         "%s: n=%d dim=%d metric=%s M=%d efConstruction=%d k=%d queries=%d"
-                                + " truth=%s%n(median of %d runs, %s, 1 thread)%n",
+                                + " truth=%s%n(median of %d runs, %s, 1 thread, %s kernels)%n",
                         s.dataset(),
                         s.n(),
                         s.dim(),
@@ -286,7 +289,8 @@ public final class HnswBenchReport {
                         s.queries(),
                         s.truthSource(),
                         s.repetitions(),
-                        s.clock().description()));
+                        s.clock().description(),
+                        DistanceKernels.active().name()));
         sb.append(fmt("%-8s %10s %12s%n", "build", "seconds", "vectors/s"));
         for (String sys : buildWall.keySet()) {
             sb.append(fmt("%-8s %10.3f %12.0f%n", sys, buildMedian(sys), buildRate(sys)));

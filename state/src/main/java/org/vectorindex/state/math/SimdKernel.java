@@ -44,7 +44,13 @@ final class SimdKernel implements DistanceKernel {
             s0 = FloatVector.fromArray(F, a, ao + i).fma(FloatVector.fromArray(F, b, bo + i), s0);
             i += 8;
         }
-        float r = fold(s0.add(s1));
+        // The lanes are read here, not in a helper: a vector passed to a method that is not
+        // inlined is boxed on the heap.
+        FloatVector t = s0.add(s1);
+        float r =
+                ScalarKernel.fold(
+                        t.lane(0), t.lane(1), t.lane(2), t.lane(3), t.lane(4), t.lane(5), t.lane(6),
+                        t.lane(7));
         for (; i < dim; i++) {
             r = Math.fma(a[ao + i], b[bo + i], r);
         }
@@ -71,7 +77,11 @@ final class SimdKernel implements DistanceKernel {
             s0 = d0.fma(d0, s0);
             i += 8;
         }
-        float r = fold(s0.add(s1));
+        FloatVector t = s0.add(s1);
+        float r =
+                ScalarKernel.fold(
+                        t.lane(0), t.lane(1), t.lane(2), t.lane(3), t.lane(4), t.lane(5), t.lane(6),
+                        t.lane(7));
         for (; i < dim; i++) {
             float d = a[ao + i] - b[bo + i];
             r = Math.fma(d, d, r);
@@ -92,7 +102,11 @@ final class SimdKernel implements DistanceKernel {
             s0 = FloatVector.fromArray(F, a, ao + i).fma(floats(codes, co + i), s0);
             i += 8;
         }
-        float r = fold(s0.add(s1));
+        FloatVector t = s0.add(s1);
+        float r =
+                ScalarKernel.fold(
+                        t.lane(0), t.lane(1), t.lane(2), t.lane(3), t.lane(4), t.lane(5), t.lane(6),
+                        t.lane(7));
         for (; i < dim; i++) {
             r = Math.fma(a[ao + i], codes[co + i], r);
         }
@@ -121,12 +135,5 @@ final class SimdKernel implements DistanceKernel {
     private static IntVector ints(byte[] codes, int offset) {
         return (IntVector)
                 ByteVector.fromArray(B, codes, offset).convertShape(VectorOperators.B2I, I, 0);
-    }
-
-    /** {@link ScalarKernel#fold} over the lanes of {@code t[j] = s[j] + s[j+8]}. */
-    private static float fold(FloatVector t) {
-        return ScalarKernel.fold(
-                t.lane(0), t.lane(1), t.lane(2), t.lane(3), t.lane(4), t.lane(5), t.lane(6),
-                t.lane(7));
     }
 }
