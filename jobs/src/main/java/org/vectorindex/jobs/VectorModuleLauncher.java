@@ -29,7 +29,7 @@ final class VectorModuleLauncher {
             return OptionalInt.empty();
         }
         if (ModuleLayer.boot().findModule(DistanceKernels.MODULE).isPresent()
-                || "scalar".equalsIgnoreCase(System.getProperty(DistanceKernels.KERNEL.key()))
+                || "scalar".equalsIgnoreCase(System.getProperty(DistanceKernels.KERNEL_PROPERTY))
                 || ModuleFinder.ofSystem().find(DistanceKernels.MODULE).isEmpty()) {
             return OptionalInt.empty();
         }

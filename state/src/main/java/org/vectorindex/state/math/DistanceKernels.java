@@ -16,12 +16,15 @@ import org.slf4j.LoggerFactory;
 public final class DistanceKernels {
     public static final String MODULE = "jdk.incubator.vector";
 
+    /** The key of {@link #KERNEL}, a constant so a launcher can read it without loading this. */
+    public static final String KERNEL_PROPERTY = "vectorindex.kernel";
+
     /**
      * Read from the Java system property of the same name ({@code -Dvectorindex.kernel=scalar}),
      * because the kernel is fixed per JVM before any job configuration exists.
      */
     public static final ConfigOption<String> KERNEL =
-            ConfigOptions.key("vectorindex.kernel")
+            ConfigOptions.key(KERNEL_PROPERTY)
                     .stringType()
                     .defaultValue("auto")
                     .withDescription(
