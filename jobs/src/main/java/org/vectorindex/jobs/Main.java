@@ -1,6 +1,7 @@
 package org.vectorindex.jobs;
 
 import java.util.List;
+import java.util.OptionalInt;
 import org.vectorindex.connectors.kafka.BrokerUnreachableException;
 import org.vectorindex.connectors.kafka.KafkaCommand;
 import org.vectorindex.jobs.bench.BenchCommands;
@@ -92,7 +93,8 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
-        int code = run(args);
+        OptionalInt relaunched = VectorModuleLauncher.relaunchIfNeeded();
+        int code = relaunched.isPresent() ? relaunched.getAsInt() : run(args);
         if (code != 0) {
             System.exit(code);
         }

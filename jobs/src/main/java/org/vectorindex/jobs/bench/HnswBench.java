@@ -11,13 +11,15 @@ import java.util.List;
 import java.util.Locale;
 import org.vectorindex.jobs.cli.Command;
 import org.vectorindex.jobs.cli.Flags;
+import org.vectorindex.state.math.DistanceKernels;
 import org.vectorindex.state.math.Metric;
 
 /**
  * {@code bench hnsw}: builds our index and Lucene's in the same JVM on the same data with the same
- * M and beam width, one thread each, then searches every query at each ef with both and with exact
- * brute force. Timings are medians of repeated passes, taken in alternating system order, after a
- * warm-up on a prefix of the data, because the machine is shared and noisy.
+ * M and beam width, one thread each, and hnswlib's in a Python process when Debian's {@code
+ * python3-hnswlib} is installed ({@link HnswlibProcess}), then searches every query at each ef with
+ * each and with exact brute force. Timings are medians of repeated passes, taken in alternating
+ * system order, after a warm-up on a prefix of the data, because the machine is shared and noisy.
  */
 public final class HnswBench implements Command {
     static final Flags.Spec FLAGS =
@@ -57,7 +59,12 @@ public final class HnswBench implements Command {
                             "lucene-cosine",
                             "dot",
                             "cosine in Lucene: 'dot' (DOT_PRODUCT on normalised vectors) or"
-                                    + " 'cosine' (COSINE)");
+                                    + " 'cosine' (COSINE)")
+                    .optional(
+                            "hnswlib-python",
+                            "/usr/bin/python3",
+                            "Python with Debian's python3-hnswlib, for the hnswlib column;"
+                                    + " 'none' skips it");
 
     private final PrintStream out;
     private final PrintStream log;
@@ -72,27 +79,8 @@ public final class HnswBench implements Command {
         Flags f = FLAGS.parse(args);
         Metric metric = Metric.parse(f.required("metric"));
         int k = f.integer("k", 1);
-        int m = f.integer("m", 2);
-        int efConstruction = f.integer("ef-construction", 1);
-        int[] efs = f.positiveIntegers("ef");
         int limit = f.has("limit") ? f.integer("limit", 1) : -1;
         int queryLimit = f.has("query-limit") ? f.integer("query-limit", 1) : -1;
-        int reps = f.integer("reps", 1);
-        int buildReps = f.integer("build-reps", 1);
-        int warmup = f.integer("warmup", 0);
-        long seed = f.longValue("seed");
-        Stopwatch.Clock clock = Stopwatch.Clock.parse(f.required("clock"));
-        double minSeconds = f.decimal("min-seconds");
-        if (clock == Stopwatch.Clock.CPU && !Stopwatch.cpuClockAvailable()) {
-            throw new IllegalArgumentException(
-                    "bench hnsw: this JVM cannot measure thread CPU time; use --clock wall");
-        }
-        String luceneCosine = f.required("lucene-cosine").toLowerCase(Locale.ROOT);
-        if (!luceneCosine.equals("dot") && !luceneCosine.equals("cosine")) {
-            throw new IllegalArgumentException(
-                    "bench hnsw: --lucene-cosine must be 'dot' or 'cosine', got " + luceneCosine);
-        }
-
         Dataset data =
                 Dataset.load(
                         f.string("name"),
@@ -105,6 +93,7 @@ public final class HnswBench implements Command {
             throw new IllegalArgumentException(
                     "bench hnsw: k=" + k + " exceeds the " + data.size() + " base vectors");
         }
+        log.println("distance kernel: " + DistanceKernels.description());
         log.printf(
                 Locale.ROOT,
                 "loaded %s: %d base x %d, %d queries%n",
@@ -126,6 +115,45 @@ public final class HnswBench implements Command {
             truthSource = "computed";
         }
 
+        String python = f.required("hnswlib-python");
+        try (HnswlibProcess hnswlib =
+                python.equals("none") ? null : HnswlibProcess.start(python, log).orElse(null)) {
+            if (hnswlib != null) {
+                hnswlib.load(data.base(), data.queries());
+            }
+            return run(f, data, exact, truth, truthSource, hnswlib);
+        }
+    }
+
+    /** Everything after loading the data and the truth, with hnswlib running or null. */
+    private int run(
+            Flags f,
+            Dataset data,
+            ExactSearch exact,
+            int[][] truth,
+            String truthSource,
+            HnswlibProcess hnswlib)
+            throws Exception {
+        Metric metric = Metric.parse(f.required("metric"));
+        int k = f.integer("k", 1);
+        int m = f.integer("m", 2);
+        int efConstruction = f.integer("ef-construction", 1);
+        int[] efs = f.positiveIntegers("ef");
+        int reps = f.integer("reps", 1);
+        int buildReps = f.integer("build-reps", 1);
+        int warmup = f.integer("warmup", 0);
+        long seed = f.longValue("seed");
+        Stopwatch.Clock clock = Stopwatch.Clock.parse(f.required("clock"));
+        double minSeconds = f.decimal("min-seconds");
+        if (clock == Stopwatch.Clock.CPU && !Stopwatch.cpuClockAvailable()) {
+            throw new IllegalArgumentException(
+                    "bench hnsw: this JVM cannot measure thread CPU time; use --clock wall");
+        }
+        String luceneCosine = f.required("lucene-cosine").toLowerCase(Locale.ROOT);
+        if (!luceneCosine.equals("dot") && !luceneCosine.equals("cosine")) {
+            throw new IllegalArgumentException(
+                    "bench hnsw: --lucene-cosine must be 'dot' or 'cosine', got " + luceneCosine);
+        }
         OursHnsw ours = new OursHnsw(metric, m, efConstruction, seed);
         LuceneHnsw lucene =
                 new LuceneHnsw(metric, m, efConstruction, seed, luceneCosine.equals("dot"));
@@ -153,7 +181,8 @@ public final class HnswBench implements Command {
         if (warmupN > 0) {
             warmUp(systems, Arrays.copyOf(data.base(), warmupN), data.queries(), k, efs);
         }
-        measureBuilds(systems, data.base(), buildReps, report);
+        Participants all = new Participants(systems, hnswlib, metric, m, efConstruction, seed);
+        measureBuilds(all, data.base(), buildReps, report);
         report.memory(
                 ours.memoryBytes(),
                 lucene.graphBytes(),
@@ -188,36 +217,39 @@ public final class HnswBench implements Command {
                 Stopwatch.repeat(() -> searchAll(system, data.queries(), k, ef), minSeconds, clock);
             }
         }
+        for (int ef : efs) {
+            if (hnswlib != null) {
+                all.search(all.size() - 1, data.queries(), k, ef, 0, clock);
+            }
+        }
         try (ResultsWriter results = resultsFile == null ? null : new ResultsWriter(resultsFile)) {
             for (int ef : efs) {
                 log.printf(Locale.ROOT, "searching at ef=%d%n", ef);
-                HnswBenchReport.Point[] points = new HnswBenchReport.Point[systems.size()];
-                int[][][] answers = new int[systems.size()][][];
-                double[][] wall = new double[systems.size()][reps];
-                double[][] cpu = new double[systems.size()][reps];
+                int n = all.size();
+                HnswBenchReport.Point[] points = new HnswBenchReport.Point[3];
+                int[][][] answers = new int[n][][];
+                double[][] wall = new double[n][reps];
+                double[][] cpu = new double[n][reps];
                 for (int r = 0; r < reps; r++) {
-                    for (int j = 0; j < systems.size(); j++) {
-                        // Alternate the order so neither system always runs on a warmer cache.
-                        int s = r % 2 == 0 ? j : systems.size() - 1 - j;
-                        AnnSystem system = systems.get(s);
-                        Stopwatch.Sample t =
-                                Stopwatch.repeat(
-                                        () -> answers[s] = searchAll(system, data.queries(), k, ef),
-                                        minSeconds,
-                                        clock);
+                    for (int j = 0; j < n; j++) {
+                        // Alternate the order so no system always runs on a warmer cache.
+                        int s = r % 2 == 0 ? j : n - 1 - j;
+                        SearchPass pass = all.search(s, data.queries(), k, ef, minSeconds, clock);
+                        answers[s] = pass.answers();
+                        Stopwatch.Sample t = pass.sample();
                         wall[s][r] = nq * t.repeats() / t.wallSeconds();
                         cpu[s][r] = nq * t.repeats() / t.cpuSeconds();
                     }
                 }
-                for (int s = 0; s < systems.size(); s++) {
+                for (int s = 0; s < n; s++) {
                     points[s] =
                             new HnswBenchReport.Point(
                                     Recall.atK(answers[s], truth, k), wall[s], cpu[s]);
                     if (results != null) {
-                        results.write(systems.get(s).name(), ef, answers[s]);
+                        results.write(all.name(s), ef, answers[s]);
                     }
                 }
-                report.addRow(new HnswBenchReport.EfRow(ef, points[0], points[1]));
+                report.addRow(new HnswBenchReport.EfRow(ef, points[0], points[1], points[2]));
             }
         }
 
@@ -243,24 +275,23 @@ public final class HnswBench implements Command {
         }
     }
 
-    private void measureBuilds(
-            List<AnnSystem> systems, float[][] base, int reps, HnswBenchReport report)
+    private void measureBuilds(Participants all, float[][] base, int reps, HnswBenchReport report)
             throws Exception {
-        double[][] wall = new double[systems.size()][reps];
-        double[][] cpu = new double[systems.size()][reps];
+        int n = all.size();
+        double[][] wall = new double[n][reps];
+        double[][] cpu = new double[n][reps];
         for (int r = 0; r < reps; r++) {
-            for (int j = 0; j < systems.size(); j++) {
-                int s = r % 2 == 0 ? j : systems.size() - 1 - j;
-                AnnSystem sys = systems.get(s);
-                log.printf(Locale.ROOT, "building %s (%d/%d)%n", sys.name(), r + 1, reps);
+            for (int j = 0; j < n; j++) {
+                int s = r % 2 == 0 ? j : n - 1 - j;
+                log.printf(Locale.ROOT, "building %s (%d/%d)%n", all.name(s), r + 1, reps);
                 System.gc();
-                Stopwatch.Sample t = Stopwatch.once(() -> sys.build(base));
+                Stopwatch.Sample t = all.build(s, base);
                 wall[s][r] = t.wallSeconds();
                 cpu[s][r] = t.cpuSeconds();
             }
         }
-        for (int s = 0; s < systems.size(); s++) {
-            report.buildSeconds(systems.get(s).name(), wall[s], cpu[s]);
+        for (int s = 0; s < n; s++) {
+            report.buildSeconds(all.name(s), wall[s], cpu[s]);
         }
     }
 

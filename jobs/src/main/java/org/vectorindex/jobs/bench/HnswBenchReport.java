@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import org.vectorindex.state.math.DistanceKernels;
 
 /**
  * The measurements of one {@code bench hnsw} run and their two renderings: the human table and the
@@ -23,8 +25,12 @@ public final class HnswBenchReport {
         }
     }
 
-    /** Both systems at one ef. */
-    public record EfRow(int ef, Point ours, Point lucene) {}
+    /** Every system at one ef; {@code hnswlib} is null when it did not run. */
+    public record EfRow(int ef, Point ours, Point lucene, Point hnswlib) {
+        public EfRow(int ef, Point ours, Point lucene) {
+            this(ef, ours, lucene, null);
+        }
+    }
 
     /** Fixed facts about the run. */
     public record Setup(
@@ -114,10 +120,15 @@ public final class HnswBenchReport {
      * so a saturated recall (1.0 at several ef) compares best setting with best setting.
      */
     public double[][] equalRecallQps() {
+        return equalRecallQps(EfRow::lucene);
+    }
+
+    /** As {@link #equalRecallQps()}, against the system {@code other} picks from each row. */
+    public double[][] equalRecallQps(Function<EfRow, Point> other) {
         double[] or = rows.stream().mapToDouble(r -> r.ours().recall()).toArray();
         double[] oq = rows.stream().mapToDouble(r -> qps(r.ours())).toArray();
-        double[] lr = rows.stream().mapToDouble(r -> r.lucene().recall()).toArray();
-        double[] lq = rows.stream().mapToDouble(r -> qps(r.lucene())).toArray();
+        double[] lr = rows.stream().mapToDouble(r -> other.apply(r).recall()).toArray();
+        double[] lq = rows.stream().mapToDouble(r -> qps(other.apply(r))).toArray();
         double[][] out = new double[rows.size()][];
         for (int i = 0; i < out.length; i++) {
             double recall = or[i];
@@ -161,6 +172,9 @@ public final class HnswBenchReport {
             r.put("ef", row.ef());
             point(r.putObject("ours"), row.ours(), setup.clock());
             point(r.putObject("lucene"), row.lucene(), setup.clock());
+            if (row.hnswlib() != null) {
+                point(r.putObject("hnswlib"), row.hnswlib(), setup.clock());
+            }
         }
 
         ObjectNode memory = root.putObject("memoryBytes");
@@ -212,6 +226,9 @@ public final class HnswBenchReport {
             number(summary, "median", Stats.median(f));
             number(summary, "max", Stats.max(f));
         }
+        if (hasHnswlib()) {
+            ratios.set("vsHnswlib", hnswlibRatios(mapper));
+        }
         ratios.put(
                 "qpsAtEqualRecallMethod",
                 "at each of our recalls, each system's QPS read off its own measured QPS-vs-recall"
@@ -231,8 +248,32 @@ public final class HnswBenchReport {
         run.put("luceneVersion", org.apache.lucene.util.Version.LATEST.toString());
         run.put("seed", setup.seed());
         run.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
+        run.put("distanceKernel", DistanceKernels.active().name());
+        run.put("distanceKernelChoice", DistanceKernels.description());
         run.put("availableProcessors", Runtime.getRuntime().availableProcessors());
         return root;
+    }
+
+    private boolean hasHnswlib() {
+        return buildWall.containsKey(HnswlibProcess.NAME);
+    }
+
+    /** Ours / hnswlib: build rate, and QPS at our recall read off hnswlib's curve as for Lucene. */
+    private ObjectNode hnswlibRatios(ObjectMapper mapper) {
+        ObjectNode vs = mapper.createObjectNode();
+        vs.put("note", "ours / hnswlib; above 1 means ours is faster");
+        number(vs, "buildRate", buildRate("ours") / buildRate(HnswlibProcess.NAME));
+        ArrayNode atRecall = vs.putArray("qpsAtEqualRecall");
+        double[][] equal = equalRecallQps(EfRow::hnswlib);
+        for (int i = 0; i < rows.size(); i++) {
+            ObjectNode r = atRecall.addObject();
+            r.put("ef", rows.get(i).ef());
+            number(r, "recall", rows.get(i).ours().recall());
+            number(r, "oursQps", equal[i][0]);
+            number(r, "hnswlibQpsAtThisRecall", equal[i][1]);
+            number(r, "ratio", equal[i][0] / equal[i][1]);
+        }
+        return vs;
     }
 
     private static void point(ObjectNode node, Point p, Stopwatch.Clock clock) {
@@ -275,7 +316,7 @@ public final class HnswBenchReport {
         sb.append(
                 fmt(
                         "%s: n=%d dim=%d metric=%s M=%d efConstruction=%d k=%d queries=%d"
-                                + " truth=%s%n(median of %d runs, %s, 1 thread)%n",
+                                + " truth=%s%n(median of %d runs, %s, 1 thread, %s kernels)%n",
                         s.dataset(),
                         s.n(),
                         s.dim(),
@@ -286,7 +327,8 @@ public final class HnswBenchReport {
                         s.queries(),
                         s.truthSource(),
                         s.repetitions(),
-                        s.clock().description()));
+                        s.clock().description(),
+                        DistanceKernels.active().name()));
         sb.append(fmt("%-8s %10s %12s%n", "build", "seconds", "vectors/s"));
         for (String sys : buildWall.keySet()) {
             sb.append(fmt("%-8s %10.3f %12.0f%n", sys, buildMedian(sys), buildRate(sys)));
@@ -321,6 +363,9 @@ public final class HnswBenchReport {
                                     ? fmt("%.2fx", equal[i][0] / equal[i][1])
                                     : "n/a"));
         }
+        if (hasHnswlib()) {
+            hnswlibTable(sb);
+        }
         long lucene = luceneGraphMemory + luceneVectorMemory;
         sb.append(
                 fmt(
@@ -334,6 +379,31 @@ public final class HnswBenchReport {
                         luceneVectorMemory,
                         s.dim() * Float.BYTES));
         return sb.toString();
+    }
+
+    private void hnswlibTable(StringBuilder sb) {
+        sb.append(
+                fmt(
+                        "build rate ours/hnswlib: %.2fx%n",
+                        buildRate("ours") / buildRate(HnswlibProcess.NAME)));
+        sb.append(
+                fmt(
+                        "%5s | %11s %9s | %8s | %14s %8s%n",
+                        "ef", "hnswlib R@k", "qps", "qps x", "hnsw qps@ourR", "eqR x"));
+        double[][] equal = equalRecallQps(EfRow::hnswlib);
+        for (int i = 0; i < rows.size(); i++) {
+            EfRow r = rows.get(i);
+            boolean inRange = Double.isFinite(equal[i][1]);
+            sb.append(
+                    fmt(
+                            "%5d | %11.4f %9.0f | %7.2fx | %14s %8s%n",
+                            r.ef(),
+                            r.hnswlib().recall(),
+                            qps(r.hnswlib()),
+                            qps(r.ours()) / qps(r.hnswlib()),
+                            inRange ? fmt("%.0f", equal[i][1]) : "n/a",
+                            inRange ? fmt("%.2fx", equal[i][0] / equal[i][1]) : "n/a"));
+        }
     }
 
     private static String fmt(String format, Object... args) {

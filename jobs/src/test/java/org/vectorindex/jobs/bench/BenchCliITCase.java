@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vectorindex.jobs.Main;
 import org.vectorindex.jobs.bench.io.VectorFiles;
+import org.vectorindex.state.math.DistanceKernels;
 
 /**
  * Runs {@code bench hnsw} and {@code bench churn} end to end through {@link Main} on a clustered
@@ -67,6 +68,7 @@ class BenchCliITCase {
         assertEquals(N, root.get("n").asInt());
         assertEquals(24, root.get("dim").asInt());
         assertEquals("l2", root.get("metric").asText());
+        assertEquals(DistanceKernels.active().name(), root.at("/run/distanceKernel").asText());
         assertEquals(1.0, root.at("/bruteForce/recallAgainstTruth").asDouble(), 1e-9);
         double oursAt64 = root.at("/search/1/ours/recall").asDouble();
         double luceneAt64 = root.at("/search/1/lucene/recall").asDouble();
@@ -75,7 +77,8 @@ class BenchCliITCase {
 
         // The results file alone reproduces the reported recall from the truth file.
         List<String> lines = Files.readAllLines(results);
-        assertEquals(QUERIES * 2 * 2, lines.size());
+        // One line per query, ef and system: ours, Lucene, and hnswlib where it is installed.
+        assertEquals(QUERIES * 2 * root.get("build").size(), lines.size());
         int[][] truthRows = VectorFiles.readIvecs(truth, -1);
         int[][] ours64 = new int[QUERIES][];
         for (String line : lines) {

@@ -102,6 +102,47 @@ class HnswBenchReportTest {
         assertEquals(1250, eq[1][1], 1e-9);
     }
 
+    @Test
+    void hnswlibRowsAddKeysAndRatiosWithoutChangingTheOthers() throws Exception {
+        HnswBenchReport r = report();
+        HnswBenchReport with = new HnswBenchReport(r.setup());
+        with.buildSeconds("ours", new double[] {2.0, 1.0, 3.0}, new double[] {1.0, 0.5, 1.5});
+        with.buildSeconds("lucene", new double[] {4.0}, new double[] {2.0});
+        with.buildSeconds("hnswlib", new double[] {0.5}, new double[] {0.25});
+        with.bruteForce(new double[] {100}, new double[] {200}, Double.NaN);
+        for (HnswBenchReport.EfRow row : r.rows()) {
+            with.addRow(
+                    new HnswBenchReport.EfRow(
+                            row.ef(), row.ours(), row.lucene(), point(row.ours().recall(), 2000)));
+        }
+        with.memory(5000, 2000, 32000, "ours note", "lucene note");
+        Path plain = dir.resolve("plain.json");
+        Path file = dir.resolve("with.json");
+        HnswBench.writeJson(r, plain);
+        HnswBench.writeJson(with, file);
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode root = mapper.readTree(file.toFile());
+        ReportContract.assertHnswReport(root, 2);
+        assertEquals(4000.0, root.at("/build/hnswlib/perSecond").asDouble(), 1e-9);
+        assertEquals(2000.0, root.at("/search/0/hnswlib/qps").asDouble(), 1e-9);
+        assertEquals(0.9, root.at("/search/0/hnswlib/recall").asDouble(), 1e-12);
+        assertEquals(0.25, root.at("/ratios/vsHnswlib/buildRate").asDouble(), 1e-12);
+        assertEquals(0.5, root.at("/ratios/vsHnswlib/qpsAtEqualRecall/0/ratio").asDouble(), 1e-12);
+        // Every key of the report without hnswlib keeps its value.
+        JsonNode before = mapper.readTree(plain.toFile());
+        before.fieldNames()
+                .forEachRemaining(
+                        k -> {
+                            if (!k.equals("build") && !k.equals("search") && !k.equals("ratios")) {
+                                assertEquals(before.get(k), root.get(k), k);
+                            }
+                        });
+        assertEquals(before.at("/build/ours"), root.at("/build/ours"));
+        assertEquals(before.at("/search/1/lucene"), root.at("/search/1/lucene"));
+        assertEquals(before.at("/ratios/qpsAtEqualRecall"), root.at("/ratios/qpsAtEqualRecall"));
+        assertTrue(with.table().contains("build rate ours/hnswlib: 0.25x"), with.table());
+    }
+
     private static HnswBenchReport.Point point(double recall, double qps) {
         return new HnswBenchReport.Point(recall, new double[] {qps}, new double[] {qps});
     }

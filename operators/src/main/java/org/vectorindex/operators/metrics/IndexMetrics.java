@@ -4,6 +4,7 @@ import java.util.function.LongSupplier;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.MetricGroup;
+import org.vectorindex.state.math.DistanceKernels;
 
 /**
  * Metrics of the index operator (one subtask): counters of applied mutations and answered requests,
@@ -43,6 +44,7 @@ public final class IndexMetrics {
         g.gauge("liveVectors", (Gauge<Long>) liveVectors::getAsLong);
         g.gauge("openSubscriptions", (Gauge<Long>) openSubscriptions::getAsLong);
         g.gauge("recall", (Gauge<Double>) this::recall);
+        g.gauge("simdKernel", (Gauge<Integer>) () -> DistanceKernels.simd() ? 1 : 0);
     }
 
     public void upserted() {

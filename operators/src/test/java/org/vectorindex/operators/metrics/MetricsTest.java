@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.vectorindex.operators.types.MergedResult;
 import org.vectorindex.operators.types.PartialResult;
+import org.vectorindex.state.math.DistanceKernels;
 
 class MetricsTest {
 
@@ -29,6 +30,8 @@ class MetricsTest {
         assertEquals(41L, group.gaugeValue("vectorindex.liveVectors"));
         assertEquals(3L, group.gaugeValue("vectorindex.openSubscriptions"));
         assertEquals(-1.0, group.gaugeValue("vectorindex.recall"), "no sample yet");
+        // The test JVM runs with the Vector API module, so on a CPU with 256-bit FMA this is 1.
+        assertEquals(DistanceKernels.simd() ? 1 : 0, group.gaugeValue("vectorindex.simdKernel"));
         m.recallSampled(9, 10);
         m.recallSampled(10, 10);
         assertEquals(2, group.count("vectorindex.recallSamples"));

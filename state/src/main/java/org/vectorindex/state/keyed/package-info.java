@@ -42,9 +42,11 @@
  *
  * <p><b>Restore and rescale.</b> The working form is a transient cache. After a restore, or when a
  * key arrives at a new subtask, the first access replays the log in sequence order: nodes, then
- * links, with neighbour scores recomputed from the vectors. Java float arithmetic is strict, so the
- * recomputed scores, and hence the graph and every later decision, are bit-identical to the
- * original's; {@code graphDigest()} checks it.
+ * links, with neighbour scores recomputed from the vectors. Java float arithmetic is strict and the
+ * distance kernels fix their order of operations (the SIMD and scalar kernels compute the same
+ * bits, see {@link org.vectorindex.state.math.DistanceKernel}), so the recomputed scores, and hence
+ * the graph and every later decision, are bit-identical to the original's on any machine; {@code
+ * graphDigest()} checks it.
  *
  * <p><b>Multi-vector collections.</b> {@link org.vectorindex.state.keyed.KeyedMultiVectorState}
  * reuses this log for the graph of document FDEs ({@code <name>-fde-*}), so that graph restores

@@ -1,61 +1,24 @@
 package org.vectorindex.state.math;
 
 /**
- * Distance kernels and vector checks. The kernels keep four independent accumulators so the JIT can
- * pipeline them; Java float arithmetic is strict, so results are bit-identical everywhere, which
- * the graph's determinism depends on.
+ * Distance kernels and vector checks. The kernels are this JVM's {@link DistanceKernels#active()}:
+ * SIMD or scalar, bit-identical either way, which the graph's determinism depends on.
  */
 public final class VectorMath {
     private VectorMath() {}
 
     public static float dot(float[] a, int ao, float[] b, int bo, int dim) {
-        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int i = 0;
-        int upper = dim & ~3;
-        for (; i < upper; i += 4) {
-            s0 += a[ao + i] * b[bo + i];
-            s1 += a[ao + i + 1] * b[bo + i + 1];
-            s2 += a[ao + i + 2] * b[bo + i + 2];
-            s3 += a[ao + i + 3] * b[bo + i + 3];
-        }
-        for (; i < dim; i++) {
-            s0 += a[ao + i] * b[bo + i];
-        }
-        return (s0 + s1) + (s2 + s3);
+        return DistanceKernels.ACTIVE.dot(a, ao, b, bo, dim);
     }
 
-    /** Dot product of floats with INT8 codes, four accumulators as in {@link #dot}. */
+    /** Dot product of floats with INT8 codes. */
     public static float dot(float[] a, int ao, byte[] codes, int co, int dim) {
-        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int i = 0;
-        int upper = dim & ~3;
-        for (; i < upper; i += 4) {
-            s0 += a[ao + i] * codes[co + i];
-            s1 += a[ao + i + 1] * codes[co + i + 1];
-            s2 += a[ao + i + 2] * codes[co + i + 2];
-            s3 += a[ao + i + 3] * codes[co + i + 3];
-        }
-        for (; i < dim; i++) {
-            s0 += a[ao + i] * codes[co + i];
-        }
-        return (s0 + s1) + (s2 + s3);
+        return DistanceKernels.ACTIVE.dot(a, ao, codes, co, dim);
     }
 
     /** Dot product of two INT8 code vectors, exact in integers. */
     public static int dot(byte[] a, int ao, byte[] b, int bo, int dim) {
-        int s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int i = 0;
-        int upper = dim & ~3;
-        for (; i < upper; i += 4) {
-            s0 += a[ao + i] * b[bo + i];
-            s1 += a[ao + i + 1] * b[bo + i + 1];
-            s2 += a[ao + i + 2] * b[bo + i + 2];
-            s3 += a[ao + i + 3] * b[bo + i + 3];
-        }
-        for (; i < dim; i++) {
-            s0 += a[ao + i] * b[bo + i];
-        }
-        return s0 + s1 + s2 + s3;
+        return DistanceKernels.ACTIVE.dot(a, ao, b, bo, dim);
     }
 
     public static float dot(float[] a, float[] b) {
@@ -63,24 +26,7 @@ public final class VectorMath {
     }
 
     public static float squaredL2(float[] a, int ao, float[] b, int bo, int dim) {
-        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int i = 0;
-        int upper = dim & ~3;
-        for (; i < upper; i += 4) {
-            float d0 = a[ao + i] - b[bo + i];
-            float d1 = a[ao + i + 1] - b[bo + i + 1];
-            float d2 = a[ao + i + 2] - b[bo + i + 2];
-            float d3 = a[ao + i + 3] - b[bo + i + 3];
-            s0 += d0 * d0;
-            s1 += d1 * d1;
-            s2 += d2 * d2;
-            s3 += d3 * d3;
-        }
-        for (; i < dim; i++) {
-            float d = a[ao + i] - b[bo + i];
-            s0 += d * d;
-        }
-        return (s0 + s1) + (s2 + s3);
+        return DistanceKernels.ACTIVE.squaredL2(a, ao, b, bo, dim);
     }
 
     public static float squaredL2(float[] a, float[] b) {
