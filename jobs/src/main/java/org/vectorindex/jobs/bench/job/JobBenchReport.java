@@ -71,8 +71,10 @@ final class JobBenchReport {
             AnswerLog log) {
         double seconds = (end - start) / 1e9;
         root.put("durationSeconds", round(seconds, 2));
-        long sentUpserts = sent.upsertsSentBy(end);
-        long applied = Math.min(last.liveVectors() - baseline, sent.upsertsSent());
+        // Every upsert sent, late ones included: the load stopped at the end, before the last
+        // probe.
+        long sentUpserts = sent.upsertsSent();
+        long applied = Math.min(last.liveVectors() - baseline, sentUpserts);
         ObjectNode up = root.putObject("upserts");
         if (s.saturate()) {
             up.putNull("targetPerSecond");
@@ -85,8 +87,7 @@ final class JobBenchReport {
         double appliedSeconds = Math.max(seconds, (last.sentNanos() - start) / 1e9);
         boolean allApplied = s.saturate() && applied >= s.upserts;
         up.put("appliedPerSecond", round(applied / (allApplied ? seconds : appliedSeconds), 1));
-        root.put(
-                "lagAtEnd", sent.upsertsSentBy(last.sentNanos()) - (last.liveVectors() - baseline));
+        root.put("lagAtEnd", sentUpserts - applied);
         lag(start, baseline, sent, log.probes());
         answers = log.answers();
         queries(sent, seconds);
