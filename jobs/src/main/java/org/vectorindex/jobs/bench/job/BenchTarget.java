@@ -42,11 +42,12 @@ final class BenchTarget implements AutoCloseable {
     final String queriesTopic;
     final String resultsTopic;
     final String collection;
-    final FlinkRest rest;
     final boolean embedded;
     private final EmbeddedKafkaBroker broker;
-    private final JobClient job;
     private final Path dir;
+    private final List<String> args;
+    private FlinkRest rest;
+    private JobClient job;
 
     private BenchTarget(
             String bootstrap,
@@ -55,7 +56,8 @@ final class BenchTarget implements AutoCloseable {
             FlinkRest rest,
             EmbeddedKafkaBroker broker,
             JobClient job,
-            Path dir) {
+            Path dir,
+            List<String> args) {
         this.bootstrap = bootstrap;
         this.mutationsTopic = topics[0];
         this.queriesTopic = topics[1];
@@ -66,13 +68,14 @@ final class BenchTarget implements AutoCloseable {
         this.broker = broker;
         this.job = job;
         this.dir = dir;
+        this.args = args;
     }
 
     /** A running job: {@code topics} are its mutations, queries and results topics. */
     static BenchTarget remote(
             String bootstrap, String[] topics, String collection, String flinkRest) {
         return new BenchTarget(
-                bootstrap, topics, collection, new FlinkRest(flinkRest), null, null, null);
+                bootstrap, topics, collection, new FlinkRest(flinkRest), null, null, null, null);
     }
 
     /** Starts a broker and the job, and returns once the job runs. */
@@ -86,7 +89,6 @@ final class BenchTarget implements AutoCloseable {
             broker.createTopics(e.partitions(), topics);
             Path collections = dir.resolve("collections.json");
             Files.writeString(collections, collectionsJson(e), StandardCharsets.UTF_8);
-            int restPort = LoopbackPorts.free();
             List<String> args =
                     new ArrayList<>(
                             List.of(
@@ -110,8 +112,6 @@ final class BenchTarget implements AutoCloseable {
                                     e.checkpointInterval().toMillis() + "ms",
                                     "--state-backend",
                                     e.stateBackend(),
-                                    "--web-ui-port",
-                                    Integer.toString(restPort),
                                     // REST metrics are cached this long; the default is 10 s.
                                     "--conf",
                                     "metrics.fetcher.update-interval=1000"));
@@ -119,7 +119,8 @@ final class BenchTarget implements AutoCloseable {
                 args.add("--conf");
                 args.add(kv);
             }
-            job = RunCommand.start(args.toArray(String[]::new));
+            int restPort = LoopbackPorts.free();
+            job = submit(args, restPort);
             RunCommand.awaitRunning(job, timeout);
             return new BenchTarget(
                     broker.bootstrapServers(),
@@ -128,7 +129,8 @@ final class BenchTarget implements AutoCloseable {
                     new FlinkRest(restPort),
                     broker,
                     job,
-                    dir);
+                    dir,
+                    args);
         } catch (Exception | Error failure) {
             if (job != null) {
                 job.cancel();
@@ -139,6 +141,33 @@ final class BenchTarget implements AutoCloseable {
             FileUtils.deleteDirectoryQuietly(dir.toFile());
             throw failure;
         }
+    }
+
+    private static JobClient submit(List<String> args, int restPort) throws Exception {
+        List<String> withPort = new ArrayList<>(args);
+        withPort.add("--web-ui-port");
+        withPort.add(Integer.toString(restPort));
+        return RunCommand.start(withPort.toArray(String[]::new));
+    }
+
+    /**
+     * Cancels the job and starts it again, as {@code run} resumes: from the newest completed
+     * checkpoint in its state directory (checkpoints are retained on cancellation). Returns once
+     * the new job runs; its REST API is on a new port, since the old one may not be free yet.
+     */
+    void restart(Duration timeout) throws Exception {
+        if (!embedded) {
+            throw new IllegalStateException("bench job: only its own job can be restarted");
+        }
+        job.cancel().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        int restPort = LoopbackPorts.free();
+        job = submit(args, restPort);
+        rest = new FlinkRest(restPort);
+        RunCommand.awaitRunning(job, timeout);
+    }
+
+    FlinkRest rest() {
+        return rest;
     }
 
     static String collectionsJson(Embedded e) {

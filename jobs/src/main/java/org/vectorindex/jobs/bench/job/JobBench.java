@@ -28,7 +28,13 @@ import org.vectorindex.state.hnsw.HnswConfig;
 public final class JobBench implements Command {
     public static final Flags.Spec FLAGS =
             Flags.spec("bench job")
-                    .required("fvecs", "vectors to stream, .fvecs or .bvecs")
+                    .optional("fvecs", null, "vectors to stream, .fvecs or .bvecs")
+                    .optional(
+                            "synthetic",
+                            null,
+                            "instead of --fvecs: seeded clustered vectors, COUNTxDIMENSION (for"
+                                    + " cost at sizes no file has; never evidence of recall)")
+                    .optional("clusters", "100", "with --synthetic: Gaussian clusters")
                     .optional("metric", "l2", "l2, cosine or dot")
                     .optional("limit", null, "use only the first N vectors of the file")
                     .optional("queries", null, "query vectors (default: the streamed file's)")
@@ -43,6 +49,17 @@ public final class JobBench implements Command {
                             "upserts to send (default: the rate times the duration; with max,"
                                     + " twice the file)")
                     .optional("queries-per-second", "100", "one-shot k-NN queries per second")
+                    .optional(
+                            "change-fraction",
+                            "0",
+                            "after the load: send this share of the applied vectors as new"
+                                    + " upserts, as fast as Kafka takes them, and report what the"
+                                    + " checkpoints covering the change wrote")
+                    .optional(
+                            "restore",
+                            "false",
+                            "own job, at the end: cancel it, start it again from its newest"
+                                    + " checkpoint, and time the restore")
                     .optional("subscriptions", "0", "standing queries opened before the load")
                     .optional(
                             "duration",
@@ -84,6 +101,7 @@ public final class JobBench implements Command {
                     .optional("results-topic", TopicNames.RESULTS, "a running job's topic");
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final int SYNTHETIC_QUERIES = 1000;
 
     private final PrintStream out;
     private final PrintStream log;
@@ -96,16 +114,27 @@ public final class JobBench implements Command {
     @Override
     public int run(List<String> args) throws Exception {
         JobBenchSettings s = JobBenchSettings.parse(FLAGS.parse(args));
-        float[][] base = VectorFiles.readVectors(s.fvecs, s.limit);
-        float[][] queries = s.queries == null ? base : VectorFiles.readVectors(s.queries, -1);
-        s.sizeUpserts(base.length);
-        UpsertStream stream = new UpsertStream(base, s.seed);
+        UpsertStream stream;
+        float[][] queries;
+        if (s.synthetic != null) {
+            SyntheticVectors synthetic = SyntheticVectors.parse(s.synthetic, s.clusters, s.seed);
+            stream = UpsertStream.synthetic(synthetic);
+            queries =
+                    s.queries == null
+                            ? synthetic.queries(SYNTHETIC_QUERIES)
+                            : VectorFiles.readVectors(s.queries, -1);
+        } else {
+            float[][] base = VectorFiles.readVectors(s.fvecs, s.limit);
+            stream = UpsertStream.ofFile(base, s.seed);
+            queries = s.queries == null ? base : VectorFiles.readVectors(s.queries, -1);
+        }
+        s.sizeUpserts(stream.fileSize());
         log.printf(
                 Locale.ROOT,
                 "bench job: %d vectors x %d from %s%n",
-                base.length,
-                base[0].length,
-                s.fvecs);
+                stream.fileSize(),
+                stream.dimension(),
+                s.fvecs != null ? s.fvecs : "--synthetic " + s.synthetic);
         JobBenchReport report = new JobBenchReport(s, stream);
         coreBuild(s, stream, report);
         long heapBefore = heapAfterGc();
@@ -188,7 +217,7 @@ public final class JobBench implements Command {
                                 producer,
                                 new Properties(),
                                 sent);
-                FlinkSampler sampler = new FlinkSampler(target.rest, target.jobId())) {
+                FlinkSampler sampler = new FlinkSampler(target.rest(), target.jobId())) {
             LoadRun run = new LoadRun(s, load, answers, sent, tail, log);
             run.openSubscriptions(queries);
             long baseline = run.baseline();
@@ -198,15 +227,25 @@ public final class JobBench implements Command {
             load.stop();
             AnswerLog.Probe last = run.finalProbe();
             run.awaitAnswers();
+            AfterLoad after = new AfterLoad(s, stream, target, answers, load, log);
+            long live = last.liveVectors();
+            if (s.changeFraction > 0) {
+                AfterLoad.Change change = after.change(live, sampler);
+                live += change.upserts();
+                report.change(change);
+            }
             sampler.poll();
             if (heapBefore >= 0) {
                 long heap = heapAfterGc(); // the job still runs, so its state is still live
                 report.heap(heap - heapBefore, heap);
             }
             report.load(load.startNanos(), end, baseline, last, sent, answers);
-            report.flink(sampler);
+            report.flink(sampler, live);
             if (load.failure() != null) {
                 throw new IllegalStateException("bench job: sending failed", load.failure());
+            }
+            if (s.restore) {
+                report.restore(after.restore(live));
             }
         }
     }

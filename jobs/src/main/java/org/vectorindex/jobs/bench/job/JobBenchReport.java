@@ -33,7 +33,12 @@ final class JobBenchReport {
     JobBenchReport(JobBenchSettings s, UpsertStream stream) {
         this.s = s;
         ObjectNode data = root.putObject("data");
-        data.put("fvecs", s.fvecs.toString());
+        if (s.fvecs != null) {
+            data.put("fvecs", s.fvecs.toString());
+        } else {
+            data.put("synthetic", s.synthetic);
+            data.put("clusters", s.clusters);
+        }
         data.put("vectors", stream.fileSize());
         data.put("dimension", stream.dimension());
         data.put("metric", s.metric.name().toLowerCase(Locale.ROOT));
@@ -88,7 +93,7 @@ final class JobBenchReport {
         boolean allApplied = s.saturate() && applied >= s.upserts;
         up.put("appliedPerSecond", round(applied / (allApplied ? seconds : appliedSeconds), 1));
         root.put("lagAtEnd", sentUpserts - applied);
-        lag(start, baseline, sent, log.probes());
+        lag(start, last.sentNanos(), baseline, sent, log.probes());
         answers = log.answers();
         queries(sent, seconds);
         ObjectNode sub = root.putObject("subscriptions");
@@ -101,10 +106,11 @@ final class JobBenchReport {
                 core > 0 ? round(up.get("appliedPerSecond").asDouble() / core, 3) : null);
     }
 
-    private void lag(long start, long baseline, SendLog sent, List<AnswerLog.Probe> probes) {
+    private void lag(
+            long start, long end, long baseline, SendLog sent, List<AnswerLog.Probe> probes) {
         List<double[]> series = new ArrayList<>();
         for (AnswerLog.Probe p : probes) {
-            if (p.sentNanos() >= start) {
+            if (p.sentNanos() >= start && p.sentNanos() <= end) {
                 double lag = sent.upsertsSentBy(p.sentNanos()) - (p.liveVectors() - baseline);
                 series.add(new double[] {(p.sentNanos() - start) / 1e9, lag});
             }
@@ -139,7 +145,8 @@ final class JobBenchReport {
         q.set("endToEndMs", quantiles(answers.stream().mapToDouble(a -> a.endToEndMs()).toArray()));
     }
 
-    void flink(FlinkSampler f) {
+    /** Flink's side of the run; {@code live} is the vectors the job holds at the end. */
+    void flink(FlinkSampler f, long live) {
         List<FlinkSampler.Checkpoint> during = new ArrayList<>();
         for (FlinkSampler.Checkpoint c : f.checkpoints()) {
             if (c.triggerMillis() >= startMillis) {
@@ -165,8 +172,36 @@ final class JobBenchReport {
         if (!root.has("heapBytesAfterGc")) {
             root.putNull("heapBytesAfterGc"); // a running job's TaskManagers cannot be made to GC
         }
+        root.put("liveVectorsAtEnd", live);
+        if (!during.isEmpty() && live > 0) {
+            long full = during.get(during.size() - 1).fullBytes();
+            root.put("stateBytesPerVector", round((double) full / live, 1));
+        }
+        if (root.path("heapBytesAfterGc").isNumber() && live > 0) {
+            root.put(
+                    "heapBytesPerVector", round(root.get("heapBytesAfterGc").asDouble() / live, 1));
+        }
         root.put("restarts", f.restarts());
         root.put("restPollsFailed", f.failedPolls());
+    }
+
+    void change(AfterLoad.Change c) {
+        ObjectNode n = root.putObject("change");
+        n.put("upserts", c.upserts());
+        n.put("appliedSeconds", round(c.appliedSeconds(), 2));
+        n.put("checkpoints", c.checkpoints());
+        n.put("incrementalBytes", c.incrementalBytes());
+        n.put("fullBytes", c.fullBytes());
+        n.put(
+                "incrementalShareOfFull",
+                c.fullBytes() > 0 ? round((double) c.incrementalBytes() / c.fullBytes(), 4) : null);
+    }
+
+    void restore(AfterLoad.Restore r) {
+        ObjectNode n = root.putObject("restore");
+        n.put("toRunningMs", r.toRunningMs());
+        n.put("toServingMs", r.toServingMs());
+        n.put("liveVectors", r.liveVectors());
     }
 
     void heap(long jobBytes, long processBytes) {
@@ -219,7 +254,9 @@ final class JobBenchReport {
         out.printf(
                 Locale.ROOT,
                 "bench job  %s, %.1f s%n",
-                root.path("data").path("fvecs").asText(),
+                root.path("data").has("fvecs")
+                        ? root.path("data").path("fvecs").asText()
+                        : "synthetic " + root.path("data").path("synthetic").asText(),
                 root.path("durationSeconds").asDouble());
         out.printf(
                 Locale.ROOT,

@@ -10,6 +10,8 @@ import org.vectorindex.state.math.Metric;
 /** The parsed and checked flags of {@code bench job}; see {@link JobBench#FLAGS}. */
 final class JobBenchSettings {
     Path fvecs;
+    String synthetic;
+    int clusters;
     Path queries;
     int limit;
     Metric metric;
@@ -39,12 +41,20 @@ final class JobBenchSettings {
     String flinkRest;
     String collection;
     String[] topics;
+    double changeFraction;
+    boolean restore;
 
     private JobBenchSettings() {}
 
     static JobBenchSettings parse(Flags f) {
         JobBenchSettings s = new JobBenchSettings();
-        s.fvecs = f.requiredPath("fvecs");
+        s.fvecs = f.path("fvecs");
+        s.synthetic = f.string("synthetic");
+        if ((s.fvecs == null) == (s.synthetic == null)) {
+            throw new IllegalArgumentException(
+                    "bench job: give either --fvecs FILE or --synthetic COUNTxDIMENSION");
+        }
+        s.clusters = f.integer("clusters", 1);
         s.queries = f.path("queries");
         s.limit = f.has("limit") ? f.integer("limit", 1) : -1;
         s.metric = Metric.parse(f.required("metric"));
@@ -80,7 +90,18 @@ final class JobBenchSettings {
                 JobBench.duration("--checkpoint-interval", f.required("checkpoint-interval"));
         s.conf = JobBench.commaList(f.string("conf"));
         s.upserts = f.has("upserts") ? f.longValue("upserts") : -1;
+        s.changeFraction = f.decimal("change-fraction");
+        if (s.changeFraction < 0 || s.changeFraction > 1) {
+            throw new IllegalArgumentException(
+                    "bench job: --change-fraction must be in 0..1, got " + s.changeFraction);
+        }
+        s.restore = Boolean.parseBoolean(f.required("restore"));
         s.remote(f);
+        if (s.restore && s.bootstrap != null) {
+            throw new IllegalArgumentException(
+                    "bench job: --restore restarts the job it started; a running job is"
+                            + " restarted by its owner");
+        }
         return s;
     }
 
@@ -111,7 +132,7 @@ final class JobBenchSettings {
         if (upserts < 0) {
             upserts =
                     Double.isInfinite(upsertsPerSecond)
-                            ? 2L * fileVectors
+                            ? (synthetic != null ? fileVectors : 2L * fileVectors)
                             : (long) Math.ceil(upsertsPerSecond * duration.toMillis() / 1000.0);
         }
         if (upserts < 1 || upserts > Integer.MAX_VALUE) {

@@ -1,28 +1,50 @@
 package org.vectorindex.jobs.bench.job;
 
 import java.util.Random;
+import java.util.function.LongFunction;
 
 /**
- * The upserts {@code bench job} sends: upsert {@code n} has id {@code "u" + n} and the file's
- * vector {@code n mod size}; every pass after the first adds seeded Gaussian noise (5% of the
- * data's RMS component), so ids stay unique and the index keeps growing as a user's would. Ids are
- * unique so that the job's count of applied upserts is also its count of live vectors.
+ * The upserts {@code bench job} sends: upsert {@code n} has id {@code "u" + n}. From a file, its
+ * vector is the file's vector {@code n mod size}, and every pass after the first adds seeded
+ * Gaussian noise (5% of the data's RMS component), so ids stay unique and the index keeps growing
+ * as a user's would. Synthetic vectors are unique already. Ids are unique so that the job's count
+ * of applied upserts is also its count of live vectors.
  */
 final class UpsertStream {
-    private final float[][] base;
-    private final long seed;
-    private final float sigma;
+    static final String PREFIX = "u";
 
-    UpsertStream(float[][] base, long seed) {
+    private final LongFunction<float[]> vectors;
+    private final int dimension;
+    private final int size;
+
+    private UpsertStream(LongFunction<float[]> vectors, int dimension, int size) {
+        this.vectors = vectors;
+        this.dimension = dimension;
+        this.size = size;
+    }
+
+    static UpsertStream ofFile(float[][] base, long seed) {
         if (base.length == 0) {
             throw new IllegalArgumentException("bench job: the vector file is empty");
         }
-        this.base = base;
-        this.seed = seed;
-        this.sigma = 0.05f * rms(base);
+        float sigma = 0.05f * rms(base);
+        LongFunction<float[]> noisy =
+                n -> {
+                    float[] v = base[(int) (n % base.length)].clone();
+                    if (n >= base.length) {
+                        Random r = new Random(seed * 0x9E3779B97F4A7C15L + n);
+                        for (int d = 0; d < v.length; d++) {
+                            v[d] += (float) r.nextGaussian() * sigma;
+                        }
+                    }
+                    return v;
+                };
+        return new UpsertStream(noisy, base[0].length, base.length);
     }
 
-    static final String PREFIX = "u";
+    static UpsertStream synthetic(SyntheticVectors s) {
+        return new UpsertStream(s::vector, s.dimension(), s.count());
+    }
 
     static String id(long n) {
         return PREFIX + n;
@@ -34,14 +56,7 @@ final class UpsertStream {
     }
 
     float[] vector(long n) {
-        float[] v = base[(int) (n % base.length)].clone();
-        if (n >= base.length) {
-            Random r = new Random(seed * 0x9E3779B97F4A7C15L + n);
-            for (int d = 0; d < v.length; d++) {
-                v[d] += (float) r.nextGaussian() * sigma;
-            }
-        }
-        return v;
+        return vectors.apply(n);
     }
 
     /** The first {@code n} vectors, for the single-thread core build. */
@@ -54,11 +69,12 @@ final class UpsertStream {
     }
 
     int dimension() {
-        return base[0].length;
+        return dimension;
     }
 
+    /** Vectors in the file, or synthetic vectors asked for. */
     int fileSize() {
-        return base.length;
+        return size;
     }
 
     private static float rms(float[][] vectors) {

@@ -139,6 +139,40 @@ class JobBenchCliITCase {
         assertTrue(report.at("/checkpoints/completed").asLong() > 0);
     }
 
+    @Test
+    void syntheticVectorsThenAChangeAndARestoreThatServesEveryVectorAgain() throws Exception {
+        Path json = dir.resolve("restore.json");
+        int code =
+                Main.run(
+                        "bench", "job",
+                        "--synthetic", "800x16",
+                        "--clusters", "8",
+                        "--upserts-per-second", "max",
+                        "--queries-per-second", "5",
+                        "--duration", "90s",
+                        "--state-backend", "rocksdb",
+                        "--checkpoint-interval", "500ms",
+                        "--core-limit", "300",
+                        "--change-fraction", "0.1",
+                        "--restore", "true",
+                        "--json", json.toString());
+        assertEquals(0, code);
+        JsonNode report = JSON.readTree(json.toFile());
+        assertContractKeys(report);
+        assertEquals("800x16", report.at("/data/synthetic").asText());
+        assertEquals(800, report.at("/upserts/applied").asLong(), "every upsert applied");
+        assertEquals(80, report.at("/change/upserts").asLong(), "10% of 800");
+        assertTrue(report.at("/change/checkpoints").asInt() >= 1);
+        assertTrue(report.at("/change/incrementalBytes").asLong() > 0);
+        assertTrue(report.at("/change/fullBytes").asLong() > 0);
+        assertEquals(880, report.at("/liveVectorsAtEnd").asLong());
+        assertTrue(report.at("/stateBytesPerVector").asDouble() > 16 * 4, "a vector's floats");
+        assertEquals(880, report.at("/restore/liveVectors").asLong(), "all restored");
+        assertTrue(
+                report.at("/restore/toServingMs").asLong()
+                        >= report.at("/restore/toRunningMs").asLong());
+    }
+
     private static final String[] CONTRACT = {
         "/upserts/targetPerSecond",
         "/upserts/achievedPerSecond",

@@ -59,4 +59,30 @@ class JobBenchSettingsTest {
                         "--collection", "c");
         assertEquals("c", ok.collection);
     }
+
+    @Test
+    void vectorsComeFromAFileOrAreSyntheticNeverBothAndRestoreNeedsItsOwnJob() {
+        String both = error("--synthetic", "100x8");
+        assertTrue(both.contains("--fvecs") && both.contains("--synthetic"), both);
+        String none =
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> JobBenchSettings.parse(JobBench.FLAGS.parse(List.of())))
+                        .getMessage();
+        assertTrue(none.contains("--fvecs") && none.contains("--synthetic"), none);
+        JobBenchSettings synthetic =
+                JobBenchSettings.parse(
+                        JobBench.FLAGS.parse(
+                                List.of("--synthetic", "1000x8", "--upserts-per-second", "max")));
+        synthetic.sizeUpserts(1000);
+        assertEquals(1000, synthetic.upserts, "max sends each synthetic vector once");
+        assertTrue(error("--change-fraction", "1.5").contains("--change-fraction"));
+        String restore =
+                error(
+                        "--restore", "true",
+                        "--bootstrap-servers", "h:9092",
+                        "--flink-rest", "http://h:8081",
+                        "--collection", "c");
+        assertTrue(restore.contains("--restore"), restore);
+    }
 }
