@@ -10,6 +10,7 @@ import org.vectorindex.operators.index.ShardIndexFunction;
 import org.vectorindex.operators.index.ShardIndexOperator;
 import org.vectorindex.operators.index.ShardIndexStore;
 import org.vectorindex.operators.merge.ResultMergeFunction;
+import org.vectorindex.operators.merge.ResultMergeOperator;
 import org.vectorindex.operators.routing.CollectionLayout;
 import org.vectorindex.operators.routing.ShardFanOut;
 import org.vectorindex.operators.routing.ShardPlacement;
@@ -128,10 +129,12 @@ public final class ShardedIndexTopology {
                         .setMaxParallelism(placement.maxParallelism());
         SingleOutputStreamOperator<MergedResult> merged =
                 partials.keyBy(PartialResult::mergeKey, Types.STRING)
-                        .process(
-                                new ResultMergeFunction().withFailureInjection(mergeFailures),
-                                OperatorTypes.MERGED_RESULT)
-                        .name("merge partial results")
+                        .transform(
+                                "merge partial results",
+                                OperatorTypes.MERGED_RESULT,
+                                new ResultMergeOperator(
+                                        new ResultMergeFunction()
+                                                .withFailureInjection(mergeFailures)))
                         .uid(MERGE_UID);
         DataStream<MergedResult> results =
                 merged.union(partials.getSideOutput(ShardIndexFunction.VECTORS));

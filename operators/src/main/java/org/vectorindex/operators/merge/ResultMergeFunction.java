@@ -1,5 +1,7 @@
 package org.vectorindex.operators.merge;
 
+import java.io.IOException;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -29,8 +31,9 @@ import org.vectorindex.operators.types.PartialResult;
  * </ul>
  *
  * One-shot, stats and continuous state are separate, so a queryId equal to a subscriptionId is
- * harmless. If a shard never answers a one-shot query (it cannot, short of a changed layout), its
- * state stays.
+ * harmless. Subscription state lives on the heap between snapshots ({@link WriteBehindState}); run
+ * this function in a {@link ResultMergeOperator}, which writes it to keyed state at each one. If a
+ * shard never answers a one-shot query (it cannot, short of a changed layout), its state stays.
  */
 public final class ResultMergeFunction
         extends KeyedProcessFunction<String, PartialResult, MergedResult> {
@@ -41,8 +44,8 @@ public final class ResultMergeFunction
     private transient ValueState<OneShotState> oneShot;
     private transient MergeMetrics metrics;
     private transient ValueState<StatsState> stats;
-    private transient ValueState<SubscriptionState> subscription;
-    private transient ValueState<SubscriptionState> successor;
+    private transient WriteBehindState<SubscriptionState> subscription;
+    private transient WriteBehindState<SubscriptionState> successor;
 
     /** Test hook: throw at planned points (off by default). */
     public ResultMergeFunction withFailureInjection(FailureInjection failures) {
@@ -68,17 +71,23 @@ public final class ResultMergeFunction
                 getRuntimeContext()
                         .getState(
                                 new ValueStateDescriptor<>("stats", StatsStateSerializer.INSTANCE));
-        subscription =
+        subscription = subscriptionState("subscription");
+        successor = subscriptionState("subscription-successor");
+    }
+
+    private WriteBehindState<SubscriptionState> subscriptionState(String name) {
+        return new WriteBehindState<>(
                 getRuntimeContext()
                         .getState(
                                 new ValueStateDescriptor<>(
-                                        "subscription", SubscriptionStateSerializer.INSTANCE));
-        successor =
-                getRuntimeContext()
-                        .getState(
-                                new ValueStateDescriptor<>(
-                                        "subscription-successor",
-                                        SubscriptionStateSerializer.INSTANCE));
+                                        name, SubscriptionStateSerializer.INSTANCE)),
+                SubscriptionStateSerializer.INSTANCE);
+    }
+
+    /** Writes the subscription states changed since the last snapshot; see the operator. */
+    void persistChanges(Consumer<String> setCurrentKey) throws IOException {
+        subscription.flush(setCurrentKey);
+        successor.flush(setCurrentKey);
     }
 
     @Override
@@ -87,8 +96,8 @@ public final class ResultMergeFunction
         failures.onRecord();
         switch (p.kind()) {
             case ONE_SHOT -> oneShot(p, ctx, out);
-            case CONTINUOUS -> continuous(p, out);
-            case CLOSED -> closed(p, out);
+            case CONTINUOUS -> continuous(ctx.getCurrentKey(), p, out);
+            case CLOSED -> closed(ctx.getCurrentKey(), p, out);
             case STATS -> stats(p, out);
             default -> throw new IllegalStateException("unknown partial kind " + p.kind());
         }
@@ -124,19 +133,20 @@ public final class ResultMergeFunction
         }
     }
 
-    private void continuous(PartialResult p, Collector<MergedResult> out) throws Exception {
-        SubscriptionState st = subscription.value();
+    private void continuous(String key, PartialResult p, Collector<MergedResult> out)
+            throws Exception {
+        SubscriptionState st = subscription.value(key);
         boolean other = st != null && !MergeLogic.sameLayout(st, p);
         if (st != null && (other || MergeLogic.belongsToSuccessor(st, p.shard()))) {
             // A new subscription under this id, on another collection after an unsubscribe or on
             // this one after a close; its partials may overtake the old one's last closes.
-            SubscriptionState next = successor.value();
+            SubscriptionState next = successor.value(key);
             if (next == null || !MergeLogic.sameLayout(next, p)) {
                 next = MergeLogic.startSubscription(p);
             }
             // Cannot be complete before the predecessor is gone: every shard closes first.
             MergeLogic.applyContinuous(p.requestId(), next, p);
-            successor.update(next);
+            successor.update(key, next);
             return;
         }
         if (st != null && st.closing) {
@@ -146,49 +156,49 @@ public final class ResultMergeFunction
             st = MergeLogic.startSubscription(p);
         }
         MergedResult update = MergeLogic.applyContinuous(p.requestId(), st, p);
-        subscription.update(st);
+        subscription.update(key, st);
         if (update != null) {
             emit(out, update);
         }
     }
 
-    private void closed(PartialResult p, Collector<MergedResult> out) throws Exception {
-        SubscriptionState st = subscription.value();
+    private void closed(String key, PartialResult p, Collector<MergedResult> out) throws Exception {
+        SubscriptionState st = subscription.value(key);
         if (st == null) {
             st = MergeLogic.startSubscription(p);
         } else if (!MergeLogic.sameLayout(st, p)) {
-            closedSuccessor(p);
+            closedSuccessor(key, p);
             return;
         }
         if (!MergeLogic.close(st, p.shard())) {
-            subscription.update(st);
+            subscription.update(key, st);
             return;
         }
-        SubscriptionState next = successor.value();
-        successor.clear();
+        SubscriptionState next = successor.value(key);
+        successor.clear(key);
         if (next == null) {
-            subscription.clear();
+            subscription.clear(key);
             return;
         }
-        subscription.update(next);
+        subscription.update(key, next);
         if (next.closing && Bits.count(next.closed) == next.shardCount) {
-            subscription.clear();
+            subscription.clear(key);
             return;
         }
         MergedResult update = MergeLogic.recompute(p.requestId(), next, p.cause(), p.causeId());
         if (update != null) {
-            subscription.update(next);
+            subscription.update(key, next);
             emit(out, update);
         }
     }
 
     /** A close from another layout than the current one's: the successor's, if any. */
-    private void closedSuccessor(PartialResult p) throws Exception {
-        SubscriptionState next = successor.value();
+    private void closedSuccessor(String key, PartialResult p) throws Exception {
+        SubscriptionState next = successor.value(key);
         if (next == null || !MergeLogic.sameLayout(next, p)) {
             return; // nothing open under this id on that collection
         }
         MergeLogic.close(next, p.shard());
-        successor.update(next);
+        successor.update(key, next);
     }
 }

@@ -18,6 +18,7 @@ import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.vectorindex.operators.index.ShardIndexFunction;
 import org.vectorindex.operators.index.ShardIndexOperator;
 import org.vectorindex.operators.merge.ResultMergeFunction;
+import org.vectorindex.operators.merge.ResultMergeOperator;
 import org.vectorindex.operators.routing.SubscriptionIds;
 import org.vectorindex.operators.types.MergedResult;
 import org.vectorindex.operators.types.MergedResultSerializer;
@@ -78,7 +79,7 @@ public final class Harnesses {
             throws Exception {
         var h =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(fn), PartialResult::mergeKey, Types.STRING);
+                        new ResultMergeOperator(fn), PartialResult::mergeKey, Types.STRING);
         start(h, backend, restoreFrom, MergedResultSerializer.INSTANCE);
         return h;
     }
