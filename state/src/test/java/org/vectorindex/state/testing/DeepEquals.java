@@ -10,6 +10,7 @@ import java.lang.reflect.Modifier;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.testutils.DeeplyEqualsChecker;
 
 /**
  * Field-by-field equality of values whose classes compare arrays by identity (records with array
@@ -18,6 +19,24 @@ import java.util.Map;
  */
 public final class DeepEquals {
     private DeepEquals() {}
+
+    /** For Flink's {@code SerializerTestBase}: this equality for every non-JDK value. */
+    public static DeeplyEqualsChecker checker() {
+        return new DeeplyEqualsChecker()
+                .withCustomCheck(
+                        (a, b) ->
+                                a != null
+                                        && !a.getClass().isArray()
+                                        && !a.getClass().getName().startsWith("java."),
+                        (a, b, c) -> {
+                            try {
+                                assertDeepEquals(a, b, "value");
+                                return true;
+                            } catch (AssertionError e) {
+                                return false;
+                            }
+                        });
+    }
 
     public static void assertDeepEquals(Object expected, Object actual, String path) {
         if (expected == null) {
