@@ -5,9 +5,9 @@ import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.vectorindex.operators.types.SerdeIo;
-import org.vectorindex.operators.types.VersionedSerializer;
+import org.vectorindex.state.serde.SerdeIo;
 import org.vectorindex.state.serde.StringFormat;
+import org.vectorindex.state.serde.VersionedSerializer;
 
 /**
  * Versioned serializer of {@link LocalTopK}. Format 2 writes strings without a length limit ({@link
@@ -19,20 +19,25 @@ public final class LocalTopKSerializer extends VersionedSerializer<LocalTopK> {
     public static final LocalTopKSerializer INSTANCE = new LocalTopKSerializer();
 
     @Override
-    protected int formatVersion() {
+    protected int currentVersion() {
         return 2;
     }
 
     @Override
-    protected void writeFields(LocalTopK v, DataOutputView out) throws IOException {
+    protected void write(LocalTopK v, DataOutputView out) throws IOException {
         SerdeIo.writeStrings(v.ids(), out);
         SerdeIo.writeFloats(v.scores(), out);
     }
 
     @Override
-    protected LocalTopK readFields(int version, DataInputView in) throws IOException {
+    protected LocalTopK read(int version, DataInputView in) throws IOException {
         return new LocalTopK(
                 SerdeIo.readStrings(in, StringFormat.of(version, 2)), SerdeIo.readFloats(in));
+    }
+
+    @Override
+    public boolean isImmutableType() {
+        return false; // copy() makes defensive copies of the arrays
     }
 
     @Override

@@ -15,21 +15,8 @@ final class ShardAnswers {
 
     /** The shard's size and graph digest, for the merger to gather from every shard. */
     static PartialResult stats(ShardQuery q, ShardIndex index, ShardWorkingSet ws) {
-        return new PartialResult(
-                PartialResult.Kind.STATS,
-                q.requestId(),
-                ws.collection,
-                ws.shard,
-                q.shardCount(),
-                0,
-                NO_IDS,
-                NO_SCORES,
-                q.ingestMillis(),
-                Cause.NONE,
-                null,
-                new ShardStats(index.size(), index.digest()),
-                q.sourcePartition(),
-                q.sourceOffset());
+        return PartialResult.stats(
+                q, ws.collection, ws.shard, new ShardStats(index.size(), index.digest()));
     }
 
     /**

@@ -314,22 +314,7 @@ public final class ShardIndexFunction
                 ids[i] = hits.get(i).id();
                 scores[i] = hits.get(i).score();
             }
-            out.collect(
-                    new PartialResult(
-                            PartialResult.Kind.ONE_SHOT,
-                            q.requestId(),
-                            ws.collection,
-                            ws.shard,
-                            q.shardCount(),
-                            q.k(),
-                            ids,
-                            scores,
-                            q.ingestMillis(),
-                            Cause.NONE,
-                            null,
-                            null,
-                            q.sourcePartition(),
-                            q.sourceOffset()));
+            out.collect(PartialResult.oneShot(q, ws.collection, ws.shard, ids, scores));
             metrics.queried();
             if (recall.sampled(q.requestId())) {
                 sampleRecall(q, index, hits, ws);
@@ -375,18 +360,13 @@ public final class ShardIndexFunction
         specState.remove(q.requestId());
         topKState.remove(q.requestId());
         out.collect(
-                new PartialResult(
-                        PartialResult.Kind.CLOSED,
+                PartialResult.closed(
                         q.requestId(),
                         ws.collection,
                         ws.shard,
                         spec.shardCount(),
                         spec.k(),
-                        NO_IDS,
-                        NO_SCORES,
-                        q.ingestMillis(),
-                        Cause.NONE,
-                        null));
+                        q.ingestMillis()));
     }
 
     /** The shard's index, of the kind its collection declares. */
@@ -465,8 +445,7 @@ public final class ShardIndexFunction
             SubscriptionSpec spec = subs.spec(slot);
             topKState.put(subId, subs.topK(slot));
             out.collect(
-                    new PartialResult(
-                            PartialResult.Kind.CONTINUOUS,
+                    PartialResult.continuous(
                             subId,
                             ws.collection,
                             ws.shard,
@@ -474,7 +453,6 @@ public final class ShardIndexFunction
                             spec.k(),
                             subs.ids(slot),
                             subs.externalScores(slot),
-                            0L,
                             cause,
                             causeId));
         }

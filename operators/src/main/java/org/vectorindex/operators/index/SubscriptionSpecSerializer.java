@@ -5,9 +5,9 @@ import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.vectorindex.operators.types.SerdeIo;
-import org.vectorindex.operators.types.VersionedSerializer;
+import org.vectorindex.state.serde.SerdeIo;
 import org.vectorindex.state.serde.StringFormat;
+import org.vectorindex.state.serde.VersionedSerializer;
 
 /**
  * Versioned serializer of {@link SubscriptionSpec}. Format 2 writes strings without a length limit
@@ -19,12 +19,12 @@ public final class SubscriptionSpecSerializer extends VersionedSerializer<Subscr
     public static final SubscriptionSpecSerializer INSTANCE = new SubscriptionSpecSerializer();
 
     @Override
-    protected int formatVersion() {
+    protected int currentVersion() {
         return 2;
     }
 
     @Override
-    protected void writeFields(SubscriptionSpec v, DataOutputView out) throws IOException {
+    protected void write(SubscriptionSpec v, DataOutputView out) throws IOException {
         SerdeIo.writeFloats(v.vector(), out);
         out.writeInt(v.k());
         out.writeInt(v.ef());
@@ -33,13 +33,18 @@ public final class SubscriptionSpecSerializer extends VersionedSerializer<Subscr
     }
 
     @Override
-    protected SubscriptionSpec readFields(int version, DataInputView in) throws IOException {
+    protected SubscriptionSpec read(int version, DataInputView in) throws IOException {
         return new SubscriptionSpec(
                 SerdeIo.readFloats(in),
                 in.readInt(),
                 in.readInt(),
                 SerdeIo.readStringMap(in, StringFormat.of(version, 2)),
                 in.readInt());
+    }
+
+    @Override
+    public boolean isImmutableType() {
+        return false; // copy() makes defensive copies of the arrays
     }
 
     @Override

@@ -5,9 +5,9 @@ import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.vectorindex.operators.types.SerdeIo;
-import org.vectorindex.operators.types.VersionedSerializer;
+import org.vectorindex.state.serde.SerdeIo;
 import org.vectorindex.state.serde.StringFormat;
+import org.vectorindex.state.serde.VersionedSerializer;
 
 /**
  * Versioned serializer of {@link OneShotState}. Format 2 writes strings without a length limit
@@ -19,12 +19,12 @@ public final class OneShotStateSerializer extends VersionedSerializer<OneShotSta
     public static final OneShotStateSerializer INSTANCE = new OneShotStateSerializer();
 
     @Override
-    protected int formatVersion() {
+    protected int currentVersion() {
         return 2;
     }
 
     @Override
-    protected void writeFields(OneShotState v, DataOutputView out) throws IOException {
+    protected void write(OneShotState v, DataOutputView out) throws IOException {
         SerdeIo.writeString(v.collection, out);
         out.writeInt(v.shardCount);
         out.writeInt(v.k);
@@ -35,7 +35,7 @@ public final class OneShotStateSerializer extends VersionedSerializer<OneShotSta
     }
 
     @Override
-    protected OneShotState readFields(int version, DataInputView in) throws IOException {
+    protected OneShotState read(int version, DataInputView in) throws IOException {
         StringFormat strings = StringFormat.of(version, 2);
         return new OneShotState(
                 strings.read(in),
@@ -44,6 +44,11 @@ public final class OneShotStateSerializer extends VersionedSerializer<OneShotSta
                 in.readLong(),
                 SerdeIo.readLongs(in),
                 new TopKMerger.Ranked(SerdeIo.readStrings(in, strings), SerdeIo.readFloats(in)));
+    }
+
+    @Override
+    public boolean isImmutableType() {
+        return false; // copy() makes defensive copies of the arrays
     }
 
     @Override

@@ -5,9 +5,9 @@ import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.vectorindex.operators.types.SerdeIo;
-import org.vectorindex.operators.types.VersionedSerializer;
+import org.vectorindex.state.serde.SerdeIo;
 import org.vectorindex.state.serde.StringFormat;
+import org.vectorindex.state.serde.VersionedSerializer;
 
 /**
  * Versioned serializer of {@link StatsState}. Format 2 writes strings without a length limit
@@ -19,12 +19,12 @@ public final class StatsStateSerializer extends VersionedSerializer<StatsState> 
     public static final StatsStateSerializer INSTANCE = new StatsStateSerializer();
 
     @Override
-    protected int formatVersion() {
+    protected int currentVersion() {
         return 2;
     }
 
     @Override
-    protected void writeFields(StatsState v, DataOutputView out) throws IOException {
+    protected void write(StatsState v, DataOutputView out) throws IOException {
         SerdeIo.writeString(v.collection, out);
         out.writeInt(v.shardCount);
         SerdeIo.writeLongs(v.answered, out);
@@ -33,13 +33,18 @@ public final class StatsStateSerializer extends VersionedSerializer<StatsState> 
     }
 
     @Override
-    protected StatsState readFields(int version, DataInputView in) throws IOException {
+    protected StatsState read(int version, DataInputView in) throws IOException {
         return new StatsState(
                 StringFormat.of(version, 2).read(in),
                 in.readInt(),
                 SerdeIo.readLongs(in),
                 SerdeIo.readLongs(in),
                 SerdeIo.readLongs(in));
+    }
+
+    @Override
+    public boolean isImmutableType() {
+        return false; // copy() makes defensive copies of the arrays
     }
 
     @Override

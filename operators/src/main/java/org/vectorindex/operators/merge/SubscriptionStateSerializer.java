@@ -5,9 +5,9 @@ import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.vectorindex.operators.types.SerdeIo;
-import org.vectorindex.operators.types.VersionedSerializer;
+import org.vectorindex.state.serde.SerdeIo;
 import org.vectorindex.state.serde.StringFormat;
+import org.vectorindex.state.serde.VersionedSerializer;
 
 /**
  * Versioned serializer of {@link SubscriptionState}. Format 2 writes strings without a length limit
@@ -19,12 +19,12 @@ public final class SubscriptionStateSerializer extends VersionedSerializer<Subsc
     public static final SubscriptionStateSerializer INSTANCE = new SubscriptionStateSerializer();
 
     @Override
-    protected int formatVersion() {
+    protected int currentVersion() {
         return 2;
     }
 
     @Override
-    protected void writeFields(SubscriptionState v, DataOutputView out) throws IOException {
+    protected void write(SubscriptionState v, DataOutputView out) throws IOException {
         SerdeIo.writeString(v.collection, out);
         out.writeInt(v.shardCount);
         out.writeInt(v.k);
@@ -44,7 +44,7 @@ public final class SubscriptionStateSerializer extends VersionedSerializer<Subsc
     }
 
     @Override
-    protected SubscriptionState readFields(int version, DataInputView in) throws IOException {
+    protected SubscriptionState read(int version, DataInputView in) throws IOException {
         StringFormat strings = StringFormat.of(version, 2);
         String collection = strings.read(in);
         int shardCount = in.readInt();
@@ -65,6 +65,11 @@ public final class SubscriptionStateSerializer extends VersionedSerializer<Subsc
                 new TopKMerger.Ranked(SerdeIo.readStrings(in, strings), SerdeIo.readFloats(in));
         return new SubscriptionState(
                 collection, shardCount, k, ver, closing, reported, closed, ids, scores, current);
+    }
+
+    @Override
+    public boolean isImmutableType() {
+        return false; // copy() makes defensive copies of the arrays
     }
 
     @Override

@@ -5,7 +5,9 @@ import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
+import org.vectorindex.state.serde.SerdeIo;
 import org.vectorindex.state.serde.StringFormat;
+import org.vectorindex.state.serde.VersionedSerializer;
 
 /**
  * Versioned serializer of {@link MergedResult}. Format 2 appends the per-shard stats (a count, -1
@@ -19,9 +21,17 @@ public final class MergedResultSerializer extends VersionedSerializer<MergedResu
 
     public static final MergedResultSerializer INSTANCE = new MergedResultSerializer();
 
+    /** Format codes of the kinds, by position; never reordered. */
+    private static final MergedResult.Kind[] KINDS = {
+        MergedResult.Kind.RESULT,
+        MergedResult.Kind.UPDATE,
+        MergedResult.Kind.STATS,
+        MergedResult.Kind.VECTOR
+    };
+
     @Override
-    protected void writeFields(MergedResult v, DataOutputView out) throws IOException {
-        out.writeByte(v.kind().ordinal());
+    protected void write(MergedResult v, DataOutputView out) throws IOException {
+        SerdeIo.writeEnum(v.kind(), KINDS, out);
         SerdeIo.writeString(v.requestId(), out);
         SerdeIo.writeString(v.collection(), out);
         SerdeIo.writeStrings(v.ids(), out);
@@ -30,8 +40,8 @@ public final class MergedResultSerializer extends VersionedSerializer<MergedResu
         out.writeLong(v.version());
         SerdeIo.writeStrings(v.entered(), out);
         SerdeIo.writeStrings(v.left(), out);
-        out.writeByte(v.cause().ordinal());
-        SerdeIo.writeNullableString(v.causeId(), out);
+        SerdeIo.writeEnum(v.cause(), PartialResultSerializer.CAUSES, out);
+        SerdeIo.writeString(v.causeId(), out);
         ShardStats[] shards = v.shards();
         out.writeInt(shards == null ? -1 : shards.length);
         if (shards != null) {
@@ -43,11 +53,9 @@ public final class MergedResultSerializer extends VersionedSerializer<MergedResu
     }
 
     @Override
-    protected MergedResult readFields(int version, DataInputView in) throws IOException {
-        int kind = in.readUnsignedByte();
-        if (kind >= (version >= 4 ? 4 : version >= 2 ? 3 : 2)) {
-            throw new IOException("unknown MergedResult kind " + kind + " in format " + version);
-        }
+    protected MergedResult read(int version, DataInputView in) throws IOException {
+        int known = version >= 4 ? 4 : version >= 2 ? 3 : 2;
+        MergedResult.Kind kind = SerdeIo.readEnum(in, KINDS, known, "MergedResult kind", version);
         StringFormat strings = StringFormat.of(version, 3);
         String requestId = strings.read(in);
         String collection = strings.read(in);
@@ -57,11 +65,8 @@ public final class MergedResultSerializer extends VersionedSerializer<MergedResu
         long resultVersion = in.readLong();
         String[] entered = SerdeIo.readStrings(in, strings);
         String[] left = SerdeIo.readStrings(in, strings);
-        int causeCode = in.readUnsignedByte();
-        if (causeCode >= PartialResult.Cause.values().length) {
-            throw new IOException("unknown MergedResult cause " + causeCode);
-        }
-        PartialResult.Cause cause = PartialResult.Cause.values()[causeCode];
+        PartialResult.Cause cause =
+                SerdeIo.readEnum(in, PartialResultSerializer.CAUSES, "MergedResult cause");
         String causeId = strings.readNullable(in);
         ShardStats[] shards = null;
         int n = version >= 2 ? in.readInt() : -1;
@@ -72,7 +77,7 @@ public final class MergedResultSerializer extends VersionedSerializer<MergedResu
             }
         }
         return new MergedResult(
-                MergedResult.Kind.values()[kind],
+                kind,
                 requestId,
                 collection,
                 ids,
@@ -84,6 +89,11 @@ public final class MergedResultSerializer extends VersionedSerializer<MergedResu
                 cause,
                 causeId,
                 shards);
+    }
+
+    @Override
+    public boolean isImmutableType() {
+        return false; // copy() makes defensive copies of the arrays
     }
 
     @Override
@@ -104,7 +114,7 @@ public final class MergedResultSerializer extends VersionedSerializer<MergedResu
     }
 
     @Override
-    protected int formatVersion() {
+    protected int currentVersion() {
         return 4;
     }
 

@@ -100,6 +100,107 @@ public record PartialResult(
                 -1L);
     }
 
+    private static final String[] NO_IDS = new String[0];
+    private static final float[] NO_SCORES = new float[0];
+
+    /**
+     * Shard {@code shard}'s top-k ({@code ids}, {@code scores}) for the one-shot query {@code q}.
+     */
+    public static PartialResult oneShot(
+            ShardQuery q, String collection, int shard, String[] ids, float[] scores) {
+        return new PartialResult(
+                Kind.ONE_SHOT,
+                q.requestId(),
+                collection,
+                shard,
+                q.shardCount(),
+                q.k(),
+                ids,
+                scores,
+                q.ingestMillis(),
+                Cause.NONE,
+                null,
+                null,
+                q.sourcePartition(),
+                q.sourceOffset());
+    }
+
+    /** Shard {@code shard}'s size and digest for the stats request {@code q}. */
+    public static PartialResult stats(
+            ShardQuery q, String collection, int shard, ShardStats stats) {
+        return new PartialResult(
+                Kind.STATS,
+                q.requestId(),
+                collection,
+                shard,
+                q.shardCount(),
+                0,
+                NO_IDS,
+                NO_SCORES,
+                q.ingestMillis(),
+                Cause.NONE,
+                null,
+                stats,
+                q.sourcePartition(),
+                q.sourceOffset());
+    }
+
+    /**
+     * A subscription's whole local top-k on one shard of {@code shardCount}, after {@code cause}
+     * (the mutation or subscription {@code causeId}).
+     */
+    public static PartialResult continuous(
+            String subscriptionId,
+            String collection,
+            int shard,
+            int shardCount,
+            int k,
+            String[] ids,
+            float[] scores,
+            Cause cause,
+            String causeId) {
+        return new PartialResult(
+                Kind.CONTINUOUS,
+                subscriptionId,
+                collection,
+                shard,
+                shardCount,
+                k,
+                ids,
+                scores,
+                0L,
+                cause,
+                causeId,
+                null,
+                -1,
+                -1L);
+    }
+
+    /** The shard dropped the subscription and sends no more for it. */
+    public static PartialResult closed(
+            String subscriptionId,
+            String collection,
+            int shard,
+            int shardCount,
+            int k,
+            long ingestMillis) {
+        return new PartialResult(
+                Kind.CLOSED,
+                subscriptionId,
+                collection,
+                shard,
+                shardCount,
+                k,
+                NO_IDS,
+                NO_SCORES,
+                ingestMillis,
+                Cause.NONE,
+                null,
+                null,
+                -1,
+                -1L);
+    }
+
     /**
      * The merger's key. A subscription's partials meet under its id; a one-shot or stats request is
      * merged under its id and its place in the queries topic, so two requests in flight under one

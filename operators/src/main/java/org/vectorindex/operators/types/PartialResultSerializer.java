@@ -5,7 +5,9 @@ import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
+import org.vectorindex.state.serde.SerdeIo;
 import org.vectorindex.state.serde.StringFormat;
+import org.vectorindex.state.serde.VersionedSerializer;
 
 /**
  * Versioned serializer of {@link PartialResult}. Format 2 appends the stats (a presence byte, then
@@ -19,9 +21,25 @@ public final class PartialResultSerializer extends VersionedSerializer<PartialRe
 
     public static final PartialResultSerializer INSTANCE = new PartialResultSerializer();
 
+    /** Format codes of the kinds, by position; never reordered. */
+    private static final PartialResult.Kind[] KINDS = {
+        PartialResult.Kind.ONE_SHOT,
+        PartialResult.Kind.CONTINUOUS,
+        PartialResult.Kind.CLOSED,
+        PartialResult.Kind.STATS
+    };
+
+    /** Format codes of the causes, by position; never reordered (the merged results share them). */
+    static final PartialResult.Cause[] CAUSES = {
+        PartialResult.Cause.NONE,
+        PartialResult.Cause.SUBSCRIBE,
+        PartialResult.Cause.UPSERT,
+        PartialResult.Cause.DELETE
+    };
+
     @Override
-    protected void writeFields(PartialResult v, DataOutputView out) throws IOException {
-        out.writeByte(v.kind().ordinal());
+    protected void write(PartialResult v, DataOutputView out) throws IOException {
+        SerdeIo.writeEnum(v.kind(), KINDS, out);
         SerdeIo.writeString(v.requestId(), out);
         SerdeIo.writeString(v.collection(), out);
         out.writeInt(v.shard());
@@ -30,8 +48,8 @@ public final class PartialResultSerializer extends VersionedSerializer<PartialRe
         SerdeIo.writeStrings(v.ids(), out);
         SerdeIo.writeFloats(v.scores(), out);
         out.writeLong(v.ingestMillis());
-        out.writeByte(v.cause().ordinal());
-        SerdeIo.writeNullableString(v.causeId(), out);
+        SerdeIo.writeEnum(v.cause(), CAUSES, out);
+        SerdeIo.writeString(v.causeId(), out);
         ShardStats stats = v.stats();
         out.writeBoolean(stats != null);
         if (stats != null) {
@@ -43,11 +61,9 @@ public final class PartialResultSerializer extends VersionedSerializer<PartialRe
     }
 
     @Override
-    protected PartialResult readFields(int version, DataInputView in) throws IOException {
-        int kind = in.readUnsignedByte();
-        if (kind >= (version >= 2 ? 4 : 3)) {
-            throw new IOException("unknown PartialResult kind " + kind + " in format " + version);
-        }
+    protected PartialResult read(int version, DataInputView in) throws IOException {
+        PartialResult.Kind kind =
+                SerdeIo.readEnum(in, KINDS, version >= 2 ? 4 : 3, "PartialResult kind", version);
         StringFormat strings = StringFormat.of(version, 3);
         String requestId = strings.read(in);
         String collection = strings.read(in);
@@ -57,11 +73,7 @@ public final class PartialResultSerializer extends VersionedSerializer<PartialRe
         String[] ids = SerdeIo.readStrings(in, strings);
         float[] scores = SerdeIo.readFloats(in);
         long ingestMillis = in.readLong();
-        int causeCode = in.readUnsignedByte();
-        if (causeCode >= PartialResult.Cause.values().length) {
-            throw new IOException("unknown PartialResult cause " + causeCode);
-        }
-        PartialResult.Cause cause = PartialResult.Cause.values()[causeCode];
+        PartialResult.Cause cause = SerdeIo.readEnum(in, CAUSES, "PartialResult cause");
         String causeId = strings.readNullable(in);
         ShardStats stats =
                 version >= 2 && in.readBoolean()
@@ -70,7 +82,7 @@ public final class PartialResultSerializer extends VersionedSerializer<PartialRe
         int partition = version >= 4 ? in.readInt() : -1;
         long offset = version >= 4 ? in.readLong() : -1L;
         return new PartialResult(
-                PartialResult.Kind.values()[kind],
+                kind,
                 requestId,
                 collection,
                 shard,
@@ -84,6 +96,11 @@ public final class PartialResultSerializer extends VersionedSerializer<PartialRe
                 stats,
                 partition,
                 offset);
+    }
+
+    @Override
+    public boolean isImmutableType() {
+        return false; // copy() makes defensive copies of the arrays
     }
 
     @Override
@@ -106,7 +123,7 @@ public final class PartialResultSerializer extends VersionedSerializer<PartialRe
     }
 
     @Override
-    protected int formatVersion() {
+    protected int currentVersion() {
         return 4;
     }
 

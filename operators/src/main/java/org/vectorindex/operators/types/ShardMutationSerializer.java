@@ -5,7 +5,9 @@ import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
+import org.vectorindex.state.serde.SerdeIo;
 import org.vectorindex.state.serde.StringFormat;
+import org.vectorindex.state.serde.VersionedSerializer;
 
 /**
  * Versioned serializer of {@link ShardMutation}. Format 2 writes strings without a length limit
@@ -17,10 +19,15 @@ public final class ShardMutationSerializer extends VersionedSerializer<ShardMuta
 
     public static final ShardMutationSerializer INSTANCE = new ShardMutationSerializer();
 
+    /** Format codes of the ops, by position; never reordered. */
+    private static final ShardMutation.Op[] OPS = {
+        ShardMutation.Op.UPSERT, ShardMutation.Op.DELETE
+    };
+
     @Override
-    protected void writeFields(ShardMutation v, DataOutputView out) throws IOException {
+    protected void write(ShardMutation v, DataOutputView out) throws IOException {
         SerdeIo.writeString(v.shardKey(), out);
-        out.writeByte(v.op().ordinal());
+        SerdeIo.writeEnum(v.op(), OPS, out);
         SerdeIo.writeString(v.id(), out);
         SerdeIo.writeFloats(v.vector(), out);
         SerdeIo.writeStringMap(v.attributes(), out);
@@ -29,20 +36,21 @@ public final class ShardMutationSerializer extends VersionedSerializer<ShardMuta
     }
 
     @Override
-    protected ShardMutation readFields(int version, DataInputView in) throws IOException {
+    protected ShardMutation read(int version, DataInputView in) throws IOException {
         StringFormat strings = StringFormat.of(version, 2);
         String key = strings.read(in);
-        int op = in.readUnsignedByte();
-        if (op >= ShardMutation.Op.values().length) {
-            throw new IOException("unknown ShardMutation op " + op);
-        }
+        ShardMutation.Op op = SerdeIo.readEnum(in, OPS, "ShardMutation op");
         String id = strings.read(in);
         float[] vector = SerdeIo.readFloats(in);
         var attributes = SerdeIo.readStringMap(in, strings);
         int partition = version >= 3 ? in.readInt() : -1;
         long offset = version >= 3 ? in.readLong() : -1L;
-        return new ShardMutation(
-                key, ShardMutation.Op.values()[op], id, vector, attributes, partition, offset);
+        return new ShardMutation(key, op, id, vector, attributes, partition, offset);
+    }
+
+    @Override
+    public boolean isImmutableType() {
+        return false; // copy() makes defensive copies of the arrays
     }
 
     @Override
@@ -58,7 +66,7 @@ public final class ShardMutationSerializer extends VersionedSerializer<ShardMuta
     }
 
     @Override
-    protected int formatVersion() {
+    protected int currentVersion() {
         return 3;
     }
 

@@ -77,36 +77,6 @@ public record ShardQuery(
         }
     }
 
-    /** A request of unknown source. */
-    public ShardQuery(
-            Kind kind,
-            String requestId,
-            String collection,
-            int shard,
-            int shardCount,
-            String shardKey,
-            float[] vector,
-            int k,
-            int ef,
-            Map<String, String> filter,
-            long ingestMillis) {
-        this(
-                kind,
-                requestId,
-                collection,
-                shard,
-                shardCount,
-                shardKey,
-                vector,
-                k,
-                ef,
-                filter,
-                ingestMillis,
-                -1,
-                -1L,
-                null);
-    }
-
     /** The same request, read at {@code partition} and {@code offset} of the queries topic. */
     public ShardQuery at(int partition, long offset) {
         return new ShardQuery(
@@ -135,18 +105,8 @@ public record ShardQuery(
             Map<String, String> filter,
             long ingestMillis) {
         requireCollection(collection, queryId);
-        return new ShardQuery(
-                Kind.KNN,
-                queryId,
-                collection,
-                -1,
-                0,
-                null,
-                vector,
-                k,
-                ef,
-                copy(filter),
-                ingestMillis);
+        return unrouted(
+                Kind.KNN, queryId, collection, vector, k, ef, copy(filter), ingestMillis, null);
     }
 
     public static ShardQuery subscribe(
@@ -158,42 +118,37 @@ public record ShardQuery(
             Map<String, String> filter,
             long ingestMillis) {
         requireCollection(collection, subscriptionId);
-        return new ShardQuery(
+        return unrouted(
                 Kind.SUBSCRIBE,
                 subscriptionId,
                 collection,
-                -1,
-                0,
-                null,
                 vector,
                 k,
                 ef,
                 copy(filter),
-                ingestMillis);
+                ingestMillis,
+                null);
     }
 
     /** {@code collection} may be null: the unsubscription then goes to every collection. */
     public static ShardQuery unsubscribe(
             String subscriptionId, String collection, long ingestMillis) {
-        return new ShardQuery(
+        return unrouted(
                 Kind.UNSUBSCRIBE,
                 subscriptionId,
                 collection,
-                -1,
-                0,
-                null,
                 null,
                 0,
                 0,
                 Map.of(),
-                ingestMillis);
+                ingestMillis,
+                null);
     }
 
     /** Asks every shard of {@code collection} for its size and graph digest. */
     public static ShardQuery stats(String queryId, String collection, long ingestMillis) {
         requireCollection(collection, queryId);
-        return new ShardQuery(
-                Kind.STATS, queryId, collection, -1, 0, null, null, 0, 0, Map.of(), ingestMillis);
+        return unrouted(Kind.STATS, queryId, collection, null, 0, 0, Map.of(), ingestMillis, null);
     }
 
     /** Asks the shard of {@code collection} that owns {@code targetId} for its stored vector. */
@@ -203,17 +158,32 @@ public record ShardQuery(
         if (targetId == null) {
             throw new IllegalArgumentException("target id is missing for " + queryId);
         }
+        return unrouted(
+                Kind.GET, queryId, collection, null, 0, 0, Map.of(), ingestMillis, targetId);
+    }
+
+    /** A request not yet routed to a shard, of unknown source. */
+    private static ShardQuery unrouted(
+            Kind kind,
+            String requestId,
+            String collection,
+            float[] vector,
+            int k,
+            int ef,
+            Map<String, String> filter,
+            long ingestMillis,
+            String targetId) {
         return new ShardQuery(
-                Kind.GET,
-                queryId,
+                kind,
+                requestId,
                 collection,
                 -1,
                 0,
                 null,
-                null,
-                0,
-                0,
-                Map.of(),
+                vector,
+                k,
+                ef,
+                filter,
                 ingestMillis,
                 -1,
                 -1L,

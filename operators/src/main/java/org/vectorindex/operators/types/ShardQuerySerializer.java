@@ -5,13 +5,15 @@ import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
+import org.vectorindex.state.serde.SerdeIo;
 import org.vectorindex.state.serde.StringFormat;
+import org.vectorindex.state.serde.VersionedSerializer;
 
 /**
  * Versioned serializer of {@link ShardQuery}; format 2 adds kind {@link ShardQuery.Kind#STATS}
- * (ordinal 3) to format 1; format 3 writes strings without a length limit ({@link
+ * (code 3) to format 1; format 3 writes strings without a length limit ({@link
  * StringFormat#STRING_VALUE}); format 4 appends the source partition (int) and offset (long).
- * Format 4 also adds kind {@link ShardQuery.Kind#GET} (ordinal 4), whose target id follows the
+ * Format 4 also adds kind {@link ShardQuery.Kind#GET} (code 4), whose target id follows the
  * coordinates. Formats 1 and 2 ({@code writeUTF}) and 3 are still read, with the coordinates -1.
  */
 public final class ShardQuerySerializer extends VersionedSerializer<ShardQuery> {
@@ -19,14 +21,23 @@ public final class ShardQuerySerializer extends VersionedSerializer<ShardQuery> 
 
     public static final ShardQuerySerializer INSTANCE = new ShardQuerySerializer();
 
+    /** Format codes of the kinds, by position; never reordered. */
+    private static final ShardQuery.Kind[] KINDS = {
+        ShardQuery.Kind.KNN,
+        ShardQuery.Kind.SUBSCRIBE,
+        ShardQuery.Kind.UNSUBSCRIBE,
+        ShardQuery.Kind.STATS,
+        ShardQuery.Kind.GET
+    };
+
     @Override
-    protected void writeFields(ShardQuery v, DataOutputView out) throws IOException {
-        out.writeByte(v.kind().ordinal());
+    protected void write(ShardQuery v, DataOutputView out) throws IOException {
+        SerdeIo.writeEnum(v.kind(), KINDS, out);
         SerdeIo.writeString(v.requestId(), out);
-        SerdeIo.writeNullableString(v.collection(), out);
+        SerdeIo.writeString(v.collection(), out);
         out.writeInt(v.shard());
         out.writeInt(v.shardCount());
-        SerdeIo.writeNullableString(v.shardKey(), out);
+        SerdeIo.writeString(v.shardKey(), out);
         SerdeIo.writeFloats(v.vector(), out);
         out.writeInt(v.k());
         out.writeInt(v.ef());
@@ -40,13 +51,10 @@ public final class ShardQuerySerializer extends VersionedSerializer<ShardQuery> 
     }
 
     @Override
-    protected ShardQuery readFields(int version, DataInputView in) throws IOException {
-        int kind = in.readUnsignedByte();
-        if (kind >= (version >= 4 ? 5 : version >= 2 ? 4 : 3)) {
-            throw new IOException("unknown ShardQuery kind " + kind + " in format " + version);
-        }
+    protected ShardQuery read(int version, DataInputView in) throws IOException {
+        int known = version >= 4 ? 5 : version >= 2 ? 4 : 3;
+        ShardQuery.Kind k = SerdeIo.readEnum(in, KINDS, known, "ShardQuery kind", version);
         StringFormat strings = StringFormat.of(version, 3);
-        ShardQuery.Kind k = ShardQuery.Kind.values()[kind];
         return new ShardQuery(
                 k,
                 strings.read(in),
@@ -62,6 +70,11 @@ public final class ShardQuerySerializer extends VersionedSerializer<ShardQuery> 
                 version >= 4 ? in.readInt() : -1,
                 version >= 4 ? in.readLong() : -1L,
                 k == ShardQuery.Kind.GET ? strings.read(in) : null);
+    }
+
+    @Override
+    public boolean isImmutableType() {
+        return false; // copy() makes defensive copies of the arrays
     }
 
     @Override
@@ -84,7 +97,7 @@ public final class ShardQuerySerializer extends VersionedSerializer<ShardQuery> 
     }
 
     @Override
-    protected int formatVersion() {
+    protected int currentVersion() {
         return 4;
     }
 

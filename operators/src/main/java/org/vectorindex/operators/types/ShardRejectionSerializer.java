@@ -5,7 +5,9 @@ import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
+import org.vectorindex.state.serde.SerdeIo;
 import org.vectorindex.state.serde.StringFormat;
+import org.vectorindex.state.serde.VersionedSerializer;
 
 /**
  * Versioned serializer of {@link ShardRejection}. Format 2 writes strings without a length limit
@@ -18,17 +20,17 @@ public final class ShardRejectionSerializer extends VersionedSerializer<ShardRej
     public static final ShardRejectionSerializer INSTANCE = new ShardRejectionSerializer();
 
     @Override
-    protected void writeFields(ShardRejection v, DataOutputView out) throws IOException {
-        SerdeIo.writeNullableString(v.collection(), out);
+    protected void write(ShardRejection v, DataOutputView out) throws IOException {
+        SerdeIo.writeString(v.collection(), out);
         SerdeIo.writeString(v.what(), out);
-        SerdeIo.writeNullableString(v.id(), out);
+        SerdeIo.writeString(v.id(), out);
         SerdeIo.writeString(v.reason(), out);
         out.writeInt(v.sourcePartition());
         out.writeLong(v.sourceOffset());
     }
 
     @Override
-    protected ShardRejection readFields(int version, DataInputView in) throws IOException {
+    protected ShardRejection read(int version, DataInputView in) throws IOException {
         StringFormat strings = StringFormat.of(version, 2);
         return new ShardRejection(
                 strings.readNullable(in),
@@ -40,12 +42,17 @@ public final class ShardRejectionSerializer extends VersionedSerializer<ShardRej
     }
 
     @Override
+    public boolean isImmutableType() {
+        return false; // copy() makes defensive copies of the arrays
+    }
+
+    @Override
     public ShardRejection copy(ShardRejection v) {
         return v;
     }
 
     @Override
-    protected int formatVersion() {
+    protected int currentVersion() {
         return 3;
     }
 

@@ -8,6 +8,7 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.hnsw.IndexMeta;
 import org.vectorindex.state.math.Metric;
+import org.vectorindex.state.serde.VersionedSerializer;
 
 /**
  * Format 1: the index configuration (dimension, metric name, m, efConstruction, default ef, seed,
@@ -17,12 +18,12 @@ public final class IndexMetaSerializer extends VersionedSerializer<IndexMeta> {
     public static final IndexMetaSerializer INSTANCE = new IndexMetaSerializer();
 
     @Override
-    int currentVersion() {
+    protected int currentVersion() {
         return 1;
     }
 
     @Override
-    void write(IndexMeta meta, DataOutputView out) throws IOException {
+    protected void write(IndexMeta meta, DataOutputView out) throws IOException {
         HnswConfig c = meta.config();
         out.writeInt(c.dimension());
         out.writeUTF(c.metric().name());
@@ -37,17 +38,25 @@ public final class IndexMetaSerializer extends VersionedSerializer<IndexMeta> {
     }
 
     @Override
-    IndexMeta read(int version, DataInputView in) throws IOException {
+    protected IndexMeta read(int version, DataInputView in) throws IOException {
         HnswConfig c =
                 new HnswConfig(
                         in.readInt(),
-                        Metric.valueOf(in.readUTF()),
+                        metric(in.readUTF()),
                         in.readInt(),
                         in.readInt(),
                         in.readInt(),
                         in.readLong(),
                         in.readDouble());
         return new IndexMeta(c, in.readInt(), in.readInt(), in.readInt());
+    }
+
+    private static Metric metric(String name) throws IOException {
+        try {
+            return Metric.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("unknown metric '" + name + "' in index meta (corrupt record)");
+        }
     }
 
     @Override

@@ -5,18 +5,19 @@ import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
+import org.vectorindex.state.serde.VersionedSerializer;
 
 /** Format 1: the number of levels, then per level a neighbour count and the ordinals. */
 public final class LinksSerializer extends VersionedSerializer<int[][]> {
     public static final LinksSerializer INSTANCE = new LinksSerializer();
 
     @Override
-    int currentVersion() {
+    protected int currentVersion() {
         return 1;
     }
 
     @Override
-    void write(int[][] links, DataOutputView out) throws IOException {
+    protected void write(int[][] links, DataOutputView out) throws IOException {
         out.writeByte(links.length);
         for (int[] level : links) {
             out.writeShort(level.length);
@@ -27,7 +28,7 @@ public final class LinksSerializer extends VersionedSerializer<int[][]> {
     }
 
     @Override
-    int[][] read(int version, DataInputView in) throws IOException {
+    protected int[][] read(int version, DataInputView in) throws IOException {
         int[][] links = new int[in.readUnsignedByte()][];
         for (int l = 0; l < links.length; l++) {
             int[] level = new int[in.readUnsignedShort()];

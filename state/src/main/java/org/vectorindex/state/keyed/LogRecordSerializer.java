@@ -5,19 +5,26 @@ import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
+import org.vectorindex.state.serde.SerdeIo;
+import org.vectorindex.state.serde.VersionedSerializer;
 
 /** Format 1: kind (byte), ordinal, then a node record, a links record, or nothing for FREE. */
 public final class LogRecordSerializer extends VersionedSerializer<LogRecord> {
     public static final LogRecordSerializer INSTANCE = new LogRecordSerializer();
 
+    /** Format codes of the kinds, by position; never reordered. */
+    private static final LogRecord.Kind[] KINDS = {
+        LogRecord.Kind.NODE, LogRecord.Kind.LINKS, LogRecord.Kind.FREE
+    };
+
     @Override
-    int currentVersion() {
+    protected int currentVersion() {
         return 1;
     }
 
     @Override
-    void write(LogRecord r, DataOutputView out) throws IOException {
-        out.writeByte(r.kind().ordinal());
+    protected void write(LogRecord r, DataOutputView out) throws IOException {
+        SerdeIo.writeEnum(r.kind(), KINDS, out);
         out.writeInt(r.ordinal());
         switch (r.kind()) {
             case NODE -> NodeRecordSerializer.INSTANCE.serialize(r.node(), out);
@@ -27,19 +34,14 @@ public final class LogRecordSerializer extends VersionedSerializer<LogRecord> {
     }
 
     @Override
-    LogRecord read(int version, DataInputView in) throws IOException {
-        int kind = in.readUnsignedByte();
+    protected LogRecord read(int version, DataInputView in) throws IOException {
+        LogRecord.Kind kind = SerdeIo.readEnum(in, KINDS, "log record kind");
         int ordinal = in.readInt();
-        if (kind == LogRecord.Kind.NODE.ordinal()) {
-            return LogRecord.node(ordinal, NodeRecordSerializer.INSTANCE.deserialize(in));
-        }
-        if (kind == LogRecord.Kind.LINKS.ordinal()) {
-            return LogRecord.links(ordinal, LinksSerializer.INSTANCE.deserialize(in));
-        }
-        if (kind == LogRecord.Kind.FREE.ordinal()) {
-            return LogRecord.free(ordinal);
-        }
-        throw new IOException("unknown log record kind " + kind);
+        return switch (kind) {
+            case NODE -> LogRecord.node(ordinal, NodeRecordSerializer.INSTANCE.deserialize(in));
+            case LINKS -> LogRecord.links(ordinal, LinksSerializer.INSTANCE.deserialize(in));
+            case FREE -> LogRecord.free(ordinal);
+        };
     }
 
     @Override

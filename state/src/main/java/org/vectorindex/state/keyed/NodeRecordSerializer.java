@@ -7,6 +7,7 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.vectorindex.state.hnsw.NodeRecord;
 import org.vectorindex.state.serde.StringFormat;
+import org.vectorindex.state.serde.VersionedSerializer;
 
 /**
  * Format 2: id ({@link StringFormat#STRING_VALUE}, no length limit), deleted flag, level,
@@ -17,12 +18,12 @@ public final class NodeRecordSerializer extends VersionedSerializer<NodeRecord> 
     public static final NodeRecordSerializer INSTANCE = new NodeRecordSerializer();
 
     @Override
-    int currentVersion() {
+    protected int currentVersion() {
         return 2;
     }
 
     @Override
-    void write(NodeRecord r, DataOutputView out) throws IOException {
+    protected void write(NodeRecord r, DataOutputView out) throws IOException {
         StringFormat.write(r.id(), out);
         out.writeBoolean(r.deleted());
         out.writeInt(r.level());
@@ -34,7 +35,7 @@ public final class NodeRecordSerializer extends VersionedSerializer<NodeRecord> 
     }
 
     @Override
-    NodeRecord read(int version, DataInputView in) throws IOException {
+    protected NodeRecord read(int version, DataInputView in) throws IOException {
         String id = StringFormat.of(version, 2).read(in);
         boolean deleted = in.readBoolean();
         int level = in.readInt();

@@ -5,6 +5,8 @@ import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
+import org.vectorindex.state.serde.SerdeIo;
+import org.vectorindex.state.serde.VersionedSerializer;
 
 /**
  * Format 2 (written): a kind byte (0 = float32 vectors, 1 = INT8 codes), the component count and
@@ -22,57 +24,35 @@ public final class PooledDocumentSerializer extends VersionedSerializer<PooledDo
     private static final int INT8 = 1;
 
     @Override
-    int currentVersion() {
+    protected int currentVersion() {
         return 2;
     }
 
     @Override
-    void write(PooledDocument d, DataOutputView out) throws IOException {
+    protected void write(PooledDocument d, DataOutputView out) throws IOException {
         if (d.codes() != null) {
             out.writeByte(INT8);
-            out.writeInt(d.codes().length);
-            out.write(d.codes());
+            SerdeIo.writeBytes(d.codes(), out);
         } else {
             out.writeByte(FLOAT32);
-            writeFloats(d.pooled(), out);
+            SerdeIo.writeFloats(d.pooled(), out);
         }
-        if (d.fde() == null) {
-            out.writeInt(-1);
-        } else {
-            writeFloats(d.fde(), out);
-        }
-    }
-
-    private static void writeFloats(float[] v, DataOutputView out) throws IOException {
-        out.writeInt(v.length);
-        for (float x : v) {
-            out.writeFloat(x);
-        }
+        SerdeIo.writeFloats(d.fde(), out);
     }
 
     @Override
-    PooledDocument read(int version, DataInputView in) throws IOException {
+    protected PooledDocument read(int version, DataInputView in) throws IOException {
         int kind = version == 1 ? FLOAT32 : in.readUnsignedByte();
         float[] pooled = null;
         byte[] codes = null;
         if (kind == FLOAT32) {
-            pooled = readFloats(in.readInt(), in);
+            pooled = SerdeIo.readFloats(in);
         } else if (kind == INT8) {
-            codes = new byte[in.readInt()];
-            in.readFully(codes);
+            codes = SerdeIo.readBytes(in);
         } else {
             throw new IOException("unknown pooled-vector kind " + kind + " in format " + version);
         }
-        int fdeLength = in.readInt();
-        return new PooledDocument(pooled, codes, fdeLength < 0 ? null : readFloats(fdeLength, in));
-    }
-
-    private static float[] readFloats(int length, DataInputView in) throws IOException {
-        float[] v = new float[length];
-        for (int i = 0; i < length; i++) {
-            v[i] = in.readFloat();
-        }
-        return v;
+        return new PooledDocument(pooled, codes, SerdeIo.readFloats(in));
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.vectorindex.operators.model.DeadLetter;
 import org.vectorindex.operators.model.RejectReason;
+import org.vectorindex.state.serde.SerdeIo;
 
 /**
  * Format v1: reason code (a string, so new reasons never shift old ones), detail, source topic,
@@ -35,28 +36,28 @@ public final class DeadLetterSerializer extends ModelSerializer<DeadLetter> {
 
     @Override
     protected void write(DeadLetter d, DataOutputView out) throws IOException {
-        SerdeIO.writeString(d.reason().code(), out);
-        SerdeIO.writeString(d.detail(), out);
-        SerdeIO.writeString(d.sourceTopic(), out);
+        SerdeIo.writeString(d.reason().code(), out);
+        SerdeIo.writeString(d.detail(), out);
+        SerdeIo.writeString(d.sourceTopic(), out);
         out.writeInt(d.partition());
         out.writeLong(d.offset());
-        SerdeIO.writeBytes(d.key(), out);
-        SerdeIO.writeBytes(d.value(), out);
+        SerdeIo.writeBytes(d.key(), out);
+        SerdeIo.writeBytes(d.value(), out);
     }
 
     @Override
     protected DeadLetter read(DataInputView in, int version) throws IOException {
-        String code = SerdeIO.readString(in);
+        String code = SerdeIo.readNullableString(in);
         RejectReason reason = RejectReason.fromCode(code);
         if (reason == null) {
             throw new IOException("unknown dead-letter reason code '" + code + "'");
         }
-        String detail = SerdeIO.readString(in);
-        String topic = SerdeIO.readString(in);
+        String detail = SerdeIo.readNullableString(in);
+        String topic = SerdeIo.readNullableString(in);
         int partition = in.readInt();
         long offset = in.readLong();
-        byte[] key = SerdeIO.readBytes(in);
-        byte[] value = SerdeIO.readBytes(in);
+        byte[] key = SerdeIo.readBytes(in);
+        byte[] value = SerdeIo.readBytes(in);
         return new DeadLetter(reason, detail, topic, partition, offset, key, value);
     }
 }

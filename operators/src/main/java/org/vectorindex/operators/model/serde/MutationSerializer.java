@@ -5,6 +5,8 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.vectorindex.operators.model.Mutation;
 import org.vectorindex.operators.model.MutationOp;
+import org.vectorindex.state.serde.SerdeIo;
+import org.vectorindex.state.serde.StringFormat;
 
 /**
  * Format v1: op byte (0 upsert, 1 delete), collection, id, shape byte (0 none, 1 vector, 2
@@ -37,18 +39,18 @@ public final class MutationSerializer extends ModelSerializer<Mutation> {
     @Override
     protected void write(Mutation m, DataOutputView out) throws IOException {
         out.writeByte(m.op() == MutationOp.UPSERT ? 0 : 1);
-        SerdeIO.writeString(m.collection(), out);
-        SerdeIO.writeString(m.id(), out);
+        SerdeIo.writeString(m.collection(), out);
+        SerdeIo.writeString(m.id(), out);
         if (m.vector() != null) {
             out.writeByte(1);
-            SerdeIO.writeFloats(m.vector(), out);
+            SerdeIo.writeFloats(m.vector(), out);
         } else if (m.vectors() != null) {
             out.writeByte(2);
-            SerdeIO.writeMatrix(m.vectors(), out);
+            SerdeIo.writeMatrix(m.vectors(), out);
         } else {
             out.writeByte(0);
         }
-        SerdeIO.writeMap(m.attributes(), out);
+        SerdeIo.writeStringMap(m.attributes(), out);
         out.writeInt(m.sourcePartition());
         out.writeLong(m.sourceOffset());
     }
@@ -56,15 +58,15 @@ public final class MutationSerializer extends ModelSerializer<Mutation> {
     @Override
     protected Mutation read(DataInputView in, int version) throws IOException {
         int op = in.readByte();
-        String collection = SerdeIO.readString(in);
-        String id = SerdeIO.readString(in);
+        String collection = SerdeIo.readNullableString(in);
+        String id = SerdeIo.readNullableString(in);
         int shape = in.readByte();
-        float[] vector = shape == 1 ? SerdeIO.readFloats(in) : null;
-        float[][] vectors = shape == 2 ? SerdeIO.readMatrix(in) : null;
+        float[] vector = shape == 1 ? SerdeIo.readFloats(in) : null;
+        float[][] vectors = shape == 2 ? SerdeIo.readMatrix(in) : null;
         if (shape < 0 || shape > 2) {
-            throw SerdeIO.corrupt("mutation vector shape", shape);
+            throw SerdeIo.corrupt("mutation vector shape", shape);
         }
-        var attributes = SerdeIO.readMap(in);
+        var attributes = SerdeIo.readStringMap(in, StringFormat.STRING_VALUE);
         Mutation m =
                 switch (op) {
                     case 0 ->
@@ -72,7 +74,7 @@ public final class MutationSerializer extends ModelSerializer<Mutation> {
                                     ? Mutation.upsert(collection, id, vector, attributes)
                                     : Mutation.upsertMulti(collection, id, vectors, attributes);
                     case 1 -> Mutation.delete(collection, id);
-                    default -> throw SerdeIO.corrupt("mutation op", op);
+                    default -> throw SerdeIo.corrupt("mutation op", op);
                 };
         return version >= 2 ? m.at(in.readInt(), in.readLong()) : m;
     }

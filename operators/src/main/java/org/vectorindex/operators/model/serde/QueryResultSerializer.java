@@ -4,6 +4,7 @@ import java.io.IOException;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.vectorindex.operators.model.QueryResult;
+import org.vectorindex.state.serde.SerdeIo;
 
 /** Format v1: queryId, collection, hit ids, hit scores, tookMs. */
 public final class QueryResultSerializer extends ModelSerializer<QueryResult> {
@@ -31,19 +32,19 @@ public final class QueryResultSerializer extends ModelSerializer<QueryResult> {
 
     @Override
     protected void write(QueryResult r, DataOutputView out) throws IOException {
-        SerdeIO.writeString(r.queryId(), out);
-        SerdeIO.writeString(r.collection(), out);
-        SerdeIO.writeStrings(r.hitIds(), out);
-        SerdeIO.writeFloats(r.hitScores(), out);
+        SerdeIo.writeString(r.queryId(), out);
+        SerdeIo.writeString(r.collection(), out);
+        SerdeIo.writeStrings(r.hitIds(), out);
+        SerdeIo.writeFloats(r.hitScores(), out);
         out.writeLong(r.tookMs());
     }
 
     @Override
     protected QueryResult read(DataInputView in, int version) throws IOException {
-        String queryId = SerdeIO.readString(in);
-        String collection = SerdeIO.readString(in);
-        String[] ids = SerdeIO.readStrings(in);
-        float[] scores = SerdeIO.readFloats(in);
+        String queryId = SerdeIo.readNullableString(in);
+        String collection = SerdeIo.readNullableString(in);
+        String[] ids = SerdeIo.readNullableStrings(in);
+        float[] scores = SerdeIo.readFloats(in);
         long tookMs = in.readLong();
         return new QueryResult(queryId, collection, ids, scores, tookMs);
     }

@@ -6,6 +6,8 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.QueryType;
+import org.vectorindex.state.serde.SerdeIo;
+import org.vectorindex.state.serde.StringFormat;
 
 /**
  * Format v2: type byte (0 knn, 1 subscribe, 2 unsubscribe, 3 stats), id, collection (nullable),
@@ -40,45 +42,45 @@ public final class QuerySerializer extends ModelSerializer<Query> {
     @Override
     protected void write(Query q, DataOutputView out) throws IOException {
         out.writeByte(q.type().ordinal());
-        SerdeIO.writeString(q.id(), out);
-        SerdeIO.writeString(q.collection(), out);
+        SerdeIo.writeString(q.id(), out);
+        SerdeIo.writeString(q.collection(), out);
         if (q.vector() != null) {
             out.writeByte(1);
-            SerdeIO.writeFloats(q.vector(), out);
+            SerdeIo.writeFloats(q.vector(), out);
         } else if (q.vectors() != null) {
             out.writeByte(2);
-            SerdeIO.writeMatrix(q.vectors(), out);
+            SerdeIo.writeMatrix(q.vectors(), out);
         } else {
             out.writeByte(0);
         }
         out.writeInt(q.k());
         out.writeInt(q.ef());
-        SerdeIO.writeMap(q.filter(), out);
+        SerdeIo.writeStringMap(q.filter(), out);
         out.writeInt(q.sourcePartition());
         out.writeLong(q.sourceOffset());
         if (q.type() == QueryType.GET) {
-            SerdeIO.writeString(q.targetId(), out);
+            SerdeIo.writeString(q.targetId(), out);
         }
     }
 
     @Override
     protected Query read(DataInputView in, int version) throws IOException {
         int type = in.readByte();
-        String id = SerdeIO.readString(in);
-        String collection = SerdeIO.readString(in);
+        String id = SerdeIo.readNullableString(in);
+        String collection = SerdeIo.readNullableString(in);
         int shape = in.readByte();
         if (shape < 0 || shape > 2) {
-            throw SerdeIO.corrupt("query vector shape", shape);
+            throw SerdeIo.corrupt("query vector shape", shape);
         }
-        float[] vector = shape == 1 ? SerdeIO.readFloats(in) : null;
-        float[][] vectors = shape == 2 ? SerdeIO.readMatrix(in) : null;
+        float[] vector = shape == 1 ? SerdeIo.readFloats(in) : null;
+        float[][] vectors = shape == 2 ? SerdeIo.readMatrix(in) : null;
         int k = in.readInt();
         int ef = in.readInt();
-        var filter = SerdeIO.readMap(in);
+        var filter = SerdeIo.readStringMap(in, StringFormat.STRING_VALUE);
         if (type == 4 && version >= 3) {
             int partition = in.readInt();
             long offset = in.readLong();
-            return Query.get(id, collection, SerdeIO.readString(in)).at(partition, offset);
+            return Query.get(id, collection, SerdeIo.readNullableString(in)).at(partition, offset);
         }
         Query q = query(type, id, collection, vector, vectors, k, ef, filter, version);
         return version >= 3 ? q.at(in.readInt(), in.readLong()) : q;
@@ -110,9 +112,9 @@ public final class QuerySerializer extends ModelSerializer<Query> {
                 if (version >= 2) {
                     return Query.stats(id, collection);
                 }
-                throw SerdeIO.corrupt("query type (format v1)", type);
+                throw SerdeIo.corrupt("query type (format v1)", type);
             default:
-                throw SerdeIO.corrupt("query type", type);
+                throw SerdeIo.corrupt("query type", type);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.vectorindex.operators.model.RawRecord;
+import org.vectorindex.state.serde.SerdeIo;
 
 /** Format v1: topic, partition, offset, key (nullable), value (nullable). */
 public final class RawRecordSerializer extends ModelSerializer<RawRecord> {
@@ -31,20 +32,20 @@ public final class RawRecordSerializer extends ModelSerializer<RawRecord> {
 
     @Override
     protected void write(RawRecord r, DataOutputView out) throws IOException {
-        SerdeIO.writeString(r.topic(), out);
+        SerdeIo.writeString(r.topic(), out);
         out.writeInt(r.partition());
         out.writeLong(r.offset());
-        SerdeIO.writeBytes(r.key(), out);
-        SerdeIO.writeBytes(r.value(), out);
+        SerdeIo.writeBytes(r.key(), out);
+        SerdeIo.writeBytes(r.value(), out);
     }
 
     @Override
     protected RawRecord read(DataInputView in, int version) throws IOException {
-        String topic = SerdeIO.readString(in);
+        String topic = SerdeIo.readNullableString(in);
         int partition = in.readInt();
         long offset = in.readLong();
-        byte[] key = SerdeIO.readBytes(in);
-        byte[] value = SerdeIO.readBytes(in);
+        byte[] key = SerdeIo.readBytes(in);
+        byte[] value = SerdeIo.readBytes(in);
         return new RawRecord(topic, partition, offset, key, value);
     }
 }

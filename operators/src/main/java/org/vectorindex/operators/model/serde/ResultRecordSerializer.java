@@ -8,6 +8,7 @@ import org.vectorindex.operators.model.ResultRecord;
 import org.vectorindex.operators.model.StatsResult;
 import org.vectorindex.operators.model.SubscriptionUpdate;
 import org.vectorindex.operators.model.VectorResult;
+import org.vectorindex.state.serde.SerdeIo;
 
 /**
  * Format v2: a tag byte (0 {@link QueryResult}, 1 {@link SubscriptionUpdate}, 2 {@link
@@ -48,10 +49,10 @@ public final class ResultRecordSerializer extends ModelSerializer<ResultRecord> 
             SubscriptionUpdateSerializer.INSTANCE.write(u, out);
         } else if (r instanceof VectorResult v) {
             out.writeByte(3);
-            SerdeIO.writeString(v.queryId(), out);
-            SerdeIO.writeString(v.collection(), out);
-            SerdeIO.writeString(v.id(), out);
-            SerdeIO.writeFloats(v.vector(), out);
+            SerdeIo.writeString(v.queryId(), out);
+            SerdeIo.writeString(v.collection(), out);
+            SerdeIo.writeString(v.id(), out);
+            SerdeIo.writeFloats(v.vector(), out);
         } else {
             out.writeByte(2);
             StatsResultSerializer.INSTANCE.write((StatsResult) r, out);
@@ -70,21 +71,21 @@ public final class ResultRecordSerializer extends ModelSerializer<ResultRecord> 
                 if (version >= 2) {
                     return StatsResultSerializer.INSTANCE.read(in, 1);
                 }
-                throw SerdeIO.corrupt("result record tag (format v1)", tag);
+                throw SerdeIo.corrupt("result record tag (format v1)", tag);
             case 3:
                 if (version >= 3) {
                     return readVector(in);
                 }
-                throw SerdeIO.corrupt("result record tag (format v" + version + ")", tag);
+                throw SerdeIo.corrupt("result record tag (format v" + version + ")", tag);
             default:
-                throw SerdeIO.corrupt("result record tag", tag);
+                throw SerdeIo.corrupt("result record tag", tag);
         }
     }
 
     private static VectorResult readVector(DataInputView in) throws IOException {
-        String queryId = SerdeIO.readString(in);
-        String collection = SerdeIO.readString(in);
-        String id = SerdeIO.readString(in);
-        return new VectorResult(queryId, collection, id, SerdeIO.readFloats(in));
+        String queryId = SerdeIo.readNullableString(in);
+        String collection = SerdeIo.readNullableString(in);
+        String id = SerdeIo.readNullableString(in);
+        return new VectorResult(queryId, collection, id, SerdeIo.readFloats(in));
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.vectorindex.operators.model.StatsResult;
+import org.vectorindex.state.serde.SerdeIo;
 
 /** Format v1: queryId, collection, shard count n, then n (size, digest) pairs of longs. */
 public final class StatsResultSerializer extends ModelSerializer<StatsResult> {
@@ -31,8 +32,8 @@ public final class StatsResultSerializer extends ModelSerializer<StatsResult> {
 
     @Override
     protected void write(StatsResult r, DataOutputView out) throws IOException {
-        SerdeIO.writeString(r.queryId(), out);
-        SerdeIO.writeString(r.collection(), out);
+        SerdeIo.writeString(r.queryId(), out);
+        SerdeIo.writeString(r.collection(), out);
         out.writeInt(r.shardCount());
         for (int s = 0; s < r.shardCount(); s++) {
             out.writeLong(r.size(s));
@@ -42,11 +43,11 @@ public final class StatsResultSerializer extends ModelSerializer<StatsResult> {
 
     @Override
     protected StatsResult read(DataInputView in, int version) throws IOException {
-        String queryId = SerdeIO.readString(in);
-        String collection = SerdeIO.readString(in);
+        String queryId = SerdeIo.readNullableString(in);
+        String collection = SerdeIo.readNullableString(in);
         int n = in.readInt();
         if (n < 1) {
-            throw SerdeIO.corrupt("stats shard count", n);
+            throw SerdeIo.corrupt("stats shard count", n);
         }
         long[] sizes = new long[n];
         long[] digests = new long[n];

@@ -5,6 +5,7 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.vectorindex.operators.model.SubscriptionUpdate;
 import org.vectorindex.operators.model.UpdateCause;
+import org.vectorindex.state.serde.SerdeIo;
 
 /**
  * Format v1: subscriptionId, version, hit ids, hit scores, entered, left, cause byte (0 subscribe,
@@ -38,29 +39,29 @@ public final class SubscriptionUpdateSerializer extends ModelSerializer<Subscrip
 
     @Override
     protected void write(SubscriptionUpdate u, DataOutputView out) throws IOException {
-        SerdeIO.writeString(u.subscriptionId(), out);
+        SerdeIo.writeString(u.subscriptionId(), out);
         out.writeLong(u.version());
-        SerdeIO.writeStrings(u.hitIds(), out);
-        SerdeIO.writeFloats(u.hitScores(), out);
-        SerdeIO.writeStrings(u.entered(), out);
-        SerdeIO.writeStrings(u.left(), out);
+        SerdeIo.writeStrings(u.hitIds(), out);
+        SerdeIo.writeFloats(u.hitScores(), out);
+        SerdeIo.writeStrings(u.entered(), out);
+        SerdeIo.writeStrings(u.left(), out);
         out.writeByte(causeCode(u.causeOp()));
-        SerdeIO.writeString(u.causeId(), out);
+        SerdeIo.writeString(u.causeId(), out);
     }
 
     @Override
     protected SubscriptionUpdate read(DataInputView in, int version) throws IOException {
-        String id = SerdeIO.readString(in);
+        String id = SerdeIo.readNullableString(in);
         long v = in.readLong();
-        String[] ids = SerdeIO.readStrings(in);
-        float[] scores = SerdeIO.readFloats(in);
-        String[] entered = SerdeIO.readStrings(in);
-        String[] left = SerdeIO.readStrings(in);
+        String[] ids = SerdeIo.readNullableStrings(in);
+        float[] scores = SerdeIo.readFloats(in);
+        String[] entered = SerdeIo.readNullableStrings(in);
+        String[] left = SerdeIo.readNullableStrings(in);
         int cause = in.readByte();
         if (cause < 0 || cause >= CAUSES.length) {
-            throw SerdeIO.corrupt("update cause", cause);
+            throw SerdeIo.corrupt("update cause", cause);
         }
-        String causeId = SerdeIO.readString(in);
+        String causeId = SerdeIo.readNullableString(in);
         return new SubscriptionUpdate(id, v, ids, scores, entered, left, CAUSES[cause], causeId);
     }
 
