@@ -14,10 +14,10 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vectorindex.connectors.kafka.EmbeddedKafkaBroker;
 import org.vectorindex.connectors.testing.KafkaTestClients;
 import org.vectorindex.jobs.bench.ClusteredData;
 import org.vectorindex.jobs.bench.io.VectorFiles;
+import org.vectorindex.jobs.kafka.EmbeddedKafkaBroker;
 import org.vectorindex.jobs.run.RunCommand;
 import org.vectorindex.operators.routing.ShardKey;
 

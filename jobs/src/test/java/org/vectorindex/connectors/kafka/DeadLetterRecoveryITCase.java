@@ -35,6 +35,7 @@ import org.vectorindex.connectors.format.ParseFunction;
 import org.vectorindex.connectors.format.ParseMutationsFunction;
 import org.vectorindex.connectors.testing.KafkaTestClients;
 import org.vectorindex.connectors.testing.LoopbackMiniCluster;
+import org.vectorindex.jobs.kafka.EmbeddedKafkaBroker;
 import org.vectorindex.operators.model.CollectionRegistry;
 import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.model.DeadLetter;

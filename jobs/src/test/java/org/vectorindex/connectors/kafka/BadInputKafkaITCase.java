@@ -41,6 +41,7 @@ import org.vectorindex.connectors.format.ParseQueriesFunction;
 import org.vectorindex.connectors.format.QueryParser;
 import org.vectorindex.connectors.testing.KafkaTestClients;
 import org.vectorindex.connectors.testing.LoopbackMiniCluster;
+import org.vectorindex.jobs.kafka.EmbeddedKafkaBroker;
 import org.vectorindex.operators.model.CollectionRegistry;
 import org.vectorindex.operators.model.CollectionsFile;
 import org.vectorindex.operators.model.DeadLetter;
