@@ -19,7 +19,7 @@ import org.vectorindex.jobs.bench.ClusteredData;
 import org.vectorindex.jobs.bench.io.VectorFiles;
 import org.vectorindex.jobs.kafka.EmbeddedKafkaBroker;
 import org.vectorindex.jobs.run.RunCommand;
-import org.vectorindex.operators.routing.ShardKey;
+import org.vectorindex.operators.shard.ShardKey;
 
 /**
  * What the clients tell a user against a running job: {@code load} goes through the shard

@@ -27,7 +27,7 @@ import org.vectorindex.operators.model.QueryResult;
 import org.vectorindex.operators.model.ResultRecord;
 import org.vectorindex.operators.model.StatsResult;
 import org.vectorindex.operators.model.SubscriptionUpdate;
-import org.vectorindex.operators.routing.ShardKey;
+import org.vectorindex.operators.shard.ShardKey;
 
 /**
  * Drives the job through Kafka in phases whose outputs are deterministic: (1) subscriptions, then

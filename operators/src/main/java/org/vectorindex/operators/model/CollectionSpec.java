@@ -3,7 +3,7 @@ package org.vectorindex.operators.model;
 import java.io.Serializable;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import org.vectorindex.operators.routing.ShardKey;
+import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.math.Metric;
 

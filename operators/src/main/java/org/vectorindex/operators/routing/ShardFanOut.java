@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.operators.types.OperatorTypes;
 import org.vectorindex.operators.types.ShardQuery;
 import org.vectorindex.operators.types.ShardRejection;

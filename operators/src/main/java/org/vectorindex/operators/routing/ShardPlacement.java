@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
+import org.vectorindex.operators.shard.ShardKey;
 
 /**
  * Chooses the Flink key of every shard so that each collection's shards spread evenly over the

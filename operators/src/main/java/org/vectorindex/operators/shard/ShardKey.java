@@ -1,4 +1,4 @@
-package org.vectorindex.operators.routing;
+package org.vectorindex.operators.shard;
 
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * hashCode is not specified; Flink also has a fast built-in serializer for String keys and RocksDB
  * compares their bytes directly. The shard is the number after the last '#', so collection names
  * may contain '#' themselves. The key is computed once when a record is routed and carried in the
- * record. At the keyBy, {@link ShardPlacement} appends {@code "@salt"} to choose the shard's key
- * group; {@link #collection} and {@link #shard} read both forms.
+ * record. At the keyBy, {@link org.vectorindex.operators.routing.ShardPlacement} appends {@code
+ * "@salt"} to choose the shard's key group; {@link #collection} and {@link #shard} read both forms.
  */
 public final class ShardKey {
     /** Separator between collection and shard number. */

@@ -1,4 +1,4 @@
-package org.vectorindex.operators.routing;
+package org.vectorindex.operators.shard;
 
 /**
  * MurmurHash3 x86 32-bit of a String's UTF-8 bytes, computed without encoding the String into a
