@@ -3,6 +3,7 @@ package org.vectorindex.operators.routing;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -18,6 +19,7 @@ import org.vectorindex.operators.types.ShardRejection;
  * hold the subscription react); a get goes only to the shard that owns its target id. A request for
  * an unknown collection goes to {@link #REJECTED}.
  */
+@Internal
 public final class ShardFanOut extends ProcessFunction<ShardQuery, ShardQuery> {
     private static final long serialVersionUID = 1L;
 

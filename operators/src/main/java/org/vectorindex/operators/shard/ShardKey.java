@@ -1,6 +1,7 @@
 package org.vectorindex.operators.shard;
 
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.flink.annotation.Internal;
 
 /**
  * The Flink key of one shard of one collection, encoded as the String {@code "collection#shard"}.
@@ -13,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * record. At the keyBy, {@link org.vectorindex.operators.routing.ShardPlacement} appends {@code
  * "@salt"} to choose the shard's key group; {@link #collection} and {@link #shard} read both forms.
  */
+@Internal
 public final class ShardKey {
     /** Separator between collection and shard number. */
     public static final char SEPARATOR = '#';
