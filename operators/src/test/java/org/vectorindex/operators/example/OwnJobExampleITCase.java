@@ -11,11 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.JobManagerOptions;
-import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.configuration.TaskManagerOptions;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
@@ -29,6 +24,7 @@ import org.vectorindex.operators.model.DeadLetter;
 import org.vectorindex.operators.model.QueryResult;
 import org.vectorindex.operators.model.ResultRecord;
 import org.vectorindex.operators.model.SubscriptionUpdate;
+import org.vectorindex.operators.testing.LoopbackMiniCluster;
 import org.vectorindex.operators.testing.TestVectors;
 import org.vectorindex.operators.testing.Truth;
 import org.vectorindex.state.math.Metric;
@@ -43,21 +39,7 @@ class OwnJobExampleITCase {
     private static final int K = 10;
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .setConfiguration(loopbackOnly())
-                            .build());
-
-    private static Configuration loopbackOnly() {
-        Configuration c = new Configuration();
-        c.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-        c.set(JobManagerOptions.BIND_HOST, "127.0.0.1");
-        c.set(TaskManagerOptions.BIND_HOST, "127.0.0.1");
-        return c;
-    }
+    static final MiniClusterExtension MINI_CLUSTER = LoopbackMiniCluster.extension(2);
 
     @Test
     void theReadmeExampleAnswersLikeBruteForce(@TempDir Path dir) throws Exception {
