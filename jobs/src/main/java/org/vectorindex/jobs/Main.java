@@ -3,7 +3,6 @@ package org.vectorindex.jobs;
 import java.util.List;
 import java.util.OptionalInt;
 import org.vectorindex.connectors.kafka.BrokerUnreachableException;
-import org.vectorindex.connectors.kafka.KafkaCommand;
 import org.vectorindex.jobs.bench.BenchCommands;
 import org.vectorindex.jobs.check.BenchCheck;
 import org.vectorindex.jobs.cli.Subcommands;
@@ -14,6 +13,7 @@ import org.vectorindex.jobs.client.TopicsCommand;
 import org.vectorindex.jobs.dashboard.DashboardCommand;
 import org.vectorindex.jobs.demo.DemoCommand;
 import org.vectorindex.jobs.embed.EmbedCommand;
+import org.vectorindex.jobs.kafka.KafkaCommand;
 import org.vectorindex.jobs.run.RunCommand;
 
 /**

@@ -2,6 +2,7 @@ package org.vectorindex.operators;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.annotation.Internal;
 import org.vectorindex.operators.model.CollectionRegistry;
 import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.model.DeadLetter;
@@ -27,6 +28,7 @@ import org.vectorindex.operators.types.ShardRejection;
  * travel as one flat row-major {@code float[]} of their tokens (n × d), so the topology's types and
  * their serializers are the same for both kinds of collection.
  */
+@Internal
 public final class ModelAdapter {
     private ModelAdapter() {}
 

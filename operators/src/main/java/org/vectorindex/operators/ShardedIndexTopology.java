@@ -1,6 +1,8 @@
 package org.vectorindex.operators;
 
 import java.util.List;
+import java.util.Map;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -23,12 +25,14 @@ import org.vectorindex.operators.types.ShardQuery;
 import org.vectorindex.operators.types.ShardRejection;
 
 /**
- * Wires steps 2 to 4 of the topology onto two input streams: keyBy shard for mutations; keyBy
- * request id (the subscription-id check), fan-out and keyBy shard for queries (both shard keyBys by
- * the placed key of {@link ShardPlacement}); the index operator, keyBy merge key ({@link
- * PartialResult#mergeKey}), the merger. Every edge uses this module's explicit serializers, and
- * every operator has a stable uid so savepoints survive job changes.
+ * Wires the sharded topology onto two streams of the topology's own types: keyBy shard for
+ * mutations; keyBy request id (the subscription-id check), fan-out and keyBy shard for queries
+ * (both shard keyBys by the placed key of {@link ShardPlacement}); the index operator, keyBy merge
+ * key ({@link PartialResult#mergeKey}), the merger. Every edge uses this module's explicit
+ * serializers, and every operator has a stable uid so savepoints survive job changes. Users go
+ * through {@link VectorIndex}, which maps their records onto these inputs.
  */
+@Internal
 public final class ShardedIndexTopology {
     /** Uids of the stateful operators, stable across releases. */
     public static final String FAN_OUT_UID = "vector-index-fan-out";
@@ -60,43 +64,31 @@ public final class ShardedIndexTopology {
                 queries,
                 collections,
                 store,
-                FailureInjection.NONE,
-                FailureInjection.NONE);
+                new RecallSampling(RecallSampling.SAMPLE_FRACTION.defaultValue()));
     }
 
     /**
-     * As {@link #apply(DataStream, DataStream, List, ShardIndexStore)}, with failure-injection
-     * hooks in the index operator and the merger (recovery tests).
+     * As above, choosing which one-shot queries the shards also answer by exact scan. Recovery
+     * tests make the index operator or the merger throw through the job's global parameters ({@link
+     * FailureInjection#INDEX_PLAN}, {@link FailureInjection#MERGE_PLAN}).
      */
     public static Outputs apply(
             DataStream<ShardMutation> mutations,
             DataStream<ShardQuery> queries,
             List<CollectionLayout> collections,
             ShardIndexStore store,
-            FailureInjection indexFailures,
-            FailureInjection mergeFailures) {
-        return apply(
-                mutations,
-                queries,
-                collections,
-                store,
-                indexFailures,
-                mergeFailures,
-                new RecallSampling(RecallSampling.SAMPLE_FRACTION.defaultValue()));
-    }
-
-    /** As above, choosing which one-shot queries the shards also answer by exact scan. */
-    public static Outputs apply(
-            DataStream<ShardMutation> mutations,
-            DataStream<ShardQuery> queries,
-            List<CollectionLayout> collections,
-            ShardIndexStore store,
-            FailureInjection indexFailures,
-            FailureInjection mergeFailures,
             RecallSampling recall) {
         if (mutations == null || queries == null) {
             throw new IllegalArgumentException("ShardedIndexTopology: an input stream is missing");
         }
+        Map<String, String> parameters =
+                mutations.getExecutionEnvironment().getConfig().getGlobalJobParameters().toMap();
+        FailureInjection indexFailures =
+                FailureInjection.fromJobParameters(
+                        "index", FailureInjection.INDEX_PLAN, parameters);
+        FailureInjection mergeFailures =
+                FailureInjection.fromJobParameters(
+                        "merge", FailureInjection.MERGE_PLAN, parameters);
         int maxParallelism = mutations.getExecutionEnvironment().getMaxParallelism();
         ShardPlacement placement =
                 new ShardPlacement(

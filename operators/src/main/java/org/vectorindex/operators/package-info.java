@@ -1,5 +1,6 @@
 /**
- * The operator topology of the streaming job (its steps 2 to 4).
+ * The index as Flink operators. {@link org.vectorindex.operators.VectorIndex} is the public entry:
+ * it maps users' records onto this topology.
  *
  * <pre>
  * mutations ──map──▶ ShardMutation ─keyBy(shardKey)──────────────────────────────────┐
@@ -11,13 +12,14 @@
  *                                            ResultMergeFunction ──▶ MergedResult ──map──▶ results
  * </pre>
  *
- * {@link org.vectorindex.operators.ShardedIndexTopology} wires this onto two streams; {@link
+ * {@link org.vectorindex.operators.ShardedIndexTopology} wires it onto two streams; {@link
  * org.vectorindex.operators.ModelAdapter} holds the maps from and to the parsed record model.
  *
  * <ul>
- *   <li>{@link org.vectorindex.operators.routing}: the shard of an id (murmur3_32 of its UTF-8
- *       bytes, modulo the collection's shard count), the String shard key, its placement in a
- *       chosen key group so that shards spread evenly over subtasks, the fan-out.
+ *   <li>{@link org.vectorindex.operators.shard}: the shard of an id (murmur3_32 of its UTF-8 bytes,
+ *       modulo the collection's shard count) and the String shard key.
+ *   <li>{@link org.vectorindex.operators.routing}: a shard key's placement in a chosen key group so
+ *       that shards spread evenly over subtasks, the fan-out.
  *   <li>{@link org.vectorindex.operators.types}: the records between operators and their explicit,
  *       versioned serializers ({@link org.vectorindex.operators.types.OperatorTypes}); nothing here
  *       goes through Kryo.

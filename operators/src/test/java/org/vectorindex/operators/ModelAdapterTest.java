@@ -20,7 +20,7 @@ import org.vectorindex.operators.model.QueryResult;
 import org.vectorindex.operators.model.SubscriptionUpdate;
 import org.vectorindex.operators.model.UpdateCause;
 import org.vectorindex.operators.routing.CollectionLayout;
-import org.vectorindex.operators.routing.ShardKey;
+import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.operators.types.MergedResult;
 import org.vectorindex.operators.types.PartialResult.Cause;
 import org.vectorindex.operators.types.ShardMutation;

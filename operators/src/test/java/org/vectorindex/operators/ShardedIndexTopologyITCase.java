@@ -9,11 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.configuration.TaskManagerOptions;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
@@ -21,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.vectorindex.operators.routing.CollectionLayout;
 import org.vectorindex.operators.testing.ExactShardIndexStore;
+import org.vectorindex.operators.testing.LoopbackMiniCluster;
 import org.vectorindex.operators.testing.TestVectors;
 import org.vectorindex.operators.testing.Truth;
 import org.vectorindex.operators.types.MergedResult;
@@ -43,21 +40,7 @@ class ShardedIndexTopologyITCase {
     private static final int SHARDS = 4;
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .setConfiguration(loopbackOnly())
-                            .build());
-
-    private static Configuration loopbackOnly() {
-        Configuration c = new Configuration();
-        c.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-        c.set(JobManagerOptions.BIND_HOST, "127.0.0.1");
-        c.set(TaskManagerOptions.BIND_HOST, "127.0.0.1");
-        return c;
-    }
+    static final MiniClusterExtension MINI_CLUSTER = LoopbackMiniCluster.extension(2);
 
     @Test
     void runsTheTopologyWithoutKryoAndEndsInTheExactState() throws Exception {

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.Partitioner;
 import org.apache.kafka.common.Cluster;
 import org.apache.kafka.common.config.ConfigException;
-import org.vectorindex.operators.routing.ShardKey;
+import org.vectorindex.operators.shard.ShardKey;
 
 /**
  * A Kafka producer partitioner that sends every id of one shard to one partition: {@code partition

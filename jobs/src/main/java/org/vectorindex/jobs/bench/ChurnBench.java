@@ -24,7 +24,7 @@ import org.vectorindex.state.math.Metric;
  *
  * <p>Selection: ids are drawn from one seeded shuffle of all ids, consecutive slices per round, so
  * each round's victims are a uniformly random subset and five rounds of 20% replace the whole data
- * set once, as the issue intends. A new shuffle starts when the ids run out.
+ * set once. A new shuffle starts when the ids run out.
  */
 public final class ChurnBench implements Command {
     static final Flags.Spec FLAGS =

@@ -13,9 +13,9 @@ import org.vectorindex.state.math.DistanceKernels;
 
 /**
  * The measurements of one {@code bench hnsw} run and their two renderings: the human table and the
- * JSON document whose keys the issue fixes as a contract ({@code dataset, n, dim, metric, m,
- * efConstruction, k, build, bruteForce, search, memoryBytes}); extra keys carry the raw samples,
- * ratios against Lucene and the run's settings so a reader can judge the figures.
+ * JSON document whose keys are a contract ({@code dataset, n, dim, metric, m, efConstruction, k,
+ * build, bruteForce, search, memoryBytes}); extra keys carry the raw samples, ratios against Lucene
+ * and the run's settings so a reader can judge the figures.
  */
 public final class HnswBenchReport {
     /** Recall and repeated QPS samples (wall clock and thread CPU clock) of one system. */

@@ -1,8 +1,8 @@
 package org.vectorindex.jobs.bench;
 
 /**
- * Recall@k as the issue defines it: |returned top-k ∩ true top-k| / k, averaged over queries. A
- * system that returns fewer than k ids is charged for the missing ones.
+ * Recall@k: |returned top-k ∩ true top-k| / k, averaged over queries. A system that returns fewer
+ * than k ids is charged for the missing ones.
  */
 public final class Recall {
     private Recall() {}

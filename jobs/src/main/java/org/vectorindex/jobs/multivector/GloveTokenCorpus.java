@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.vectorindex.state.multivector.GloveWordSets;
 
 /**
  * GloVe word-set documents ({@code --corpus glove}): topic-mixture word sets built

@@ -3,6 +3,7 @@ package org.vectorindex.jobs.run;
 import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
+import org.vectorindex.operators.fault.FailureInjection;
 
 /**
  * Settings of the streaming job beyond the Kafka plumbing ({@link
@@ -85,26 +86,11 @@ public final class JobOptions {
                                     + " attempts). Each restart resumes from the last completed"
                                     + " checkpoint.");
 
-    public static final ConfigOption<String> FAIL_INDEX_AT =
-            ConfigOptions.key("vectorindex.testing.fail-index-at")
-                    .stringType()
-                    .noDefaultValue()
-                    .withDescription(
-                            "Testing only: 'attempt:count,...' makes the index operator throw"
-                                    + " after count records in the given task attempts.");
+    /** Testing only; see {@link FailureInjection}. */
+    public static final ConfigOption<String> FAIL_INDEX_AT = FailureInjection.INDEX_PLAN;
 
-    public static final ConfigOption<String> FAIL_MERGE_AT =
-            ConfigOptions.key("vectorindex.testing.fail-merge-at")
-                    .stringType()
-                    .noDefaultValue()
-                    .withDescription("Testing only: as fail-index-at, for the merge operator.");
-
-    public static final ConfigOption<String> FAILURE_MARKER_DIR =
-            ConfigOptions.key("vectorindex.testing.failure-marker-dir")
-                    .stringType()
-                    .noDefaultValue()
-                    .withDescription(
-                            "Testing only: an injected failure first leaves a marker file here.");
+    public static final ConfigOption<String> FAIL_MERGE_AT = FailureInjection.MERGE_PLAN;
+    public static final ConfigOption<String> FAILURE_MARKER_DIR = FailureInjection.MARKER_DIR;
 
     /** Choice of keyed state backend. */
     public enum StateBackend {

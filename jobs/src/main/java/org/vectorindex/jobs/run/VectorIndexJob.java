@@ -1,10 +1,13 @@
 package org.vectorindex.jobs.run;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -14,26 +17,21 @@ import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.ParameterTool;
 import org.vectorindex.connectors.format.FormatSettings;
 import org.vectorindex.connectors.format.ParseFunction;
 import org.vectorindex.connectors.format.ParseMutationsFunction;
 import org.vectorindex.connectors.format.ParseQueriesFunction;
 import org.vectorindex.connectors.kafka.KafkaOptions;
 import org.vectorindex.connectors.kafka.KafkaWiring;
-import org.vectorindex.operators.ModelAdapter;
-import org.vectorindex.operators.ShardedIndexTopology;
+import org.vectorindex.operators.VectorIndex;
 import org.vectorindex.operators.fault.FailureInjection;
-import org.vectorindex.operators.index.KeyedShardIndexStore;
 import org.vectorindex.operators.index.RecallSampling;
 import org.vectorindex.operators.model.CollectionRegistry;
 import org.vectorindex.operators.model.DeadLetter;
 import org.vectorindex.operators.model.Mutation;
 import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.serde.ModelTypes;
-import org.vectorindex.operators.routing.CollectionLayout;
-import org.vectorindex.operators.types.OperatorTypes;
-import org.vectorindex.operators.types.ShardMutation;
-import org.vectorindex.operators.types.ShardQuery;
 
 /**
  * The streaming job: two KafkaSources, parse and validate (bad records to dead letters), the
@@ -45,16 +43,12 @@ import org.vectorindex.operators.types.ShardQuery;
  * own (exactly-once checkpoints, state backend, retained checkpoints, resume path).
  */
 public final class VectorIndexJob {
-    /** Uids of the operators outside the topology (which has its own). Never change them. */
+    /** Uids of the operators outside {@link VectorIndex} (which has its own). Never change them. */
     static final String MUTATIONS_SOURCE_UID = "vector-index-mutations-source";
 
     static final String QUERIES_SOURCE_UID = "vector-index-queries-source";
     static final String PARSE_MUTATIONS_UID = "vector-index-parse-mutations";
     static final String PARSE_QUERIES_UID = "vector-index-parse-queries";
-    static final String ROUTE_MUTATIONS_UID = "vector-index-route-mutations";
-    static final String ADAPT_QUERIES_UID = "vector-index-adapt-queries";
-    static final String RESULTS_JSON_UID = "vector-index-results-to-records";
-    static final String REJECTIONS_UID = "vector-index-rejections-to-dead-letters";
     static final String RESULTS_SINK_UID = "vector-index-results-sink";
     static final String DLQ_SINK_UID = "vector-index-dead-letter-sink";
 
@@ -112,6 +106,25 @@ public final class VectorIndexJob {
     }
 
     /**
+     * Hands the testing-only failure plans to the operators, which read them from the job's global
+     * parameters.
+     */
+    private static void forwardTestingOptions(StreamExecutionEnvironment env, Configuration conf) {
+        Map<String, String> parameters =
+                new HashMap<>(env.getConfig().getGlobalJobParameters().toMap());
+        for (ConfigOption<String> option :
+                List.of(
+                        FailureInjection.INDEX_PLAN,
+                        FailureInjection.MERGE_PLAN,
+                        FailureInjection.MARKER_DIR)) {
+            conf.getOptional(option).ifPresent(v -> parameters.put(option.key(), v));
+        }
+        if (!parameters.isEmpty()) {
+            env.getConfig().setGlobalJobParameters(ParameterTool.fromMap(parameters));
+        }
+    }
+
+    /**
      * Adds the job to {@code env}.
      *
      * @param conf job settings ({@link JobOptions}, {@link KafkaOptions})
@@ -129,7 +142,6 @@ public final class VectorIndexJob {
         FormatSettings format = kafka.formatSettings();
         String mutationsTopic = conf.get(KafkaOptions.MUTATIONS_TOPIC);
         String queriesTopic = conf.get(KafkaOptions.QUERIES_TOPIC);
-        List<CollectionLayout> layouts = ModelAdapter.layouts(collections);
 
         SingleOutputStreamOperator<Mutation> mutations =
                 env.fromSource(
@@ -149,46 +161,17 @@ public final class VectorIndexJob {
                         .name("parse queries")
                         .uid(PARSE_QUERIES_UID);
 
-        SingleOutputStreamOperator<ShardMutation> shardMutations =
-                mutations
-                        .process(
-                                new TopologyInputs.Mutations(collections),
-                                OperatorTypes.SHARD_MUTATION)
-                        .name("route mutations")
-                        .uid(ROUTE_MUTATIONS_UID);
-        SingleOutputStreamOperator<ShardQuery> shardQueries =
-                queries.process(new TopologyInputs.Queries(), OperatorTypes.SHARD_QUERY)
-                        .name("adapt queries")
-                        .uid(ADAPT_QUERIES_UID);
+        forwardTestingOptions(env, conf);
+        VectorIndex.Outputs out =
+                VectorIndex.builder()
+                        .collections(collections)
+                        .recallSampleFraction(conf.get(RecallSampling.SAMPLE_FRACTION))
+                        .sourceNames(mutationsTopic, queriesTopic)
+                        .build()
+                        .apply(mutations, queries);
 
-        String markers = conf.get(JobOptions.FAILURE_MARKER_DIR);
-        ShardedIndexTopology.Outputs out =
-                ShardedIndexTopology.apply(
-                        shardMutations,
-                        shardQueries,
-                        layouts,
-                        new KeyedShardIndexStore(),
-                        FailureInjection.parse(
-                                "index", conf.get(JobOptions.FAIL_INDEX_AT), markers),
-                        FailureInjection.parse(
-                                "merge", conf.get(JobOptions.FAIL_MERGE_AT), markers),
-                        new RecallSampling(conf.get(RecallSampling.SAMPLE_FRACTION)));
-
-        out.results()
-                .map(ModelAdapter::result, ModelTypes.RESULT_RECORD)
-                .name("results to records")
-                .uid(RESULTS_JSON_UID)
-                .sinkTo(kafka.resultsSink())
-                .name("results sink")
-                .uid(RESULTS_SINK_UID);
-
-        DataStream<DeadLetter> rejected =
-                out.rejections()
-                        .map(
-                                r -> ModelAdapter.deadLetter(r, mutationsTopic, queriesTopic),
-                                ModelTypes.DEAD_LETTER)
-                        .name("rejections to dead letters")
-                        .uid(REJECTIONS_UID);
+        out.records().sinkTo(kafka.resultsSink()).name("results sink").uid(RESULTS_SINK_UID);
+        DataStream<DeadLetter> rejected = out.rejections();
         mutations
                 .getSideOutput(ParseFunction.DEAD_LETTERS)
                 .union(queries.getSideOutput(ParseFunction.DEAD_LETTERS), rejected)

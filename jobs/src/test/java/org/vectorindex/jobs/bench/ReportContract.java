@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The JSON keys issue 2 fixes as a contract, checked on a parsed report. */
+/** The JSON keys the report promises as a contract, checked on a parsed report. */
 public final class ReportContract {
     private ReportContract() {}
 

@@ -14,12 +14,12 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vectorindex.connectors.kafka.EmbeddedKafkaBroker;
 import org.vectorindex.connectors.testing.KafkaTestClients;
 import org.vectorindex.jobs.bench.ClusteredData;
 import org.vectorindex.jobs.bench.io.VectorFiles;
+import org.vectorindex.jobs.kafka.EmbeddedKafkaBroker;
 import org.vectorindex.jobs.run.RunCommand;
-import org.vectorindex.operators.routing.ShardKey;
+import org.vectorindex.operators.shard.ShardKey;
 
 /**
  * What the clients tell a user against a running job: {@code load} goes through the shard

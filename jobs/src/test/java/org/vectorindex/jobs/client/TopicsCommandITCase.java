@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
-import org.vectorindex.connectors.kafka.EmbeddedKafkaBroker;
+import org.vectorindex.jobs.kafka.EmbeddedKafkaBroker;
 
 /** {@code topics} against a real broker: creates, is idempotent, reports short topics. */
 class TopicsCommandITCase {

@@ -37,12 +37,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.vectorindex.connectors.format.InputRecords;
 import org.vectorindex.connectors.format.OutputJson;
-import org.vectorindex.connectors.kafka.EmbeddedKafkaBroker;
 import org.vectorindex.connectors.testing.KafkaTestClients;
-import org.vectorindex.connectors.testing.LoopbackMiniCluster;
+import org.vectorindex.jobs.kafka.EmbeddedKafkaBroker;
 import org.vectorindex.operators.model.DeadLetter;
 import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.QueryResult;
+import org.vectorindex.operators.testing.LoopbackMiniCluster;
 
 /**
  * Bad records of many kinds interleaved with good ones through the whole job: each bad record is

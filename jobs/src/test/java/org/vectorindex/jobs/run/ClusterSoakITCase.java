@@ -23,9 +23,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.vectorindex.connectors.kafka.EmbeddedKafkaBroker;
 import org.vectorindex.connectors.kafka.KafkaOptions;
 import org.vectorindex.jobs.bench.io.VectorFiles;
+import org.vectorindex.jobs.kafka.EmbeddedKafkaBroker;
 
 /**
  * A soak on the standalone cluster, run by hand ({@code -Dsoak.minutes=20}): siftsmall re-upserted

@@ -19,15 +19,15 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.vectorindex.connectors.format.InputRecords;
 import org.vectorindex.connectors.format.OutputJson;
-import org.vectorindex.connectors.kafka.EmbeddedKafkaBroker;
 import org.vectorindex.connectors.testing.KafkaTestClients;
+import org.vectorindex.jobs.kafka.EmbeddedKafkaBroker;
 import org.vectorindex.operators.model.Mutation;
 import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.QueryResult;
 import org.vectorindex.operators.model.ResultRecord;
 import org.vectorindex.operators.model.StatsResult;
 import org.vectorindex.operators.model.SubscriptionUpdate;
-import org.vectorindex.operators.routing.ShardKey;
+import org.vectorindex.operators.shard.ShardKey;
 
 /**
  * Drives the job through Kafka in phases whose outputs are deterministic: (1) subscriptions, then

@@ -16,8 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.vectorindex.connectors.kafka.EmbeddedKafkaBroker;
 import org.vectorindex.connectors.testing.KafkaTestClients;
+import org.vectorindex.jobs.kafka.EmbeddedKafkaBroker;
 
 /**
  * Runs the job as a child JVM ({@code Main run ... --state-dir DIR}) while a driver feeds it, kills

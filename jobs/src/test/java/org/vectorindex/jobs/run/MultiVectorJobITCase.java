@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.vectorindex.connectors.kafka.EmbeddedKafkaBroker;
-import org.vectorindex.connectors.testing.LoopbackMiniCluster;
+import org.vectorindex.jobs.kafka.EmbeddedKafkaBroker;
+import org.vectorindex.operators.testing.LoopbackMiniCluster;
 
 /**
  * A multi-vector collection served end to end, beside an HNSW one, through the real Kafka broker

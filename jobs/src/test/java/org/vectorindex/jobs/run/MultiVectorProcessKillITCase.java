@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.vectorindex.connectors.kafka.EmbeddedKafkaBroker;
+import org.vectorindex.jobs.kafka.EmbeddedKafkaBroker;
 
 /**
  * The multi-vector scenario of {@link MultiVectorJobITCase} with the job as a child JVM killed with

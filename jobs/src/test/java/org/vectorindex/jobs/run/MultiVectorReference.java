@@ -8,7 +8,7 @@ import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.model.CollectionsFile;
 import org.vectorindex.operators.model.Mutation;
 import org.vectorindex.operators.model.MutationOp;
-import org.vectorindex.operators.routing.ShardKey;
+import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.state.hnsw.SearchHit;
 import org.vectorindex.state.multivector.MaxSim;
 import org.vectorindex.state.multivector.MultiVectorConfig;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vectorindex.connectors.format.OutputJson;
-import org.vectorindex.connectors.kafka.EmbeddedKafkaBroker;
+import org.vectorindex.jobs.kafka.EmbeddedKafkaBroker;
 import org.vectorindex.operators.model.DeadLetter;
 import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.QueryResult;

@@ -11,7 +11,7 @@ import org.vectorindex.operators.model.CollectionsFile;
 import org.vectorindex.operators.model.Mutation;
 import org.vectorindex.operators.model.MutationOp;
 import org.vectorindex.operators.model.StatsResult;
-import org.vectorindex.operators.routing.ShardKey;
+import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.hnsw.HnswIndex;
 import org.vectorindex.state.hnsw.SearchHit;

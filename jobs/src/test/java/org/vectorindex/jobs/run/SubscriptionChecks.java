@@ -20,7 +20,7 @@ import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.ResultRecord;
 import org.vectorindex.operators.model.SubscriptionUpdate;
 import org.vectorindex.operators.model.UpdateCause;
-import org.vectorindex.operators.routing.ShardKey;
+import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.state.hnsw.SearchHit;
 import org.vectorindex.state.math.Metric;
 

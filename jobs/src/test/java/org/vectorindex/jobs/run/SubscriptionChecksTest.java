@@ -22,7 +22,7 @@ import org.vectorindex.operators.model.MutationOp;
 import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.ResultRecord;
 import org.vectorindex.operators.model.SubscriptionUpdate;
-import org.vectorindex.operators.routing.ShardKey;
+import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.operators.types.MergedResult;
 import org.vectorindex.operators.types.PartialResult;
 import org.vectorindex.operators.types.PartialResult.Cause;

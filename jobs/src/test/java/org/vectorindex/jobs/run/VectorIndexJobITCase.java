@@ -14,11 +14,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.vectorindex.connectors.kafka.EmbeddedKafkaBroker;
-import org.vectorindex.connectors.testing.LoopbackMiniCluster;
+import org.vectorindex.jobs.kafka.EmbeddedKafkaBroker;
 import org.vectorindex.operators.model.Mutation;
 import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.QueryResult;
+import org.vectorindex.operators.testing.LoopbackMiniCluster;
 import org.vectorindex.state.hnsw.SearchHit;
 
 /**

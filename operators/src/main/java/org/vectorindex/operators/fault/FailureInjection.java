@@ -5,7 +5,11 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.functions.RuntimeContext;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
 
 /**
  * A test hook that makes an operator throw, so recovery can be tested on the real job. Off by
@@ -17,9 +21,34 @@ import org.apache.flink.api.common.functions.RuntimeContext;
  * no static state and fires once per listed attempt, however many restarts follow. With a marker
  * directory, each firing first creates {@code <dir>/<name>-attempt-<a>-subtask-<i>}, so a test can
  * check that the failure really happened.
+ *
+ * <p>Plans come from the job's global parameters ({@link #fromJobParameters}), never from a public
+ * signature, so only a test that sets these testing options can switch the hook on.
  */
+@Internal
 public final class FailureInjection implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    public static final ConfigOption<String> INDEX_PLAN =
+            ConfigOptions.key("vectorindex.testing.fail-index-at")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Testing only: 'attempt:count,...' makes the index operator throw"
+                                    + " after count records in the given task attempts.");
+
+    public static final ConfigOption<String> MERGE_PLAN =
+            ConfigOptions.key("vectorindex.testing.fail-merge-at")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("Testing only: as fail-index-at, for the merge operator.");
+
+    public static final ConfigOption<String> MARKER_DIR =
+            ConfigOptions.key("vectorindex.testing.failure-marker-dir")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Testing only: an injected failure first leaves a marker file here.");
 
     /** No failures. */
     public static final FailureInjection NONE =
@@ -79,6 +108,15 @@ public final class FailureInjection implements Serializable {
             }
         }
         return new FailureInjection(name, attempts, counts, markerDir);
+    }
+
+    /**
+     * The plan that {@code plan} names in a job's global parameters ({@link #NONE} when unset),
+     * with the marker directory of {@link #MARKER_DIR}.
+     */
+    public static FailureInjection fromJobParameters(
+            String name, ConfigOption<String> plan, Map<String, String> parameters) {
+        return parse(name, parameters.get(plan.key()), parameters.get(MARKER_DIR.key()));
     }
 
     public boolean isActive() {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
-import org.vectorindex.operators.routing.Murmur3;
+import org.vectorindex.operators.shard.Murmur3;
 import org.vectorindex.state.hnsw.SearchHit;
 
 /**

@@ -18,7 +18,7 @@ import org.apache.flink.util.OutputTag;
 import org.vectorindex.operators.fault.FailureInjection;
 import org.vectorindex.operators.metrics.IndexMetrics;
 import org.vectorindex.operators.routing.CollectionLayout;
-import org.vectorindex.operators.routing.ShardKey;
+import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.operators.types.MergedResult;
 import org.vectorindex.operators.types.OperatorTypes;
 import org.vectorindex.operators.types.PartialResult;

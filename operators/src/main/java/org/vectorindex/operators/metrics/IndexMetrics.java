@@ -1,6 +1,7 @@
 package org.vectorindex.operators.metrics;
 
 import java.util.function.LongSupplier;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.MetricGroup;
@@ -11,6 +12,7 @@ import org.vectorindex.state.math.DistanceKernels;
  * and gauges of what it holds now. Counters are plain increments on the record path; gauges are
  * computed only when a reporter or the web UI asks.
  */
+@Internal
 public final class IndexMetrics {
     /** Sub-group of the operator's metric group that holds all of this project's metrics. */
     public static final String GROUP = "vectorindex";

@@ -1,5 +1,6 @@
 package org.vectorindex.operators.metrics;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
@@ -11,6 +12,7 @@ import org.vectorindex.operators.types.MergedResult;
  * ingest to emission ({@code tookMs}, a histogram over the last {@value #LATENCY_WINDOW} results,
  * so dashboards can plot p50/p99), and subscription updates emitted.
  */
+@Internal
 public final class MergeMetrics {
     static final int LATENCY_WINDOW = 1024;
 

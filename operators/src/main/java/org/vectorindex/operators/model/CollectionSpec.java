@@ -3,7 +3,7 @@ package org.vectorindex.operators.model;
 import java.io.Serializable;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import org.vectorindex.operators.routing.ShardKey;
+import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.math.Metric;
 
@@ -32,7 +32,7 @@ public record CollectionSpec(
     /** Largest per-query {@code ef} a record may ask for. */
     public static final int MAX_EF = 10_000;
 
-    /** Largest {@code k} a query may ask for (issue 3: k in 1..1000). */
+    /** Largest {@code k} a query may ask for (k is in 1..1000). */
     public static final int MAX_K = 1000;
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");

@@ -4,7 +4,7 @@ package org.vectorindex.operators.model;
 public enum CollectionType {
     /** One vector per record, one HNSW graph per shard. */
     HNSW("hnsw"),
-    /** A set of token vectors per record, pooled and indexed through their FDE (issue 4). */
+    /** A set of token vectors per record, pooled and indexed through their FDE. */
     MULTIVECTOR("multivector");
 
     private final String wireName;

@@ -5,11 +5,11 @@ import java.util.Objects;
 import org.vectorindex.state.multivector.StoredEncoding;
 
 /**
- * Multi-vector settings of a collection (issue 4): pooling to at most {@code pooledVectors} per
- * document, the MUVERA FDE shape (repetitions R, SimHash bits k_sim, inner projection d_proj, an
- * optional Count-Sketch final dimension, 0 for none), the number of HNSW candidates reranked by
- * exact MaxSim, the token limit of one record, and how stored vectors are kept (float32, or int8 at
- * a quarter of the bytes).
+ * Multi-vector settings of a collection: pooling to at most {@code pooledVectors} per document, the
+ * MUVERA FDE shape (repetitions R, SimHash bits k_sim, inner projection d_proj, an optional
+ * Count-Sketch final dimension, 0 for none), the number of HNSW candidates reranked by exact
+ * MaxSim, the token limit of one record, and how stored vectors are kept (float32, or int8 at a
+ * quarter of the bytes).
  */
 public record MultivectorParams(
         int pooledVectors,
@@ -28,7 +28,7 @@ public record MultivectorParams(
     public static final int DEFAULT_FDE_PROJECTION_DIM = 8;
     public static final int DEFAULT_CANDIDATES = 100;
 
-    /** Most token vectors one record may carry (the issue's n up to 512). */
+    /** Most token vectors one record may carry (n up to 512). */
     public static final int MAX_TOKENS = 512;
 
     public MultivectorParams {

@@ -12,7 +12,7 @@ import org.vectorindex.operators.model.serde.ModelTypeInfoFactories;
  *
  * <p>{@link #id()} is the queryId of a {@link QueryType#KNN} or {@link QueryType#STATS} request and
  * the subscriptionId otherwise. An unsubscribe may omit the collection ({@link #collection()} is
- * then {@code null}): the issue's wire format does not require it, so operators must then close the
+ * then {@code null}): the wire format does not require it, so operators must then close the
  * subscription on every collection. {@link #ef()} is 0 when the record did not set it (use the
  * collection's ef). Immutable by contract; the vector arrays are not copied and must not be
  * modified.

@@ -1,6 +1,7 @@
 package org.vectorindex.operators.routing;
 
 import java.io.Serializable;
+import org.apache.flink.annotation.Internal;
 import org.vectorindex.operators.model.CollectionType;
 import org.vectorindex.operators.model.MultivectorParams;
 import org.vectorindex.state.hnsw.HnswConfig;
@@ -21,6 +22,7 @@ import org.vectorindex.state.multivector.MultiVectorConfig;
  * @param type kind of index behind each shard
  * @param multivector multi-vector settings, exactly when {@code type} is multivector
  */
+@Internal
 public record CollectionLayout(
         String name,
         int shards,

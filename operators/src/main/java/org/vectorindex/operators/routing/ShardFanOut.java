@@ -3,9 +3,11 @@ package org.vectorindex.operators.routing;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.operators.types.OperatorTypes;
 import org.vectorindex.operators.types.ShardQuery;
 import org.vectorindex.operators.types.ShardRejection;
@@ -17,6 +19,7 @@ import org.vectorindex.operators.types.ShardRejection;
  * hold the subscription react); a get goes only to the shard that owns its target id. A request for
  * an unknown collection goes to {@link #REJECTED}.
  */
+@Internal
 public final class ShardFanOut extends ProcessFunction<ShardQuery, ShardQuery> {
     private static final long serialVersionUID = 1L;
 

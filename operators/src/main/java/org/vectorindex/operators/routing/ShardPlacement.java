@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
+import org.vectorindex.operators.shard.ShardKey;
 
 /**
  * Chooses the Flink key of every shard so that each collection's shards spread evenly over the
@@ -17,6 +19,7 @@ import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
  * shard key plus {@code "@salt"}, with the smallest salt whose key lands in that group: the same
  * for every run, restore and rescale with the same max parallelism.
  */
+@Internal
 public final class ShardPlacement implements Serializable {
     private static final long serialVersionUID = 1L;
 

@@ -3,6 +3,7 @@ package org.vectorindex.operators.routing;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -22,6 +23,7 @@ import org.vectorindex.operators.types.ShardRejection;
  * collections whose shard counts differ, which the merger keys by id alone. Every other request
  * passes through unchanged.
  */
+@Internal
 public final class SubscriptionIds extends KeyedProcessFunction<String, ShardQuery, ShardQuery> {
     private static final long serialVersionUID = 1L;
 

@@ -1,7 +1,7 @@
 package org.vectorindex.operators.types;
 
 import java.util.Map;
-import org.vectorindex.operators.routing.ShardKey;
+import org.vectorindex.operators.shard.ShardKey;
 
 /**
  * A mutation routed to one shard: the index operator's mutation input. The lead's job maps the

@@ -1,7 +1,7 @@
 package org.vectorindex.operators.types;
 
 import java.util.Map;
-import org.vectorindex.operators.routing.ShardKey;
+import org.vectorindex.operators.shard.ShardKey;
 
 /**
  * A query-side request: a one-shot k-NN query, a subscription, an unsubscription or a stats

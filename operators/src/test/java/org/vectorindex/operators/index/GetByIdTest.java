@@ -17,7 +17,7 @@ import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.VectorResult;
 import org.vectorindex.operators.routing.CollectionLayout;
 import org.vectorindex.operators.routing.ShardFanOut;
-import org.vectorindex.operators.routing.ShardKey;
+import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.operators.testing.Harnesses;
 import org.vectorindex.operators.testing.Harnesses.Backend;
 import org.vectorindex.operators.types.MergedResult;

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vectorindex.operators.routing.CollectionLayout;
-import org.vectorindex.operators.routing.ShardKey;
+import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.operators.testing.Harnesses;
 import org.vectorindex.operators.testing.Harnesses.Backend;
 import org.vectorindex.operators.testing.IndexKind;

@@ -12,7 +12,7 @@ import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.vectorindex.operators.routing.CollectionLayout;
-import org.vectorindex.operators.routing.ShardKey;
+import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.operators.testing.Harnesses;
 import org.vectorindex.operators.testing.Harnesses.Backend;
 import org.vectorindex.operators.testing.TestVectors;

@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.util.FileUtils;
-import org.vectorindex.connectors.kafka.EmbeddedKafkaBroker;
 import org.vectorindex.jobs.dashboard.FlinkRest;
 import org.vectorindex.jobs.dashboard.LoopbackPorts;
+import org.vectorindex.jobs.kafka.EmbeddedKafkaBroker;
 import org.vectorindex.jobs.run.RunCommand;
 import org.vectorindex.state.math.Metric;
 

@@ -1,4 +1,4 @@
-package org.vectorindex.connectors.kafka;
+package org.vectorindex.jobs.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,6 +24,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vectorindex.connectors.kafka.BrokerCheck;
+import org.vectorindex.connectors.kafka.TopicNames;
 import org.vectorindex.connectors.testing.KafkaTestClients;
 
 /** The embedded broker: transactions, read_committed, restart on the same dir, the command. */

@@ -1,8 +1,10 @@
-package org.vectorindex.connectors.kafka;
+package org.vectorindex.jobs.kafka;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import org.vectorindex.connectors.kafka.TopicCreator;
+import org.vectorindex.connectors.kafka.TopicNames;
 
 /**
  * {@code kafka [--port 9092] [--dir DIR]}: a single local KRaft broker on 127.0.0.1 for trying the

@@ -1,4 +1,4 @@
-package org.vectorindex.operators.routing;
+package org.vectorindex.operators.shard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

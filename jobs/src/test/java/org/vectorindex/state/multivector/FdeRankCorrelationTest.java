@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.vectorindex.jobs.multivector.GloveWordSets;
 import org.vectorindex.state.math.VectorMath;
 
 /**

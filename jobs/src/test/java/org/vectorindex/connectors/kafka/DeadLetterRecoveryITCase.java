@@ -34,11 +34,12 @@ import org.vectorindex.connectors.format.OutputJson;
 import org.vectorindex.connectors.format.ParseFunction;
 import org.vectorindex.connectors.format.ParseMutationsFunction;
 import org.vectorindex.connectors.testing.KafkaTestClients;
-import org.vectorindex.connectors.testing.LoopbackMiniCluster;
+import org.vectorindex.jobs.kafka.EmbeddedKafkaBroker;
 import org.vectorindex.operators.model.CollectionRegistry;
 import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.model.DeadLetter;
 import org.vectorindex.operators.model.Mutation;
+import org.vectorindex.operators.testing.LoopbackMiniCluster;
 import org.vectorindex.state.math.Metric;
 
 /**

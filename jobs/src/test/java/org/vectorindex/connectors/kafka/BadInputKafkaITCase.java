@@ -40,7 +40,7 @@ import org.vectorindex.connectors.format.ParseMutationsFunction;
 import org.vectorindex.connectors.format.ParseQueriesFunction;
 import org.vectorindex.connectors.format.QueryParser;
 import org.vectorindex.connectors.testing.KafkaTestClients;
-import org.vectorindex.connectors.testing.LoopbackMiniCluster;
+import org.vectorindex.jobs.kafka.EmbeddedKafkaBroker;
 import org.vectorindex.operators.model.CollectionRegistry;
 import org.vectorindex.operators.model.CollectionsFile;
 import org.vectorindex.operators.model.DeadLetter;
@@ -48,6 +48,7 @@ import org.vectorindex.operators.model.Mutation;
 import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.RawRecord;
 import org.vectorindex.operators.model.RejectReason;
+import org.vectorindex.operators.testing.LoopbackMiniCluster;
 
 /**
  * A real broker and a real MiniCluster: good and bad records of at least 12 kinds, interleaved, go

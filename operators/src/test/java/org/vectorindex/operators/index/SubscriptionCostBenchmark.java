@@ -9,9 +9,9 @@ import org.vectorindex.state.math.Metric;
 import org.vectorindex.state.math.VectorMath;
 
 /**
- * What open subscriptions add to the cost of an upsert (issue 3's goal: 1,000 subscriptions at
- * 1,000 upserts/s). One shard's HNSW index is preloaded, S subscriptions are opened, then new ids
- * are upserted: the time of the index upsert and of the subscription maintenance ({@link
+ * What open subscriptions add to the cost of an upsert (the target: 1,000 subscriptions at 1,000
+ * upserts/s). One shard's HNSW index is preloaded, S subscriptions are opened, then new ids are
+ * upserted: the time of the index upsert and of the subscription maintenance ({@link
  * ShardSubscriptions#onUpsert}) are measured separately. No Flink state is involved, so this is the
  * operator's CPU cost, not checkpointing. Data: seeded Gaussian clusters.
  *

@@ -1,4 +1,4 @@
-package org.vectorindex.state.multivector;
+package org.vectorindex.jobs.multivector;
 
 import java.io.DataInputStream;
 import java.io.IOException;

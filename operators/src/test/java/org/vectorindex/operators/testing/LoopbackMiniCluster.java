@@ -1,4 +1,4 @@
-package org.vectorindex.connectors.testing;
+package org.vectorindex.operators.testing;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.JobManagerOptions;

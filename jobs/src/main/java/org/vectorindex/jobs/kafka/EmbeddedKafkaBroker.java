@@ -1,4 +1,4 @@
-package org.vectorindex.connectors.kafka;
+package org.vectorindex.jobs.kafka;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,6 +24,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
+import org.vectorindex.connectors.kafka.TopicCreator;
 
 /**
  * A real single-node Kafka broker (KRaft, combined broker and controller) running in this JVM,

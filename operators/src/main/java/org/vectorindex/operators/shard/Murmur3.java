@@ -1,4 +1,6 @@
-package org.vectorindex.operators.routing;
+package org.vectorindex.operators.shard;
+
+import org.apache.flink.annotation.Internal;
 
 /**
  * MurmurHash3 x86 32-bit of a String's UTF-8 bytes, computed without encoding the String into a
@@ -9,6 +11,7 @@ package org.vectorindex.operators.routing;
  * <p>Routing must not use {@link String#hashCode}: it is a weak hash whose low bits cluster for ids
  * with a common prefix, and a documented, language-neutral hash lets clients compute shards.
  */
+@Internal
 public final class Murmur3 {
     private static final int C1 = 0xcc9e2d51;
     private static final int C2 = 0x1b873593;

@@ -11,7 +11,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
-import org.vectorindex.operators.routing.ShardKey;
+import org.vectorindex.jobs.kafka.EmbeddedKafkaBroker;
+import org.vectorindex.operators.shard.ShardKey;
 
 /** A real producer with {@code partitioner.class} set, against a real 4-partition topic. */
 class ShardPartitionerITCase {

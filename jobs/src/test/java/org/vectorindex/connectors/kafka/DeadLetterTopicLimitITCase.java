@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.vectorindex.connectors.format.OutputJson;
 import org.vectorindex.connectors.testing.KafkaTestClients;
-import org.vectorindex.connectors.testing.LoopbackMiniCluster;
+import org.vectorindex.jobs.kafka.EmbeddedKafkaBroker;
 import org.vectorindex.operators.model.DeadLetter;
 import org.vectorindex.operators.model.RejectReason;
 import org.vectorindex.operators.model.serde.ModelTypes;
+import org.vectorindex.operators.testing.LoopbackMiniCluster;
 
 /**
  * Dead-letter topics whose {@code max.message.bytes} is far below the producer's {@code

@@ -1,6 +1,7 @@
-package org.vectorindex.operators.routing;
+package org.vectorindex.operators.shard;
 
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.flink.annotation.Internal;
 
 /**
  * The Flink key of one shard of one collection, encoded as the String {@code "collection#shard"}.
@@ -10,9 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * hashCode is not specified; Flink also has a fast built-in serializer for String keys and RocksDB
  * compares their bytes directly. The shard is the number after the last '#', so collection names
  * may contain '#' themselves. The key is computed once when a record is routed and carried in the
- * record. At the keyBy, {@link ShardPlacement} appends {@code "@salt"} to choose the shard's key
- * group; {@link #collection} and {@link #shard} read both forms.
+ * record. At the keyBy, {@link org.vectorindex.operators.routing.ShardPlacement} appends {@code
+ * "@salt"} to choose the shard's key group; {@link #collection} and {@link #shard} read both forms.
  */
+@Internal
 public final class ShardKey {
     /** Separator between collection and shard number. */
     public static final char SEPARATOR = '#';
