@@ -6,13 +6,17 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
-/** Format 1: kind (byte), ordinal, then a node record, a links record, or nothing for FREE. */
+/**
+ * Format 2: kind (byte), ordinal, then a node record ({@link NodeRecordSerializer}), a links
+ * record, nothing for FREE, or an INT8 node record ({@link Int8NodeRecordSerializer}, kind 3).
+ * Format 1 is the same without kind 3.
+ */
 public final class LogRecordSerializer extends VersionedSerializer<LogRecord> {
     public static final LogRecordSerializer INSTANCE = new LogRecordSerializer();
 
     @Override
     int currentVersion() {
-        return 1;
+        return 2;
     }
 
     @Override
@@ -23,6 +27,7 @@ public final class LogRecordSerializer extends VersionedSerializer<LogRecord> {
             case NODE -> NodeRecordSerializer.INSTANCE.serialize(r.node(), out);
             case LINKS -> LinksSerializer.INSTANCE.serialize(r.links(), out);
             case FREE -> {}
+            case INT8_NODE -> Int8NodeRecordSerializer.INSTANCE.serialize(r.int8Node(), out);
         }
     }
 
@@ -39,7 +44,10 @@ public final class LogRecordSerializer extends VersionedSerializer<LogRecord> {
         if (kind == LogRecord.Kind.FREE.ordinal()) {
             return LogRecord.free(ordinal);
         }
-        throw new IOException("unknown log record kind " + kind);
+        if (kind == LogRecord.Kind.INT8_NODE.ordinal() && version >= 2) {
+            return LogRecord.int8Node(ordinal, Int8NodeRecordSerializer.INSTANCE.deserialize(in));
+        }
+        throw new IOException("unknown log record kind " + kind + " in format " + version);
     }
 
     @Override

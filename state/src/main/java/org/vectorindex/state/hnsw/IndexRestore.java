@@ -1,0 +1,61 @@
+package org.vectorindex.state.hnsw;
+
+import java.util.Map;
+
+/**
+ * Rebuilds an index from its durable image: nodes first, then links with their scores recomputed
+ * from the stored vectors, which the deterministic kernels make bit-identical to the original's.
+ */
+final class IndexRestore {
+    private IndexRestore() {}
+
+    static HnswIndex restore(
+            HnswConfig config,
+            IndexMeta meta,
+            Map<Integer, NodeRecord> nodes,
+            Map<Integer, Int8NodeRecord> int8Nodes,
+            Map<Integer, int[][]> links) {
+        if (!meta.config().sameGraphShape(config)) {
+            throw new IllegalStateException(
+                    "stored index was built with "
+                            + meta.config()
+                            + " but "
+                            + config
+                            + " was given");
+        }
+        HnswIndex index = new HnswIndex(config);
+        if (!(index.store().int8() ? nodes : int8Nodes).isEmpty()) {
+            throw new IllegalStateException(
+                    "stored nodes are not in the " + config.storedEncoding() + " encoding");
+        }
+        index.beginRestore(meta.ordinalLimit());
+        for (Map.Entry<Integer, NodeRecord> e : nodes.entrySet()) {
+            NodeRecord r = e.getValue();
+            index.store().set(e.getKey(), r.vector());
+            index.restoreNode(e.getKey(), r.id(), r.level(), r.deleted());
+        }
+        for (Map.Entry<Integer, Int8NodeRecord> e : int8Nodes.entrySet()) {
+            Int8NodeRecord r = e.getValue();
+            index.store().setCodes(e.getKey(), r.codes(), r.scale(), r.offset());
+            index.restoreNode(e.getKey(), r.id(), r.level(), r.deleted());
+        }
+        float[] scores = new float[2 * config.m()];
+        for (Map.Entry<Integer, int[][]> e : links.entrySet()) {
+            int ordinal = e.getKey();
+            int[][] neighbors = e.getValue();
+            if (!index.graph().exists(ordinal)
+                    || neighbors.length != index.graph().level(ordinal) + 1) {
+                throw new IllegalStateException(
+                        "stored links of ordinal " + ordinal + " do not match its node");
+            }
+            for (int l = 0; l < neighbors.length; l++) {
+                for (int i = 0; i < neighbors[l].length; i++) {
+                    scores[i] = index.store().score(ordinal, neighbors[l][i]);
+                }
+                index.graph().setNeighbors(ordinal, l, neighbors[l], scores, neighbors[l].length);
+            }
+        }
+        index.graph().setEntryPoint(meta.entryPoint(), meta.maxLevel());
+        return index;
+    }
+}
