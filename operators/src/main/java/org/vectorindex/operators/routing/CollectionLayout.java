@@ -7,6 +7,7 @@ import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.math.Metric;
 import org.vectorindex.state.multivector.FdeConfig;
 import org.vectorindex.state.multivector.MultiVectorConfig;
+import org.vectorindex.state.multivector.StoredEncoding;
 
 /**
  * What the operators need to know about one collection: its name, its number of shards, its kind
@@ -20,6 +21,8 @@ import org.vectorindex.state.multivector.MultiVectorConfig;
  *
  * @param type kind of index behind each shard
  * @param multivector multi-vector settings, exactly when {@code type} is multivector
+ * @param storedEncoding how an HNSW collection's graph keeps its vectors; FLOAT32 for multivector
+ *     (its stored vectors' encoding is in {@code multivector})
  */
 public record CollectionLayout(
         String name,
@@ -32,7 +35,8 @@ public record CollectionLayout(
         long seed,
         double consolidateFraction,
         CollectionType type,
-        MultivectorParams multivector)
+        MultivectorParams multivector,
+        StoredEncoding storedEncoding)
         implements Serializable {
 
     /** Largest k a query or subscription may ask for. */
@@ -55,8 +59,19 @@ public record CollectionLayout(
                             + name
                             + "': multivector settings are needed exactly for type multivector");
         }
+        if (storedEncoding == null) {
+            storedEncoding = StoredEncoding.FLOAT32;
+        }
         // Validates the HNSW parameters with the index's own messages.
-        new HnswConfig(dimension, metric, m, efConstruction, defaultEf, seed, consolidateFraction);
+        new HnswConfig(
+                dimension,
+                metric,
+                m,
+                efConstruction,
+                defaultEf,
+                seed,
+                consolidateFraction,
+                storedEncoding);
         if (multivector != null) {
             try {
                 multiVectorConfig(dimension, m, efConstruction, seed, multivector);
@@ -65,6 +80,34 @@ public record CollectionLayout(
                         "collection '" + name + "': " + e.getMessage(), e);
             }
         }
+    }
+
+    /** A collection whose HNSW graph keeps float32 vectors. */
+    public CollectionLayout(
+            String name,
+            int shards,
+            int dimension,
+            Metric metric,
+            int m,
+            int efConstruction,
+            int defaultEf,
+            long seed,
+            double consolidateFraction,
+            CollectionType type,
+            MultivectorParams multivector) {
+        this(
+                name,
+                shards,
+                dimension,
+                metric,
+                m,
+                efConstruction,
+                defaultEf,
+                seed,
+                consolidateFraction,
+                type,
+                multivector,
+                StoredEncoding.FLOAT32);
     }
 
     /** A single-vector (HNSW) collection. */
@@ -83,7 +126,8 @@ public record CollectionLayout(
                 config.seed(),
                 config.consolidateFraction(),
                 CollectionType.HNSW,
-                null);
+                null,
+                config.storedEncoding());
     }
 
     /**
@@ -128,7 +172,14 @@ public record CollectionLayout(
      */
     public HnswConfig hnswConfig() {
         return new HnswConfig(
-                dimension, metric, m, efConstruction, defaultEf, seed, consolidateFraction);
+                dimension,
+                metric,
+                m,
+                efConstruction,
+                defaultEf,
+                seed,
+                consolidateFraction,
+                storedEncoding);
     }
 
     /** The multi-vector index config of each shard; only for type multivector. */
