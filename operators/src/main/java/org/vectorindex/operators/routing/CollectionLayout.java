@@ -82,34 +82,6 @@ public record CollectionLayout(
         }
     }
 
-    /** A collection whose HNSW graph keeps float32 vectors. */
-    public CollectionLayout(
-            String name,
-            int shards,
-            int dimension,
-            Metric metric,
-            int m,
-            int efConstruction,
-            int defaultEf,
-            long seed,
-            double consolidateFraction,
-            CollectionType type,
-            MultivectorParams multivector) {
-        this(
-                name,
-                shards,
-                dimension,
-                metric,
-                m,
-                efConstruction,
-                defaultEf,
-                seed,
-                consolidateFraction,
-                type,
-                multivector,
-                StoredEncoding.FLOAT32);
-    }
-
     /** A single-vector (HNSW) collection. */
     public static CollectionLayout of(String name, int shards, HnswConfig config) {
         if (config == null) {
@@ -158,7 +130,8 @@ public record CollectionLayout(
                 seed,
                 HnswConfig.DEFAULT_CONSOLIDATE_FRACTION,
                 CollectionType.MULTIVECTOR,
-                params);
+                params,
+                StoredEncoding.FLOAT32);
     }
 
     public boolean isMultivector() {
