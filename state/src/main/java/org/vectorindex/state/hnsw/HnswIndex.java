@@ -310,51 +310,18 @@ public final class HnswIndex {
     /** The durable payload of an ordinal of a float32 index, or null if it is free. */
     public NodeRecord nodeRecord(int ordinal) {
         requireImage();
-        if (store.int8()) {
-            throw new IllegalStateException("an INT8 index's nodes are Int8NodeRecords");
-        }
-        if (!graph.exists(ordinal)) {
-            return null;
-        }
-        return new NodeRecord(
-                ids[ordinal],
-                store.copyOf(ordinal),
-                graph.level(ordinal),
-                graph.isDeleted(ordinal));
+        return IndexImage.nodeRecord(store, graph, ids, ordinal);
     }
 
     /** The durable payload of an ordinal of an INT8 index, or null if it is free. */
     public Int8NodeRecord int8NodeRecord(int ordinal) {
         requireImage();
-        if (!store.int8()) {
-            throw new IllegalStateException("a float32 index's nodes are NodeRecords");
-        }
-        if (!graph.exists(ordinal)) {
-            return null;
-        }
-        return new Int8NodeRecord(
-                ids[ordinal],
-                store.codesOf(ordinal),
-                store.scaleOf(ordinal),
-                store.offsetOf(ordinal),
-                graph.level(ordinal),
-                graph.isDeleted(ordinal));
+        return IndexImage.int8NodeRecord(store, graph, ids, ordinal);
     }
 
     /** The links of an ordinal, {@code [level][i]} best first, or null if it is free. */
     public int[][] links(int ordinal) {
-        if (!graph.exists(ordinal)) {
-            return null;
-        }
-        int level = graph.level(ordinal);
-        int[][] links = new int[level + 1][];
-        for (int l = 0; l <= level; l++) {
-            int off = graph.offset(ordinal, l);
-            links[l] =
-                    Arrays.copyOfRange(
-                            graph.neighborArray(ordinal, l), off, off + graph.count(ordinal, l));
-        }
-        return links;
+        return IndexImage.links(graph, ordinal);
     }
 
     private void requireImage() {
@@ -398,10 +365,10 @@ public final class HnswIndex {
             Map<Integer, NodeRecord> nodes,
             Map<Integer, Int8NodeRecord> int8Nodes,
             Map<Integer, int[][]> links) {
-        return IndexRestore.restore(config, meta, nodes, int8Nodes, links);
+        return IndexImage.restore(config, meta, nodes, int8Nodes, links);
     }
 
-    // --- restore: IndexRestore fills a fresh index through these ---
+    // --- restore: IndexImage fills a fresh index through these ---
 
     VectorStore store() {
         return store;

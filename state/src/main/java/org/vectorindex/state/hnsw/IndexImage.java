@@ -1,13 +1,61 @@
 package org.vectorindex.state.hnsw;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Rebuilds an index from its durable image: nodes first, then links with their scores recomputed
- * from the stored vectors, which the deterministic kernels make bit-identical to the original's.
+ * An index's durable image: the records of its nodes and links, and its rebuild from them (nodes
+ * first, then links with their scores recomputed from the stored vectors, which the deterministic
+ * kernels make bit-identical to the original's).
  */
-final class IndexRestore {
-    private IndexRestore() {}
+final class IndexImage {
+    private IndexImage() {}
+
+    static NodeRecord nodeRecord(VectorStore store, HnswGraph graph, String[] ids, int ordinal) {
+        if (store.int8()) {
+            throw new IllegalStateException("an INT8 index's nodes are Int8NodeRecords");
+        }
+        if (!graph.exists(ordinal)) {
+            return null;
+        }
+        return new NodeRecord(
+                ids[ordinal],
+                store.copyOf(ordinal),
+                graph.level(ordinal),
+                graph.isDeleted(ordinal));
+    }
+
+    static Int8NodeRecord int8NodeRecord(
+            VectorStore store, HnswGraph graph, String[] ids, int ordinal) {
+        if (!store.int8()) {
+            throw new IllegalStateException("a float32 index's nodes are NodeRecords");
+        }
+        if (!graph.exists(ordinal)) {
+            return null;
+        }
+        return new Int8NodeRecord(
+                ids[ordinal],
+                store.codesOf(ordinal),
+                store.scaleOf(ordinal),
+                store.offsetOf(ordinal),
+                graph.level(ordinal),
+                graph.isDeleted(ordinal));
+    }
+
+    static int[][] links(HnswGraph graph, int ordinal) {
+        if (!graph.exists(ordinal)) {
+            return null;
+        }
+        int level = graph.level(ordinal);
+        int[][] links = new int[level + 1][];
+        for (int l = 0; l <= level; l++) {
+            int off = graph.offset(ordinal, l);
+            links[l] =
+                    Arrays.copyOfRange(
+                            graph.neighborArray(ordinal, l), off, off + graph.count(ordinal, l));
+        }
+        return links;
+    }
 
     static HnswIndex restore(
             HnswConfig config,
