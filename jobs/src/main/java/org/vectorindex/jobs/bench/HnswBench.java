@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import org.vectorindex.jobs.cli.Command;
 import org.vectorindex.jobs.cli.Flags;
+import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.math.DistanceKernels;
 import org.vectorindex.state.math.Metric;
+import org.vectorindex.state.multivector.StoredEncoding;
 
 /**
  * {@code bench hnsw}: builds our index and Lucene's in the same JVM on the same data with the same
@@ -60,6 +62,11 @@ public final class HnswBench implements Command {
                             "dot",
                             "cosine in Lucene: 'dot' (DOT_PRODUCT on normalised vectors) or"
                                     + " 'cosine' (COSINE)")
+                    .optional(
+                            "store",
+                            "float32",
+                            "float32, or int8: also build ours with INT8 vectors and add its rows"
+                                    + " (oursInt8 keys) beside the float32 ones")
                     .optional(
                             "hnswlib-python",
                             "/usr/bin/python3",
@@ -154,10 +161,22 @@ public final class HnswBench implements Command {
             throw new IllegalArgumentException(
                     "bench hnsw: --lucene-cosine must be 'dot' or 'cosine', got " + luceneCosine);
         }
+        StoredEncoding store = StoredEncoding.parse(f.required("store"));
         OursHnsw ours = new OursHnsw(metric, m, efConstruction, seed);
         LuceneHnsw lucene =
                 new LuceneHnsw(metric, m, efConstruction, seed, luceneCosine.equals("dot"));
-        List<AnnSystem> systems = List.of(ours, lucene);
+        OursHnsw oursInt8 =
+                store == StoredEncoding.INT8
+                        ? new OursHnsw(
+                                metric,
+                                m,
+                                efConstruction,
+                                seed,
+                                HnswConfig.DEFAULT_CONSOLIDATE_FRACTION,
+                                StoredEncoding.INT8)
+                        : null;
+        List<AnnSystem> systems =
+                oursInt8 == null ? List.of(ours, lucene) : List.of(ours, lucene, oursInt8);
         int warmupN = Math.min(warmup, data.size());
         HnswBenchReport report =
                 new HnswBenchReport(
@@ -189,6 +208,9 @@ public final class HnswBench implements Command {
                 lucene.vectorBytes(),
                 ours.memoryNote(),
                 lucene.memoryNote());
+        if (oursInt8 != null) {
+            report.int8Memory(oursInt8.memoryBytes());
+        }
 
         int nq = data.queries().length;
         double[] bruteWall = new double[reps];
@@ -226,7 +248,7 @@ public final class HnswBench implements Command {
             for (int ef : efs) {
                 log.printf(Locale.ROOT, "searching at ef=%d%n", ef);
                 int n = all.size();
-                HnswBenchReport.Point[] points = new HnswBenchReport.Point[3];
+                HnswBenchReport.Point[] points = new HnswBenchReport.Point[n];
                 int[][][] answers = new int[n][][];
                 double[][] wall = new double[n][reps];
                 double[][] cpu = new double[n][reps];
@@ -249,7 +271,14 @@ public final class HnswBench implements Command {
                         results.write(all.name(s), ef, answers[s]);
                     }
                 }
-                report.addRow(new HnswBenchReport.EfRow(ef, points[0], points[1], points[2]));
+                int hnswlibAt = hnswlib == null ? -1 : n - 1;
+                report.addRow(
+                        new HnswBenchReport.EfRow(
+                                ef,
+                                points[0],
+                                points[1],
+                                hnswlibAt < 0 ? null : points[hnswlibAt],
+                                oursInt8 == null ? null : points[2]));
             }
         }
 

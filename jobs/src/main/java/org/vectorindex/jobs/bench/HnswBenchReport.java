@@ -25,10 +25,17 @@ public final class HnswBenchReport {
         }
     }
 
-    /** Every system at one ef; {@code hnswlib} is null when it did not run. */
-    public record EfRow(int ef, Point ours, Point lucene, Point hnswlib) {
+    /**
+     * Every system at one ef; {@code hnswlib} is null when it did not run, {@code oursInt8} when
+     * {@code --store int8} was not given.
+     */
+    public record EfRow(int ef, Point ours, Point lucene, Point hnswlib, Point oursInt8) {
         public EfRow(int ef, Point ours, Point lucene) {
-            this(ef, ours, lucene, null);
+            this(ef, ours, lucene, null, null);
+        }
+
+        public EfRow(int ef, Point ours, Point lucene, Point hnswlib) {
+            this(ef, ours, lucene, hnswlib, null);
         }
     }
 
@@ -61,6 +68,7 @@ public final class HnswBenchReport {
     private long luceneGraphMemory;
     private long luceneVectorMemory;
     private final Map<String, String> memoryNotes = new LinkedHashMap<>();
+    private long oursInt8Memory = -1;
 
     public HnswBenchReport(Setup setup) {
         this.setup = setup;
@@ -102,7 +110,12 @@ public final class HnswBenchReport {
         memoryNotes.put("lucene", luceneNote);
     }
 
-    private double buildMedian(String system) {
+    /** Bytes of our INT8 index, when {@code --store int8} built one. */
+    public void int8Memory(long bytes) {
+        this.oursInt8Memory = bytes;
+    }
+
+    double buildMedian(String system) {
         double[] s = (setup.clock() == Stopwatch.Clock.CPU ? buildCpu : buildWall).get(system);
         if (s == null) {
             throw new IllegalStateException("no build time recorded for " + system);
@@ -110,7 +123,7 @@ public final class HnswBenchReport {
         return Stats.median(s);
     }
 
-    private double buildRate(String system) {
+    double buildRate(String system) {
         return setup.n() / buildMedian(system);
     }
 
@@ -175,6 +188,9 @@ public final class HnswBenchReport {
             if (row.hnswlib() != null) {
                 point(r.putObject("hnswlib"), row.hnswlib(), setup.clock());
             }
+            if (row.oursInt8() != null) {
+                point(r.putObject("oursInt8"), row.oursInt8(), setup.clock());
+            }
         }
 
         ObjectNode memory = root.putObject("memoryBytes");
@@ -188,6 +204,9 @@ public final class HnswBenchReport {
         number(memory, "rawVectorBytesPerVector", setup.dim() * (double) Float.BYTES);
         ObjectNode notes = memory.putObject("notes");
         memoryNotes.forEach(notes::put);
+        if (oursInt8Memory >= 0) {
+            Int8Rows.memoryJson(memory, oursInt8Memory, oursMemory, setup.n());
+        }
 
         ObjectNode ratios = root.putObject("ratios");
         ratios.put("note", "ours / lucene; above 1 means ours is faster (or larger, for memory)");
@@ -228,6 +247,9 @@ public final class HnswBenchReport {
         }
         if (hasHnswlib()) {
             ratios.set("vsHnswlib", hnswlibRatios(mapper));
+        }
+        if (oursInt8Memory >= 0) {
+            ratios.set("int8VsFloat32", Int8Rows.ratiosJson(mapper, this));
         }
         ratios.put(
                 "qpsAtEqualRecallMethod",
@@ -276,7 +298,7 @@ public final class HnswBenchReport {
         return vs;
     }
 
-    private static void point(ObjectNode node, Point p, Stopwatch.Clock clock) {
+    static void point(ObjectNode node, Point p, Stopwatch.Clock clock) {
         number(node, "recall", p.recall());
         number(node, "qps", p.qps(clock));
         number(node, "qpsWall", p.qps(Stopwatch.Clock.WALL));
@@ -285,7 +307,7 @@ public final class HnswBenchReport {
         samples(node, "qpsCpuSamples", p.qpsCpu());
     }
 
-    private double qps(Point p) {
+    double qps(Point p) {
         return p.qps(setup.clock());
     }
 
@@ -294,7 +316,7 @@ public final class HnswBenchReport {
     }
 
     /** JSON has no NaN or infinity; a figure that does not exist is null. */
-    private static void number(ObjectNode node, String key, double value) {
+    static void number(ObjectNode node, String key, double value) {
         if (Double.isFinite(value)) {
             node.put(key, value);
         } else {
@@ -366,6 +388,9 @@ public final class HnswBenchReport {
         if (hasHnswlib()) {
             hnswlibTable(sb);
         }
+        if (oursInt8Memory >= 0) {
+            Int8Rows.table(sb, this, oursInt8Memory, oursMemory);
+        }
         long lucene = luceneGraphMemory + luceneVectorMemory;
         sb.append(
                 fmt(
@@ -406,7 +431,7 @@ public final class HnswBenchReport {
         }
     }
 
-    private static String fmt(String format, Object... args) {
+    static String fmt(String format, Object... args) {
         return String.format(Locale.ROOT, format, args);
     }
 }

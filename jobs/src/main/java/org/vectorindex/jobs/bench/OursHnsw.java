@@ -5,6 +5,7 @@ import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.hnsw.HnswIndex;
 import org.vectorindex.state.hnsw.SearchHit;
 import org.vectorindex.state.math.Metric;
+import org.vectorindex.state.multivector.StoredEncoding;
 
 /**
  * Our {@link HnswIndex}, driven through its public API with ids {@code String.valueOf(ordinal)}.
@@ -17,6 +18,7 @@ public final class OursHnsw implements AnnSystem {
     private final int efConstruction;
     private final long seed;
     private final double consolidateFraction;
+    private final StoredEncoding encoding;
     private String[] ids = new String[0];
     private HnswIndex index;
 
@@ -30,6 +32,18 @@ public final class OursHnsw implements AnnSystem {
      */
     public OursHnsw(
             Metric metric, int m, int efConstruction, long seed, double consolidateFraction) {
+        this(metric, m, efConstruction, seed, consolidateFraction, StoredEncoding.FLOAT32);
+    }
+
+    /** As above, with the vectors stored as {@code encoding}; INT8 is named {@code ours-int8}. */
+    public OursHnsw(
+            Metric metric,
+            int m,
+            int efConstruction,
+            long seed,
+            double consolidateFraction,
+            StoredEncoding encoding) {
+        this.encoding = encoding;
         this.metric = metric;
         this.m = m;
         this.efConstruction = efConstruction;
@@ -39,7 +53,7 @@ public final class OursHnsw implements AnnSystem {
 
     @Override
     public String name() {
-        return "ours";
+        return encoding == StoredEncoding.FLOAT32 ? "ours" : "ours-int8";
     }
 
     /** A new empty index with this system's parameters. */
@@ -52,6 +66,7 @@ public final class OursHnsw implements AnnSystem {
                         .efConstruction(efConstruction)
                         .seed(seed)
                         .consolidateFraction(consolidateFraction)
+                        .storedEncoding(encoding)
                         .build());
     }
 

@@ -143,6 +143,50 @@ class HnswBenchReportTest {
         assertTrue(with.table().contains("build rate ours/hnswlib: 0.25x"), with.table());
     }
 
+    @Test
+    void int8RowsAddKeysAndRatiosWithoutChangingTheOthers() throws Exception {
+        HnswBenchReport r = report();
+        HnswBenchReport with = new HnswBenchReport(r.setup());
+        with.buildSeconds("ours", new double[] {2.0, 1.0, 3.0}, new double[] {1.0, 0.5, 1.5});
+        with.buildSeconds("lucene", new double[] {4.0}, new double[] {2.0});
+        with.buildSeconds("ours-int8", new double[] {1.0}, new double[] {0.5});
+        with.bruteForce(new double[] {100}, new double[] {200}, Double.NaN);
+        for (HnswBenchReport.EfRow row : r.rows()) {
+            with.addRow(
+                    new HnswBenchReport.EfRow(
+                            row.ef(),
+                            row.ours(),
+                            row.lucene(),
+                            null,
+                            point(row.ours().recall() - 0.01, 1500)));
+        }
+        with.memory(5000, 2000, 32000, "ours note", "lucene note");
+        with.int8Memory(2000);
+        Path plain = dir.resolve("plain8.json");
+        Path file = dir.resolve("with8.json");
+        HnswBench.writeJson(r, plain);
+        HnswBench.writeJson(with, file);
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode root = mapper.readTree(file.toFile());
+        ReportContract.assertHnswReport(root, 2);
+        assertEquals(2000.0, root.at("/build/ours-int8/perSecond").asDouble(), 1e-9);
+        assertEquals(1500.0, root.at("/search/0/oursInt8/qps").asDouble(), 1e-9);
+        assertEquals(0.89, root.at("/search/0/oursInt8/recall").asDouble(), 1e-12);
+        assertEquals(2.0, root.at("/memoryBytes/oursInt8PerVector").asDouble(), 1e-12);
+        assertEquals(0.4, root.at("/memoryBytes/int8VsFloat32").asDouble(), 1e-12);
+        assertEquals(2.0, root.at("/ratios/int8VsFloat32/buildRate").asDouble(), 1e-12);
+        assertEquals(0.01, root.at("/ratios/int8VsFloat32/atEf/0/recallLoss").asDouble(), 1e-12);
+        assertEquals(1.5, root.at("/ratios/int8VsFloat32/atEf/0/qpsRatio").asDouble(), 1e-12);
+        JsonNode before = mapper.readTree(plain.toFile());
+        assertEquals(before.at("/search/1/ours"), root.at("/search/1/ours"));
+        assertEquals(
+                before.at("/memoryBytes/oursPerVector"), root.at("/memoryBytes/oursPerVector"));
+        assertEquals(
+                before.at("/memoryBytes/lucenePerVector"), root.at("/memoryBytes/lucenePerVector"));
+        assertEquals(before.at("/ratios/qpsAtEqualRecall"), root.at("/ratios/qpsAtEqualRecall"));
+        assertTrue(with.table().contains("memory 2 B/vector, 0.400 of float32's"), with.table());
+    }
+
     private static HnswBenchReport.Point point(double recall, double qps) {
         return new HnswBenchReport.Point(recall, new double[] {qps}, new double[] {qps});
     }

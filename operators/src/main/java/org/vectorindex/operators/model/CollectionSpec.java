@@ -6,11 +6,16 @@ import java.util.regex.Pattern;
 import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.math.Metric;
+import org.vectorindex.state.multivector.StoredEncoding;
 
 /**
  * Declaration of one collection, from the collections file: everything that shapes its index, the
  * seed included, so every restart and rescale rebuilds identical graphs. Serializable because it
  * travels inside Flink functions.
+ *
+ * @param storedEncoding how an HNSW collection keeps its vectors (FLOAT32, or INT8: one byte per
+ *     component in memory and in keyed state); a multi-vector collection sets its own in {@code
+ *     multivector}
  */
 public record CollectionSpec(
         String name,
@@ -22,7 +27,8 @@ public record CollectionSpec(
         int ef,
         int shards,
         long seed,
-        MultivectorParams multivector)
+        MultivectorParams multivector,
+        StoredEncoding storedEncoding)
         implements Serializable {
 
     public static final int DEFAULT_SHARDS = 4;
@@ -66,8 +72,43 @@ public record CollectionSpec(
             throw new IllegalArgumentException(
                     "collection " + name + ": multivector settings need type multivector");
         }
+        Objects.requireNonNull(
+                storedEncoding, "collection " + name + ": storedEncoding is missing");
+        if (type == CollectionType.MULTIVECTOR && storedEncoding != StoredEncoding.FLOAT32) {
+            throw new IllegalArgumentException(
+                    "collection "
+                            + name
+                            + ": a multivector collection sets multivector.storedEncoding");
+        }
         // validates m and efConstruction with the index core's own rules
-        indexConfig(type, dimension, metric, m, efConstruction, ef, seed, multivector);
+        indexConfig(
+                type, dimension, metric, m, efConstruction, ef, seed, multivector, storedEncoding);
+    }
+
+    /** A collection with float32 vectors. */
+    public CollectionSpec(
+            String name,
+            CollectionType type,
+            int dimension,
+            Metric metric,
+            int m,
+            int efConstruction,
+            int ef,
+            int shards,
+            long seed,
+            MultivectorParams multivector) {
+        this(
+                name,
+                type,
+                dimension,
+                metric,
+                m,
+                efConstruction,
+                ef,
+                shards,
+                seed,
+                multivector,
+                StoredEncoding.FLOAT32);
     }
 
     /** An HNSW collection with default m, efConstruction, ef, shards and seed. */
@@ -88,7 +129,17 @@ public record CollectionSpec(
     /** The same collection with another number of shards. */
     public CollectionSpec withShards(int newShards) {
         return new CollectionSpec(
-                name, type, dimension, metric, m, efConstruction, ef, newShards, seed, multivector);
+                name,
+                type,
+                dimension,
+                metric,
+                m,
+                efConstruction,
+                ef,
+                newShards,
+                seed,
+                multivector,
+                storedEncoding);
     }
 
     public boolean isMultivector() {
@@ -100,7 +151,8 @@ public record CollectionSpec(
      * FDEs, so its dimension is the FDE dimension and its metric inner product.
      */
     public HnswConfig indexConfig() {
-        return indexConfig(type, dimension, metric, m, efConstruction, ef, seed, multivector);
+        return indexConfig(
+                type, dimension, metric, m, efConstruction, ef, seed, multivector, storedEncoding);
     }
 
     /** The shard of a record id; the one routing rule is {@link ShardKey#shardOf}. */
@@ -116,7 +168,8 @@ public record CollectionSpec(
             int efConstruction,
             int ef,
             long seed,
-            MultivectorParams multivector) {
+            MultivectorParams multivector,
+            StoredEncoding storedEncoding) {
         boolean multi = type == CollectionType.MULTIVECTOR;
         return HnswConfig.builder()
                 .dimension(multi ? multivector.fdeDimension() : dimension)
@@ -125,6 +178,7 @@ public record CollectionSpec(
                 .efConstruction(efConstruction)
                 .defaultEf(ef)
                 .seed(seed)
+                .storedEncoding(storedEncoding)
                 .build();
     }
 }

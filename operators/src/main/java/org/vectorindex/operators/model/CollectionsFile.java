@@ -36,6 +36,7 @@ import org.vectorindex.state.multivector.StoredEncoding;
  *     ef: 64
  *     shards: 4
  *     seed: 42
+ *     storedEncoding: float32   # hnsw only; or int8: one byte per component
  *     multivector: {pooledVectors: 16, fdeRepetitions: 20, fdeSimhashBits: 4,
  *                   fdeProjectionDim: 8, fdeFinalDim: 0, candidates: 100, maxTokens: 512,
  *                   storedEncoding: float32}   # or int8: a quarter of the bytes
@@ -54,6 +55,7 @@ public final class CollectionsFile {
                     "ef",
                     "shards",
                     "seed",
+                    "storedEncoding",
                     "multivector");
     private static final Set<String> MV_KEYS =
             Set.of(
@@ -177,7 +179,18 @@ public final class CollectionsFile {
                             optInt(mvNode, "maxTokens", d.maxTokens(), source, mvWhere),
                             storedEncoding(mvNode, source, mvWhere));
         }
-        return new CollectionSpec(name, type, dimension, metric, m, efc, ef, shards, seed, mv);
+        return new CollectionSpec(
+                name,
+                type,
+                dimension,
+                metric,
+                m,
+                efc,
+                ef,
+                shards,
+                seed,
+                mv,
+                storedEncoding(node, source, where));
     }
 
     private static StoredEncoding storedEncoding(JsonNode mvNode, String source, String where) {

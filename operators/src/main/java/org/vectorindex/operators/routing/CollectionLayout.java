@@ -8,6 +8,7 @@ import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.math.Metric;
 import org.vectorindex.state.multivector.FdeConfig;
 import org.vectorindex.state.multivector.MultiVectorConfig;
+import org.vectorindex.state.multivector.StoredEncoding;
 
 /**
  * What the operators need to know about one collection: its name, its number of shards, its kind
@@ -21,6 +22,8 @@ import org.vectorindex.state.multivector.MultiVectorConfig;
  *
  * @param type kind of index behind each shard
  * @param multivector multi-vector settings, exactly when {@code type} is multivector
+ * @param storedEncoding how an HNSW collection's graph keeps its vectors; FLOAT32 for multivector
+ *     (its stored vectors' encoding is in {@code multivector})
  */
 @Internal
 public record CollectionLayout(
@@ -34,7 +37,8 @@ public record CollectionLayout(
         long seed,
         double consolidateFraction,
         CollectionType type,
-        MultivectorParams multivector)
+        MultivectorParams multivector,
+        StoredEncoding storedEncoding)
         implements Serializable {
 
     /** Largest k a query or subscription may ask for. */
@@ -57,8 +61,19 @@ public record CollectionLayout(
                             + name
                             + "': multivector settings are needed exactly for type multivector");
         }
+        if (storedEncoding == null) {
+            storedEncoding = StoredEncoding.FLOAT32;
+        }
         // Validates the HNSW parameters with the index's own messages.
-        new HnswConfig(dimension, metric, m, efConstruction, defaultEf, seed, consolidateFraction);
+        new HnswConfig(
+                dimension,
+                metric,
+                m,
+                efConstruction,
+                defaultEf,
+                seed,
+                consolidateFraction,
+                storedEncoding);
         if (multivector != null) {
             try {
                 multiVectorConfig(dimension, m, efConstruction, seed, multivector);
@@ -85,7 +100,8 @@ public record CollectionLayout(
                 config.seed(),
                 config.consolidateFraction(),
                 CollectionType.HNSW,
-                null);
+                null,
+                config.storedEncoding());
     }
 
     /**
@@ -116,7 +132,8 @@ public record CollectionLayout(
                 seed,
                 HnswConfig.DEFAULT_CONSOLIDATE_FRACTION,
                 CollectionType.MULTIVECTOR,
-                params);
+                params,
+                StoredEncoding.FLOAT32);
     }
 
     public boolean isMultivector() {
@@ -130,7 +147,14 @@ public record CollectionLayout(
      */
     public HnswConfig hnswConfig() {
         return new HnswConfig(
-                dimension, metric, m, efConstruction, defaultEf, seed, consolidateFraction);
+                dimension,
+                metric,
+                m,
+                efConstruction,
+                defaultEf,
+                seed,
+                consolidateFraction,
+                storedEncoding);
     }
 
     /** The multi-vector index config of each shard; only for type multivector. */

@@ -128,6 +128,28 @@ class CollectionsFileTest {
     }
 
     @Test
+    void storedEncodingInt8ReachesTheHnswConfigAndTheLayout() {
+        CollectionRegistry r =
+                CollectionsFile.parse(
+                        "collections:\n  - {name: a, dimension: 4, metric: l2, storedEncoding: int8}"
+                                + "\n  - {name: b, dimension: 4, metric: cosine}\n",
+                        false,
+                        "t");
+        assertEquals(StoredEncoding.INT8, r.get("a").indexConfig().storedEncoding());
+        assertEquals(StoredEncoding.FLOAT32, r.get("b").indexConfig().storedEncoding());
+        assertEquals(
+                StoredEncoding.INT8, ModelAdapter.layout(r.get("a")).hnswConfig().storedEncoding());
+        assertEquals(StoredEncoding.INT8, r.get("a").withShards(2).storedEncoding());
+        assertFails(
+                "collections:\n  - {name: a, dimension: 4, metric: l2, storedEncoding: int4}\n",
+                "float32 or int8");
+        assertFails(
+                "collections:\n  - {name: a, type: multivector, dimension: 4, metric: cosine,"
+                        + " storedEncoding: int8}\n",
+                "multivector.storedEncoding");
+    }
+
+    @Test
     void missingFileIsReported(@TempDir Path dir) {
         IllegalArgumentException e =
                 assertThrows(

@@ -2,10 +2,16 @@ package org.vectorindex.state.hnsw;
 
 import java.util.Objects;
 import org.vectorindex.state.math.Metric;
+import org.vectorindex.state.multivector.StoredEncoding;
 
 /**
  * Immutable parameters of one HNSW index. Everything that shapes the graph is here, the seed
  * included, so two indexes with equal configs fed the same operations are bit-identical.
+ *
+ * @param storedEncoding how the graph keeps its vectors, in memory and in its keyed-state image:
+ *     {@link StoredEncoding#FLOAT32} as given, or {@link StoredEncoding#INT8} one byte per
+ *     component (see {@code VectorStore}); it shapes the graph, since links are chosen by the
+ *     stored vectors' scores
  */
 public record HnswConfig(
         int dimension,
@@ -14,7 +20,8 @@ public record HnswConfig(
         int efConstruction,
         int defaultEf,
         long seed,
-        double consolidateFraction) {
+        double consolidateFraction,
+        StoredEncoding storedEncoding) {
 
     public static final int DEFAULT_M = 16;
     public static final int DEFAULT_EF_CONSTRUCTION = 100;
@@ -24,6 +31,7 @@ public record HnswConfig(
 
     public HnswConfig {
         Objects.requireNonNull(metric, "metric is missing");
+        Objects.requireNonNull(storedEncoding, "storedEncoding is missing (FLOAT32 or INT8)");
         if (dimension < 1) {
             throw new IllegalArgumentException("dimension must be at least 1, got " + dimension);
         }
@@ -43,6 +51,26 @@ public record HnswConfig(
         }
     }
 
+    /** A config with float32 vectors. */
+    public HnswConfig(
+            int dimension,
+            Metric metric,
+            int m,
+            int efConstruction,
+            int defaultEf,
+            long seed,
+            double consolidateFraction) {
+        this(
+                dimension,
+                metric,
+                m,
+                efConstruction,
+                defaultEf,
+                seed,
+                consolidateFraction,
+                StoredEncoding.FLOAT32);
+    }
+
     /** Neighbours kept per node on level 0 (twice {@code m}, as in the HNSW paper). */
     public int maxConnections(int level) {
         return level == 0 ? 2 * m : m;
@@ -54,7 +82,8 @@ public record HnswConfig(
                 && metric == other.metric
                 && m == other.m
                 && efConstruction == other.efConstruction
-                && seed == other.seed;
+                && seed == other.seed
+                && storedEncoding == other.storedEncoding;
     }
 
     public static Builder builder() {
@@ -70,6 +99,7 @@ public record HnswConfig(
         private int defaultEf = DEFAULT_EF;
         private long seed = DEFAULT_SEED;
         private double consolidateFraction = DEFAULT_CONSOLIDATE_FRACTION;
+        private StoredEncoding storedEncoding = StoredEncoding.FLOAT32;
 
         public Builder dimension(int dimension) {
             this.dimension = dimension;
@@ -106,6 +136,12 @@ public record HnswConfig(
             return this;
         }
 
+        /** FLOAT32 (default) or INT8 vectors. */
+        public Builder storedEncoding(StoredEncoding storedEncoding) {
+            this.storedEncoding = storedEncoding;
+            return this;
+        }
+
         public HnswConfig build() {
             if (dimension == null) {
                 throw new IllegalStateException("HnswConfig: dimension is not set");
@@ -114,7 +150,14 @@ public record HnswConfig(
                 throw new IllegalStateException("HnswConfig: metric is not set");
             }
             return new HnswConfig(
-                    dimension, metric, m, efConstruction, defaultEf, seed, consolidateFraction);
+                    dimension,
+                    metric,
+                    m,
+                    efConstruction,
+                    defaultEf,
+                    seed,
+                    consolidateFraction,
+                    storedEncoding);
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import org.vectorindex.state.math.Metric;
 import org.vectorindex.state.math.VectorMath;
+import org.vectorindex.state.multivector.StoredEncoding;
 
 /**
  * An HNSW index over external String ids, with true deletion.
@@ -40,6 +41,7 @@ public final class HnswIndex {
     private final VectorStore.QueryScorer queryScorer;
     private final LongHeap exactHeap = LongHeap.minHeap(64);
     private final long[] entry = new long[1];
+    private final boolean imageless;
     private String[] ids = new String[0];
     private float[] queryBuffer;
     private int ordinalLimit;
@@ -47,6 +49,7 @@ public final class HnswIndex {
     private int deletedCount;
     private long lastSearchScored;
 
+    /** An index whose vectors are kept as {@link HnswConfig#storedEncoding} says. */
     public HnswIndex(HnswConfig config) {
         this(config, false);
     }
@@ -55,17 +58,26 @@ public final class HnswIndex {
      * An index that keeps its vectors as INT8 codes, a quarter of the float bytes. Codes keep
      * directions only, so the metric is cosine, or dot over vectors the caller has normalised;
      * scores are against the dequantized unit vectors. For graphs that are the only copy of many
-     * small vectors, such as a multi-vector collection's tokens. It has no keyed-state image:
-     * {@link #meta} and {@link #nodeRecord} refuse.
+     * small vectors, such as a multi-vector collection's tokens. Unless the config's stored
+     * encoding is INT8 (then this is {@link #HnswIndex(HnswConfig)}), it has no keyed-state image:
+     * {@link #meta} and the node records refuse.
      */
     public static HnswIndex withInt8Vectors(HnswConfig config) {
         return new HnswIndex(config, true);
     }
 
-    private HnswIndex(HnswConfig config, boolean int8) {
+    private HnswIndex(HnswConfig config, boolean unitInt8) {
         this.config = Objects.requireNonNull(config, "config is missing");
         this.metric = config.metric();
-        this.store = new VectorStore(config.dimension(), metric, 16, int8);
+        boolean int8Config = config.storedEncoding() == StoredEncoding.INT8;
+        this.imageless = unitInt8 && !int8Config;
+        VectorStore.Int8Mode mode =
+                !int8Config && !unitInt8
+                        ? VectorStore.Int8Mode.NONE
+                        : unitInt8 || metric == Metric.COSINE
+                                ? VectorStore.Int8Mode.UNIT
+                                : VectorStore.Int8Mode.AFFINE;
+        this.store = new VectorStore(config.dimension(), metric, 16, mode);
         this.graph = new HnswGraph(config.m());
         this.searcher = new GraphSearcher(graph);
         NeighborLinker linker = new NeighborLinker(graph, store, changedLinks);
@@ -286,42 +298,36 @@ public final class HnswIndex {
     // --- persistence: the durable image in keyed state ---
 
     public IndexMeta meta() {
-        requireFloatVectors();
+        requireImage();
         return new IndexMeta(config, graph.entryPoint(), graph.maxLevel(), ordinalLimit);
     }
 
-    /** The durable payload of an ordinal, or null if it is free. */
+    /** Whether nodes are durable as {@link #int8NodeRecord} rather than {@link #nodeRecord}. */
+    public boolean int8() {
+        return store.int8();
+    }
+
+    /** The durable payload of an ordinal of a float32 index, or null if it is free. */
     public NodeRecord nodeRecord(int ordinal) {
-        requireFloatVectors();
-        if (!graph.exists(ordinal)) {
-            return null;
-        }
-        return new NodeRecord(
-                ids[ordinal],
-                store.copyOf(ordinal),
-                graph.level(ordinal),
-                graph.isDeleted(ordinal));
+        requireImage();
+        return IndexImage.nodeRecord(store, graph, ids, ordinal);
+    }
+
+    /** The durable payload of an ordinal of an INT8 index, or null if it is free. */
+    public Int8NodeRecord int8NodeRecord(int ordinal) {
+        requireImage();
+        return IndexImage.int8NodeRecord(store, graph, ids, ordinal);
     }
 
     /** The links of an ordinal, {@code [level][i]} best first, or null if it is free. */
     public int[][] links(int ordinal) {
-        if (!graph.exists(ordinal)) {
-            return null;
-        }
-        int level = graph.level(ordinal);
-        int[][] links = new int[level + 1][];
-        for (int l = 0; l <= level; l++) {
-            int off = graph.offset(ordinal, l);
-            links[l] =
-                    Arrays.copyOfRange(
-                            graph.neighborArray(ordinal, l), off, off + graph.count(ordinal, l));
-        }
-        return links;
+        return IndexImage.links(graph, ordinal);
     }
 
-    private void requireFloatVectors() {
-        if (store.int8()) {
-            throw new IllegalStateException("an index with INT8 vectors has no keyed-state image");
+    private void requireImage() {
+        if (imageless) {
+            throw new IllegalStateException(
+                    "an index with INT8 vectors outside an INT8 config has no keyed-state image");
         }
     }
 
@@ -340,60 +346,55 @@ public final class HnswIndex {
     }
 
     /**
-     * Rebuilds an index from its durable image; the result is bit-identical to the original. The
-     * search-time settings of {@code config} (default ef, consolidate fraction) may differ from the
-     * stored ones; the graph-shaping ones may not.
+     * Rebuilds a float32 index from its durable image; the result is bit-identical to the original.
+     * The search-time settings of {@code config} (default ef, consolidate fraction) may differ from
+     * the stored ones; the graph-shaping ones may not.
      */
     public static HnswIndex restore(
             HnswConfig config,
             IndexMeta meta,
             Map<Integer, NodeRecord> nodes,
             Map<Integer, int[][]> links) {
-        if (!meta.config().sameGraphShape(config)) {
-            throw new IllegalStateException(
-                    "stored index was built with "
-                            + meta.config()
-                            + " but "
-                            + config
-                            + " was given");
+        return restore(config, meta, nodes, Map.of(), links);
+    }
+
+    /** As above, for an index of either encoding: its nodes are in the map of its encoding. */
+    public static HnswIndex restore(
+            HnswConfig config,
+            IndexMeta meta,
+            Map<Integer, NodeRecord> nodes,
+            Map<Integer, Int8NodeRecord> int8Nodes,
+            Map<Integer, int[][]> links) {
+        return IndexImage.restore(config, meta, nodes, int8Nodes, links);
+    }
+
+    // --- restore: IndexImage fills a fresh index through these ---
+
+    VectorStore store() {
+        return store;
+    }
+
+    HnswGraph graph() {
+        return graph;
+    }
+
+    void beginRestore(int ordinalLimit) {
+        ensureCapacity(ordinalLimit);
+        this.ordinalLimit = ordinalLimit;
+        free.set(0, ordinalLimit);
+    }
+
+    void restoreNode(int ordinal, String id, int level, boolean deleted) {
+        ids[ordinal] = id;
+        graph.addNode(ordinal, level);
+        free.clear(ordinal);
+        if (deleted) {
+            graph.markDeleted(ordinal);
+            deletedCount++;
+        } else {
+            ordinals.put(id, ordinal);
+            liveCount++;
         }
-        HnswIndex index = new HnswIndex(config);
-        index.ensureCapacity(meta.ordinalLimit());
-        index.ordinalLimit = meta.ordinalLimit();
-        index.free.set(0, meta.ordinalLimit());
-        for (Map.Entry<Integer, NodeRecord> e : nodes.entrySet()) {
-            int ordinal = e.getKey();
-            NodeRecord r = e.getValue();
-            index.store.set(ordinal, r.vector());
-            index.ids[ordinal] = r.id();
-            index.graph.addNode(ordinal, r.level());
-            index.free.clear(ordinal);
-            if (r.deleted()) {
-                index.graph.markDeleted(ordinal);
-                index.deletedCount++;
-            } else {
-                index.ordinals.put(r.id(), ordinal);
-                index.liveCount++;
-            }
-        }
-        float[] scores = new float[2 * config.m()];
-        for (Map.Entry<Integer, int[][]> e : links.entrySet()) {
-            int ordinal = e.getKey();
-            int[][] neighbors = e.getValue();
-            if (!index.graph.exists(ordinal)
-                    || neighbors.length != index.graph.level(ordinal) + 1) {
-                throw new IllegalStateException(
-                        "stored links of ordinal " + ordinal + " do not match its node");
-            }
-            for (int l = 0; l < neighbors.length; l++) {
-                for (int i = 0; i < neighbors[l].length; i++) {
-                    scores[i] = index.store.score(ordinal, neighbors[l][i]);
-                }
-                index.graph.setNeighbors(ordinal, l, neighbors[l], scores, neighbors[l].length);
-            }
-        }
-        index.graph.setEntryPoint(meta.entryPoint(), meta.maxLevel());
-        return index;
     }
 
     // --- internals ---

@@ -9,41 +9,80 @@ import org.vectorindex.state.math.VectorMath;
  * All vectors of one index in a single flat array, indexed by ordinal: one bounds check and no
  * pointer chase per distance, which is most of the search time.
  *
- * <p>With INT8 vectors (directions only: cosine, or dot over unit vectors) the array holds one
- * signed byte per component ({@link Int8Codec}) plus each vector's derived {@code 1/||c||}, a
- * quarter of the float bytes; scores are then dot products against the dequantized vectors. This
- * lets a graph over many small vectors (a multi-vector collection's tokens) be the only copy of
- * them.
+ * <p>INT8 vectors hold one signed byte per component ({@link Int8Codec}), a quarter of the float
+ * bytes, plus a few per-vector terms:
+ *
+ * <ul>
+ *   <li>{@link Int8Mode#UNIT} (cosine, or dot over unit vectors): the direction only, {@code x̂ = c
+ *       / ||c||}, the factor derived from the codes, so the image is the codes alone;
+ *   <li>{@link Int8Mode#AFFINE} (L2 and dot, which need magnitudes): {@code x̂ = β + s · c} over
+ *       the vector's own range ({@link Int8Codec#quantizeAffine}), {@code s} and {@code β} kept
+ *       beside the codes, with the derived {@code Σc} and {@code ||x̂||²}, so a score is one dot
+ *       product of codes plus per-vector terms: {@code q·x̂ = β Σq + s (q·c)}, {@code ||q − x̂||² =
+ *       ||q||² − 2 q·x̂ + ||x̂||²}.
+ * </ul>
+ *
+ * Query scores are float query against codes, so only the stored side is quantized. Node-to-node
+ * scores are symmetric to the bit, as restores recompute a link's score from either end.
  */
 final class VectorStore {
-    private final int dim;
-    private final Metric metric;
-    private float[] data;
-    private byte[] codes;
-    private double[] inverseNorms;
-
-    VectorStore(int dim, Metric metric, int initialCapacity) {
-        this(dim, metric, initialCapacity, false);
+    /** How INT8 codes stand for a vector. */
+    enum Int8Mode {
+        NONE,
+        UNIT,
+        AFFINE
     }
 
-    VectorStore(int dim, Metric metric, int initialCapacity, boolean int8) {
+    private final int dim;
+    private final Metric metric;
+    private final Int8Mode mode;
+    private float[] data;
+    private byte[] codes;
+
+    /** UNIT: {@code 1/||c||}. */
+    private double[] factors;
+
+    /** AFFINE: scale {@code s}, offset {@code β}, {@code Σc} and {@code ||x̂||²} per vector. */
+    private float[] scales;
+
+    private float[] offsets;
+    private int[] codeSums;
+    private double[] squaredNorms;
+
+    VectorStore(int dim, Metric metric, int initialCapacity) {
+        this(dim, metric, initialCapacity, Int8Mode.NONE);
+    }
+
+    VectorStore(int dim, Metric metric, int initialCapacity, Int8Mode mode) {
         this.dim = dim;
         this.metric = metric;
+        this.mode = mode;
         int cap = Math.max(1, initialCapacity);
-        if (int8) {
-            if (metric == Metric.L2) {
-                throw new IllegalArgumentException(
-                        "INT8 vectors keep directions only: use cosine, or dot over unit vectors");
-            }
-            this.codes = new byte[cap * dim];
-            this.inverseNorms = new double[cap];
-        } else {
+        if (mode == Int8Mode.UNIT && metric == Metric.L2) {
+            throw new IllegalArgumentException(
+                    "INT8 vectors keep directions only: use cosine, or dot over unit vectors");
+        }
+        if (mode == Int8Mode.NONE) {
             this.data = new float[cap * dim];
+        } else {
+            this.codes = new byte[cap * dim];
+            if (mode == Int8Mode.UNIT) {
+                this.factors = new double[cap];
+            } else {
+                this.scales = new float[cap];
+                this.offsets = new float[cap];
+                this.codeSums = new int[cap];
+                this.squaredNorms = new double[cap];
+            }
         }
     }
 
     boolean int8() {
         return codes != null;
+    }
+
+    Int8Mode int8Mode() {
+        return mode;
     }
 
     int dimension() {
@@ -55,7 +94,7 @@ final class VectorStore {
     }
 
     int capacity() {
-        return codes != null ? inverseNorms.length : data.length / dim;
+        return codes != null ? codes.length / dim : data.length / dim;
     }
 
     void ensureCapacity(int ordinals) {
@@ -64,9 +103,17 @@ final class VectorStore {
             if (grown > Integer.MAX_VALUE - 16) {
                 throw new IllegalStateException("index shard is full: " + ordinals + " vectors");
             }
+            int n = (int) (grown / dim);
             if (codes != null) {
                 codes = Arrays.copyOf(codes, (int) grown);
-                inverseNorms = Arrays.copyOf(inverseNorms, (int) (grown / dim));
+                if (factors != null) {
+                    factors = Arrays.copyOf(factors, n);
+                } else {
+                    scales = Arrays.copyOf(scales, n);
+                    offsets = Arrays.copyOf(offsets, n);
+                    codeSums = Arrays.copyOf(codeSums, n);
+                    squaredNorms = Arrays.copyOf(squaredNorms, n);
+                }
             } else {
                 data = Arrays.copyOf(data, (int) grown);
             }
@@ -74,18 +121,65 @@ final class VectorStore {
     }
 
     void set(int ordinal, float[] vector) {
-        if (codes != null) {
-            System.arraycopy(Int8Codec.quantize(vector, dim), 0, codes, ordinal * dim, dim);
-            inverseNorms[ordinal] = Int8Codec.inverseNorm(codes, ordinal * dim, dim);
-        } else {
-            System.arraycopy(vector, 0, data, ordinal * dim, dim);
+        switch (mode) {
+            case NONE -> System.arraycopy(vector, 0, data, ordinal * dim, dim);
+            case UNIT -> setCodes(ordinal, Int8Codec.quantize(vector, dim), 0f, 0f);
+            case AFFINE -> {
+                byte[] c = new byte[dim];
+                float[] p = Int8Codec.quantizeAffine(vector, c);
+                setCodes(ordinal, c, p[0], p[1]);
+            }
         }
+    }
+
+    /** Sets an ordinal from its durable codes (and scale and offset, in AFFINE mode). */
+    void setCodes(int ordinal, byte[] c, float scale, float offset) {
+        if (c.length != dim) {
+            throw new IllegalArgumentException(
+                    "stored codes have dimension " + c.length + ", the index " + dim);
+        }
+        int base = ordinal * dim;
+        System.arraycopy(c, 0, codes, base, dim);
+        if (mode == Int8Mode.UNIT) {
+            factors[ordinal] = Int8Codec.inverseNorm(codes, base, dim);
+            return;
+        }
+        scales[ordinal] = scale;
+        offsets[ordinal] = offset;
+        int sum = 0;
+        for (int i = 0; i < dim; i++) {
+            sum += codes[base + i];
+        }
+        codeSums[ordinal] = sum;
+        squaredNorms[ordinal] = affineDot(ordinal, ordinal);
+    }
+
+    /** A copy of the codes of an ordinal. */
+    byte[] codesOf(int ordinal) {
+        return Arrays.copyOfRange(codes, ordinal * dim, ordinal * dim + dim);
+    }
+
+    /** The stored scale of an ordinal in AFFINE mode; 0 in UNIT mode, where codes carry it. */
+    float scaleOf(int ordinal) {
+        return mode == Int8Mode.AFFINE ? scales[ordinal] : 0f;
+    }
+
+    /** The stored offset of an ordinal in AFFINE mode; 0 in UNIT mode. */
+    float offsetOf(int ordinal) {
+        return mode == Int8Mode.AFFINE ? offsets[ordinal] : 0f;
     }
 
     void clear(int ordinal) {
         if (codes != null) {
             Arrays.fill(codes, ordinal * dim, ordinal * dim + dim, (byte) 0);
-            inverseNorms[ordinal] = 0;
+            if (factors != null) {
+                factors[ordinal] = 0;
+            } else {
+                scales[ordinal] = 0;
+                offsets[ordinal] = 0;
+                codeSums[ordinal] = 0;
+                squaredNorms[ordinal] = 0;
+            }
         } else {
             Arrays.fill(data, ordinal * dim, ordinal * dim + dim, 0f);
         }
@@ -95,9 +189,10 @@ final class VectorStore {
     float[] copyOf(int ordinal) {
         if (codes != null) {
             float[] out = new float[dim];
-            double inv = inverseNorms[ordinal];
+            double f = factors != null ? factors[ordinal] : scales[ordinal];
+            double b = factors != null ? 0 : offsets[ordinal];
             for (int i = 0, o = ordinal * dim; i < dim; i++) {
-                out[i] = (float) (codes[o + i] * inv);
+                out[i] = (float) (b + codes[o + i] * f);
             }
             return out;
         }
@@ -106,49 +201,98 @@ final class VectorStore {
 
     boolean equalsStored(int ordinal, float[] vector) {
         int base = ordinal * dim;
-        if (codes != null) {
-            return Arrays.equals(codes, base, base + dim, Int8Codec.quantize(vector, dim), 0, dim);
+        switch (mode) {
+            case UNIT:
+                return Arrays.equals(
+                        codes, base, base + dim, Int8Codec.quantize(vector, dim), 0, dim);
+            case AFFINE:
+                byte[] c = new byte[dim];
+                float[] p = Int8Codec.quantizeAffine(vector, c);
+                return p[0] == scales[ordinal]
+                        && p[1] == offsets[ordinal]
+                        && Arrays.equals(codes, base, base + dim, c, 0, dim);
+            default:
+                return Arrays.equals(data, base, base + dim, vector, 0, dim);
         }
-        return Arrays.equals(data, base, base + dim, vector, 0, dim);
     }
 
-    float score(float[] query, int ordinal) {
-        return codes != null
-                ? int8Score(query, ordinal)
-                : metric.score(query, 0, data, ordinal * dim, dim);
+    /**
+     * Score of a query; {@code querySum} ({@code Σq}) and {@code queryNorm} ({@code ||q||²}) are
+     * read in AFFINE mode only.
+     */
+    float score(float[] query, double querySum, double queryNorm, int ordinal) {
+        if (codes == null) {
+            return metric.score(query, 0, data, ordinal * dim, dim);
+        }
+        double dot = VectorMath.dot(query, 0, codes, ordinal * dim, dim);
+        if (factors != null) {
+            return (float) (dot * factors[ordinal]);
+        }
+        dot = offsets[ordinal] * querySum + scales[ordinal] * dot;
+        return metric == Metric.L2
+                ? (float) -(queryNorm - 2 * dot + squaredNorms[ordinal])
+                : (float) dot;
     }
 
     float score(int a, int b) {
-        if (codes != null) {
-            int sum = VectorMath.dot(codes, a * dim, codes, b * dim, dim);
-            return (float) (sum * inverseNorms[a] * inverseNorms[b]);
+        if (codes == null) {
+            return metric.score(data, a * dim, data, b * dim, dim);
         }
-        return metric.score(data, a * dim, data, b * dim, dim);
+        if (factors != null) {
+            int sum = VectorMath.dot(codes, a * dim, codes, b * dim, dim);
+            // one product of the two factors, so the score is the same from either end
+            return (float) (sum * (factors[a] * factors[b]));
+        }
+        double dot = affineDot(a, b);
+        return metric == Metric.L2
+                ? (float) -((squaredNorms[a] + squaredNorms[b]) - 2 * dot)
+                : (float) dot;
     }
 
-    private float int8Score(float[] query, int ordinal) {
-        return (float)
-                (VectorMath.dot(query, 0, codes, ordinal * dim, dim) * inverseNorms[ordinal]);
+    /**
+     * {@code x̂_a · x̂_b = d β_a β_b + β_a s_b Σc_b + β_b s_a Σc_a + s_a s_b (c_a · c_b)}, each
+     * term written so that swapping a and b gives the same bits.
+     */
+    private double affineDot(int a, int b) {
+        int codeDot = VectorMath.dot(codes, a * dim, codes, b * dim, dim);
+        double cross =
+                offsets[a] * ((double) scales[b] * codeSums[b])
+                        + offsets[b] * ((double) scales[a] * codeSums[a]);
+        return dim * ((double) offsets[a] * offsets[b])
+                + cross
+                + ((double) scales[a] * scales[b]) * codeDot;
     }
 
     long bytesUsed() {
-        return codes != null
-                ? 32L + codes.length + 8L * inverseNorms.length
-                : 16L + 4L * data.length;
+        if (codes == null) {
+            return 16L + 4L * data.length;
+        }
+        int n = capacity();
+        return 16L + codes.length + (factors != null ? 16L + 8L * n : 64L + 20L * n);
     }
 
     /** Scores stored nodes against a query vector; reused across searches. */
     final class QueryScorer implements OrdinalScorer {
         private float[] query;
+        private double querySum;
+        private double queryNorm;
 
         QueryScorer reset(float[] query) {
             this.query = query;
+            if (mode == Int8Mode.AFFINE) {
+                double sum = 0;
+                for (int i = 0; i < dim; i++) {
+                    sum += query[i];
+                }
+                querySum = sum;
+                queryNorm = VectorMath.dot(query, 0, query, 0, dim);
+            }
             return this;
         }
 
         @Override
         public float score(int ordinal) {
-            return VectorStore.this.score(query, ordinal);
+            return VectorStore.this.score(query, querySum, queryNorm, ordinal);
         }
     }
 

@@ -8,18 +8,20 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.hnsw.IndexMeta;
 import org.vectorindex.state.math.Metric;
+import org.vectorindex.state.multivector.StoredEncoding;
 import org.vectorindex.state.serde.VersionedSerializer;
 
 /**
- * Format 1: the index configuration (dimension, metric name, m, efConstruction, default ef, seed,
- * consolidate fraction), then entry point, max level and ordinal limit.
+ * Format 2: the index configuration (dimension, metric name, m, efConstruction, default ef, seed,
+ * consolidate fraction), then entry point, max level and ordinal limit, then the stored encoding's
+ * name. Format 1, without the encoding, is read as FLOAT32.
  */
 public final class IndexMetaSerializer extends VersionedSerializer<IndexMeta> {
     public static final IndexMetaSerializer INSTANCE = new IndexMetaSerializer();
 
     @Override
     protected int currentVersion() {
-        return 1;
+        return 2;
     }
 
     @Override
@@ -35,20 +37,34 @@ public final class IndexMetaSerializer extends VersionedSerializer<IndexMeta> {
         out.writeInt(meta.entryPoint());
         out.writeInt(meta.maxLevel());
         out.writeInt(meta.ordinalLimit());
+        out.writeUTF(c.storedEncoding().name());
     }
 
     @Override
     protected IndexMeta read(int version, DataInputView in) throws IOException {
+        int dimension = in.readInt();
+        Metric metric = metric(in.readUTF());
+        int m = in.readInt();
+        int efConstruction = in.readInt();
+        int defaultEf = in.readInt();
+        long seed = in.readLong();
+        double consolidateFraction = in.readDouble();
+        int entryPoint = in.readInt();
+        int maxLevel = in.readInt();
+        int ordinalLimit = in.readInt();
+        StoredEncoding encoding =
+                version >= 2 ? StoredEncoding.valueOf(in.readUTF()) : StoredEncoding.FLOAT32;
         HnswConfig c =
                 new HnswConfig(
-                        in.readInt(),
-                        metric(in.readUTF()),
-                        in.readInt(),
-                        in.readInt(),
-                        in.readInt(),
-                        in.readLong(),
-                        in.readDouble());
-        return new IndexMeta(c, in.readInt(), in.readInt(), in.readInt());
+                        dimension,
+                        metric,
+                        m,
+                        efConstruction,
+                        defaultEf,
+                        seed,
+                        consolidateFraction,
+                        encoding);
+        return new IndexMeta(c, entryPoint, maxLevel, ordinalLimit);
     }
 
     private static Metric metric(String name) throws IOException {

@@ -13,6 +13,7 @@ import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.hnsw.HnswIndex;
 import org.vectorindex.state.hnsw.IndexMeta;
+import org.vectorindex.state.hnsw.Int8NodeRecord;
 import org.vectorindex.state.hnsw.NodeRecord;
 
 /**
@@ -101,14 +102,17 @@ public final class KeyedHnswState {
         // RocksDB iterates in key order, the heap backend does not: replay in sequence order.
         entries.sort(Map.Entry.comparingByKey());
         Map<Integer, NodeRecord> nodes = new HashMap<>();
+        Map<Integer, Int8NodeRecord> int8Nodes = new HashMap<>();
         Map<Integer, int[][]> links = new HashMap<>();
         for (Map.Entry<Long, LogRecord> e : entries) {
             LogRecord r = e.getValue();
             switch (r.kind()) {
                 case NODE -> nodes.put(r.ordinal(), r.node());
+                case INT8_NODE -> int8Nodes.put(r.ordinal(), r.int8Node());
                 case LINKS -> links.put(r.ordinal(), r.links());
                 case FREE -> {
                     nodes.remove(r.ordinal());
+                    int8Nodes.remove(r.ordinal());
                     links.remove(r.ordinal());
                 }
             }
@@ -116,7 +120,7 @@ public final class KeyedHnswState {
         Long length = logLength.value();
         Working w =
                 new Working(
-                        HnswIndex.restore(config, stored, nodes, links),
+                        HnswIndex.restore(config, stored, nodes, int8Nodes, links),
                         log,
                         length == null ? 0 : length);
         w.migrate = legacy;
@@ -168,12 +172,22 @@ public final class KeyedHnswState {
         w.nextSequence = 0;
         int limit = w.index.meta().ordinalLimit();
         for (int ordinal = 0; ordinal < limit; ordinal++) {
-            NodeRecord node = w.index.nodeRecord(ordinal);
-            if (node != null) {
-                log.put(w.nextSequence++, LogRecord.node(ordinal, node));
+            LogRecord node = nodeEntry(w.index, ordinal);
+            if (node.kind() != LogRecord.Kind.FREE) {
+                log.put(w.nextSequence++, node);
                 log.put(w.nextSequence++, LogRecord.links(ordinal, w.index.links(ordinal)));
             }
         }
+    }
+
+    /** The log entry of an ordinal's payload in the index's encoding, FREE if it is free. */
+    private static LogRecord nodeEntry(HnswIndex index, int ordinal) {
+        if (index.int8()) {
+            Int8NodeRecord node = index.int8NodeRecord(ordinal);
+            return node == null ? LogRecord.free(ordinal) : LogRecord.int8Node(ordinal, node);
+        }
+        NodeRecord node = index.nodeRecord(ordinal);
+        return node == null ? LogRecord.free(ordinal) : LogRecord.node(ordinal, node);
     }
 
     /** Drops the current key's index and its state, e.g. when a collection is removed. */
@@ -204,8 +218,7 @@ public final class KeyedHnswState {
         }
 
         private void appendNode(int ordinal) {
-            NodeRecord node = index.nodeRecord(ordinal);
-            append(node == null ? LogRecord.free(ordinal) : LogRecord.node(ordinal, node));
+            append(nodeEntry(index, ordinal));
         }
 
         private void appendLinks(int ordinal) {

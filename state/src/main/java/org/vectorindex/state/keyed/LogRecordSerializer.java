@@ -8,18 +8,22 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.vectorindex.state.serde.SerdeIo;
 import org.vectorindex.state.serde.VersionedSerializer;
 
-/** Format 1: kind (byte), ordinal, then a node record, a links record, or nothing for FREE. */
+/**
+ * Format 2: kind (byte), ordinal, then a node record ({@link NodeRecordSerializer}), a links
+ * record, nothing for FREE, or an INT8 node record ({@link Int8NodeRecordSerializer}, kind 3).
+ * Format 1 is the same without kind 3.
+ */
 public final class LogRecordSerializer extends VersionedSerializer<LogRecord> {
     public static final LogRecordSerializer INSTANCE = new LogRecordSerializer();
 
     /** Format codes of the kinds, by position; never reordered. */
     private static final LogRecord.Kind[] KINDS = {
-        LogRecord.Kind.NODE, LogRecord.Kind.LINKS, LogRecord.Kind.FREE
+        LogRecord.Kind.NODE, LogRecord.Kind.LINKS, LogRecord.Kind.FREE, LogRecord.Kind.INT8_NODE
     };
 
     @Override
     protected int currentVersion() {
-        return 1;
+        return 2;
     }
 
     @Override
@@ -30,17 +34,21 @@ public final class LogRecordSerializer extends VersionedSerializer<LogRecord> {
             case NODE -> NodeRecordSerializer.INSTANCE.serialize(r.node(), out);
             case LINKS -> LinksSerializer.INSTANCE.serialize(r.links(), out);
             case FREE -> {}
+            case INT8_NODE -> Int8NodeRecordSerializer.INSTANCE.serialize(r.int8Node(), out);
         }
     }
 
     @Override
     protected LogRecord read(int version, DataInputView in) throws IOException {
-        LogRecord.Kind kind = SerdeIo.readEnum(in, KINDS, "log record kind");
+        LogRecord.Kind kind =
+                SerdeIo.readEnum(in, KINDS, version >= 2 ? 4 : 3, "log record kind", version);
         int ordinal = in.readInt();
         return switch (kind) {
             case NODE -> LogRecord.node(ordinal, NodeRecordSerializer.INSTANCE.deserialize(in));
             case LINKS -> LogRecord.links(ordinal, LinksSerializer.INSTANCE.deserialize(in));
             case FREE -> LogRecord.free(ordinal);
+            case INT8_NODE ->
+                    LogRecord.int8Node(ordinal, Int8NodeRecordSerializer.INSTANCE.deserialize(in));
         };
     }
 

@@ -13,8 +13,12 @@
  * <ul>
  *   <li>{@code hnsw-log@<key>}: {@code MapState<sequence, LogRecord>}, a state of its own per key:
  *       an append-only change log; each entry sets a node's payload (id, vector, level, tombstone),
- *       sets its links (neighbour ordinals per level), or frees its ordinal. State written when all
- *       keys shared one {@code hnsw-log} is read from there once and moved.
+ *       sets its links (neighbour ordinals per level), or frees its ordinal. An index whose config
+ *       says {@code storedEncoding: INT8} logs its payloads as INT8 node entries (the codes, and
+ *       under L2 and dot a scale and offset: {@link
+ *       org.vectorindex.state.keyed.Int8NodeRecordSerializer}), so its image is about a quarter of
+ *       the float one and restores the same codes, hence the same scores and graph. State written
+ *       when all keys shared one {@code hnsw-log} is read from there once and moved.
  *   <li>{@code hnsw-meta}: {@code ValueState<IndexMeta>}: config, entry point, top level, ordinal
  *       limit; {@code hnsw-log-length}: the next sequence number.
  * </ul>

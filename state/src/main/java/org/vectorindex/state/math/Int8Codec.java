@@ -1,5 +1,7 @@
 package org.vectorindex.state.math;
 
+import java.util.Arrays;
+
 /**
  * Scalar quantization of unit-length vectors to one signed byte per component.
  *
@@ -100,5 +102,40 @@ public final class Int8Codec {
                 out[o + i] = (float) (codes[o + i] * inv);
             }
         }
+    }
+
+    /**
+     * Quantizes one vector that keeps its magnitude (L2, dot) into {@code out}, affinely over its
+     * own range: with {@code s = (max − min) / 255}, codes {@code c_i = round((x_i − min) / s) −
+     * 128} and {@code x̂ = β + s · c} where {@code β = min + 128 s}. Each component is within
+     * {@code s/2} of its original, half the error of a max-abs scale over non-negative data (SIFT,
+     * image pixels) that uses only half the codes. A constant vector (zero too) is exact: {@code s
+     * = 0}, {@code β = x_0}. Returns {@code {s, β}}; the durable image keeps codes, {@code s} and
+     * {@code β}, so a restore needs no re-quantization.
+     */
+    public static float[] quantizeAffine(float[] v, byte[] out) {
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < v.length; i++) {
+            if (!Float.isFinite(v[i])) {
+                throw new IllegalArgumentException("vector has a non-finite component " + i);
+            }
+            min = Math.min(min, v[i]);
+            max = Math.max(max, v[i]);
+        }
+        float scale = (float) (((double) max - min) / 255.0);
+        if (scale == 0f || !Float.isFinite(scale)) {
+            if (scale != 0f) {
+                throw new IllegalArgumentException("vector range overflows a float");
+            }
+            Arrays.fill(out, 0, v.length, (byte) 0);
+            return new float[] {0f, min};
+        }
+        double f = 1.0 / scale;
+        for (int i = 0; i < v.length; i++) {
+            long u = Math.round(((double) v[i] - min) * f);
+            out[i] = (byte) (Math.max(0, Math.min(255, u)) - 128);
+        }
+        return new float[] {scale, (float) (min + 128.0 * scale)};
     }
 }

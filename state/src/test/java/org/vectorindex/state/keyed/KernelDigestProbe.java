@@ -21,6 +21,7 @@ import org.vectorindex.state.hnsw.NodeRecord;
 import org.vectorindex.state.hnsw.SearchHit;
 import org.vectorindex.state.math.DistanceKernels;
 import org.vectorindex.state.math.Metric;
+import org.vectorindex.state.multivector.StoredEncoding;
 import org.vectorindex.state.testing.ClusteredData;
 
 /**
@@ -35,7 +36,8 @@ public final class KernelDigestProbe {
         {"cosine-100", 100, Metric.COSINE, false},
         {"dot-129", 129, Metric.DOT, false},
         {"l2-784", 784, Metric.L2, false},
-        {"int8-cosine-64", 64, Metric.COSINE, true}
+        {"int8-cosine-64", 64, Metric.COSINE, true},
+        {"int8-l2-37", 37, Metric.L2, true}
     };
 
     private KernelDigestProbe() {}
@@ -56,9 +58,15 @@ public final class KernelDigestProbe {
     }
 
     static HnswIndex build(int dim, Metric metric, boolean int8) {
-        HnswConfig config =
-                HnswConfig.builder().dimension(dim).metric(metric).m(8).efConstruction(60).build();
-        HnswIndex index = int8 ? HnswIndex.withInt8Vectors(config) : new HnswIndex(config);
+        HnswConfig.Builder b =
+                HnswConfig.builder().dimension(dim).metric(metric).m(8).efConstruction(60);
+        // INT8 under L2 is an INT8 collection's affine codes; under cosine the unit codes
+        HnswIndex index =
+                !int8
+                        ? new HnswIndex(b.build())
+                        : metric == Metric.L2
+                                ? new HnswIndex(b.storedEncoding(StoredEncoding.INT8).build())
+                                : HnswIndex.withInt8Vectors(b.build());
         float[][] data = ClusteredData.generate(1400, dim, 10, dim);
         for (int i = 0; i < 1200; i++) {
             index.upsert("id" + i, data[i]);

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.math.Metric;
+import org.vectorindex.state.multivector.StoredEncoding;
 import org.vectorindex.state.testing.ClusteredData;
 
 /**
@@ -36,23 +37,35 @@ class KeyedHnswStateTest {
     static final HnswConfig CONFIG =
             HnswConfig.builder().dimension(DIM).metric(Metric.L2).m(8).efConstruction(64).build();
 
+    /** The same index with INT8 vectors (affine codes under L2), restored through its own image. */
+    static final HnswConfig INT8_CONFIG =
+            HnswConfig.builder()
+                    .dimension(DIM)
+                    .metric(Metric.L2)
+                    .m(8)
+                    .efConstruction(64)
+                    .storedEncoding(StoredEncoding.INT8)
+                    .build();
+
     static Stream<Arguments> backends() {
+        Supplier<StateBackend> heap = HashMapStateBackend::new;
+        Supplier<StateBackend> rocks = () -> new EmbeddedRocksDBStateBackend(true);
         return Stream.of(
-                Arguments.of("heap", (Supplier<StateBackend>) HashMapStateBackend::new),
-                Arguments.of(
-                        "rocksdb",
-                        (Supplier<StateBackend>) () -> new EmbeddedRocksDBStateBackend(true)));
+                Arguments.of("heap", heap, CONFIG),
+                Arguments.of("rocksdb", rocks, CONFIG),
+                Arguments.of("heap int8", heap, INT8_CONFIG),
+                Arguments.of("rocksdb int8", rocks, INT8_CONFIG));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
-    void restoredIndexAnswersExactlyAsBefore(String name, Supplier<StateBackend> backend)
-            throws Exception {
+    void restoredIndexAnswersExactlyAsBefore(
+            String name, Supplier<StateBackend> backend, HnswConfig config) throws Exception {
         float[][] data = ClusteredData.generate(1300, DIM, 12, 21);
         OperatorSubtaskState snapshot;
         List<String> before;
         List<String> afterMore;
-        try (var original = harness(backend.get(), 1, 0)) {
+        try (var original = harness(backend.get(), config, 1, 0)) {
             original.open();
             feed(original, mutations(data, 0, 1200));
             before = ask(original, data, KEYS);
@@ -63,7 +76,7 @@ class KeyedHnswStateTest {
         assertTrue(before.stream().filter(s -> s.contains("|digest|")).count() == KEYS.size());
         assertFalse(before.equals(afterMore), "later mutations must change the answers");
 
-        try (var restored = harness(backend.get(), 1, 0)) {
+        try (var restored = harness(backend.get(), config, 1, 0)) {
             restored.initializeState(snapshot);
             restored.open();
             assertEquals(before, ask(restored, data, KEYS), "fresh operator after restore");
@@ -82,7 +95,7 @@ class KeyedHnswStateTest {
                     owned.add(key);
                 }
             }
-            try (var rescaled = harness(backend.get(), 2, subtask)) {
+            try (var rescaled = harness(backend.get(), config, 2, subtask)) {
                 rescaled.initializeState(part);
                 rescaled.open();
                 List<String> expected =
@@ -94,9 +107,15 @@ class KeyedHnswStateTest {
 
     static KeyedOneInputStreamOperatorTestHarness<String, IndexCommand, String> harness(
             StateBackend backend, int parallelism, int subtask) throws Exception {
+        return harness(backend, CONFIG, parallelism, subtask);
+    }
+
+    static KeyedOneInputStreamOperatorTestHarness<String, IndexCommand, String> harness(
+            StateBackend backend, HnswConfig config, int parallelism, int subtask)
+            throws Exception {
         var h =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new IndexingFunction(CONFIG)),
+                        new KeyedProcessOperator<>(new IndexingFunction(config)),
                         IndexCommand::key,
                         Types.STRING,
                         MAX_PARALLELISM,

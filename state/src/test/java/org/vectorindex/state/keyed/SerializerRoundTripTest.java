@@ -15,8 +15,10 @@ import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.hnsw.IndexMeta;
+import org.vectorindex.state.hnsw.Int8NodeRecord;
 import org.vectorindex.state.hnsw.NodeRecord;
 import org.vectorindex.state.math.Metric;
+import org.vectorindex.state.multivector.StoredEncoding;
 
 /** Every state serializer round-trips, restores from its own snapshot, and rejects the unknown. */
 class SerializerRoundTripTest {
@@ -123,6 +125,96 @@ class SerializerRoundTripTest {
                         1000);
         assertEquals(meta, roundTrip(IndexMetaSerializer.INSTANCE, meta));
         snapshotRestoresACompatibleSerializer(IndexMetaSerializer.INSTANCE);
+    }
+
+    static byte[] bytes(TypeSerializer<?> serializer, Object value) throws IOException {
+        @SuppressWarnings("unchecked")
+        TypeSerializer<Object> s = (TypeSerializer<Object>) serializer;
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        s.serialize(value, out);
+        return out.getCopyOfBuffer();
+    }
+
+    /** Golden bytes: a change to the INT8 node format must show up here as a new version. */
+    @Test
+    void int8NodeRecord() throws IOException {
+        Int8NodeRecord r = new Int8NodeRecord("a", new byte[] {1, -2, 127}, 0.5f, -1f, 2, true);
+        String golden =
+                "01" + "0261" + "01" + "00000002" + "00000003" + "01fe7f" + "3f000000" + "bf800000";
+        assertEquals(golden, HexFormat.of().formatHex(bytes(Int8NodeRecordSerializer.INSTANCE, r)));
+        Int8NodeRecord back =
+                Int8NodeRecordSerializer.INSTANCE.deserialize(
+                        new DataInputDeserializer(HexFormat.of().parseHex(golden)));
+        assertEquals("a", back.id());
+        assertArrayEquals(new byte[] {1, -2, 127}, back.codes());
+        assertEquals(0.5f, back.scale());
+        assertEquals(-1f, back.offset());
+        assertEquals(2, back.level());
+        assertTrue(back.deleted());
+        String id = "\u20ac".repeat(21_846);
+        Int8NodeRecord big = new Int8NodeRecord(id, new byte[300], 0f, 0f, 0, false);
+        Int8NodeRecord bigBack = roundTrip(Int8NodeRecordSerializer.INSTANCE, big);
+        assertEquals(id, bigBack.id());
+        assertArrayEquals(new byte[300], bigBack.codes());
+        snapshotRestoresACompatibleSerializer(Int8NodeRecordSerializer.INSTANCE);
+    }
+
+    @Test
+    void int8LogRecordsAreFormatTwoAndFormatOneKindsStillRead() throws IOException {
+        LogRecord node =
+                roundTrip(
+                        LogRecordSerializer.INSTANCE,
+                        LogRecord.int8Node(
+                                9, new Int8NodeRecord("n", new byte[] {5}, 1f, 2f, 0, false)));
+        assertEquals(LogRecord.Kind.INT8_NODE, node.kind());
+        assertEquals(9, node.ordinal());
+        assertArrayEquals(new byte[] {5}, node.int8Node().codes());
+        assertEquals(
+                "02"
+                        + "03"
+                        + "00000009"
+                        + "01"
+                        + "026e"
+                        + "00"
+                        + "00000000"
+                        + "00000001"
+                        + "05"
+                        + "3f800000"
+                        + "40000000",
+                HexFormat.of().formatHex(bytes(LogRecordSerializer.INSTANCE, node)));
+        // format 1: a FREE entry of ordinal 7, as the release before INT8 nodes wrote it
+        LogRecord old =
+                LogRecordSerializer.INSTANCE.deserialize(
+                        new DataInputDeserializer(HexFormat.of().parseHex("010200000007")));
+        assertEquals(LogRecord.Kind.FREE, old.kind());
+        assertEquals(7, old.ordinal());
+        // kind 3 did not exist in format 1
+        assertThrows(
+                IOException.class,
+                () ->
+                        LogRecordSerializer.INSTANCE.deserialize(
+                                new DataInputDeserializer(
+                                        HexFormat.of().parseHex("010300000007"))));
+    }
+
+    @Test
+    void indexMetaFormatTwoCarriesTheEncodingAndFormatOneReadsAsFloat32() throws IOException {
+        String v1 =
+                "010000000800024c32000000100000006400000040000000000000002a3fb999999999999a"
+                        + "000000030000000100000032";
+        IndexMeta old =
+                IndexMetaSerializer.INSTANCE.deserialize(
+                        new DataInputDeserializer(HexFormat.of().parseHex(v1)));
+        HnswConfig.Builder b =
+                HnswConfig.builder().dimension(8).metric(Metric.L2).m(16).efConstruction(100);
+        assertEquals(new IndexMeta(b.build(), 3, 1, 50), old);
+        assertEquals(StoredEncoding.FLOAT32, old.config().storedEncoding());
+        IndexMeta int8 = new IndexMeta(b.storedEncoding(StoredEncoding.INT8).build(), 3, 1, 50);
+        assertEquals(
+                "020000000800024c32000000100000006400000040000000000000002a3fb999999999999a"
+                        + "0000000300000001000000320004494e5438",
+                HexFormat.of().formatHex(bytes(IndexMetaSerializer.INSTANCE, int8)));
+        assertEquals(int8, roundTrip(IndexMetaSerializer.INSTANCE, int8));
     }
 
     @Test
