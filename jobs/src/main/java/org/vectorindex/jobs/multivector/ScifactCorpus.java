@@ -169,7 +169,7 @@ public final class ScifactCorpus implements TokenCorpus {
         }
 
         /** {@code ../shared/data/beir-scifact-train} from the repository root or a module. */
-        static Path locate() {
+        public static Path locate() {
             for (String base : new String[] {"../shared/data", "../../shared/data"}) {
                 Path p = Path.of(base, FOLDER);
                 if (Files.isDirectory(p)) {
