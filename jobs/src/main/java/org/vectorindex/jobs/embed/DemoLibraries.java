@@ -140,13 +140,18 @@ public final class DemoLibraries {
 
     /** A fresh all-MiniLM-L6-v2 embedder. */
     public TokenEmbedder newMiniLmEmbedder() {
+        return newMiniLmEmbedder(TokenEmbedder.MAX_TOKENS);
+    }
+
+    /** A fresh all-MiniLM-L6-v2 embedder truncating texts to {@code maxTokens}. */
+    public TokenEmbedder newMiniLmEmbedder(int maxTokens) {
         // DJL finds its native-library properties through the context class loader.
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
         try {
             Class<?> type = Class.forName(IMPL_CLASS, true, loader);
-            return (TokenEmbedder) type.getConstructor().newInstance();
+            return (TokenEmbedder) type.getConstructor(int.class).newInstance(maxTokens);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException re) {

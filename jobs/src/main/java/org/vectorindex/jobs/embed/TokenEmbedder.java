@@ -21,9 +21,23 @@ public interface TokenEmbedder extends AutoCloseable {
     /** {@link #modelId()} of {@link #miniLm()}: model, runtime and truncation. */
     String MINILM_ID = "all-minilm-l6-v2-onnx-t512";
 
+    /** Word pieces the model was trained on, [CLS] and [SEP] included. */
+    int TRAINED_TOKENS = 128;
+
+    /** {@link #modelId()} of {@link #miniLm(int) miniLm(TRAINED_TOKENS)}. */
+    String MINILM_128_ID = "all-minilm-l6-v2-onnx-t128";
+
     /** Opens all-MiniLM-L6-v2 (384 dimensions) from the class path or {@code demo-lib/}. */
     static TokenEmbedder miniLm() {
         return DemoLibraries.get().newMiniLmEmbedder();
+    }
+
+    /**
+     * As {@link #miniLm()}, truncating each text to {@code maxTokens} ([CLS] and [SEP] included);
+     * its model id ends in {@code -t<maxTokens>}.
+     */
+    static TokenEmbedder miniLm(int maxTokens) {
+        return DemoLibraries.get().newMiniLmEmbedder(maxTokens);
     }
 
     /** Identifies model and pre-processing; part of every cache key. */

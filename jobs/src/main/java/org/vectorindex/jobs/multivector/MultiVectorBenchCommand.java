@@ -28,7 +28,7 @@ import org.vectorindex.state.multivector.StoredEncoding;
  */
 public final class MultiVectorBenchCommand {
     public static final String USAGE =
-            "usage: bench multivector (--corpus glove|europarl --docs N --queries Q"
+            "usage: bench multivector (--corpus glove|europarl|scifact --docs N --queries Q"
                     + " | --docs-file F.jsonl --queries-file G.jsonl)\n"
                     + "       [--m 16] [--candidates 50,100,200,300] [--k 10] [--json FILE]"
                     + " [--results FILE]\n"
@@ -43,6 +43,11 @@ public final class MultiVectorBenchCommand {
                     + "       [--store float32|int8] (stored vectors; storageRatio is in bytes"
                     + " against raw float32 tokens)\n"
                     + "       [--truth-cache DIR] (reuse exact MaxSim truth across runs)\n"
+                    + "       [--qrels FILE] (BEIR judgements: nDCG@k; scifact brings its own;"
+                    + " queries without a judged document among the docs are left out)\n"
+                    + "       scifact: [--scifact-dir DIR] (default ../shared/data/"
+                    + ScifactCorpus.FOLDER
+                    + ") [--cache-dir DIR]\n"
                     + "       europarl: [--selection all|en] [--cache-dir DIR]"
                     + " (default ~/.cache/flink-vector-index)";
 
@@ -72,7 +77,9 @@ public final class MultiVectorBenchCommand {
                     "cache-dir",
                     "truth-cache",
                     "store",
-                    "token-depth");
+                    "token-depth",
+                    "qrels",
+                    "scifact-dir");
 
     private MultiVectorBenchCommand() {}
 
@@ -146,6 +153,12 @@ public final class MultiVectorBenchCommand {
         int nQueries = intOpt(opts, "queries", 0);
         List<TokenCorpus.Doc> docs = corpus.docs(nDocs);
         List<TokenCorpus.Doc> queries = corpus.queries(nQueries);
+        Qrels qrels = null;
+        Path qrelsFile = opts.containsKey("qrels") ? Path.of(opts.get("qrels")) : corpus.qrels();
+        if (qrelsFile != null) {
+            qrels = Qrels.read(qrelsFile);
+            queries = judged(queries, docs, qrels);
+        }
         if (docs.isEmpty() || queries.isEmpty()) {
             throw new IllegalArgumentException("the corpus gave no documents or no queries");
         }
@@ -195,7 +208,7 @@ public final class MultiVectorBenchCommand {
                                 Path.of(opts.get("results")), StandardCharsets.UTF_8)
                         : null;
         try {
-            report = bench.run(corpus.name(), docs, queries, candidates, pruning, results);
+            report = bench.run(corpus.name(), docs, queries, candidates, pruning, qrels, results);
         } finally {
             if (results != null) {
                 results.close();
@@ -226,7 +239,25 @@ public final class MultiVectorBenchCommand {
             }
         }
         throw new IllegalArgumentException(
-                "no corpus named '" + name + "' is registered (built in: glove, europarl)");
+                "no corpus named '"
+                        + name
+                        + "' is registered (built in: glove, europarl, scifact)");
+    }
+
+    /** The queries with a judged relevant document among {@code docs}: nDCG is defined there. */
+    static List<TokenCorpus.Doc> judged(
+            List<TokenCorpus.Doc> queries, List<TokenCorpus.Doc> docs, Qrels qrels) {
+        Set<String> docIds = new java.util.HashSet<>();
+        for (TokenCorpus.Doc d : docs) {
+            docIds.add(d.id());
+        }
+        List<TokenCorpus.Doc> out = new java.util.ArrayList<>();
+        for (TokenCorpus.Doc q : queries) {
+            if (qrels.hasRelevantIn(q.id(), docIds)) {
+                out.add(q);
+            }
+        }
+        return out;
     }
 
     static FdeConfig fdeConfig(Map<String, String> opts, int dim) {

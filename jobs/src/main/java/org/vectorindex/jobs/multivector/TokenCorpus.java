@@ -21,4 +21,9 @@ public interface TokenCorpus {
 
     /** The first {@code q} queries (all of them when {@code q <= 0}), disjoint from the docs. */
     List<Doc> queries(int q) throws Exception;
+
+    /** The corpus's own relevance judgements (BEIR qrels layout), or null if it has none. */
+    default java.nio.file.Path qrels() {
+        return null;
+    }
 }

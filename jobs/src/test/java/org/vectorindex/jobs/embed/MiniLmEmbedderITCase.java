@@ -104,6 +104,15 @@ class MiniLmEmbedderITCase {
             sb.append("parliament ");
         }
         assertEquals(TokenEmbedder.MAX_TOKENS - 2, embedder.tokenVectors(sb.toString()).length);
+        try (TokenEmbedder trained = TokenEmbedder.miniLm(TokenEmbedder.TRAINED_TOKENS)) {
+            assertEquals(TokenEmbedder.MINILM_128_ID, trained.modelId());
+            float[][] cut = trained.tokenVectors(sb.toString());
+            assertEquals(TokenEmbedder.TRAINED_TOKENS - 2, cut.length);
+            // The first word pieces are the same text in the same context window.
+            float[][] full = embedder.tokenVectors(BALTIC_1);
+            float[][] short128 = trained.tokenVectors(BALTIC_1);
+            assertEquals(full.length, short128.length);
+        }
         assertThrows(IllegalArgumentException.class, () -> embedder.tokenVectors("   "));
         List<String> withNull = new ArrayList<>();
         withNull.add(null);

@@ -191,6 +191,16 @@ class EuroparlMiniLmCorpusTest {
      * words share tokens (clustered, not uniform). Reports the MiniLM id so it can fill that cache.
      */
     static final class WordHashEmbedder implements TokenEmbedder {
+        private final String modelId;
+
+        WordHashEmbedder() {
+            this(TokenEmbedder.MINILM_ID);
+        }
+
+        WordHashEmbedder(String modelId) {
+            this.modelId = modelId;
+        }
+
         static String[] words(String text) {
             return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
                     .filter(w -> !w.isEmpty())
@@ -199,7 +209,7 @@ class EuroparlMiniLmCorpusTest {
 
         @Override
         public String modelId() {
-            return TokenEmbedder.MINILM_ID;
+            return modelId;
         }
 
         @Override

@@ -20,7 +20,7 @@ class MultiVectorBenchCommandTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** Clustered token sets: 12 topic directions in 8-d, each set mixes 2 topics. */
-    private static void writeCorpus(Path file, String prefix, int n, long seed) throws IOException {
+    static void writeCorpus(Path file, String prefix, int n, long seed) throws IOException {
         SplittableRandom topicsRnd = new SplittableRandom(99);
         double[][] topics = new double[12][8];
         for (double[] t : topics) {

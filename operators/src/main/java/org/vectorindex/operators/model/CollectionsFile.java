@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.vectorindex.state.hnsw.HnswConfig;
@@ -37,9 +38,9 @@ import org.vectorindex.state.multivector.StoredEncoding;
  *     shards: 4
  *     seed: 42
  *     storedEncoding: float32   # hnsw only; or int8: one byte per component
- *     multivector: {pooledVectors: 16, fdeRepetitions: 20, fdeSimhashBits: 4,
- *                   fdeProjectionDim: 8, fdeFinalDim: 0, candidates: 100, maxTokens: 512,
- *                   storedEncoding: float32}   # or int8: a quarter of the bytes
+ *     multivector: {pooledVectors: 24, fdeRepetitions: 20, fdeSimhashBits: 4,
+ *                   fdeProjectionDim: 8, fdeFinalDim: 0, candidates: 300, maxTokens: 512,
+ *                   storedEncoding: int8}   # or float32: four times the bytes
  * </pre>
  */
 public final class CollectionsFile {
@@ -194,7 +195,13 @@ public final class CollectionsFile {
     }
 
     private static StoredEncoding storedEncoding(JsonNode mvNode, String source, String where) {
-        String name = text(mvNode, "storedEncoding", "float32", source, where);
+        String name =
+                text(
+                        mvNode,
+                        "storedEncoding",
+                        MultivectorParams.DEFAULT_STORED_ENCODING.name().toLowerCase(Locale.ROOT),
+                        source,
+                        where);
         try {
             return StoredEncoding.parse(name);
         } catch (IllegalArgumentException e) {

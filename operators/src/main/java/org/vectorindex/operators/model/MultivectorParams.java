@@ -22,11 +22,19 @@ public record MultivectorParams(
         StoredEncoding storedEncoding)
         implements Serializable {
 
-    public static final int DEFAULT_POOLED_VECTORS = 16;
+    /**
+     * Defaults chosen by nDCG@10 on SciFact's training claims, with recall@10 against exact MaxSim
+     * over the stored vectors of at least 0.95 as the guard (README, multi-vector relevance).
+     */
+    public static final int DEFAULT_POOLED_VECTORS = 24;
+
     public static final int DEFAULT_FDE_REPETITIONS = 20;
     public static final int DEFAULT_FDE_SIMHASH_BITS = 4;
     public static final int DEFAULT_FDE_PROJECTION_DIM = 8;
-    public static final int DEFAULT_CANDIDATES = 100;
+    public static final int DEFAULT_CANDIDATES = 300;
+
+    /** INT8: a quarter of the bytes, same nDCG; float32 checkpoints re-quantize on restore. */
+    public static final StoredEncoding DEFAULT_STORED_ENCODING = StoredEncoding.INT8;
 
     /** Most token vectors one record may carry (n up to 512). */
     public static final int MAX_TOKENS = 512;
@@ -70,7 +78,8 @@ public record MultivectorParams(
                 DEFAULT_FDE_PROJECTION_DIM,
                 0,
                 DEFAULT_CANDIDATES,
-                MAX_TOKENS);
+                MAX_TOKENS,
+                DEFAULT_STORED_ENCODING);
     }
 
     /** Dimension of a document FDE: R·2^k_sim·d_proj, or the final Count-Sketch dimension. */

@@ -1,6 +1,7 @@
 package org.vectorindex.state.multivector;
 
 import java.util.Arrays;
+import org.vectorindex.state.math.VectorMath;
 
 /**
  * Token pooling by agglomerative Ward clustering on cosine distance, cut at {@code m} clusters,
@@ -9,7 +10,8 @@ import java.util.Arrays;
  *
  * <p>For unit vectors {@code ||a − b||² = 2 (1 − cos)}, so Ward on squared Euclidean distance is
  * Ward on cosine distance. The dendrogram is built with the nearest-neighbour-chain algorithm
- * ({@code O(n²)} time and memory, 1 MB at n = 512) and Lance–Williams updates; because Ward is a
+ * ({@code O(n²)} time and memory, 1 MB at n = 512) and Lance–Williams updates; the initial
+ * distances go through the shared distance kernel (SIMD where available); because Ward is a
  * reducible linkage, NN-chain yields the same merges as the greedy algorithm. The cut applies the
  * {@code n − m} lowest merges (ties broken by merge order), which is exactly the m-cluster cut
  * since Ward heights are monotone. Ties between equal distances go to the lower index, so the
@@ -28,7 +30,7 @@ public final class WardPooler implements TokenPooler {
         double[] dist = new double[n * n];
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                double d = squaredL2(tokens, i * dim, j * dim, dim);
+                double d = VectorMath.squaredL2(tokens, i * dim, tokens, j * dim, dim);
                 dist[i * n + j] = d;
                 dist[j * n + i] = d;
             }
@@ -151,14 +153,5 @@ public final class WardPooler implements TokenPooler {
             }
         }
         throw new IllegalStateException("no active cluster");
-    }
-
-    private static double squaredL2(float[] v, int a, int b, int dim) {
-        double s = 0;
-        for (int j = 0; j < dim; j++) {
-            double d = v[a + j] - v[b + j];
-            s += d * d;
-        }
-        return s;
     }
 }

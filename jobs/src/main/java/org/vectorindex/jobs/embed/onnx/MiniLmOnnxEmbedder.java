@@ -29,13 +29,14 @@ import org.vectorindex.jobs.embed.TokenEmbedder;
  * {@code AllMiniLmL6V2EmbeddingModel} for texts within the length limit.
  *
  * <p>Choices: texts longer than {@value TokenEmbedder#MAX_TOKENS} tokens (the model's position
- * limit) are truncated, keeping [CLS], the first 510 word pieces and [SEP]. The shipped
- * tokenizer.json would cut at 128 tokens (the length the model was trained on); that cut is
- * disabled so that long passages keep all their token vectors, but quality beyond 128 tokens is
- * lower. The demo and benchmark selections use sentences (at most 300 chars, under 128 tokens).
- * Token vectors exclude [CLS] and [SEP]: for this model (not trained for late interaction) they are
- * near-constant summaries that would add the same score to every document. Texts are batched by
- * similar token count to limit padding; padded positions are masked and never returned.
+ * limit, or a lower limit given to the constructor) are truncated, keeping [CLS], the first word
+ * pieces and [SEP]. The shipped tokenizer.json would cut at 128 tokens (the length the model was
+ * trained on); that cut is disabled so that long passages keep all their token vectors, but quality
+ * beyond 128 tokens is lower. The demo and benchmark selections use sentences (at most 300 chars,
+ * under 128 tokens). Token vectors exclude [CLS] and [SEP]: for this model (not trained for late
+ * interaction) they are near-constant summaries that would add the same score to every document.
+ * Texts are batched by similar token count to limit padding; padded positions are masked and never
+ * returned.
  *
  * <p>This class references onnxruntime and DJL, so it must only be loaded by a class loader that
  * sees {@code demo-lib/}: {@code DemoLibraries} does that.
@@ -57,8 +58,22 @@ public final class MiniLmOnnxEmbedder implements TokenEmbedder {
     private final boolean needsTypeIds;
     private final long clsId;
     private final long sepId;
+    private final int maxTokens;
 
     public MiniLmOnnxEmbedder() {
+        this(MAX_TOKENS);
+    }
+
+    /**
+     * @param maxTokens truncation length, [CLS] and [SEP] included, in 3..{@value
+     *     TokenEmbedder#MAX_TOKENS}
+     */
+    public MiniLmOnnxEmbedder(int maxTokens) {
+        if (maxTokens < 3 || maxTokens > MAX_TOKENS) {
+            throw new IllegalArgumentException(
+                    "maxTokens must be in 3.." + MAX_TOKENS + ", got " + maxTokens);
+        }
+        this.maxTokens = maxTokens;
         ClassLoader loader = MiniLmOnnxEmbedder.class.getClassLoader();
         try (InputStream model = open(loader, MODEL_RESOURCE);
                 InputStream tok = open(loader, TOKENIZER_RESOURCE)) {
@@ -100,7 +115,7 @@ public final class MiniLmOnnxEmbedder implements TokenEmbedder {
 
     @Override
     public String modelId() {
-        return MINILM_ID;
+        return maxTokens == MAX_TOKENS ? MINILM_ID : "all-minilm-l6-v2-onnx-t" + maxTokens;
     }
 
     @Override
@@ -143,11 +158,11 @@ public final class MiniLmOnnxEmbedder implements TokenEmbedder {
     }
 
     private long[] truncate(long[] ids) {
-        if (ids.length <= MAX_TOKENS) {
+        if (ids.length <= maxTokens) {
             return ids;
         }
-        long[] t = Arrays.copyOf(ids, MAX_TOKENS);
-        t[MAX_TOKENS - 1] = sepId;
+        long[] t = Arrays.copyOf(ids, maxTokens);
+        t[maxTokens - 1] = sepId;
         return t;
     }
 
