@@ -24,7 +24,7 @@ import org.vectorindex.operators.index.ShardIndexFunction;
 import org.vectorindex.operators.merge.ResultMergeFunction;
 import org.vectorindex.operators.model.MultivectorParams;
 import org.vectorindex.operators.routing.CollectionLayout;
-import org.vectorindex.operators.routing.ShardKey;
+import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.operators.testing.Harnesses;
 import org.vectorindex.operators.testing.Harnesses.Backend;
 import org.vectorindex.operators.testing.TestVectors;

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.vectorindex.operators.ModelAdapter;
 import org.vectorindex.operators.model.CollectionsFile;
 import org.vectorindex.operators.routing.CollectionLayout;
-import org.vectorindex.operators.routing.ShardKey;
+import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.operators.testing.Harnesses;
 import org.vectorindex.operators.testing.Harnesses.Backend;
 import org.vectorindex.operators.testing.TestVectors;
