@@ -178,7 +178,11 @@ public final class CollectionsFile {
                             optInt(mvNode, "fdeFinalDim", d.fdeFinalDim(), source, mvWhere),
                             optInt(mvNode, "candidates", d.candidates(), source, mvWhere),
                             optInt(mvNode, "maxTokens", d.maxTokens(), source, mvWhere),
-                            storedEncoding(mvNode, source, mvWhere));
+                            storedEncoding(
+                                    mvNode,
+                                    MultivectorParams.DEFAULT_STORED_ENCODING,
+                                    source,
+                                    mvWhere));
         }
         return new CollectionSpec(
                 name,
@@ -191,15 +195,17 @@ public final class CollectionsFile {
                 shards,
                 seed,
                 mv,
-                storedEncoding(node, source, where));
+                storedEncoding(node, StoredEncoding.FLOAT32, source, where));
     }
 
-    private static StoredEncoding storedEncoding(JsonNode mvNode, String source, String where) {
+    /** A node's storedEncoding; the default differs for an hnsw collection and multivector. */
+    private static StoredEncoding storedEncoding(
+            JsonNode node, StoredEncoding byDefault, String source, String where) {
         String name =
                 text(
-                        mvNode,
+                        node,
                         "storedEncoding",
-                        MultivectorParams.DEFAULT_STORED_ENCODING.name().toLowerCase(Locale.ROOT),
+                        byDefault.name().toLowerCase(Locale.ROOT),
                         source,
                         where);
         try {
