@@ -14,7 +14,7 @@ import org.vectorindex.jobs.cli.Flags;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.math.DistanceKernels;
 import org.vectorindex.state.math.Metric;
-import org.vectorindex.state.multivector.StoredEncoding;
+import org.vectorindex.state.math.StoredEncoding;
 
 /**
  * {@code bench hnsw}: builds our index and Lucene's in the same JVM on the same data with the same

@@ -5,7 +5,7 @@ import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.hnsw.HnswIndex;
 import org.vectorindex.state.hnsw.SearchHit;
 import org.vectorindex.state.math.Metric;
-import org.vectorindex.state.multivector.StoredEncoding;
+import org.vectorindex.state.math.StoredEncoding;
 
 /**
  * Our {@link HnswIndex}, driven through its public API with ids {@code String.valueOf(ordinal)}.

@@ -10,12 +10,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.vectorindex.state.hnsw.SearchHit;
+import org.vectorindex.state.math.StoredEncoding;
 import org.vectorindex.state.multivector.CandidateSearch;
 import org.vectorindex.state.multivector.MultiVectorConfig;
 import org.vectorindex.state.multivector.MultiVectorIndex;
 import org.vectorindex.state.multivector.MultiVectorSearchResult;
 import org.vectorindex.state.multivector.QueryPruning;
-import org.vectorindex.state.multivector.StoredEncoding;
 
 /**
  * Measures one multi-vector collection: builds it from a corpus, computes exact MaxSim truth by

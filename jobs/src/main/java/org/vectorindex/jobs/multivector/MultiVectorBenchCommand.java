@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
+import org.vectorindex.state.math.StoredEncoding;
 import org.vectorindex.state.multivector.CandidateSearch;
 import org.vectorindex.state.multivector.FdeConfig;
 import org.vectorindex.state.multivector.FdeSource;
@@ -20,7 +21,6 @@ import org.vectorindex.state.multivector.MultiVectorConfig;
 import org.vectorindex.state.multivector.PoolingMethod;
 import org.vectorindex.state.multivector.PruningCriterion;
 import org.vectorindex.state.multivector.QueryPruning;
-import org.vectorindex.state.multivector.StoredEncoding;
 
 /**
  * {@code bench multivector}: recall and cost of the multi-vector index (pooling, FDE candidates

@@ -13,11 +13,11 @@ import org.vectorindex.jobs.embed.EuroparlCorpus;
 import org.vectorindex.jobs.embed.EuroparlTokenCorpus;
 import org.vectorindex.jobs.embed.TokenDoc;
 import org.vectorindex.state.hnsw.SearchHit;
+import org.vectorindex.state.math.StoredEncoding;
 import org.vectorindex.state.multivector.CandidateSearch;
 import org.vectorindex.state.multivector.MultiVectorConfig;
 import org.vectorindex.state.multivector.MultiVectorIndex;
 import org.vectorindex.state.multivector.MultiVectorSearchResult;
-import org.vectorindex.state.multivector.StoredEncoding;
 
 /**
  * Token-level candidates on real text: English Europarl sentences embedded per token by

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.math.Metric;
-import org.vectorindex.state.multivector.StoredEncoding;
+import org.vectorindex.state.math.StoredEncoding;
 
 /**
  * Declaration of one collection, from the collections file: everything that shapes its index, the

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.math.Metric;
-import org.vectorindex.state.multivector.StoredEncoding;
+import org.vectorindex.state.math.StoredEncoding;
 
 /**
  * Loads the collections file (YAML or JSON; the format is documented in connectors/FORMATS.md). It

@@ -2,7 +2,7 @@ package org.vectorindex.operators.model;
 
 import java.io.Serializable;
 import java.util.Objects;
-import org.vectorindex.state.multivector.StoredEncoding;
+import org.vectorindex.state.math.StoredEncoding;
 
 /**
  * Multi-vector settings of a collection: pooling to at most {@code pooledVectors} per document, the

@@ -6,9 +6,9 @@ import org.vectorindex.operators.model.CollectionType;
 import org.vectorindex.operators.model.MultivectorParams;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.math.Metric;
+import org.vectorindex.state.math.StoredEncoding;
 import org.vectorindex.state.multivector.FdeConfig;
 import org.vectorindex.state.multivector.MultiVectorConfig;
-import org.vectorindex.state.multivector.StoredEncoding;
 
 /**
  * What the operators need to know about one collection: its name, its number of shards, its kind

@@ -38,8 +38,8 @@ import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.hnsw.HnswIndex;
 import org.vectorindex.state.hnsw.SearchHit;
 import org.vectorindex.state.math.Metric;
+import org.vectorindex.state.math.StoredEncoding;
 import org.vectorindex.state.multivector.MultiVectorIndex;
-import org.vectorindex.state.multivector.StoredEncoding;
 
 /**
  * Restores operator snapshots committed under {@code /checkpoints/}, taken by an earlier release of

@@ -33,9 +33,9 @@ import org.vectorindex.operators.types.ShardRejection;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.hnsw.SearchHit;
 import org.vectorindex.state.math.Metric;
+import org.vectorindex.state.math.StoredEncoding;
 import org.vectorindex.state.multivector.MultiVectorConfig;
 import org.vectorindex.state.multivector.MultiVectorIndex;
-import org.vectorindex.state.multivector.StoredEncoding;
 
 /**
  * The production index operator serving a multi-vector collection beside an HNSW one, in a keyed

@@ -26,7 +26,7 @@ import org.vectorindex.operators.types.PartialResult;
 import org.vectorindex.operators.types.ShardMutation;
 import org.vectorindex.operators.types.ShardQuery;
 import org.vectorindex.state.math.Metric;
-import org.vectorindex.state.multivector.StoredEncoding;
+import org.vectorindex.state.math.StoredEncoding;
 
 /**
  * A collection declared {@code storedEncoding: int8} in the collections file, served by the index

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vectorindex.operators.ModelAdapter;
 import org.vectorindex.state.math.Metric;
-import org.vectorindex.state.multivector.StoredEncoding;
+import org.vectorindex.state.math.StoredEncoding;
 
 class CollectionsFileTest {
 

@@ -2,7 +2,7 @@ package org.vectorindex.state.hnsw;
 
 import java.util.Objects;
 import org.vectorindex.state.math.Metric;
-import org.vectorindex.state.multivector.StoredEncoding;
+import org.vectorindex.state.math.StoredEncoding;
 
 /**
  * Immutable parameters of one HNSW index. Everything that shapes the graph is here, the seed

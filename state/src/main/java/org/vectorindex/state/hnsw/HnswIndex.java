@@ -10,8 +10,8 @@ import java.util.function.IntConsumer;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import org.vectorindex.state.math.Metric;
+import org.vectorindex.state.math.StoredEncoding;
 import org.vectorindex.state.math.VectorMath;
-import org.vectorindex.state.multivector.StoredEncoding;
 
 /**
  * An HNSW index over external String ids, with true deletion.

@@ -8,7 +8,7 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.hnsw.IndexMeta;
 import org.vectorindex.state.math.Metric;
-import org.vectorindex.state.multivector.StoredEncoding;
+import org.vectorindex.state.math.StoredEncoding;
 import org.vectorindex.state.serde.VersionedSerializer;
 
 /**

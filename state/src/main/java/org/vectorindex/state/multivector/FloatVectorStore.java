@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.vectorindex.state.math.StoredEncoding;
 
 /** {@link StoredEncoding#FLOAT32}: the vectors as given, bit for bit. */
 final class FloatVectorStore implements VectorStore {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.vectorindex.state.math.Int8Codec;
+import org.vectorindex.state.math.StoredEncoding;
 
 /**
  * {@link StoredEncoding#INT8}: one byte per component ({@link Int8Codec}). Each document also keeps

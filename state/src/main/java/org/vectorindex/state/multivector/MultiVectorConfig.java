@@ -3,6 +3,7 @@ package org.vectorindex.state.multivector;
 import java.util.Objects;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.math.Metric;
+import org.vectorindex.state.math.StoredEncoding;
 
 /**
  * Everything that shapes a multi-vector collection. It holds the FDE seed (inside {@link #fde()})

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import org.vectorindex.state.hnsw.HnswIndex;
 import org.vectorindex.state.hnsw.SearchHit;
 import org.vectorindex.state.math.Int8Codec;
+import org.vectorindex.state.math.StoredEncoding;
 
 /**
  * A constant-space multi-vector (late-interaction) collection: documents are pooled to at most m

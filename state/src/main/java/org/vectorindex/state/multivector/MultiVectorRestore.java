@@ -2,6 +2,7 @@ package org.vectorindex.state.multivector;
 
 import java.util.Map;
 import org.vectorindex.state.hnsw.HnswIndex;
+import org.vectorindex.state.math.StoredEncoding;
 
 /**
  * Rebuilds a {@link MultiVectorIndex} from its keyed-state image (see {@link

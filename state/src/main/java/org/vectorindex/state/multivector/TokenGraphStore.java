@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.vectorindex.state.hnsw.HnswIndex;
+import org.vectorindex.state.math.StoredEncoding;
 
 /**
  * Stored vectors of a {@link CandidateSearch#TOKENS} collection, kept as the nodes of one HNSW

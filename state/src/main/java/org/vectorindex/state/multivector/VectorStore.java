@@ -1,6 +1,7 @@
 package org.vectorindex.state.multivector;
 
 import java.util.Set;
+import org.vectorindex.state.math.StoredEncoding;
 
 /**
  * The stored (pooled) vectors of a multi-vector collection, per document id, in the collection's

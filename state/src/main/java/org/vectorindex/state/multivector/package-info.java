@@ -12,9 +12,9 @@
  *       m vectors (documents with n ≤ m are kept as they are), so storage is at most m × d per
  *       document; the document's FDE ({@link org.vectorindex.state.multivector.FdeEncoder}) goes
  *       into an {@link org.vectorindex.state.hnsw.HnswIndex} under inner product. With {@link
- *       org.vectorindex.state.multivector.StoredEncoding#INT8} the stored vectors are then
- *       quantized to one byte per component ({@link org.vectorindex.state.math.Int8Codec}); the FDE
- *       is computed from the float tokens before that.
+ *       org.vectorindex.state.math.StoredEncoding#INT8} the stored vectors are then quantized to
+ *       one byte per component ({@link org.vectorindex.state.math.Int8Codec}); the FDE is computed
+ *       from the float tokens before that.
  *   <li><b>Query</b>: the query FDE finds k' candidates in HNSW; exact MaxSim ({@link
  *       org.vectorindex.state.multivector.MaxSim}) over each candidate's pooled vectors picks the
  *       top k. Optional {@link org.vectorindex.state.multivector.QueryPruning} scores the most

@@ -21,7 +21,7 @@ import org.vectorindex.state.hnsw.NodeRecord;
 import org.vectorindex.state.hnsw.SearchHit;
 import org.vectorindex.state.math.DistanceKernels;
 import org.vectorindex.state.math.Metric;
-import org.vectorindex.state.multivector.StoredEncoding;
+import org.vectorindex.state.math.StoredEncoding;
 import org.vectorindex.state.testing.ClusteredData;
 
 /**

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.math.Metric;
-import org.vectorindex.state.multivector.StoredEncoding;
+import org.vectorindex.state.math.StoredEncoding;
 import org.vectorindex.state.testing.ClusteredData;
 
 /**

@@ -21,12 +21,12 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.vectorindex.state.math.StoredEncoding;
 import org.vectorindex.state.multivector.CandidateSearch;
 import org.vectorindex.state.multivector.FdeConfig;
 import org.vectorindex.state.multivector.MultiVectorConfig;
 import org.vectorindex.state.multivector.PruningCriterion;
 import org.vectorindex.state.multivector.QueryPruning;
-import org.vectorindex.state.multivector.StoredEncoding;
 import org.vectorindex.state.testing.ClusteredData;
 
 /**

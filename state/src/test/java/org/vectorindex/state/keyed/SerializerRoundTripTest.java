@@ -18,7 +18,7 @@ import org.vectorindex.state.hnsw.IndexMeta;
 import org.vectorindex.state.hnsw.Int8NodeRecord;
 import org.vectorindex.state.hnsw.NodeRecord;
 import org.vectorindex.state.math.Metric;
-import org.vectorindex.state.multivector.StoredEncoding;
+import org.vectorindex.state.math.StoredEncoding;
 
 /** Every state serializer round-trips, restores from its own snapshot, and rejects the unknown. */
 class SerializerRoundTripTest {

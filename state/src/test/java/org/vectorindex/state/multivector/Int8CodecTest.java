@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.vectorindex.state.math.Int8Codec;
+import org.vectorindex.state.math.StoredEncoding;
 import org.vectorindex.state.testing.ClusteredData;
 
 /**

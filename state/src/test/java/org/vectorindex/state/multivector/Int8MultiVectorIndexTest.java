@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.vectorindex.state.hnsw.SearchHit;
+import org.vectorindex.state.math.StoredEncoding;
 
 /** A multi-vector collection storing INT8 vectors: recall, storage, and bit-identical restore. */
 class Int8MultiVectorIndexTest {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.vectorindex.state.hnsw.SearchHit;
+import org.vectorindex.state.math.StoredEncoding;
 
 class TokenCandidateSearchTest {
     private static final int DIM = 32;

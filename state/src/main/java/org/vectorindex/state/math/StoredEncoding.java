@@ -1,10 +1,10 @@
-package org.vectorindex.state.multivector;
+package org.vectorindex.state.math;
 
 import java.util.Locale;
-import org.vectorindex.state.math.Int8Codec;
 
 /**
- * How a multi-vector collection stores its (pooled) document vectors for the MaxSim rerank.
+ * How a collection stores its vectors: HNSW nodes, or a multi-vector collection's pooled document
+ * vectors for the MaxSim rerank.
  *
  * <p>Why INT8 exists: the storage bound (a quarter of the raw float32 tokens) can be met by storing
  * fewer tokens (pooling, which costs recall against raw-token MaxSim) or fewer bytes per token.
