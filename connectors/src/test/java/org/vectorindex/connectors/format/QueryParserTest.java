@@ -249,6 +249,11 @@ class QueryParserTest {
                 RejectReason.TOO_MANY_TOKENS,
                 "more than 512 token vectors");
         bad(
+                "{\"type\":\"knn\",\"queryId\":\"q\",\"collection\":\"mv\","
+                        + "\"vectors\":[[1,2]],\"k\":3,\"candidateSearch\":\"tokens\"}",
+                RejectReason.UNEXPECTED_FIELD,
+                "unknown field 'candidateSearch'");
+        bad(
                 BinaryEnvelope.encode(
                         "{\"type\":\"knn\",\"queryId\":\"q\",\"collection\":\"c\",\"k\":3}",
                         new float[] {1, 2, 3}),

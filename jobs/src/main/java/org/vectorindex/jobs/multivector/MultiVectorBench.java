@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import org.vectorindex.state.hnsw.SearchHit;
 import org.vectorindex.state.math.StoredEncoding;
-import org.vectorindex.state.multivector.CandidateSearch;
 import org.vectorindex.state.multivector.MultiVectorConfig;
 import org.vectorindex.state.multivector.MultiVectorIndex;
 import org.vectorindex.state.multivector.MultiVectorSearchResult;
@@ -155,9 +154,6 @@ final class MultiVectorBench {
         fde.put("finalDimension", config.fde().finalDimension());
         fde.put("seed", config.fde().seed());
         report.put("candidateSearch", config.candidateSearch().name().toLowerCase());
-        if (config.candidateSearch() == CandidateSearch.TOKENS) {
-            report.put("tokenDepth", config.tokenDepth());
-        }
         report.put("pooledExactRecallVsRaw", pooledCeiling);
         report.put("store", store);
         report.put("storageRatio", storageRatio);

@@ -34,10 +34,8 @@ public final class MultiVectorBenchCommand {
                     + " [--results FILE]\n"
                     + "       [--pooling ward|kmeans] [--fde R,kSim,dProj[,finalDim]]"
                     + " [--fde-seed 42] [--fde-source raw|pooled]\n"
-                    + "       [--candidate-search hnsw|exact|tokens] [--hnsw-m 16]"
+                    + "       [--candidate-search hnsw|exact] [--hnsw-m 16]"
                     + " [--ef-construction 100]\n"
-                    + "       [--token-depth 256] (tokens: nearest stored tokens per query"
-                    + " token; --candidates then caps the documents reranked)\n"
                     + "       [--prune tokenFraction,keepFraction,distinctiveness|norm[;...]]"
                     + " [--glove-dir DIR] [--seed 1]\n"
                     + "       [--store float32|int8] (stored vectors; storageRatio is in bytes"
@@ -77,7 +75,6 @@ public final class MultiVectorBenchCommand {
                     "cache-dir",
                     "truth-cache",
                     "store",
-                    "token-depth",
                     "qrels",
                     "scifact-dir");
 
@@ -182,14 +179,10 @@ public final class MultiVectorBenchCommand {
                         .fde(fdeConfig(opts, dim))
                         .fdeSource(fdeSource(opts.getOrDefault("fde-source", "raw")))
                         .candidateSearch(
-                                CandidateSearch.valueOf(
-                                        opts.getOrDefault("candidate-search", "hnsw")
-                                                .toUpperCase(java.util.Locale.ROOT)))
+                                candidateSearch(opts.getOrDefault("candidate-search", "hnsw")))
                         .hnswM(intOpt(opts, "hnsw-m", 16))
                         .efConstruction(intOpt(opts, "ef-construction", 100))
                         .storedEncoding(StoredEncoding.parse(opts.getOrDefault("store", "float32")))
-                        .tokenDepth(
-                                intOpt(opts, "token-depth", MultiVectorConfig.DEFAULT_TOKEN_DEPTH))
                         .build();
         List<QueryPruning> pruning = prunings(opts.get("prune"));
         MultiVectorBench bench =
@@ -284,6 +277,23 @@ public final class MultiVectorBenchCommand {
             b.finalDimension(Integer.parseInt(parts[3].trim()));
         }
         return b.build();
+    }
+
+    static CandidateSearch candidateSearch(String name) {
+        switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "hnsw":
+                return CandidateSearch.HNSW;
+            case "exact":
+                return CandidateSearch.EXACT;
+            case "tokens":
+                throw new IllegalArgumentException(
+                        "--candidate-search tokens was removed: token-level candidates did not beat"
+                                + " FDE candidates over pooled documents on nDCG per unit of cost"
+                                + " (README); use hnsw or exact");
+            default:
+                throw new IllegalArgumentException(
+                        "--candidate-search wants hnsw or exact, got " + name);
+        }
     }
 
     static FdeSource fdeSource(String name) {

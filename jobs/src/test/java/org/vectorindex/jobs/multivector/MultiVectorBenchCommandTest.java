@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,39 +163,32 @@ class MultiVectorBenchCommandTest {
     }
 
     @Test
-    void tokenCandidateSearchRunsWithItsDepthAndNoFde(@TempDir Path dir) throws IOException {
-        JsonNode report =
-                runUnpooledInt8(
-                        dir,
-                        "--candidate-search",
-                        "tokens",
-                        "--token-depth",
-                        "64",
-                        "--candidates",
-                        "20,300");
-        assertEquals("tokens", report.get("candidateSearch").asText());
-        assertEquals(64, report.get("tokenDepth").asInt());
-        assertEquals(0, report.get("fdeDim").asInt());
-        assertEquals(0.25, report.get("storageRatio").asDouble(), 1e-12);
-        for (JsonNode row : report.get("settings")) {
-            assertTrue(row.get("hnswMadsPerQuery").asLong() > 0, row.toString());
-            assertTrue(
-                    row.get("madsPerQuery").asLong() < row.get("bruteForceMadsPerQuery").asLong());
+    void tokenCandidateSearchIsGoneWithAClearMessage(@TempDir Path dir) throws IOException {
+        Path docs = dir.resolve("docs.jsonl");
+        Path queries = dir.resolve("queries.jsonl");
+        writeCorpus(docs, "d", 20, 1);
+        writeCorpus(queries, "q", 2, 2);
+        String[] files = {"--docs-file", docs.toString(), "--queries-file", queries.toString()};
+        String tokens = stderrOf(files, "--candidate-search", "tokens");
+        assertTrue(tokens.contains("--candidate-search tokens was removed"), tokens);
+        assertTrue(tokens.contains("hnsw or exact"), tokens);
+        String depth = stderrOf(files, "--token-depth", "64");
+        assertTrue(depth.contains("unknown option --token-depth"), depth);
+    }
+
+    /** Runs the command, expecting a usage error; returns what it wrote to stderr. */
+    private static String stderrOf(String[] files, String... extra) {
+        List<String> args = new ArrayList<>(List.of(files));
+        args.addAll(List.of(extra));
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(2, MultiVectorBenchCommand.run(args.toArray(new String[0])));
+        } finally {
+            System.setErr(err);
         }
-        // Pruning applies to FDE candidates only: a clear refusal, not a silent no-op.
-        assertEquals(
-                2,
-                MultiVectorBenchCommand.run(
-                        new String[] {
-                            "--docs-file",
-                            dir.resolve("docs.jsonl").toString(),
-                            "--queries-file",
-                            dir.resolve("queries.jsonl").toString(),
-                            "--candidate-search",
-                            "tokens",
-                            "--prune",
-                            "0.5,0.5,distinctiveness"
-                        }));
+        return captured.toString(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -150,6 +150,18 @@ class CollectionsFileTest {
     }
 
     @Test
+    void aCandidateSearchSettingIsAnUnknownKeyNotAnAlternative() {
+        assertFails(
+                "collections:\n  - {name: a, type: multivector, dimension: 4, metric: cosine,"
+                        + " multivector: {candidateSearch: tokens}}\n",
+                "collections[0] (a).multivector: unknown key 'candidateSearch' (allowed:");
+        assertFails(
+                "collections:\n  - {name: a, type: multivector, dimension: 4, metric: cosine,"
+                        + " candidateSearch: tokens}\n",
+                "collections[0] (a): unknown key 'candidateSearch'");
+    }
+
+    @Test
     void missingFileIsReported(@TempDir Path dir) {
         IllegalArgumentException e =
                 assertThrows(

@@ -41,7 +41,6 @@ public final class HnswIndex {
     private final VectorStore.QueryScorer queryScorer;
     private final LongHeap exactHeap = LongHeap.minHeap(64);
     private final long[] entry = new long[1];
-    private final boolean imageless;
     private String[] ids = new String[0];
     private float[] queryBuffer;
     private int ordinalLimit;
@@ -51,30 +50,12 @@ public final class HnswIndex {
 
     /** An index whose vectors are kept as {@link HnswConfig#storedEncoding} says. */
     public HnswIndex(HnswConfig config) {
-        this(config, false);
-    }
-
-    /**
-     * An index that keeps its vectors as INT8 codes, a quarter of the float bytes. Codes keep
-     * directions only, so the metric is cosine, or dot over vectors the caller has normalised;
-     * scores are against the dequantized unit vectors. For graphs that are the only copy of many
-     * small vectors, such as a multi-vector collection's tokens. Unless the config's stored
-     * encoding is INT8 (then this is {@link #HnswIndex(HnswConfig)}), it has no keyed-state image:
-     * {@link #meta} and the node records refuse.
-     */
-    public static HnswIndex withInt8Vectors(HnswConfig config) {
-        return new HnswIndex(config, true);
-    }
-
-    private HnswIndex(HnswConfig config, boolean unitInt8) {
         this.config = Objects.requireNonNull(config, "config is missing");
         this.metric = config.metric();
-        boolean int8Config = config.storedEncoding() == StoredEncoding.INT8;
-        this.imageless = unitInt8 && !int8Config;
         VectorStore.Int8Mode mode =
-                !int8Config && !unitInt8
+                config.storedEncoding() != StoredEncoding.INT8
                         ? VectorStore.Int8Mode.NONE
-                        : unitInt8 || metric == Metric.COSINE
+                        : metric == Metric.COSINE
                                 ? VectorStore.Int8Mode.UNIT
                                 : VectorStore.Int8Mode.AFFINE;
         this.store = new VectorStore(config.dimension(), metric, 16, mode);
@@ -298,7 +279,6 @@ public final class HnswIndex {
     // --- persistence: the durable image in keyed state ---
 
     public IndexMeta meta() {
-        requireImage();
         return new IndexMeta(config, graph.entryPoint(), graph.maxLevel(), ordinalLimit);
     }
 
@@ -309,26 +289,17 @@ public final class HnswIndex {
 
     /** The durable payload of an ordinal of a float32 index, or null if it is free. */
     public NodeRecord nodeRecord(int ordinal) {
-        requireImage();
         return IndexImage.nodeRecord(store, graph, ids, ordinal);
     }
 
     /** The durable payload of an ordinal of an INT8 index, or null if it is free. */
     public Int8NodeRecord int8NodeRecord(int ordinal) {
-        requireImage();
         return IndexImage.int8NodeRecord(store, graph, ids, ordinal);
     }
 
     /** The links of an ordinal, {@code [level][i]} best first, or null if it is free. */
     public int[][] links(int ordinal) {
         return IndexImage.links(graph, ordinal);
-    }
-
-    private void requireImage() {
-        if (imageless) {
-            throw new IllegalStateException(
-                    "an index with INT8 vectors outside an INT8 config has no keyed-state image");
-        }
     }
 
     /** Whether the header changed since the last {@link #drainChanges}. */

@@ -70,11 +70,6 @@ public final class KeyedMultiVectorState {
     }
 
     private MultiVectorIndex load(Object currentKey, MultiVectorConfig config) throws Exception {
-        if (config.candidateSearch() == CandidateSearch.TOKENS) {
-            throw new IllegalArgumentException(
-                    "keyed state holds multi-vector collections with HNSW or EXACT candidate"
-                            + " search, not TOKENS");
-        }
         boolean graph = config.candidateSearch() == CandidateSearch.HNSW;
         HnswIndex candidateGraph =
                 graph ? graphs.current(currentKey, config.candidateGraphConfig()) : null;

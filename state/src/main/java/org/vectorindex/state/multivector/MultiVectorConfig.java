@@ -16,7 +16,7 @@ import org.vectorindex.state.math.StoredEncoding;
  * @param pooling pooling method
  * @param fde FDE parameters; its dimension must equal {@code dimension}
  * @param fdeSource whether document FDEs encode the raw tokens or the pooled vectors
- * @param candidateSearch HNSW or exhaustive FDE scan, or token-level retrieval (TOKENS)
+ * @param candidateSearch HNSW or exhaustive FDE scan
  * @param hnswM HNSW M
  * @param efConstruction HNSW efConstruction
  * @param hnswSeed HNSW level seed
@@ -40,15 +40,13 @@ public record MultiVectorConfig(
         long hnswSeed,
         int defaultCandidates,
         QueryPruning pruning,
-        StoredEncoding storedEncoding,
-        int tokenDepth) {
+        StoredEncoding storedEncoding) {
 
     public static final int DEFAULT_MAX_TOKENS = 512;
     public static final int DEFAULT_POOLED_TOKENS = 16;
     public static final PoolingMethod DEFAULT_POOLING = PoolingMethod.WARD;
     public static final int DEFAULT_CANDIDATES = 200;
     public static final StoredEncoding DEFAULT_STORED_ENCODING = StoredEncoding.FLOAT32;
-    public static final int DEFAULT_TOKEN_DEPTH = 512;
 
     public MultiVectorConfig {
         Objects.requireNonNull(pooling, "pooling is missing");
@@ -80,13 +78,6 @@ public record MultiVectorConfig(
             throw new IllegalArgumentException(
                     "efConstruction must be at least 1, got " + efConstruction);
         }
-        if (tokenDepth < 1) {
-            throw new IllegalArgumentException("tokenDepth must be at least 1, got " + tokenDepth);
-        }
-        if (candidateSearch == CandidateSearch.TOKENS && pruning != null) {
-            throw new IllegalArgumentException(
-                    "query-token pruning applies to FDE candidates, not to TOKENS candidate search");
-        }
         if (defaultCandidates < 1) {
             throw new IllegalArgumentException(
                     "defaultCandidates must be at least 1, got " + defaultCandidates);
@@ -105,22 +96,6 @@ public record MultiVectorConfig(
                 .m(hnswM)
                 .efConstruction(efConstruction)
                 .defaultEf(defaultCandidates)
-                .seed(hnswSeed)
-                .build();
-    }
-
-    /**
-     * The config of the graph that holds every stored token ({@link CandidateSearch#TOKENS});
-     * stored tokens are unit vectors, so dot is cosine without normalising them a second time. Its
-     * default ef is the token depth.
-     */
-    public HnswConfig tokenGraphConfig() {
-        return HnswConfig.builder()
-                .dimension(dimension)
-                .metric(Metric.DOT)
-                .m(hnswM)
-                .efConstruction(efConstruction)
-                .defaultEf(tokenDepth)
                 .seed(hnswSeed)
                 .build();
     }
@@ -144,7 +119,6 @@ public record MultiVectorConfig(
         private int defaultCandidates = DEFAULT_CANDIDATES;
         private QueryPruning pruning;
         private StoredEncoding storedEncoding = DEFAULT_STORED_ENCODING;
-        private int tokenDepth = DEFAULT_TOKEN_DEPTH;
 
         public Builder dimension(int dimension) {
             this.dimension = dimension;
@@ -213,12 +187,6 @@ public record MultiVectorConfig(
             return this;
         }
 
-        /** Tokens each query token retrieves under {@link CandidateSearch#TOKENS}. */
-        public Builder tokenDepth(int tokenDepth) {
-            this.tokenDepth = tokenDepth;
-            return this;
-        }
-
         public MultiVectorConfig build() {
             if (dimension == null) {
                 throw new IllegalStateException("MultiVectorConfig: dimension is not set");
@@ -237,8 +205,7 @@ public record MultiVectorConfig(
                     hnswSeed,
                     defaultCandidates,
                     pruning,
-                    storedEncoding,
-                    tokenDepth);
+                    storedEncoding);
         }
     }
 }

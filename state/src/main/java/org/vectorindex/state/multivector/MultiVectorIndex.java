@@ -33,9 +33,6 @@ import org.vectorindex.state.math.StoredEncoding;
  * quantization (from the raw tokens, or under {@link FdeSource#POOLED} from the stored vectors as
  * they read back, so it stays recomputable).
  *
- * <p>Under {@link CandidateSearch#TOKENS} there is no FDE: the stored vectors are the nodes of a
- * token graph, and {@link TokenCandidateSearch} finds candidates token by token (in memory only).
- *
  * <p>Not thread-safe: like the HNSW index, one instance belongs to one Flink key.
  */
 public final class MultiVectorIndex {
@@ -43,8 +40,7 @@ public final class MultiVectorIndex {
     private final int dim;
     private final TokenPooler pooler;
     private final FdeEncoder encoder;
-    private final FdeCandidateIndex candidates; // null under TOKENS
-    private final TokenCandidateSearch tokenSearch; // null unless TOKENS
+    private final FdeCandidateIndex candidates;
     private final MaxSimReranker reranker;
     private final CollectionCentroid centroid;
     private final VectorStore pooled;
@@ -56,11 +52,10 @@ public final class MultiVectorIndex {
                 switch (config.candidateSearch()) {
                     case HNSW -> new HnswCandidateIndex(config);
                     case EXACT -> new ExactCandidateIndex();
-                    case TOKENS -> null;
                 });
     }
 
-    /** With the given candidate index: null under TOKENS. */
+    /** With the given candidate index. */
     MultiVectorIndex(MultiVectorConfig config, FdeCandidateIndex candidates) {
         this.config = config;
         this.dim = config.dimension();
@@ -69,14 +64,7 @@ public final class MultiVectorIndex {
         this.candidates = candidates;
         this.reranker = new MaxSimReranker(dim);
         this.centroid = new CollectionCentroid(dim);
-        if (candidates == null) {
-            TokenGraphStore tokens = new TokenGraphStore(config);
-            this.pooled = tokens;
-            this.tokenSearch = new TokenCandidateSearch(tokens, dim);
-        } else {
-            this.pooled = VectorStore.create(config.storedEncoding(), dim);
-            this.tokenSearch = null;
-        }
+        this.pooled = VectorStore.create(config.storedEncoding(), dim);
     }
 
     /**
@@ -187,7 +175,7 @@ public final class MultiVectorIndex {
         put(
                 id,
                 pool,
-                config.fdeSource() == FdeSource.RAW_TOKENS && candidates != null
+                config.fdeSource() == FdeSource.RAW_TOKENS
                         ? encoder.encodeDocument(flat, n)
                         : null);
     }
@@ -252,10 +240,8 @@ public final class MultiVectorIndex {
         }
         float[] stored = pooled.put(id, pool);
         centroid.add(stored);
-        if (candidates != null) {
-            candidates.upsert(
-                    id, fde != null ? fde : encoder.encodeDocument(stored, stored.length / dim));
-        }
+        candidates.upsert(
+                id, fde != null ? fde : encoder.encodeDocument(stored, stored.length / dim));
         changed.add(id);
     }
 
@@ -267,9 +253,7 @@ public final class MultiVectorIndex {
             return false;
         }
         centroid.remove(old);
-        if (candidates != null) {
-            candidates.delete(id);
-        }
+        candidates.delete(id);
         changed.add(id);
         return true;
     }
@@ -282,7 +266,7 @@ public final class MultiVectorIndex {
 
     /** A copy of the FDE of {@code id} as indexed (what keyed state must hold), or null. */
     public float[] fde(String id) {
-        return pooled.contains(id) && candidates != null ? candidates.vector(id) : null;
+        return pooled.contains(id) ? candidates.vector(id) : null;
     }
 
     /**
@@ -323,11 +307,7 @@ public final class MultiVectorIndex {
      * identical indexes, which answer every search identically.
      */
     public long digest() {
-        long candidateDigest =
-                candidates != null
-                        ? candidates.digest()
-                        : ((TokenGraphStore) pooled).graph().graphDigest();
-        IndexDigest d = new IndexDigest().add(candidateDigest).add(pooled.size());
+        IndexDigest d = new IndexDigest().add(candidates.digest()).add(pooled.size());
         List<String> ids = new ArrayList<>(pooled.ids());
         Collections.sort(ids);
         for (String id : ids) {
@@ -376,9 +356,9 @@ public final class MultiVectorIndex {
         return candidates instanceof HnswCandidateIndex h ? h.graph() : null;
     }
 
-    /** FDE dimension, 0 under TOKENS (no FDE). */
+    /** FDE dimension. */
     public int fdeDimension() {
-        return candidates == null ? 0 : encoder.outputDimension();
+        return encoder.outputDimension();
     }
 
     /** Search with the config's default candidates and pruning. */
@@ -458,13 +438,6 @@ public final class MultiVectorIndex {
             Predicate<String> filter) {
         if (pooled.size() == 0) {
             return new MultiVectorSearchResult(List.of(), List.of(), 0, 0, 0, 0);
-        }
-        if (tokenSearch != null) {
-            if (pruning != null) {
-                throw new IllegalArgumentException(
-                        "query-token pruning applies to FDE candidates, not to TOKENS");
-            }
-            return tokenSearch.search(query, nq, k, config.tokenDepth(), candidateCount, filter);
         }
         float[] qFde = encoder.encodeQuery(query, nq);
         List<SearchHit> cands = candidates.search(qFde, candidateCount, filter);

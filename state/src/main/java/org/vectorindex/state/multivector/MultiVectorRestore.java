@@ -25,10 +25,7 @@ final class MultiVectorRestore {
                             + " collection");
         }
         FdeCandidateIndex candidates;
-        if (config.candidateSearch() == CandidateSearch.TOKENS) {
-            throw new IllegalStateException(
-                    "TOKENS candidate search keeps no keyed-state image; use HNSW or EXACT");
-        } else if (config.candidateSearch() == CandidateSearch.HNSW) {
+        if (config.candidateSearch() == CandidateSearch.HNSW) {
             if (candidateGraph == null || exactFdes != null) {
                 throw new IllegalStateException(
                         "an HNSW multi-vector collection restores from its candidate graph alone");

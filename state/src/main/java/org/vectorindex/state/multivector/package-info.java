@@ -35,9 +35,8 @@
  *
  * <h2>Why these defaults</h2>
  *
- * FDE (20, 4, 8) with k' = 200, Ward pooling, FDEs of the raw tokens, distinctiveness pruning, and
- * token-level candidates at depth 512 were each chosen by measurement on GloVe word sets and
- * Europarl MiniLM token vectors; the runs, their commands and the limits they found are in {@code
- * state/docs/multivector.md}.
+ * FDE (20, 4, 8) with k' = 200, Ward pooling, FDEs of the raw tokens and distinctiveness pruning
+ * were each chosen by measurement on GloVe word sets and Europarl MiniLM token vectors; the runs,
+ * their commands and the limits they found are in {@code state/docs/multivector.md}.
  */
 package org.vectorindex.state.multivector;

@@ -2,7 +2,6 @@ package org.vectorindex.state.hnsw;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
@@ -10,6 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.vectorindex.state.math.Int8Codec;
 import org.vectorindex.state.math.Metric;
+import org.vectorindex.state.math.StoredEncoding;
 import org.vectorindex.state.math.VectorMath;
 import org.vectorindex.state.testing.ClusteredData;
 
@@ -18,6 +18,17 @@ class HnswInt8VectorsTest {
 
     private static HnswConfig config(Metric metric) {
         return HnswConfig.builder().dimension(DIM).metric(metric).m(12).efConstruction(80).build();
+    }
+
+    /** INT8 codes of unit vectors keep the direction only (the codec's unit mode). */
+    private static HnswConfig int8Cosine() {
+        return HnswConfig.builder()
+                .dimension(DIM)
+                .metric(Metric.COSINE)
+                .m(12)
+                .efConstruction(80)
+                .storedEncoding(StoredEncoding.INT8)
+                .build();
     }
 
     private static float[][] unitData(int n, long seed) {
@@ -31,7 +42,7 @@ class HnswInt8VectorsTest {
     @Test
     void storesTheCodecsVectorsAndScoresAgainstThem() {
         float[][] data = unitData(300, 5);
-        HnswIndex index = HnswIndex.withInt8Vectors(config(Metric.DOT));
+        HnswIndex index = new HnswIndex(int8Cosine());
         for (int i = 0; i < data.length; i++) {
             index.upsert("v" + i, data[i]);
         }
@@ -69,7 +80,7 @@ class HnswInt8VectorsTest {
     void recallAgainstBruteForceMatchesTheFloatGraph() {
         float[][] data = unitData(3000, 9);
         float[][] queries = unitData(50, 10);
-        double int8 = recall(HnswIndex.withInt8Vectors(config(Metric.COSINE)), data, queries);
+        double int8 = recall(new HnswIndex(int8Cosine()), data, queries);
         double float32 = recall(new HnswIndex(config(Metric.COSINE)), data, queries);
         assertTrue(int8 >= 0.9, "INT8 recall@10 " + int8);
         assertTrue(int8 >= float32 - 0.02, "INT8 " + int8 + " vs float " + float32);
@@ -78,8 +89,8 @@ class HnswInt8VectorsTest {
     @Test
     void keepsAboutAQuarterOfTheVectorBytes() {
         float[][] data = unitData(1000, 3);
-        HnswIndex floats = new HnswIndex(config(Metric.DOT));
-        HnswIndex codes = HnswIndex.withInt8Vectors(config(Metric.DOT));
+        HnswIndex floats = new HnswIndex(config(Metric.COSINE));
+        HnswIndex codes = new HnswIndex(int8Cosine());
         for (int i = 0; i < data.length; i++) {
             floats.upsert("v" + i, data[i]);
             codes.upsert("v" + i, data[i]);
@@ -95,8 +106,8 @@ class HnswInt8VectorsTest {
     @Test
     void sameOperationsGiveTheSameGraphAndReupsertOfTheSameVectorIsANoOp() {
         float[][] data = unitData(500, 4);
-        HnswIndex a = HnswIndex.withInt8Vectors(config(Metric.DOT));
-        HnswIndex b = HnswIndex.withInt8Vectors(config(Metric.DOT));
+        HnswIndex a = new HnswIndex(int8Cosine());
+        HnswIndex b = new HnswIndex(int8Cosine());
         for (int i = 0; i < data.length; i++) {
             a.upsert("v" + i, data[i]);
             b.upsert("v" + i, data[i]);
@@ -106,16 +117,5 @@ class HnswInt8VectorsTest {
         assertEquals(a.graphDigest(), b.graphDigest());
         a.upsert("v7", data[8]);
         assertTrue(a.graphDigest() != b.graphDigest());
-    }
-
-    @Test
-    void refusesL2AndHasNoKeyedStateImage() {
-        assertThrows(
-                IllegalArgumentException.class, () -> HnswIndex.withInt8Vectors(config(Metric.L2)));
-        HnswIndex index = HnswIndex.withInt8Vectors(config(Metric.DOT));
-        index.upsert("a", unitData(1, 1)[0]);
-        IllegalStateException e = assertThrows(IllegalStateException.class, index::meta);
-        assertTrue(e.getMessage().contains("INT8"), e.getMessage());
-        assertThrows(IllegalStateException.class, () -> index.nodeRecord(0));
     }
 }

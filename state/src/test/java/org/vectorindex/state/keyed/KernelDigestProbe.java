@@ -64,9 +64,7 @@ public final class KernelDigestProbe {
         HnswIndex index =
                 !int8
                         ? new HnswIndex(b.build())
-                        : metric == Metric.L2
-                                ? new HnswIndex(b.storedEncoding(StoredEncoding.INT8).build())
-                                : HnswIndex.withInt8Vectors(b.build());
+                        : new HnswIndex(b.storedEncoding(StoredEncoding.INT8).build());
         float[][] data = ClusteredData.generate(1400, dim, 10, dim);
         for (int i = 0; i < 1200; i++) {
             index.upsert("id" + i, data[i]);
