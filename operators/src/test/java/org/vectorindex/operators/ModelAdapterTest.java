@@ -13,7 +13,7 @@ import org.vectorindex.operators.model.CollectionRegistry;
 import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.model.CollectionType;
 import org.vectorindex.operators.model.DeadLetter;
-import org.vectorindex.operators.model.MultivectorParams;
+import org.vectorindex.operators.model.MultiVectorParams;
 import org.vectorindex.operators.model.Mutation;
 import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.QueryResult;
@@ -72,7 +72,7 @@ class ModelAdapterTest {
                         40,
                         3,
                         9L,
-                        new MultivectorParams(4, 5, 2, 2, 0, 60, 20));
+                        new MultiVectorParams(4, 5, 2, 2, 0, 60, 20));
         List<CollectionLayout> layouts =
                 ModelAdapter.layouts(
                         CollectionRegistry.of(CollectionSpec.hnsw("c", 3, Metric.L2), mv));

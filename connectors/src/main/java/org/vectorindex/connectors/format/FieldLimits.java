@@ -1,7 +1,7 @@
 package org.vectorindex.connectors.format;
 
 import java.io.Serializable;
-import org.vectorindex.operators.model.MultivectorParams;
+import org.vectorindex.operators.model.MultiVectorParams;
 
 /**
  * Bounds on the variable-size fields of an input record, checked by the parsers. Lengths count
@@ -12,7 +12,7 @@ import org.vectorindex.operators.model.MultivectorParams;
  * @param maxAttributeValueBytes longest value of {@code attributes} or {@code filter}
  * @param maxAttributes most entries in {@code attributes} or {@code filter}
  * @param maxTokens most token vectors in one multi-vector record (at most {@value
- *     MultivectorParams#MAX_TOKENS}; a collection's own {@code maxTokens} may be lower)
+ *     MultiVectorParams#MAX_TOKENS}; a collection's own {@code maxTokens} may be lower)
  */
 public record FieldLimits(
         int maxIdBytes,
@@ -26,7 +26,7 @@ public record FieldLimits(
     public static final int DEFAULT_MAX_ATTRIBUTE_KEY_BYTES = 256;
     public static final int DEFAULT_MAX_ATTRIBUTE_VALUE_BYTES = 4096;
     public static final int DEFAULT_MAX_ATTRIBUTES = 64;
-    public static final int DEFAULT_MAX_TOKENS = MultivectorParams.MAX_TOKENS;
+    public static final int DEFAULT_MAX_TOKENS = MultiVectorParams.MAX_TOKENS;
 
     /** Keeps a record's strings well below the 64 KiB that some encoders still cap at. */
     static final int CEILING_BYTES = 32_768;
@@ -36,7 +36,7 @@ public record FieldLimits(
         check("maxAttributeKeyBytes", maxAttributeKeyBytes, 1, CEILING_BYTES);
         check("maxAttributeValueBytes", maxAttributeValueBytes, 1, CEILING_BYTES);
         check("maxAttributes", maxAttributes, 0, 10_000);
-        check("maxTokens", maxTokens, 1, MultivectorParams.MAX_TOKENS);
+        check("maxTokens", maxTokens, 1, MultiVectorParams.MAX_TOKENS);
     }
 
     public static FieldLimits defaults() {

@@ -10,7 +10,7 @@ import org.vectorindex.operators.model.CollectionRegistry;
 import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.model.CollectionType;
 import org.vectorindex.operators.model.DeadLetter;
-import org.vectorindex.operators.model.MultivectorParams;
+import org.vectorindex.operators.model.MultiVectorParams;
 import org.vectorindex.operators.model.RawRecord;
 import org.vectorindex.operators.model.RejectReason;
 import org.vectorindex.state.math.Metric;
@@ -34,7 +34,7 @@ final class ParserFixtures {
                             64,
                             4,
                             42L,
-                            new MultivectorParams(2, 20, 3, 8, 0, 50, 4)));
+                            new MultiVectorParams(2, 20, 3, 8, 0, 50, 4)));
 
     static RawRecord raw(String topic, String key, String json) {
         return raw(topic, key, json == null ? null : json.getBytes(StandardCharsets.UTF_8));

@@ -35,7 +35,7 @@ import org.vectorindex.jobs.multivector.ScifactCorpus;
 import org.vectorindex.jobs.multivector.TokenCorpus;
 import org.vectorindex.jobs.multivector.TokenCorpus.Doc;
 import org.vectorindex.jobs.run.RunCommand;
-import org.vectorindex.operators.model.MultivectorParams;
+import org.vectorindex.operators.model.MultiVectorParams;
 import org.vectorindex.operators.model.QueryResult;
 import org.vectorindex.operators.model.ResultRecord;
 
@@ -85,7 +85,7 @@ class ScifactJobNdcgITCase {
         assertTrue(queries.size() > 100, "claims judged in the slice: " + queries.size());
 
         // The bench with the settings a collection gets by default.
-        MultivectorParams p = MultivectorParams.defaults();
+        MultiVectorParams p = MultiVectorParams.defaults();
         Path benchJson = tmp.resolve("bench.json");
         assertEquals(
                 0,

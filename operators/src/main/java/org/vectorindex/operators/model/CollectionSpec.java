@@ -27,7 +27,7 @@ public record CollectionSpec(
         int ef,
         int shards,
         long seed,
-        MultivectorParams multivector,
+        MultiVectorParams multivector,
         StoredEncoding storedEncoding)
         implements Serializable {
 
@@ -66,7 +66,7 @@ public record CollectionSpec(
                     "collection " + name + ": ef must be in 1.." + MAX_EF + ", got " + ef);
         }
         if (type == CollectionType.MULTIVECTOR && multivector == null) {
-            multivector = MultivectorParams.defaults();
+            multivector = MultiVectorParams.defaults();
         }
         if (type == CollectionType.HNSW && multivector != null) {
             throw new IllegalArgumentException(
@@ -96,7 +96,7 @@ public record CollectionSpec(
             int ef,
             int shards,
             long seed,
-            MultivectorParams multivector) {
+            MultiVectorParams multivector) {
         this(
                 name,
                 type,
@@ -168,7 +168,7 @@ public record CollectionSpec(
             int efConstruction,
             int ef,
             long seed,
-            MultivectorParams multivector,
+            MultiVectorParams multivector,
             StoredEncoding storedEncoding) {
         boolean multi = type == CollectionType.MULTIVECTOR;
         return HnswConfig.builder()

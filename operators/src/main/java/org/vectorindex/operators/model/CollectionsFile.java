@@ -155,7 +155,7 @@ public final class CollectionsFile {
         int ef = optInt(node, "ef", HnswConfig.DEFAULT_EF, source, where);
         int shards = optInt(node, "shards", CollectionSpec.DEFAULT_SHARDS, source, where);
         long seed = optLong(node, "seed", HnswConfig.DEFAULT_SEED, source, where);
-        MultivectorParams mv = null;
+        MultiVectorParams mv = null;
         JsonNode mvNode = node.get("multivector");
         if (mvNode != null) {
             if (!mvNode.isObject()) {
@@ -163,9 +163,9 @@ public final class CollectionsFile {
             }
             String mvWhere = where + ".multivector";
             checkKeys((ObjectNode) mvNode, MV_KEYS, source, mvWhere);
-            MultivectorParams d = MultivectorParams.defaults();
+            MultiVectorParams d = MultiVectorParams.defaults();
             mv =
-                    new MultivectorParams(
+                    new MultiVectorParams(
                             optInt(mvNode, "pooledVectors", d.pooledVectors(), source, mvWhere),
                             optInt(mvNode, "fdeRepetitions", d.fdeRepetitions(), source, mvWhere),
                             optInt(mvNode, "fdeSimhashBits", d.fdeSimhashBits(), source, mvWhere),
@@ -180,7 +180,7 @@ public final class CollectionsFile {
                             optInt(mvNode, "maxTokens", d.maxTokens(), source, mvWhere),
                             storedEncoding(
                                     mvNode,
-                                    MultivectorParams.DEFAULT_STORED_ENCODING,
+                                    MultiVectorParams.DEFAULT_STORED_ENCODING,
                                     source,
                                     mvWhere));
         }

@@ -11,7 +11,7 @@ import org.vectorindex.state.math.StoredEncoding;
  * MaxSim, the token limit of one record, and how stored vectors are kept (float32, or int8 at a
  * quarter of the bytes).
  */
-public record MultivectorParams(
+public record MultiVectorParams(
         int pooledVectors,
         int fdeRepetitions,
         int fdeSimhashBits,
@@ -39,7 +39,7 @@ public record MultivectorParams(
     /** Most token vectors one record may carry (n up to 512). */
     public static final int MAX_TOKENS = 512;
 
-    public MultivectorParams {
+    public MultiVectorParams {
         check("pooledVectors", pooledVectors, 1, MAX_TOKENS);
         check("fdeRepetitions", fdeRepetitions, 1, 1024);
         check("fdeSimhashBits", fdeSimhashBits, 0, 16);
@@ -51,7 +51,7 @@ public record MultivectorParams(
     }
 
     /** As the canonical constructor, with stored vectors kept as float32. */
-    public MultivectorParams(
+    public MultiVectorParams(
             int pooledVectors,
             int fdeRepetitions,
             int fdeSimhashBits,
@@ -70,8 +70,8 @@ public record MultivectorParams(
                 StoredEncoding.FLOAT32);
     }
 
-    public static MultivectorParams defaults() {
-        return new MultivectorParams(
+    public static MultiVectorParams defaults() {
+        return new MultiVectorParams(
                 DEFAULT_POOLED_VECTORS,
                 DEFAULT_FDE_REPETITIONS,
                 DEFAULT_FDE_SIMHASH_BITS,

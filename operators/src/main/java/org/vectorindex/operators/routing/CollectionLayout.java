@@ -3,7 +3,7 @@ package org.vectorindex.operators.routing;
 import java.io.Serializable;
 import org.apache.flink.annotation.Internal;
 import org.vectorindex.operators.model.CollectionType;
-import org.vectorindex.operators.model.MultivectorParams;
+import org.vectorindex.operators.model.MultiVectorParams;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.math.Metric;
 import org.vectorindex.state.math.StoredEncoding;
@@ -37,7 +37,7 @@ public record CollectionLayout(
         long seed,
         double consolidateFraction,
         CollectionType type,
-        MultivectorParams multivector,
+        MultiVectorParams multivector,
         StoredEncoding storedEncoding)
         implements Serializable {
 
@@ -116,7 +116,7 @@ public record CollectionLayout(
             int efConstruction,
             int ef,
             long seed,
-            MultivectorParams params) {
+            MultiVectorParams params) {
         if (params == null) {
             throw new IllegalArgumentException(
                     "collection '" + name + "': multivector settings are missing");
@@ -166,7 +166,7 @@ public record CollectionLayout(
     }
 
     private static MultiVectorConfig multiVectorConfig(
-            int dimension, int m, int efConstruction, long seed, MultivectorParams p) {
+            int dimension, int m, int efConstruction, long seed, MultiVectorParams p) {
         FdeConfig fde =
                 FdeConfig.builder()
                         .dimension(dimension)

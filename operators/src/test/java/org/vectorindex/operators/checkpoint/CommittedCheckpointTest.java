@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.vectorindex.operators.index.ShardIndexFunction;
 import org.vectorindex.operators.merge.ResultMergeFunction;
-import org.vectorindex.operators.model.MultivectorParams;
+import org.vectorindex.operators.model.MultiVectorParams;
 import org.vectorindex.operators.routing.CollectionLayout;
 import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.operators.testing.Harnesses;
@@ -67,7 +67,7 @@ class CommittedCheckpointTest {
                     40,
                     16,
                     7L,
-                    new MultivectorParams(3, 4, 2, 4, 0, 500, 24, StoredEncoding.FLOAT32));
+                    new MultiVectorParams(3, 4, 2, 4, 0, 500, 24, StoredEncoding.FLOAT32));
     private static final Map<String, String> EN = Map.of("lang", "en");
 
     private final HnswIndex[] reference = new HnswIndex[SHARDS];

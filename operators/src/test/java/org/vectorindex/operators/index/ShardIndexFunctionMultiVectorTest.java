@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.vectorindex.operators.model.MultivectorParams;
+import org.vectorindex.operators.model.MultiVectorParams;
 import org.vectorindex.operators.routing.CollectionLayout;
 import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.operators.testing.Harnesses;
@@ -61,7 +61,7 @@ class ShardIndexFunctionMultiVectorTest {
                 40,
                 16,
                 7L,
-                new MultivectorParams(3, 4, 2, 4, 0, 500, 24, encoding));
+                new MultiVectorParams(3, 4, 2, 4, 0, 500, 24, encoding));
     }
 
     static Stream<Arguments> backendsAndEncodings() {

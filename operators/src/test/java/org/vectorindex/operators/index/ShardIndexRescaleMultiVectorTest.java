@@ -16,7 +16,7 @@ import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.vectorindex.operators.model.MultivectorParams;
+import org.vectorindex.operators.model.MultiVectorParams;
 import org.vectorindex.operators.routing.CollectionLayout;
 import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.operators.testing.Harnesses;
@@ -49,7 +49,7 @@ class ShardIndexRescaleMultiVectorTest {
                             40,
                             16,
                             3L,
-                            new MultivectorParams(3, 3, 2, 3, 0, 300, 16)));
+                            new MultiVectorParams(3, 3, 2, 3, 0, 300, 16)));
 
     private final Map<Integer, MultiVectorIndex> reference = new HashMap<>();
     private final Map<String, Map<String, String>> attrs = new HashMap<>();
