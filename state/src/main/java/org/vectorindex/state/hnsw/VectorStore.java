@@ -6,8 +6,10 @@ import org.vectorindex.state.math.Metric;
 import org.vectorindex.state.math.VectorMath;
 
 /**
- * All vectors of one index in a single flat array, indexed by ordinal: one bounds check and no
- * pointer chase per distance, which is most of the search time.
+ * All vectors of one index in a few large primitive chunks (about 256 KiB each, a power of two of
+ * vectors, so an ordinal's chunk is a shift and its offset a mask and a multiply): no object per
+ * vector, no pointer chase per distance, which is most of the search time, and growth copies only
+ * the last chunk, which grows by half until it is full.
  *
  * <p>INT8 vectors hold one signed byte per component ({@link Int8Codec}), a quarter of the float
  * bytes, plus a few per-vector terms:
@@ -36,8 +38,11 @@ final class VectorStore {
     private final int dim;
     private final Metric metric;
     private final Int8Mode mode;
-    private float[] data;
-    private byte[] codes;
+    private final int chunkShift;
+    private final int chunkMask;
+    private float[][] data;
+    private byte[][] codes;
+    private int capacity;
 
     /** UNIT: {@code 1/||c||}. */
     private double[] factors;
@@ -48,6 +53,8 @@ final class VectorStore {
     private float[] offsets;
     private int[] codeSums;
     private double[] squaredNorms;
+
+    private static final int CHUNK_BYTES = 1 << 18;
 
     VectorStore(int dim, Metric metric, int initialCapacity) {
         this(dim, metric, initialCapacity, Int8Mode.NONE);
@@ -62,19 +69,26 @@ final class VectorStore {
             throw new IllegalArgumentException(
                     "INT8 vectors keep directions only: use cosine, or dot over unit vectors");
         }
+        int componentBytes = mode == Int8Mode.NONE ? Float.BYTES : 1;
+        this.chunkShift =
+                31
+                        - Integer.numberOfLeadingZeros(
+                                Math.max(1, CHUNK_BYTES / (dim * componentBytes)));
+        this.chunkMask = (1 << chunkShift) - 1;
         if (mode == Int8Mode.NONE) {
-            this.data = new float[cap * dim];
+            this.data = new float[0][];
         } else {
-            this.codes = new byte[cap * dim];
+            this.codes = new byte[0][];
             if (mode == Int8Mode.UNIT) {
-                this.factors = new double[cap];
+                this.factors = new double[0];
             } else {
-                this.scales = new float[cap];
-                this.offsets = new float[cap];
-                this.codeSums = new int[cap];
-                this.squaredNorms = new double[cap];
+                this.scales = new float[0];
+                this.offsets = new float[0];
+                this.codeSums = new int[0];
+                this.squaredNorms = new double[0];
             }
         }
+        ensureCapacity(cap);
     }
 
     boolean int8() {
@@ -94,35 +108,74 @@ final class VectorStore {
     }
 
     int capacity() {
-        return codes != null ? codes.length / dim : data.length / dim;
+        return capacity;
     }
 
     void ensureCapacity(int ordinals) {
-        if (ordinals > capacity()) {
-            long grown = Math.max((long) ordinals, (long) capacity() * 3 / 2 + 1) * dim;
-            if (grown > Integer.MAX_VALUE - 16) {
-                throw new IllegalStateException("index shard is full: " + ordinals + " vectors");
-            }
-            int n = (int) (grown / dim);
-            if (codes != null) {
-                codes = Arrays.copyOf(codes, (int) grown);
-                if (factors != null) {
-                    factors = Arrays.copyOf(factors, n);
-                } else {
-                    scales = Arrays.copyOf(scales, n);
-                    offsets = Arrays.copyOf(offsets, n);
-                    codeSums = Arrays.copyOf(codeSums, n);
-                    squaredNorms = Arrays.copyOf(squaredNorms, n);
+        while (ordinals > capacity) {
+            int chunks = int8() ? codes.length : data.length;
+            int perChunk = chunkMask + 1;
+            int inLast = chunks == 0 ? perChunk : capacity - ((chunks - 1) << chunkShift);
+            if (inLast == perChunk) {
+                if ((long) chunks << chunkShift >= Integer.MAX_VALUE - perChunk) {
+                    throw new IllegalStateException(
+                            "index shard is full: " + ordinals + " vectors");
                 }
-            } else {
-                data = Arrays.copyOf(data, (int) grown);
+                chunks++;
+                inLast = 0;
             }
+            int wanted = ordinals - ((chunks - 1) << chunkShift);
+            int grown = Math.min(perChunk, Math.max(wanted, inLast + inLast / 2 + 1));
+            if (int8()) {
+                codes = Arrays.copyOf(codes, chunks);
+                codes[chunks - 1] =
+                        codes[chunks - 1] == null
+                                ? new byte[grown * dim]
+                                : Arrays.copyOf(codes[chunks - 1], grown * dim);
+            } else {
+                data = Arrays.copyOf(data, chunks);
+                data[chunks - 1] =
+                        data[chunks - 1] == null
+                                ? new float[grown * dim]
+                                : Arrays.copyOf(data[chunks - 1], grown * dim);
+            }
+            capacity = ((chunks - 1) << chunkShift) + grown;
         }
+        growTerms(capacity);
+    }
+
+    /** The per-vector terms of INT8 codes, grown by a quarter (they are small beside the codes). */
+    private void growTerms(int n) {
+        if (factors != null && factors.length < n) {
+            factors = Arrays.copyOf(factors, grownLength(factors.length, n));
+        } else if (scales != null && scales.length < n) {
+            int len = grownLength(scales.length, n);
+            scales = Arrays.copyOf(scales, len);
+            offsets = Arrays.copyOf(offsets, len);
+            codeSums = Arrays.copyOf(codeSums, len);
+            squaredNorms = Arrays.copyOf(squaredNorms, len);
+        }
+    }
+
+    private static int grownLength(int length, int needed) {
+        return Math.max(needed, length + length / 4 + 16);
+    }
+
+    private float[] floats(int ordinal) {
+        return data[ordinal >>> chunkShift];
+    }
+
+    private byte[] codeChunk(int ordinal) {
+        return codes[ordinal >>> chunkShift];
+    }
+
+    private int base(int ordinal) {
+        return (ordinal & chunkMask) * dim;
     }
 
     void set(int ordinal, float[] vector) {
         switch (mode) {
-            case NONE -> System.arraycopy(vector, 0, data, ordinal * dim, dim);
+            case NONE -> System.arraycopy(vector, 0, floats(ordinal), base(ordinal), dim);
             case UNIT -> setCodes(ordinal, Int8Codec.quantize(vector, dim), 0f, 0f);
             case AFFINE -> {
                 byte[] c = new byte[dim];
@@ -138,17 +191,18 @@ final class VectorStore {
             throw new IllegalArgumentException(
                     "stored codes have dimension " + c.length + ", the index " + dim);
         }
-        int base = ordinal * dim;
-        System.arraycopy(c, 0, codes, base, dim);
+        int base = base(ordinal);
+        byte[] chunk = codeChunk(ordinal);
+        System.arraycopy(c, 0, chunk, base, dim);
         if (mode == Int8Mode.UNIT) {
-            factors[ordinal] = Int8Codec.inverseNorm(codes, base, dim);
+            factors[ordinal] = Int8Codec.inverseNorm(chunk, base, dim);
             return;
         }
         scales[ordinal] = scale;
         offsets[ordinal] = offset;
         int sum = 0;
         for (int i = 0; i < dim; i++) {
-            sum += codes[base + i];
+            sum += chunk[base + i];
         }
         codeSums[ordinal] = sum;
         squaredNorms[ordinal] = affineDot(ordinal, ordinal);
@@ -156,7 +210,7 @@ final class VectorStore {
 
     /** A copy of the codes of an ordinal. */
     byte[] codesOf(int ordinal) {
-        return Arrays.copyOfRange(codes, ordinal * dim, ordinal * dim + dim);
+        return Arrays.copyOfRange(codeChunk(ordinal), base(ordinal), base(ordinal) + dim);
     }
 
     /** The stored scale of an ordinal in AFFINE mode; 0 in UNIT mode, where codes carry it. */
@@ -171,7 +225,7 @@ final class VectorStore {
 
     void clear(int ordinal) {
         if (codes != null) {
-            Arrays.fill(codes, ordinal * dim, ordinal * dim + dim, (byte) 0);
+            Arrays.fill(codeChunk(ordinal), base(ordinal), base(ordinal) + dim, (byte) 0);
             if (factors != null) {
                 factors[ordinal] = 0;
             } else {
@@ -181,7 +235,7 @@ final class VectorStore {
                 squaredNorms[ordinal] = 0;
             }
         } else {
-            Arrays.fill(data, ordinal * dim, ordinal * dim + dim, 0f);
+            Arrays.fill(floats(ordinal), base(ordinal), base(ordinal) + dim, 0f);
         }
     }
 
@@ -191,28 +245,34 @@ final class VectorStore {
             float[] out = new float[dim];
             double f = factors != null ? factors[ordinal] : scales[ordinal];
             double b = factors != null ? 0 : offsets[ordinal];
-            for (int i = 0, o = ordinal * dim; i < dim; i++) {
-                out[i] = (float) (b + codes[o + i] * f);
+            byte[] chunk = codeChunk(ordinal);
+            for (int i = 0, o = base(ordinal); i < dim; i++) {
+                out[i] = (float) (b + chunk[o + i] * f);
             }
             return out;
         }
-        return Arrays.copyOfRange(data, ordinal * dim, ordinal * dim + dim);
+        return Arrays.copyOfRange(floats(ordinal), base(ordinal), base(ordinal) + dim);
     }
 
     boolean equalsStored(int ordinal, float[] vector) {
-        int base = ordinal * dim;
+        int base = base(ordinal);
         switch (mode) {
             case UNIT:
                 return Arrays.equals(
-                        codes, base, base + dim, Int8Codec.quantize(vector, dim), 0, dim);
+                        codeChunk(ordinal),
+                        base,
+                        base + dim,
+                        Int8Codec.quantize(vector, dim),
+                        0,
+                        dim);
             case AFFINE:
                 byte[] c = new byte[dim];
                 float[] p = Int8Codec.quantizeAffine(vector, c);
                 return p[0] == scales[ordinal]
                         && p[1] == offsets[ordinal]
-                        && Arrays.equals(codes, base, base + dim, c, 0, dim);
+                        && Arrays.equals(codeChunk(ordinal), base, base + dim, c, 0, dim);
             default:
-                return Arrays.equals(data, base, base + dim, vector, 0, dim);
+                return Arrays.equals(floats(ordinal), base, base + dim, vector, 0, dim);
         }
     }
 
@@ -222,9 +282,9 @@ final class VectorStore {
      */
     float score(float[] query, double querySum, double queryNorm, int ordinal) {
         if (codes == null) {
-            return metric.score(query, 0, data, ordinal * dim, dim);
+            return metric.score(query, 0, floats(ordinal), base(ordinal), dim);
         }
-        double dot = VectorMath.dot(query, 0, codes, ordinal * dim, dim);
+        double dot = VectorMath.dot(query, 0, codeChunk(ordinal), base(ordinal), dim);
         if (factors != null) {
             return (float) (dot * factors[ordinal]);
         }
@@ -236,10 +296,10 @@ final class VectorStore {
 
     float score(int a, int b) {
         if (codes == null) {
-            return metric.score(data, a * dim, data, b * dim, dim);
+            return metric.score(floats(a), base(a), floats(b), base(b), dim);
         }
         if (factors != null) {
-            int sum = VectorMath.dot(codes, a * dim, codes, b * dim, dim);
+            int sum = VectorMath.dot(codeChunk(a), base(a), codeChunk(b), base(b), dim);
             // one product of the two factors, so the score is the same from either end
             return (float) (sum * (factors[a] * factors[b]));
         }
@@ -254,7 +314,7 @@ final class VectorStore {
      * term written so that swapping a and b gives the same bits.
      */
     private double affineDot(int a, int b) {
-        int codeDot = VectorMath.dot(codes, a * dim, codes, b * dim, dim);
+        int codeDot = VectorMath.dot(codeChunk(a), base(a), codeChunk(b), base(b), dim);
         double cross =
                 offsets[a] * ((double) scales[b] * codeSums[b])
                         + offsets[b] * ((double) scales[a] * codeSums[a]);
@@ -264,11 +324,24 @@ final class VectorStore {
     }
 
     long bytesUsed() {
+        long bytes = RamBytes.OBJECT_HEADER + 10 * RamBytes.REFERENCE + 4 * Integer.BYTES;
         if (codes == null) {
-            return 16L + 4L * data.length;
+            bytes += RamBytes.ofReferences(data);
+            for (float[] chunk : data) {
+                bytes += RamBytes.of(chunk);
+            }
+            return bytes;
         }
-        int n = capacity();
-        return 16L + codes.length + (factors != null ? 16L + 8L * n : 64L + 20L * n);
+        bytes += RamBytes.ofReferences(codes);
+        for (byte[] chunk : codes) {
+            bytes += RamBytes.of(chunk);
+        }
+        return bytes
+                + RamBytes.of(factors)
+                + RamBytes.of(scales)
+                + RamBytes.of(offsets)
+                + RamBytes.of(codeSums)
+                + RamBytes.of(squaredNorms);
     }
 
     /** Scores stored nodes against a query vector; reused across searches. */
