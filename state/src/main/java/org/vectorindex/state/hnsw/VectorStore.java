@@ -45,14 +45,14 @@ final class VectorStore {
     private int capacity;
 
     /** UNIT: {@code 1/||c||}. */
-    private double[] factors;
+    private double[][] factors;
 
     /** AFFINE: scale {@code s}, offset {@code β}, {@code Σc} and {@code ||x̂||²} per vector. */
-    private float[] scales;
+    private float[][] scales;
 
-    private float[] offsets;
-    private int[] codeSums;
-    private double[] squaredNorms;
+    private float[][] offsets;
+    private int[][] codeSums;
+    private double[][] squaredNorms;
 
     private static final int CHUNK_BYTES = 1 << 18;
 
@@ -69,23 +69,22 @@ final class VectorStore {
             throw new IllegalArgumentException(
                     "INT8 vectors keep directions only: use cosine, or dot over unit vectors");
         }
-        int componentBytes = mode == Int8Mode.NONE ? Float.BYTES : 1;
+        // as many vectors per chunk under either encoding, so their capacities compare like for
+        // like
         this.chunkShift =
-                31
-                        - Integer.numberOfLeadingZeros(
-                                Math.max(1, CHUNK_BYTES / (dim * componentBytes)));
+                31 - Integer.numberOfLeadingZeros(Math.max(1, CHUNK_BYTES / (dim * Float.BYTES)));
         this.chunkMask = (1 << chunkShift) - 1;
         if (mode == Int8Mode.NONE) {
             this.data = new float[0][];
         } else {
             this.codes = new byte[0][];
             if (mode == Int8Mode.UNIT) {
-                this.factors = new double[0];
+                this.factors = new double[0][];
             } else {
-                this.scales = new float[0];
-                this.offsets = new float[0];
-                this.codeSums = new int[0];
-                this.squaredNorms = new double[0];
+                this.scales = new float[0][];
+                this.offsets = new float[0][];
+                this.codeSums = new int[0][];
+                this.squaredNorms = new double[0][];
             }
         }
         ensureCapacity(cap);
@@ -126,39 +125,35 @@ final class VectorStore {
             }
             int wanted = ordinals - ((chunks - 1) << chunkShift);
             int grown = Math.min(perChunk, Math.max(wanted, inLast + inLast / 2 + 1));
-            if (int8()) {
-                codes = Arrays.copyOf(codes, chunks);
-                codes[chunks - 1] =
-                        codes[chunks - 1] == null
-                                ? new byte[grown * dim]
-                                : Arrays.copyOf(codes[chunks - 1], grown * dim);
-            } else {
-                data = Arrays.copyOf(data, chunks);
-                data[chunks - 1] =
-                        data[chunks - 1] == null
-                                ? new float[grown * dim]
-                                : Arrays.copyOf(data[chunks - 1], grown * dim);
-            }
+            growChunk(chunks, grown);
             capacity = ((chunks - 1) << chunkShift) + grown;
         }
-        growTerms(capacity);
     }
 
-    /** The per-vector terms of INT8 codes, grown by a quarter (they are small beside the codes). */
-    private void growTerms(int n) {
-        if (factors != null && factors.length < n) {
-            factors = Arrays.copyOf(factors, grownLength(factors.length, n));
-        } else if (scales != null && scales.length < n) {
-            int len = grownLength(scales.length, n);
-            scales = Arrays.copyOf(scales, len);
-            offsets = Arrays.copyOf(offsets, len);
-            codeSums = Arrays.copyOf(codeSums, len);
-            squaredNorms = Arrays.copyOf(squaredNorms, len);
+    /** Grows (or adds) chunk {@code chunks - 1} of every per-vector array to {@code n} vectors. */
+    private void growChunk(int chunks, int n) {
+        int c = chunks - 1;
+        if (!int8()) {
+            data = Arrays.copyOf(data, chunks);
+            data[c] = data[c] == null ? new float[n * dim] : Arrays.copyOf(data[c], n * dim);
+            return;
         }
-    }
-
-    private static int grownLength(int length, int needed) {
-        return Math.max(needed, length + length / 4 + 16);
+        codes = Arrays.copyOf(codes, chunks);
+        codes[c] = codes[c] == null ? new byte[n * dim] : Arrays.copyOf(codes[c], n * dim);
+        if (factors != null) {
+            factors = Arrays.copyOf(factors, chunks);
+            factors[c] = factors[c] == null ? new double[n] : Arrays.copyOf(factors[c], n);
+            return;
+        }
+        scales = Arrays.copyOf(scales, chunks);
+        scales[c] = scales[c] == null ? new float[n] : Arrays.copyOf(scales[c], n);
+        offsets = Arrays.copyOf(offsets, chunks);
+        offsets[c] = offsets[c] == null ? new float[n] : Arrays.copyOf(offsets[c], n);
+        codeSums = Arrays.copyOf(codeSums, chunks);
+        codeSums[c] = codeSums[c] == null ? new int[n] : Arrays.copyOf(codeSums[c], n);
+        squaredNorms = Arrays.copyOf(squaredNorms, chunks);
+        squaredNorms[c] =
+                squaredNorms[c] == null ? new double[n] : Arrays.copyOf(squaredNorms[c], n);
     }
 
     private float[] floats(int ordinal) {
@@ -195,17 +190,18 @@ final class VectorStore {
         byte[] chunk = codeChunk(ordinal);
         System.arraycopy(c, 0, chunk, base, dim);
         if (mode == Int8Mode.UNIT) {
-            factors[ordinal] = Int8Codec.inverseNorm(chunk, base, dim);
+            factors[ordinal >>> chunkShift][ordinal & chunkMask] =
+                    Int8Codec.inverseNorm(chunk, base, dim);
             return;
         }
-        scales[ordinal] = scale;
-        offsets[ordinal] = offset;
+        scales[ordinal >>> chunkShift][ordinal & chunkMask] = scale;
+        offsets[ordinal >>> chunkShift][ordinal & chunkMask] = offset;
         int sum = 0;
         for (int i = 0; i < dim; i++) {
             sum += chunk[base + i];
         }
-        codeSums[ordinal] = sum;
-        squaredNorms[ordinal] = affineDot(ordinal, ordinal);
+        codeSums[ordinal >>> chunkShift][ordinal & chunkMask] = sum;
+        squaredNorms[ordinal >>> chunkShift][ordinal & chunkMask] = affineDot(ordinal, ordinal);
     }
 
     /** A copy of the codes of an ordinal. */
@@ -215,24 +211,24 @@ final class VectorStore {
 
     /** The stored scale of an ordinal in AFFINE mode; 0 in UNIT mode, where codes carry it. */
     float scaleOf(int ordinal) {
-        return mode == Int8Mode.AFFINE ? scales[ordinal] : 0f;
+        return mode == Int8Mode.AFFINE ? scales[ordinal >>> chunkShift][ordinal & chunkMask] : 0f;
     }
 
     /** The stored offset of an ordinal in AFFINE mode; 0 in UNIT mode. */
     float offsetOf(int ordinal) {
-        return mode == Int8Mode.AFFINE ? offsets[ordinal] : 0f;
+        return mode == Int8Mode.AFFINE ? offsets[ordinal >>> chunkShift][ordinal & chunkMask] : 0f;
     }
 
     void clear(int ordinal) {
         if (codes != null) {
             Arrays.fill(codeChunk(ordinal), base(ordinal), base(ordinal) + dim, (byte) 0);
             if (factors != null) {
-                factors[ordinal] = 0;
+                factors[ordinal >>> chunkShift][ordinal & chunkMask] = 0;
             } else {
-                scales[ordinal] = 0;
-                offsets[ordinal] = 0;
-                codeSums[ordinal] = 0;
-                squaredNorms[ordinal] = 0;
+                scales[ordinal >>> chunkShift][ordinal & chunkMask] = 0;
+                offsets[ordinal >>> chunkShift][ordinal & chunkMask] = 0;
+                codeSums[ordinal >>> chunkShift][ordinal & chunkMask] = 0;
+                squaredNorms[ordinal >>> chunkShift][ordinal & chunkMask] = 0;
             }
         } else {
             Arrays.fill(floats(ordinal), base(ordinal), base(ordinal) + dim, 0f);
@@ -243,8 +239,11 @@ final class VectorStore {
     float[] copyOf(int ordinal) {
         if (codes != null) {
             float[] out = new float[dim];
-            double f = factors != null ? factors[ordinal] : scales[ordinal];
-            double b = factors != null ? 0 : offsets[ordinal];
+            double f =
+                    factors != null
+                            ? factors[ordinal >>> chunkShift][ordinal & chunkMask]
+                            : scales[ordinal >>> chunkShift][ordinal & chunkMask];
+            double b = factors != null ? 0 : offsets[ordinal >>> chunkShift][ordinal & chunkMask];
             byte[] chunk = codeChunk(ordinal);
             for (int i = 0, o = base(ordinal); i < dim; i++) {
                 out[i] = (float) (b + chunk[o + i] * f);
@@ -268,8 +267,8 @@ final class VectorStore {
             case AFFINE:
                 byte[] c = new byte[dim];
                 float[] p = Int8Codec.quantizeAffine(vector, c);
-                return p[0] == scales[ordinal]
-                        && p[1] == offsets[ordinal]
+                return p[0] == scales[ordinal >>> chunkShift][ordinal & chunkMask]
+                        && p[1] == offsets[ordinal >>> chunkShift][ordinal & chunkMask]
                         && Arrays.equals(codeChunk(ordinal), base, base + dim, c, 0, dim);
             default:
                 return Arrays.equals(floats(ordinal), base, base + dim, vector, 0, dim);
@@ -286,11 +285,16 @@ final class VectorStore {
         }
         double dot = VectorMath.dot(query, 0, codeChunk(ordinal), base(ordinal), dim);
         if (factors != null) {
-            return (float) (dot * factors[ordinal]);
+            return (float) (dot * factors[ordinal >>> chunkShift][ordinal & chunkMask]);
         }
-        dot = offsets[ordinal] * querySum + scales[ordinal] * dot;
+        dot =
+                offsets[ordinal >>> chunkShift][ordinal & chunkMask] * querySum
+                        + scales[ordinal >>> chunkShift][ordinal & chunkMask] * dot;
         return metric == Metric.L2
-                ? (float) -(queryNorm - 2 * dot + squaredNorms[ordinal])
+                ? (float)
+                        -(queryNorm
+                                - 2 * dot
+                                + squaredNorms[ordinal >>> chunkShift][ordinal & chunkMask])
                 : (float) dot;
     }
 
@@ -301,11 +305,17 @@ final class VectorStore {
         if (factors != null) {
             int sum = VectorMath.dot(codeChunk(a), base(a), codeChunk(b), base(b), dim);
             // one product of the two factors, so the score is the same from either end
-            return (float) (sum * (factors[a] * factors[b]));
+            return (float)
+                    (sum
+                            * (factors[a >>> chunkShift][a & chunkMask]
+                                    * factors[b >>> chunkShift][b & chunkMask]));
         }
         double dot = affineDot(a, b);
         return metric == Metric.L2
-                ? (float) -((squaredNorms[a] + squaredNorms[b]) - 2 * dot)
+                ? (float)
+                        -((squaredNorms[a >>> chunkShift][a & chunkMask]
+                                        + squaredNorms[b >>> chunkShift][b & chunkMask])
+                                - 2 * dot)
                 : (float) dot;
     }
 
@@ -316,11 +326,19 @@ final class VectorStore {
     private double affineDot(int a, int b) {
         int codeDot = VectorMath.dot(codeChunk(a), base(a), codeChunk(b), base(b), dim);
         double cross =
-                offsets[a] * ((double) scales[b] * codeSums[b])
-                        + offsets[b] * ((double) scales[a] * codeSums[a]);
-        return dim * ((double) offsets[a] * offsets[b])
+                offsets[a >>> chunkShift][a & chunkMask]
+                                * ((double) scales[b >>> chunkShift][b & chunkMask]
+                                        * codeSums[b >>> chunkShift][b & chunkMask])
+                        + offsets[b >>> chunkShift][b & chunkMask]
+                                * ((double) scales[a >>> chunkShift][a & chunkMask]
+                                        * codeSums[a >>> chunkShift][a & chunkMask]);
+        return dim
+                        * ((double) offsets[a >>> chunkShift][a & chunkMask]
+                                * offsets[b >>> chunkShift][b & chunkMask])
                 + cross
-                + ((double) scales[a] * scales[b]) * codeDot;
+                + ((double) scales[a >>> chunkShift][a & chunkMask]
+                                * scales[b >>> chunkShift][b & chunkMask])
+                        * codeDot;
     }
 
     long bytesUsed() {
@@ -336,12 +354,26 @@ final class VectorStore {
         for (byte[] chunk : codes) {
             bytes += RamBytes.of(chunk);
         }
-        return bytes
-                + RamBytes.of(factors)
-                + RamBytes.of(scales)
-                + RamBytes.of(offsets)
-                + RamBytes.of(codeSums)
-                + RamBytes.of(squaredNorms);
+        return bytes + termBytes();
+    }
+
+    private long termBytes() {
+        if (factors != null) {
+            long bytes = RamBytes.ofReferences(factors);
+            for (double[] chunk : factors) {
+                bytes += RamBytes.of(chunk);
+            }
+            return bytes;
+        }
+        long bytes = 4 * RamBytes.ofReferences(scales);
+        for (int c = 0; c < scales.length; c++) {
+            bytes +=
+                    RamBytes.of(scales[c])
+                            + RamBytes.of(offsets[c])
+                            + RamBytes.of(codeSums[c])
+                            + RamBytes.of(squaredNorms[c]);
+        }
+        return bytes;
     }
 
     /** Scores stored nodes against a query vector; reused across searches. */
