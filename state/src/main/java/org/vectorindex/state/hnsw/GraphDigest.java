@@ -6,7 +6,7 @@ final class GraphDigest {
 
     private GraphDigest() {}
 
-    static long of(HnswGraph graph, VectorStore store, String[] ids, int ordinalLimit) {
+    static long of(HnswGraph graph, VectorStore store, IdTable ids, int ordinalLimit) {
         GraphDigest d = new GraphDigest();
         d.add(ordinalLimit).add(graph.entryPoint()).add(graph.maxLevel());
         float[] v;
@@ -16,7 +16,7 @@ final class GraphDigest {
                 continue;
             }
             d.add(ordinal).add(graph.level(ordinal)).add(graph.isDeleted(ordinal) ? 1 : 0);
-            d.add(ids[ordinal].hashCode());
+            d.add(ids.id(ordinal).hashCode());
             v = store.copyOf(ordinal);
             for (float x : v) {
                 d.add(Float.floatToRawIntBits(x));
@@ -25,10 +25,11 @@ final class GraphDigest {
                 int count = graph.count(ordinal, l);
                 d.add(count);
                 int[] a = graph.neighborArray(ordinal, l);
-                float[] s = graph.scoreArray(ordinal, l);
                 int off = graph.offset(ordinal, l);
                 for (int i = 0; i < count; i++) {
-                    d.add(a[off + i]).add(Float.floatToRawIntBits(s[off + i]));
+                    int q = a[off + i];
+                    // the link's score, recomputed: the same bits from either end
+                    d.add(q).add(Float.floatToRawIntBits(store.score(ordinal, q)));
                 }
             }
         }

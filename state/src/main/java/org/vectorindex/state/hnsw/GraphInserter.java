@@ -65,7 +65,7 @@ final class GraphInserter {
             int kept =
                     linker.selectDiverse(
                             candidateNodes, candidateScores, entryCount, graph.maxConnections(l));
-            graph.setNeighbors(ordinal, l, candidateNodes, candidateScores, kept);
+            graph.setNeighbors(ordinal, l, candidateNodes, kept);
             for (int i = 0; i < kept; i++) {
                 linker.addLink(candidateNodes[i], ordinal, candidateScores[i], l);
             }

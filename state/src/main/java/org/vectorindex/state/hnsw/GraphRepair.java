@@ -30,6 +30,11 @@ final class GraphRepair {
         this.dirty = dirty;
     }
 
+    /** Heap bytes of the marks a repair keeps, which grow with the graph once it has run. */
+    long bytesUsed() {
+        return seen.bytesUsed();
+    }
+
     /** Repairs every live node's lists among ordinals below {@code limit}. */
     void repairAll(int limit) {
         for (int p = 0; p < limit; p++) {
@@ -61,13 +66,12 @@ final class GraphRepair {
         seen.visit(p);
         int n = 0;
         int[] a = graph.neighborArray(p, level);
-        float[] s = graph.scoreArray(p, level);
         int off = graph.offset(p, level);
         int count = graph.count(p, level);
         for (int i = 0; i < count; i++) {
             int q = a[off + i];
             if (!graph.isDeleted(q) && seen.visit(q)) {
-                n = add(n, q, s[off + i]);
+                n = add(n, q, store.score(p, q));
             }
         }
         for (int i = 0; i < count; i++) {
@@ -99,7 +103,7 @@ final class GraphRepair {
         System.arraycopy(scores, 0, sortedScores, 0, n);
         int diverse = linker.selectDiverse(nodes, scores, n, graph.maxConnections(level));
         int kept = fillToDegree(n, diverse, Math.min(oldCount, graph.maxConnections(level)));
-        graph.setNeighbors(p, level, nodes, scores, kept);
+        graph.setNeighbors(p, level, nodes, kept);
         dirty.mark(p);
         // Back-links from newly chosen neighbours keep the graph two-way, as insertion does;
         // without them nodes that only deleted nodes pointed to drift out of reach.

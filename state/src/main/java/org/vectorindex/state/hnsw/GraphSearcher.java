@@ -34,6 +34,11 @@ final class GraphSearcher {
         return scored;
     }
 
+    /** Heap bytes of the visited marks, which grow with the graph. */
+    long visitedBytes() {
+        return visited.bytesUsed();
+    }
+
     void resetScored() {
         scored = 0;
     }

@@ -1,8 +1,6 @@
 package org.vectorindex.state.hnsw;
 
-import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,14 +32,13 @@ public final class HnswIndex {
     private final GraphInserter inserter;
     private final GraphRepair repair;
     private final LevelAssigner levels;
-    private final Map<String, Integer> ordinals = new HashMap<>();
+    private final IdTable ids = new IdTable();
     private final BitSet free = new BitSet();
     private final IntPredicate live;
     private final FilterAccept filterAccept = new FilterAccept();
     private final VectorStore.QueryScorer queryScorer;
     private final LongHeap exactHeap = LongHeap.minHeap(64);
     private final long[] entry = new long[1];
-    private String[] ids = new String[0];
     private float[] queryBuffer;
     private int ordinalLimit;
     private int liveCount;
@@ -86,8 +83,8 @@ public final class HnswIndex {
     public void upsert(String id, float[] vector) {
         checkId(id);
         float[] v = prepare(vector);
-        Integer existing = ordinals.get(id);
-        if (existing != null) {
+        int existing = ids.get(id);
+        if (existing >= 0) {
             if (store.equalsStored(existing, v)) {
                 return;
             }
@@ -95,8 +92,8 @@ public final class HnswIndex {
         }
         int ordinal = allocate();
         store.set(ordinal, v);
-        ids[ordinal] = id;
-        ordinals.put(id, ordinal);
+        ids.set(ordinal, id);
+        ids.map(ordinal);
         liveCount++;
         inserter.insert(ordinal, levels.levelOf(id));
         changedNodes.markMeta();
@@ -104,11 +101,10 @@ public final class HnswIndex {
 
     /** Removes an id; returns whether it was present. */
     public boolean delete(String id) {
-        Integer boxed = ordinals.remove(id);
-        if (boxed == null) {
+        int ordinal = ids.unmap(id);
+        if (ordinal < 0) {
             return false;
         }
-        int ordinal = boxed;
         graph.markDeleted(ordinal);
         liveCount--;
         deletedCount++;
@@ -133,7 +129,7 @@ public final class HnswIndex {
             if (graph.exists(ordinal) && graph.isDeleted(ordinal)) {
                 graph.freeNode(ordinal);
                 store.clear(ordinal);
-                ids[ordinal] = null;
+                ids.clear(ordinal);
                 free.set(ordinal);
                 changedNodes.mark(ordinal);
                 changedLinks.mark(ordinal);
@@ -222,7 +218,8 @@ public final class HnswIndex {
             long top = heap.pop();
             hits[i] =
                     new SearchHit(
-                            ids[NodeScore.node(top)], metric.externalScore(NodeScore.score(top)));
+                            ids.id(NodeScore.node(top)),
+                            metric.externalScore(NodeScore.score(top)));
         }
         return List.of(hits);
     }
@@ -250,25 +247,28 @@ public final class HnswIndex {
     }
 
     public boolean contains(String id) {
-        return ordinals.containsKey(id);
+        return ids.get(id) >= 0;
     }
 
     /** A copy of the stored vector (normalised under cosine), or null. */
     public float[] vector(String id) {
-        Integer ordinal = ordinals.get(id);
-        return ordinal == null ? null : store.copyOf(ordinal);
+        int ordinal = ids.get(id);
+        return ordinal < 0 ? null : store.copyOf(ordinal);
     }
 
-    /** Heap bytes held by vectors, graph and id mapping (an estimate for the id strings). */
+    /**
+     * Heap bytes of the arrays that hold vectors, graph, ids and the id map, at their allocated
+     * lengths, plus the free-ordinal set and the search's visited marks; not the scratch of one
+     * operation or the change lists a checkpoint drains.
+     */
     public long memoryBytes() {
-        long idBytes = 0;
-        for (int ordinal = 0; ordinal < ordinalLimit; ordinal++) {
-            if (ids[ordinal] != null) {
-                // String header + array + HashMap node and boxed Integer.
-                idBytes += 40 + 2L * ids[ordinal].length() + 48 + 16;
-            }
-        }
-        return store.bytesUsed() + graph.bytesUsed() + 16L + 8L * ids.length + idBytes;
+        return store.bytesUsed()
+                + graph.bytesUsed()
+                + ids.bytesUsed()
+                + searcher.visitedBytes()
+                + repair.bytesUsed()
+                + free.size() / 8
+                + RamBytes.OBJECT_HEADER;
     }
 
     /** A 64-bit digest of the whole graph: equal digests mean identical graphs. */
@@ -356,14 +356,14 @@ public final class HnswIndex {
     }
 
     void restoreNode(int ordinal, String id, int level, boolean deleted) {
-        ids[ordinal] = id;
+        ids.set(ordinal, id);
         graph.addNode(ordinal, level);
         free.clear(ordinal);
         if (deleted) {
             graph.markDeleted(ordinal);
             deletedCount++;
         } else {
-            ordinals.put(id, ordinal);
+            ids.map(ordinal);
             liveCount++;
         }
     }
@@ -384,9 +384,7 @@ public final class HnswIndex {
     private void ensureCapacity(int n) {
         store.ensureCapacity(n);
         graph.ensureCapacity(n);
-        if (ids.length < n) {
-            ids = Arrays.copyOf(ids, graph.capacity());
-        }
+        ids.ensureCapacity(n);
     }
 
     /** The live node of the highest level, lowest ordinal first; none if the index is empty. */
@@ -446,7 +444,7 @@ public final class HnswIndex {
 
         @Override
         public boolean test(int ordinal) {
-            return graph.isLive(ordinal) && filter.test(ids[ordinal]);
+            return graph.isLive(ordinal) && filter.test(ids.id(ordinal));
         }
     }
 }

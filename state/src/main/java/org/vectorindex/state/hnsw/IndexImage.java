@@ -11,7 +11,7 @@ import java.util.Map;
 final class IndexImage {
     private IndexImage() {}
 
-    static NodeRecord nodeRecord(VectorStore store, HnswGraph graph, String[] ids, int ordinal) {
+    static NodeRecord nodeRecord(VectorStore store, HnswGraph graph, IdTable ids, int ordinal) {
         if (store.int8()) {
             throw new IllegalStateException("an INT8 index's nodes are Int8NodeRecords");
         }
@@ -19,14 +19,14 @@ final class IndexImage {
             return null;
         }
         return new NodeRecord(
-                ids[ordinal],
+                ids.id(ordinal),
                 store.copyOf(ordinal),
                 graph.level(ordinal),
                 graph.isDeleted(ordinal));
     }
 
     static Int8NodeRecord int8NodeRecord(
-            VectorStore store, HnswGraph graph, String[] ids, int ordinal) {
+            VectorStore store, HnswGraph graph, IdTable ids, int ordinal) {
         if (!store.int8()) {
             throw new IllegalStateException("a float32 index's nodes are NodeRecords");
         }
@@ -34,7 +34,7 @@ final class IndexImage {
             return null;
         }
         return new Int8NodeRecord(
-                ids[ordinal],
+                ids.id(ordinal),
                 store.codesOf(ordinal),
                 store.scaleOf(ordinal),
                 store.offsetOf(ordinal),
@@ -87,7 +87,6 @@ final class IndexImage {
             index.store().setCodes(e.getKey(), r.codes(), r.scale(), r.offset());
             index.restoreNode(e.getKey(), r.id(), r.level(), r.deleted());
         }
-        float[] scores = new float[2 * config.m()];
         for (Map.Entry<Integer, int[][]> e : links.entrySet()) {
             int ordinal = e.getKey();
             int[][] neighbors = e.getValue();
@@ -97,10 +96,7 @@ final class IndexImage {
                         "stored links of ordinal " + ordinal + " do not match its node");
             }
             for (int l = 0; l < neighbors.length; l++) {
-                for (int i = 0; i < neighbors[l].length; i++) {
-                    scores[i] = index.store().score(ordinal, neighbors[l][i]);
-                }
-                index.graph().setNeighbors(ordinal, l, neighbors[l], scores, neighbors[l].length);
+                index.graph().setNeighbors(ordinal, l, neighbors[l], neighbors[l].length);
             }
         }
         index.graph().setEntryPoint(meta.entryPoint(), meta.maxLevel());

@@ -47,30 +47,41 @@ final class NeighborLinker {
 
     /**
      * Adds the link {@code from -> to} at {@code level}, keeping the list sorted. A full list drops
-     * its worst non-diverse member (or, if all are diverse, its worst), as Lucene does.
+     * its worst non-diverse member (or, if all are diverse, its worst), as Lucene does. The list's
+     * scores are recomputed, from its worst end only as far as the insertion point unless it is
+     * full.
      */
     void addLink(int from, int to, float score, int level) {
         int maxConn = graph.maxConnections(level);
         int count = graph.count(from, level);
         int[] nodes = graph.neighborArray(from, level);
-        float[] scores = graph.scoreArray(from, level);
         int off = graph.offset(from, level);
         ensureTmp(count + 1);
-        int pos = insertionPoint(nodes, scores, off, count, to, score);
+        int pos = count;
+        while (pos > 0) {
+            int node = nodes[off + pos - 1];
+            float s = store.score(from, node);
+            if (s > score || (s == score && node < to)) {
+                tmpScores[pos - 1] = s;
+                break;
+            }
+            tmpScores[pos] = s;
+            pos--;
+        }
         System.arraycopy(nodes, off, tmpNodes, 0, pos);
-        System.arraycopy(scores, off, tmpScores, 0, pos);
         tmpNodes[pos] = to;
         tmpScores[pos] = score;
         System.arraycopy(nodes, off + pos, tmpNodes, pos + 1, count - pos);
-        System.arraycopy(scores, off + pos, tmpScores, pos + 1, count - pos);
         int n = count + 1;
         if (n > maxConn) {
+            for (int i = 0; i < pos - 1; i++) {
+                tmpScores[i] = store.score(from, tmpNodes[i]);
+            }
             int drop = worstNonDiverse(n);
             System.arraycopy(tmpNodes, drop + 1, tmpNodes, drop, n - drop - 1);
-            System.arraycopy(tmpScores, drop + 1, tmpScores, drop, n - drop - 1);
             n--;
         }
-        graph.setNeighbors(from, level, tmpNodes, tmpScores, n);
+        graph.setNeighbors(from, level, tmpNodes, n);
         dirty.mark(from);
     }
 
@@ -81,19 +92,6 @@ final class NeighborLinker {
             }
         }
         return n - 1;
-    }
-
-    private static int insertionPoint(
-            int[] nodes, float[] scores, int off, int count, int node, float score) {
-        int pos = count;
-        while (pos > 0) {
-            float s = scores[off + pos - 1];
-            if (s > score || (s == score && nodes[off + pos - 1] < node)) {
-                break;
-            }
-            pos--;
-        }
-        return pos;
     }
 
     private void ensureTmp(int size) {

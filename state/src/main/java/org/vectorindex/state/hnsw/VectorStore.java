@@ -6,8 +6,10 @@ import org.vectorindex.state.math.Metric;
 import org.vectorindex.state.math.VectorMath;
 
 /**
- * All vectors of one index in a single flat array, indexed by ordinal: one bounds check and no
- * pointer chase per distance, which is most of the search time.
+ * All vectors of one index in a few large primitive chunks (about 256 KiB each, a power of two of
+ * vectors, so an ordinal's chunk is a shift and its offset a mask and a multiply): no object per
+ * vector, no pointer chase per distance, which is most of the search time, and growth copies only
+ * the last chunk, which grows by half until it is full.
  *
  * <p>INT8 vectors hold one signed byte per component ({@link Int8Codec}), a quarter of the float
  * bytes, plus a few per-vector terms:
@@ -36,18 +38,23 @@ final class VectorStore {
     private final int dim;
     private final Metric metric;
     private final Int8Mode mode;
-    private float[] data;
-    private byte[] codes;
+    private final int chunkShift;
+    private final int chunkMask;
+    private float[][] data;
+    private byte[][] codes;
+    private int capacity;
 
     /** UNIT: {@code 1/||c||}. */
-    private double[] factors;
+    private double[][] factors;
 
     /** AFFINE: scale {@code s}, offset {@code β}, {@code Σc} and {@code ||x̂||²} per vector. */
-    private float[] scales;
+    private float[][] scales;
 
-    private float[] offsets;
-    private int[] codeSums;
-    private double[] squaredNorms;
+    private float[][] offsets;
+    private int[][] codeSums;
+    private double[][] squaredNorms;
+
+    private static final int CHUNK_BYTES = 1 << 18;
 
     VectorStore(int dim, Metric metric, int initialCapacity) {
         this(dim, metric, initialCapacity, Int8Mode.NONE);
@@ -62,19 +69,25 @@ final class VectorStore {
             throw new IllegalArgumentException(
                     "INT8 vectors keep directions only: use cosine, or dot over unit vectors");
         }
+        // as many vectors per chunk under either encoding, so their capacities compare like for
+        // like
+        this.chunkShift =
+                31 - Integer.numberOfLeadingZeros(Math.max(1, CHUNK_BYTES / (dim * Float.BYTES)));
+        this.chunkMask = (1 << chunkShift) - 1;
         if (mode == Int8Mode.NONE) {
-            this.data = new float[cap * dim];
+            this.data = new float[0][];
         } else {
-            this.codes = new byte[cap * dim];
+            this.codes = new byte[0][];
             if (mode == Int8Mode.UNIT) {
-                this.factors = new double[cap];
+                this.factors = new double[0][];
             } else {
-                this.scales = new float[cap];
-                this.offsets = new float[cap];
-                this.codeSums = new int[cap];
-                this.squaredNorms = new double[cap];
+                this.scales = new float[0][];
+                this.offsets = new float[0][];
+                this.codeSums = new int[0][];
+                this.squaredNorms = new double[0][];
             }
         }
+        ensureCapacity(cap);
     }
 
     boolean int8() {
@@ -94,35 +107,70 @@ final class VectorStore {
     }
 
     int capacity() {
-        return codes != null ? codes.length / dim : data.length / dim;
+        return capacity;
     }
 
     void ensureCapacity(int ordinals) {
-        if (ordinals > capacity()) {
-            long grown = Math.max((long) ordinals, (long) capacity() * 3 / 2 + 1) * dim;
-            if (grown > Integer.MAX_VALUE - 16) {
-                throw new IllegalStateException("index shard is full: " + ordinals + " vectors");
-            }
-            int n = (int) (grown / dim);
-            if (codes != null) {
-                codes = Arrays.copyOf(codes, (int) grown);
-                if (factors != null) {
-                    factors = Arrays.copyOf(factors, n);
-                } else {
-                    scales = Arrays.copyOf(scales, n);
-                    offsets = Arrays.copyOf(offsets, n);
-                    codeSums = Arrays.copyOf(codeSums, n);
-                    squaredNorms = Arrays.copyOf(squaredNorms, n);
+        while (ordinals > capacity) {
+            int chunks = int8() ? codes.length : data.length;
+            int perChunk = chunkMask + 1;
+            int inLast = chunks == 0 ? perChunk : capacity - ((chunks - 1) << chunkShift);
+            if (inLast == perChunk) {
+                if ((long) chunks << chunkShift >= Integer.MAX_VALUE - perChunk) {
+                    throw new IllegalStateException(
+                            "index shard is full: " + ordinals + " vectors");
                 }
-            } else {
-                data = Arrays.copyOf(data, (int) grown);
+                chunks++;
+                inLast = 0;
             }
+            int wanted = ordinals - ((chunks - 1) << chunkShift);
+            int grown = Math.min(perChunk, Math.max(wanted, inLast + inLast / 2 + 1));
+            growChunk(chunks, grown);
+            capacity = ((chunks - 1) << chunkShift) + grown;
         }
+    }
+
+    /** Grows (or adds) chunk {@code chunks - 1} of every per-vector array to {@code n} vectors. */
+    private void growChunk(int chunks, int n) {
+        int c = chunks - 1;
+        if (!int8()) {
+            data = Arrays.copyOf(data, chunks);
+            data[c] = data[c] == null ? new float[n * dim] : Arrays.copyOf(data[c], n * dim);
+            return;
+        }
+        codes = Arrays.copyOf(codes, chunks);
+        codes[c] = codes[c] == null ? new byte[n * dim] : Arrays.copyOf(codes[c], n * dim);
+        if (factors != null) {
+            factors = Arrays.copyOf(factors, chunks);
+            factors[c] = factors[c] == null ? new double[n] : Arrays.copyOf(factors[c], n);
+            return;
+        }
+        scales = Arrays.copyOf(scales, chunks);
+        scales[c] = scales[c] == null ? new float[n] : Arrays.copyOf(scales[c], n);
+        offsets = Arrays.copyOf(offsets, chunks);
+        offsets[c] = offsets[c] == null ? new float[n] : Arrays.copyOf(offsets[c], n);
+        codeSums = Arrays.copyOf(codeSums, chunks);
+        codeSums[c] = codeSums[c] == null ? new int[n] : Arrays.copyOf(codeSums[c], n);
+        squaredNorms = Arrays.copyOf(squaredNorms, chunks);
+        squaredNorms[c] =
+                squaredNorms[c] == null ? new double[n] : Arrays.copyOf(squaredNorms[c], n);
+    }
+
+    private float[] floats(int ordinal) {
+        return data[ordinal >>> chunkShift];
+    }
+
+    private byte[] codeChunk(int ordinal) {
+        return codes[ordinal >>> chunkShift];
+    }
+
+    private int base(int ordinal) {
+        return (ordinal & chunkMask) * dim;
     }
 
     void set(int ordinal, float[] vector) {
         switch (mode) {
-            case NONE -> System.arraycopy(vector, 0, data, ordinal * dim, dim);
+            case NONE -> System.arraycopy(vector, 0, floats(ordinal), base(ordinal), dim);
             case UNIT -> setCodes(ordinal, Int8Codec.quantize(vector, dim), 0f, 0f);
             case AFFINE -> {
                 byte[] c = new byte[dim];
@@ -138,50 +186,52 @@ final class VectorStore {
             throw new IllegalArgumentException(
                     "stored codes have dimension " + c.length + ", the index " + dim);
         }
-        int base = ordinal * dim;
-        System.arraycopy(c, 0, codes, base, dim);
+        int base = base(ordinal);
+        byte[] chunk = codeChunk(ordinal);
+        System.arraycopy(c, 0, chunk, base, dim);
         if (mode == Int8Mode.UNIT) {
-            factors[ordinal] = Int8Codec.inverseNorm(codes, base, dim);
+            factors[ordinal >>> chunkShift][ordinal & chunkMask] =
+                    Int8Codec.inverseNorm(chunk, base, dim);
             return;
         }
-        scales[ordinal] = scale;
-        offsets[ordinal] = offset;
+        scales[ordinal >>> chunkShift][ordinal & chunkMask] = scale;
+        offsets[ordinal >>> chunkShift][ordinal & chunkMask] = offset;
         int sum = 0;
         for (int i = 0; i < dim; i++) {
-            sum += codes[base + i];
+            sum += chunk[base + i];
         }
-        codeSums[ordinal] = sum;
-        squaredNorms[ordinal] = affineDot(ordinal, ordinal);
+        codeSums[ordinal >>> chunkShift][ordinal & chunkMask] = sum;
+        squaredNorms[ordinal >>> chunkShift][ordinal & chunkMask] = affineDot(ordinal, ordinal);
     }
 
     /** A copy of the codes of an ordinal. */
     byte[] codesOf(int ordinal) {
-        return Arrays.copyOfRange(codes, ordinal * dim, ordinal * dim + dim);
+        return Arrays.copyOfRange(codeChunk(ordinal), base(ordinal), base(ordinal) + dim);
     }
 
     /** The stored scale of an ordinal in AFFINE mode; 0 in UNIT mode, where codes carry it. */
     float scaleOf(int ordinal) {
-        return mode == Int8Mode.AFFINE ? scales[ordinal] : 0f;
+        return mode == Int8Mode.AFFINE ? scales[ordinal >>> chunkShift][ordinal & chunkMask] : 0f;
     }
 
     /** The stored offset of an ordinal in AFFINE mode; 0 in UNIT mode. */
     float offsetOf(int ordinal) {
-        return mode == Int8Mode.AFFINE ? offsets[ordinal] : 0f;
+        return mode == Int8Mode.AFFINE ? offsets[ordinal >>> chunkShift][ordinal & chunkMask] : 0f;
     }
 
     void clear(int ordinal) {
         if (codes != null) {
-            Arrays.fill(codes, ordinal * dim, ordinal * dim + dim, (byte) 0);
+            Arrays.fill(codeChunk(ordinal), base(ordinal), base(ordinal) + dim, (byte) 0);
             if (factors != null) {
-                factors[ordinal] = 0;
+                factors[ordinal >>> chunkShift][ordinal & chunkMask] = 0;
             } else {
-                scales[ordinal] = 0;
-                offsets[ordinal] = 0;
-                codeSums[ordinal] = 0;
-                squaredNorms[ordinal] = 0;
+                scales[ordinal >>> chunkShift][ordinal & chunkMask] = 0;
+                offsets[ordinal >>> chunkShift][ordinal & chunkMask] = 0;
+                codeSums[ordinal >>> chunkShift][ordinal & chunkMask] = 0;
+                squaredNorms[ordinal >>> chunkShift][ordinal & chunkMask] = 0;
             }
         } else {
-            Arrays.fill(data, ordinal * dim, ordinal * dim + dim, 0f);
+            Arrays.fill(floats(ordinal), base(ordinal), base(ordinal) + dim, 0f);
         }
     }
 
@@ -189,30 +239,39 @@ final class VectorStore {
     float[] copyOf(int ordinal) {
         if (codes != null) {
             float[] out = new float[dim];
-            double f = factors != null ? factors[ordinal] : scales[ordinal];
-            double b = factors != null ? 0 : offsets[ordinal];
-            for (int i = 0, o = ordinal * dim; i < dim; i++) {
-                out[i] = (float) (b + codes[o + i] * f);
+            double f =
+                    factors != null
+                            ? factors[ordinal >>> chunkShift][ordinal & chunkMask]
+                            : scales[ordinal >>> chunkShift][ordinal & chunkMask];
+            double b = factors != null ? 0 : offsets[ordinal >>> chunkShift][ordinal & chunkMask];
+            byte[] chunk = codeChunk(ordinal);
+            for (int i = 0, o = base(ordinal); i < dim; i++) {
+                out[i] = (float) (b + chunk[o + i] * f);
             }
             return out;
         }
-        return Arrays.copyOfRange(data, ordinal * dim, ordinal * dim + dim);
+        return Arrays.copyOfRange(floats(ordinal), base(ordinal), base(ordinal) + dim);
     }
 
     boolean equalsStored(int ordinal, float[] vector) {
-        int base = ordinal * dim;
+        int base = base(ordinal);
         switch (mode) {
             case UNIT:
                 return Arrays.equals(
-                        codes, base, base + dim, Int8Codec.quantize(vector, dim), 0, dim);
+                        codeChunk(ordinal),
+                        base,
+                        base + dim,
+                        Int8Codec.quantize(vector, dim),
+                        0,
+                        dim);
             case AFFINE:
                 byte[] c = new byte[dim];
                 float[] p = Int8Codec.quantizeAffine(vector, c);
-                return p[0] == scales[ordinal]
-                        && p[1] == offsets[ordinal]
-                        && Arrays.equals(codes, base, base + dim, c, 0, dim);
+                return p[0] == scales[ordinal >>> chunkShift][ordinal & chunkMask]
+                        && p[1] == offsets[ordinal >>> chunkShift][ordinal & chunkMask]
+                        && Arrays.equals(codeChunk(ordinal), base, base + dim, c, 0, dim);
             default:
-                return Arrays.equals(data, base, base + dim, vector, 0, dim);
+                return Arrays.equals(floats(ordinal), base, base + dim, vector, 0, dim);
         }
     }
 
@@ -222,30 +281,41 @@ final class VectorStore {
      */
     float score(float[] query, double querySum, double queryNorm, int ordinal) {
         if (codes == null) {
-            return metric.score(query, 0, data, ordinal * dim, dim);
+            return metric.score(query, 0, floats(ordinal), base(ordinal), dim);
         }
-        double dot = VectorMath.dot(query, 0, codes, ordinal * dim, dim);
+        double dot = VectorMath.dot(query, 0, codeChunk(ordinal), base(ordinal), dim);
         if (factors != null) {
-            return (float) (dot * factors[ordinal]);
+            return (float) (dot * factors[ordinal >>> chunkShift][ordinal & chunkMask]);
         }
-        dot = offsets[ordinal] * querySum + scales[ordinal] * dot;
+        dot =
+                offsets[ordinal >>> chunkShift][ordinal & chunkMask] * querySum
+                        + scales[ordinal >>> chunkShift][ordinal & chunkMask] * dot;
         return metric == Metric.L2
-                ? (float) -(queryNorm - 2 * dot + squaredNorms[ordinal])
+                ? (float)
+                        -(queryNorm
+                                - 2 * dot
+                                + squaredNorms[ordinal >>> chunkShift][ordinal & chunkMask])
                 : (float) dot;
     }
 
     float score(int a, int b) {
         if (codes == null) {
-            return metric.score(data, a * dim, data, b * dim, dim);
+            return metric.score(floats(a), base(a), floats(b), base(b), dim);
         }
         if (factors != null) {
-            int sum = VectorMath.dot(codes, a * dim, codes, b * dim, dim);
+            int sum = VectorMath.dot(codeChunk(a), base(a), codeChunk(b), base(b), dim);
             // one product of the two factors, so the score is the same from either end
-            return (float) (sum * (factors[a] * factors[b]));
+            return (float)
+                    (sum
+                            * (factors[a >>> chunkShift][a & chunkMask]
+                                    * factors[b >>> chunkShift][b & chunkMask]));
         }
         double dot = affineDot(a, b);
         return metric == Metric.L2
-                ? (float) -((squaredNorms[a] + squaredNorms[b]) - 2 * dot)
+                ? (float)
+                        -((squaredNorms[a >>> chunkShift][a & chunkMask]
+                                        + squaredNorms[b >>> chunkShift][b & chunkMask])
+                                - 2 * dot)
                 : (float) dot;
     }
 
@@ -254,21 +324,56 @@ final class VectorStore {
      * term written so that swapping a and b gives the same bits.
      */
     private double affineDot(int a, int b) {
-        int codeDot = VectorMath.dot(codes, a * dim, codes, b * dim, dim);
+        int codeDot = VectorMath.dot(codeChunk(a), base(a), codeChunk(b), base(b), dim);
         double cross =
-                offsets[a] * ((double) scales[b] * codeSums[b])
-                        + offsets[b] * ((double) scales[a] * codeSums[a]);
-        return dim * ((double) offsets[a] * offsets[b])
+                offsets[a >>> chunkShift][a & chunkMask]
+                                * ((double) scales[b >>> chunkShift][b & chunkMask]
+                                        * codeSums[b >>> chunkShift][b & chunkMask])
+                        + offsets[b >>> chunkShift][b & chunkMask]
+                                * ((double) scales[a >>> chunkShift][a & chunkMask]
+                                        * codeSums[a >>> chunkShift][a & chunkMask]);
+        return dim
+                        * ((double) offsets[a >>> chunkShift][a & chunkMask]
+                                * offsets[b >>> chunkShift][b & chunkMask])
                 + cross
-                + ((double) scales[a] * scales[b]) * codeDot;
+                + ((double) scales[a >>> chunkShift][a & chunkMask]
+                                * scales[b >>> chunkShift][b & chunkMask])
+                        * codeDot;
     }
 
     long bytesUsed() {
+        long bytes = RamBytes.OBJECT_HEADER + 10 * RamBytes.REFERENCE + 4 * Integer.BYTES;
         if (codes == null) {
-            return 16L + 4L * data.length;
+            bytes += RamBytes.ofReferences(data);
+            for (float[] chunk : data) {
+                bytes += RamBytes.of(chunk);
+            }
+            return bytes;
         }
-        int n = capacity();
-        return 16L + codes.length + (factors != null ? 16L + 8L * n : 64L + 20L * n);
+        bytes += RamBytes.ofReferences(codes);
+        for (byte[] chunk : codes) {
+            bytes += RamBytes.of(chunk);
+        }
+        return bytes + termBytes();
+    }
+
+    private long termBytes() {
+        if (factors != null) {
+            long bytes = RamBytes.ofReferences(factors);
+            for (double[] chunk : factors) {
+                bytes += RamBytes.of(chunk);
+            }
+            return bytes;
+        }
+        long bytes = 4 * RamBytes.ofReferences(scales);
+        for (int c = 0; c < scales.length; c++) {
+            bytes +=
+                    RamBytes.of(scales[c])
+                            + RamBytes.of(offsets[c])
+                            + RamBytes.of(codeSums[c])
+                            + RamBytes.of(squaredNorms[c]);
+        }
+        return bytes;
     }
 
     /** Scores stored nodes against a query vector; reused across searches. */

@@ -3,23 +3,24 @@ package org.vectorindex.state.hnsw;
 import java.util.Arrays;
 
 /**
- * Marks visited ordinals with a generation stamp so clearing is O(1): bump the generation instead
- * of wiping the array.
+ * Marks visited ordinals with a one-byte generation stamp so clearing is O(1): bump the generation
+ * instead of wiping the array, which is wiped once every 255 generations.
  */
 final class VisitedSet {
-    private int[] stamps;
-    private int generation = 1;
+    private byte[] stamps;
+    private byte generation = 1;
 
     VisitedSet(int capacity) {
-        stamps = new int[Math.max(16, capacity)];
+        stamps = new byte[Math.max(16, capacity)];
     }
 
     void clear(int capacity) {
         if (capacity > stamps.length) {
-            stamps = Arrays.copyOf(stamps, Math.max(capacity, stamps.length * 2));
+            // the graph grows its capacity in steps already; one stamp per ordinal, no more
+            stamps = Arrays.copyOf(stamps, capacity);
         }
-        if (++generation == Integer.MAX_VALUE) {
-            Arrays.fill(stamps, 0);
+        if (++generation == 0) {
+            Arrays.fill(stamps, (byte) 0);
             generation = 1;
         }
     }
@@ -31,6 +32,10 @@ final class VisitedSet {
         }
         stamps[ordinal] = generation;
         return true;
+    }
+
+    long bytesUsed() {
+        return RamBytes.OBJECT_HEADER + RamBytes.REFERENCE + 1 + RamBytes.of(stamps);
     }
 
     boolean isVisited(int ordinal) {
