@@ -12,8 +12,17 @@ final class DirtySet {
     private int[] list = new int[64];
     private int size;
     private boolean metaChanged;
+    private DirtySet follower;
+
+    /** From now on every ordinal marked here is marked in {@code follower} too. */
+    void follow(DirtySet follower) {
+        this.follower = follower;
+    }
 
     void mark(int ordinal) {
+        if (follower != null) {
+            follower.mark(ordinal);
+        }
         if (ordinal >= marked.length) {
             marked = Arrays.copyOf(marked, Math.max(ordinal + 1, marked.length * 2));
         }

@@ -31,6 +31,7 @@ public final class HnswIndex {
     private final GraphSearcher searcher;
     private final GraphInserter inserter;
     private final GraphRepair repair;
+    private final GraphDigest digest;
     private final LevelAssigner levels;
     private final IdTable ids = new IdTable();
     private final BitSet free = new BitSet();
@@ -70,6 +71,7 @@ public final class HnswIndex {
                         config.efConstruction());
         this.repair = new GraphRepair(graph, store, linker, changedLinks);
         this.levels = new LevelAssigner(config.seed(), config.m());
+        this.digest = new GraphDigest(graph, store, ids, changedNodes, changedLinks);
         this.live = graph::isLive;
         this.queryScorer = store.new QueryScorer();
         this.queryBuffer = new float[config.dimension()];
@@ -258,8 +260,8 @@ public final class HnswIndex {
 
     /**
      * Heap bytes of the arrays that hold vectors, graph, ids and the id map, at their allocated
-     * lengths, plus the free-ordinal set and the search's visited marks; not the scratch of one
-     * operation or the change lists a checkpoint drains.
+     * lengths, plus the free-ordinal set, the search's visited marks and the digest's node hashes;
+     * not the scratch of one operation or the change lists a checkpoint drains.
      */
     public long memoryBytes() {
         return store.bytesUsed()
@@ -267,13 +269,17 @@ public final class HnswIndex {
                 + ids.bytesUsed()
                 + searcher.visitedBytes()
                 + repair.bytesUsed()
+                + digest.bytesUsed()
                 + free.size() / 8
                 + RamBytes.OBJECT_HEADER;
     }
 
-    /** A 64-bit digest of the whole graph: equal digests mean identical graphs. */
+    /**
+     * A 64-bit digest of the whole graph: equal digests mean identical graphs. The first call
+     * hashes every node; later calls rehash only the nodes changed since.
+     */
     public long graphDigest() {
-        return GraphDigest.of(graph, store, ids, ordinalLimit);
+        return digest.value(ordinalLimit);
     }
 
     // --- persistence: the durable image in keyed state ---
