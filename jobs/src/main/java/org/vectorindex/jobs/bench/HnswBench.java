@@ -2,6 +2,7 @@ package org.vectorindex.jobs.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -67,6 +68,12 @@ public final class HnswBench implements Command {
                             "float32",
                             "float32, or int8: also build ours with INT8 vectors and add its rows"
                                     + " (oursInt8 keys) beside the float32 ones")
+                    .optional(
+                            "filter-selectivity",
+                            null,
+                            "comma-separated shares of the base, e.g. 0.01,0.1,0.5: add rows of"
+                                    + " ours under attribute filters (synthetic attributes from a"
+                                    + " seeded hash of the id) beside unfiltered, as 'filtered'")
                     .optional(
                             "hnswlib-python",
                             "/usr/bin/python3",
@@ -282,13 +289,57 @@ public final class HnswBench implements Command {
             }
         }
 
+        FilteredRows filtered = filteredRows(f, ours, data, k, efs, reps, minSeconds, clock);
         out.print(report.table());
+        if (!filtered.isEmpty()) {
+            out.print(filtered.table());
+        }
         Path json = f.path("json");
         if (json != null) {
-            writeJson(report, json);
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectNode root = report.toJson(mapper);
+            if (!filtered.isEmpty()) {
+                root.set("filtered", filtered.toJson(mapper));
+            }
+            write(mapper, root, json);
             log.println("wrote " + json);
         }
         return 0;
+    }
+
+    private FilteredRows filteredRows(
+            Flags f,
+            OursHnsw ours,
+            Dataset data,
+            int k,
+            int[] efs,
+            int reps,
+            double minSeconds,
+            Stopwatch.Clock clock)
+            throws Exception {
+        double[] selectivities = f.fractions("filter-selectivity");
+        FilteredRows rows = new FilteredRows();
+        if (selectivities.length == 0) {
+            return rows;
+        }
+        long seed = f.longValue("seed");
+        FilteredRows.tag(ours.index(), ours.ids(data.size()), selectivities, seed);
+        for (double s : selectivities) {
+            log.printf(Locale.ROOT, "searching under a filter of selectivity %s%n", s);
+            rows.measure(
+                    ours,
+                    Metric.parse(f.required("metric")),
+                    data.base(),
+                    data.queries(),
+                    k,
+                    efs,
+                    s,
+                    seed,
+                    reps,
+                    minSeconds,
+                    clock);
+        }
+        return rows;
     }
 
     private void warmUp(
@@ -335,10 +386,14 @@ public final class HnswBench implements Command {
 
     static void writeJson(HnswBenchReport report, Path file) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        write(mapper, report.toJson(mapper), file);
+    }
+
+    private static void write(ObjectMapper mapper, ObjectNode root, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        mapper.writeValue(file.toFile(), report.toJson(mapper));
+        mapper.writeValue(file.toFile(), root);
     }
 }

@@ -12,9 +12,9 @@ import org.vectorindex.jobs.cli.Flags;
 import org.vectorindex.jobs.cli.Subcommands;
 
 /**
- * {@code check recall|churn|multivector}: the quality gates of {@code .ci/run}, read from the
- * benchmarks' JSON reports. They live in Java rather than in a jq script so CI needs nothing but
- * the JDK, and they print the figures they judge so a CI log shows how close a pass was.
+ * {@code check recall|filtered|churn|multivector}: the quality gates of {@code .ci/run}, read from
+ * the benchmarks' JSON reports. They live in Java rather than in a jq script so CI needs nothing
+ * but the JDK, and they print the figures they judge so a CI log shows how close a pass was.
  */
 public final class BenchCheck {
     /** Exit code of a check that ran and failed. */
@@ -26,6 +26,12 @@ public final class BenchCheck {
                     .required("min-recall", "lowest acceptable recall@k of ours")
                     .optional("ef", null, "judge the recall at exactly this ef")
                     .optional("max-ef", null, "judge the best recall at any measured ef <= this");
+
+    static final Flags.Spec FILTERED =
+            Flags.spec("check filtered")
+                    .required("json", "report written by bench hnsw --filter-selectivity --json")
+                    .required("ef", "judge the filtered rows at this ef")
+                    .required("min-recall", "lowest acceptable recall@k at every selectivity");
 
     static final Flags.Spec CHURN =
             Flags.spec("check churn")
@@ -55,6 +61,11 @@ public final class BenchCheck {
                         "fail unless bench hnsw reached a recall",
                         RECALL.usage(),
                         args -> recall(args, out))
+                .add(
+                        "filtered",
+                        "fail unless bench hnsw reached a recall under every filter",
+                        FILTERED.usage(),
+                        args -> filtered(args, out))
                 .add(
                         "churn",
                         "fail unless churned recall stays near a fresh build",
@@ -107,6 +118,42 @@ public final class BenchCheck {
                 bestEf,
                 where,
                 min);
+        return pass ? 0 : FAILED;
+    }
+
+    static int filtered(List<String> args, PrintStream out) throws IOException {
+        Flags f = FILTERED.parse(args);
+        int ef = f.integer("ef", 1);
+        double min = f.decimal("min-recall");
+        JsonNode root = read(f.requiredPath("json"));
+        String dataset = text(root, "dataset");
+        int rows = 0;
+        boolean pass = true;
+        for (JsonNode row : field(root, "filtered")) {
+            if (field(row, "ef").asInt() != ef) {
+                continue;
+            }
+            rows++;
+            double recall = field(row, "recall").asDouble();
+            boolean ok = recall >= min;
+            pass &= ok;
+            out.printf(
+                    Locale.ROOT,
+                    "%s %s: filtered recall %.4f at selectivity %s, ef=%d (%.2f of unfiltered"
+                            + " QPS), required >= %.4f%n",
+                    ok ? "PASS" : "FAIL",
+                    dataset,
+                    recall,
+                    field(row, "selectivity").asText(),
+                    ef,
+                    field(row, "qpsShareOfUnfiltered").asDouble(),
+                    min);
+        }
+        if (rows == 0) {
+            out.printf(
+                    Locale.ROOT, "FAIL %s: the report has no filtered row at ef=%d%n", dataset, ef);
+            return FAILED;
+        }
         return pass ? 0 : FAILED;
     }
 

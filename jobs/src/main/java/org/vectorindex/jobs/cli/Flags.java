@@ -118,6 +118,27 @@ public final class Flags {
         return out;
     }
 
+    /** A comma-separated list of fractions in (0, 1], e.g. {@code 0.01,0.1,0.5}; empty if unset. */
+    public double[] fractions(String name) {
+        if (!has(name)) {
+            return new double[0];
+        }
+        String v = required(name);
+        String[] parts = v.split(",");
+        double[] out = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                out[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw bad(name, v, "a comma-separated list of fractions in (0, 1]");
+            }
+            if (!(out[i] > 0 && out[i] <= 1)) {
+                throw bad(name, v, "a comma-separated list of fractions in (0, 1]");
+            }
+        }
+        return out;
+    }
+
     private IllegalArgumentException bad(String name, String value, String expected) {
         return new IllegalArgumentException(
                 spec.command + ": --" + name + " expects " + expected + ", got '" + value + "'");

@@ -96,6 +96,65 @@ class BenchCliITCase {
     }
 
     @Test
+    void filterSelectivityAddsRowsJudgedAgainstBruteForceOverTheAcceptedVectors() throws Exception {
+        Path json = dir.resolve("out/filtered.json");
+        int code =
+                Main.run(
+                        "bench", "hnsw",
+                        "--base", base.toString(),
+                        "--queries", queries.toString(),
+                        "--truth", truth.toString(),
+                        "--metric", "l2",
+                        "--ef", "16,64",
+                        "--reps", "1",
+                        "--min-seconds", "0",
+                        "--warmup", "0",
+                        "--hnswlib-python", "none",
+                        "--filter-selectivity", "0.01,0.1,0.5",
+                        "--json", json.toString());
+        assertEquals(0, code);
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        ReportContract.assertHnswReport(root, 2);
+        JsonNode rows = root.get("filtered");
+        assertEquals(6, rows.size(), "three selectivities at two efs");
+        for (JsonNode row : rows) {
+            double s = row.get("selectivity").asDouble();
+            int accepted = 0;
+            for (int i = 0; i < N; i++) {
+                accepted += FilteredRows.accepted(String.valueOf(i), s, 42L) ? 1 : 0;
+            }
+            assertEquals(accepted, row.get("accepted").asInt(), "accepted at " + s);
+            assertEquals(s, (double) accepted / N, Math.max(0.01, s * 0.3), "share at " + s);
+            assertTrue(row.get("qps").asDouble() > 0 && row.get("unfilteredQps").asDouble() > 0);
+        }
+        assertEquals(
+                0,
+                Main.run(
+                        "check",
+                        "filtered",
+                        "--json",
+                        json.toString(),
+                        "--ef",
+                        "64",
+                        "--min-recall",
+                        "0.95"));
+        assertTrue(
+                Main.run(
+                                "bench",
+                                "hnsw",
+                                "--base",
+                                base.toString(),
+                                "--queries",
+                                queries.toString(),
+                                "--metric",
+                                "l2",
+                                "--filter-selectivity",
+                                "0")
+                        != 0,
+                "a selectivity outside (0, 1] is a usage error");
+    }
+
+    @Test
     void limitWithAFullTruthFileIsRejectedButComputedTruthWorks() throws Exception {
         String[] common = {
             "bench", "hnsw",

@@ -56,6 +56,52 @@ class BenchCheckTest {
     }
 
     @Test
+    void filteredRecallMustHoldAtEverySelectivity() throws Exception {
+        Path f = dir.resolve("f.json");
+        Files.writeString(
+                f,
+                "{\"dataset\":\"toy\",\"k\":10,\"search\":[],\"filtered\":["
+                        + "{\"selectivity\":0.01,\"ef\":64,\"recall\":1.0,\"qpsShareOfUnfiltered\":9.1},"
+                        + "{\"selectivity\":0.5,\"ef\":64,\"recall\":0.96,\"qpsShareOfUnfiltered\":0.5},"
+                        + "{\"selectivity\":0.5,\"ef\":32,\"recall\":0.90,\"qpsShareOfUnfiltered\":0.6}]}");
+        String p = f.toString();
+        List<String> at64 = List.of("--json", p, "--ef", "64", "--min-recall");
+        assertEquals(0, BenchCheck.filtered(concat(at64, "0.95"), out));
+        assertEquals(BenchCheck.FAILED, BenchCheck.filtered(concat(at64, "0.97"), out));
+        assertEquals(
+                BenchCheck.FAILED,
+                BenchCheck.filtered(
+                        List.of("--json", p, "--ef", "32", "--min-recall", "0.95"), out));
+        assertEquals(
+                BenchCheck.FAILED,
+                BenchCheck.filtered(
+                        List.of("--json", p, "--ef", "16", "--min-recall", "0.5"), out));
+        String printed = buf.toString(StandardCharsets.UTF_8);
+        assertTrue(
+                printed.contains("PASS toy: filtered recall 0.9600 at selectivity 0.5, ef=64"),
+                printed);
+        assertTrue(printed.contains("FAIL toy: the report has no filtered row at ef=16"), printed);
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                        BenchCheck.filtered(
+                                List.of(
+                                        "--json",
+                                        hnswReport().toString(),
+                                        "--ef",
+                                        "64",
+                                        "--min-recall",
+                                        "0.9"),
+                                out));
+    }
+
+    private static List<String> concat(List<String> head, String last) {
+        List<String> all = new java.util.ArrayList<>(head);
+        all.add(last);
+        return all;
+    }
+
+    @Test
     void churnGapIsOneSided() throws Exception {
         Path f = dir.resolve("c.json");
         Files.writeString(

@@ -2,7 +2,7 @@ package org.vectorindex.operators.index;
 
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.Map;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.hnsw.HnswIndex;
@@ -57,6 +57,13 @@ public final class HnswShardIndexStore implements ShardIndexStore {
         }
 
         @Override
+        public void setAttributes(String id, Map<String, String> attributes) {
+            if (index.contains(id)) {
+                index.setAttributes(id, attributes);
+            }
+        }
+
+        @Override
         public boolean delete(String id) {
             return index.delete(id);
         }
@@ -72,13 +79,13 @@ public final class HnswShardIndexStore implements ShardIndexStore {
         }
 
         @Override
-        public List<SearchHit> search(float[] query, int k, int ef, Predicate<String> filter) {
-            return index.search(query, k, ef, filter);
+        public List<SearchHit> search(float[] query, int k, int ef, IdFilter filter) {
+            return index.search(query, k, ef, filter == null ? null : filter.attributes());
         }
 
         @Override
-        public List<SearchHit> exactSearch(float[] query, int k, Predicate<String> filter) {
-            return index.exactSearch(query, k, filter);
+        public List<SearchHit> exactSearch(float[] query, int k, IdFilter filter) {
+            return index.exactSearch(query, k, filter == null ? null : filter.attributes());
         }
 
         @Override

@@ -2,18 +2,25 @@ package org.vectorindex.operators.index;
 
 import java.util.Map;
 import java.util.function.Predicate;
+import org.vectorindex.state.hnsw.AttributeFilter;
 
 /**
- * An attribute filter turned into the id predicate the index's filtered search takes, reading the
- * shard's in-memory attributes. One instance is reused for every search: set {@link #filter} first,
- * so a search does not allocate a predicate.
+ * A query's attribute filter on one shard: an HNSW shard answers {@link #attributes()} from its
+ * postings over ordinals; any other index tests ids, reading the shard's in-memory attributes. One
+ * instance is reused for every search: set {@link #filter} first, so a search does not allocate a
+ * predicate.
  */
-final class IdFilter implements Predicate<String> {
+public final class IdFilter implements Predicate<String> {
     private final Map<String, Map<String, String>> attributes;
     AttributeFilter filter;
 
     IdFilter(Map<String, Map<String, String>> attributes) {
         this.attributes = attributes;
+    }
+
+    /** The compiled equalities, or null when the filter accepts everything. */
+    public AttributeFilter attributes() {
+        return filter;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.vectorindex.operators.index;
 
 import java.util.List;
-import java.util.function.Predicate;
 import org.vectorindex.state.hnsw.SearchHit;
 import org.vectorindex.state.multivector.MultiVectorIndex;
 
@@ -43,7 +42,7 @@ final class MultiVectorShardIndex implements ShardIndex {
 
     /** Top k by exact MaxSim (the users' score too) over the best FDE candidates. */
     @Override
-    public List<SearchHit> search(float[] tokens, int k, int ef, Predicate<String> filter) {
+    public List<SearchHit> search(float[] tokens, int k, int ef, IdFilter filter) {
         int candidates = Math.max(k, Math.max(ef, index.config().defaultCandidates()));
         return index.searchFlat(tokens, k, candidates, index.config().pruning(), filter).hits();
     }

@@ -1,7 +1,7 @@
 package org.vectorindex.operators.index;
 
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.Map;
 import org.vectorindex.state.hnsw.SearchHit;
 
 /**
@@ -15,6 +15,12 @@ public interface ShardIndex {
     /** Inserts or replaces; IllegalArgumentException on an invalid vector. */
     void upsert(String id, float[] vector);
 
+    /**
+     * Tells an index that answers attribute filters itself the attributes of a present id: after
+     * every upsert, and after a restore for every id, since attributes are kept beside the index.
+     */
+    default void setAttributes(String id, Map<String, String> attributes) {}
+
     /** Removes; returns whether the id was present. */
     boolean delete(String id);
 
@@ -27,13 +33,13 @@ public interface ShardIndex {
     float[] vector(String id);
 
     /** Top k accepted by {@code filter} (null: all), best first, with users' scores. */
-    List<SearchHit> search(float[] query, int k, int ef, Predicate<String> filter);
+    List<SearchHit> search(float[] query, int k, int ef, IdFilter filter);
 
     /**
      * Exact top k accepted by {@code filter} (null: all), by scoring every vector; null when this
      * kind of index has no exact scan (then no recall is sampled).
      */
-    default List<SearchHit> exactSearch(float[] query, int k, Predicate<String> filter) {
+    default List<SearchHit> exactSearch(float[] query, int k, IdFilter filter) {
         return null;
     }
 

@@ -26,6 +26,7 @@ import org.vectorindex.operators.types.PartialResult.Cause;
 import org.vectorindex.operators.types.ShardMutation;
 import org.vectorindex.operators.types.ShardQuery;
 import org.vectorindex.operators.types.ShardRejection;
+import org.vectorindex.state.hnsw.AttributeFilter;
 import org.vectorindex.state.hnsw.SearchHit;
 import org.vectorindex.state.math.VectorMath;
 
@@ -216,6 +217,7 @@ public final class ShardIndexFunction
                 reject(ctx, ShardRejection.of(m, ws.collection, e.getMessage()));
                 return;
             }
+            index.setAttributes(m.id(), m.attributes());
             changed.add(key);
             metrics.upserted();
             trackSize(ws, index);
@@ -389,8 +391,11 @@ public final class ShardIndexFunction
         ws = new ShardWorkingSet(layout, ShardKey.shard(key));
         Iterable<Map.Entry<String, Map<String, String>>> attrs = attributeState.entries();
         if (attrs != null) {
+            ShardIndex index = index(key, ws);
             for (Map.Entry<String, Map<String, String>> e : attrs) {
-                ws.attributes.put(e.getKey(), Map.copyOf(e.getValue()));
+                Map<String, String> a = Map.copyOf(e.getValue());
+                ws.attributes.put(e.getKey(), a);
+                index.setAttributes(e.getKey(), a);
             }
         }
         Iterable<Map.Entry<String, SubscriptionSpec>> specs = specState.entries();

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.vectorindex.operators.types.PartialResult.Cause;
+import org.vectorindex.state.hnsw.AttributeFilter;
 import org.vectorindex.state.hnsw.SearchHit;
 import org.vectorindex.state.math.Metric;
 

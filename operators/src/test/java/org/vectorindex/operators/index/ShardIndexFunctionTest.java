@@ -96,6 +96,7 @@ class ShardIndexFunctionTest {
         // A fresh operator instance, restored: same answers, and the subscription carries on.
         var r = Harnesses.index(newFunction(kind), backend, snapshot);
         checkKnn(r, "q3", q, 5, Map.of());
+        checkKnn(r, "q3en", q, 5, Map.of("lang", "en")); // attributes are back in the postings
         int updates = 0;
         for (int i = 40; i < 80; i++) {
             String id = "d" + (i % 55); // some re-upserts of existing ids

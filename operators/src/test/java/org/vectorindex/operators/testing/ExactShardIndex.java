@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import org.vectorindex.operators.index.IdFilter;
 import org.vectorindex.operators.index.ShardIndex;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.hnsw.SearchHit;
@@ -89,7 +89,7 @@ public final class ExactShardIndex implements ShardIndex {
     }
 
     @Override
-    public List<SearchHit> search(float[] query, int k, int ef, Predicate<String> filter) {
+    public List<SearchHit> search(float[] query, int k, int ef, IdFilter filter) {
         VectorMath.validate(query, config.dimension(), config.metric());
         float[] q = prepare(query, config.metric());
         List<SearchHit> all = new ArrayList<>();

@@ -37,6 +37,8 @@ public final class HnswIndex {
     private final BitSet free = new BitSet();
     private final IntPredicate live;
     private final FilterAccept filterAccept = new FilterAccept();
+    private final AttributePostings postings = new AttributePostings();
+    private final IntPredicate selected = postings::isSelected;
     private final VectorStore.QueryScorer queryScorer;
     private final LongHeap exactHeap = LongHeap.minHeap(64);
     private final long[] entry = new long[1];
@@ -81,13 +83,23 @@ public final class HnswIndex {
         return config;
     }
 
-    /** Inserts, or replaces the vector of an existing id. Throws IAE on an invalid vector. */
+    /** Inserts, or replaces the vector of an existing id, without attributes. */
     public void upsert(String id, float[] vector) {
+        upsert(id, vector, Map.of());
+    }
+
+    /**
+     * Inserts, or replaces the vector and attributes of an existing id; {@link AttributeFilter}s
+     * select by these attributes. Throws IAE on an invalid vector.
+     */
+    public void upsert(String id, float[] vector, Map<String, String> attributes) {
         checkId(id);
         float[] v = prepare(vector);
+        Objects.requireNonNull(attributes, "attributes are missing");
         int existing = ids.get(id);
         if (existing >= 0) {
             if (store.equalsStored(existing, v)) {
+                postings.set(existing, attributes, ordinalLimit);
                 return;
             }
             delete(id);
@@ -98,7 +110,20 @@ public final class HnswIndex {
         ids.map(ordinal);
         liveCount++;
         inserter.insert(ordinal, levels.levelOf(id));
+        postings.set(ordinal, attributes, ordinalLimit);
         changedNodes.markMeta();
+    }
+
+    /**
+     * Sets the attributes of a present id, as after a restore: the durable image holds the graph,
+     * and attributes are kept beside it by the caller.
+     */
+    public void setAttributes(String id, Map<String, String> attributes) {
+        int ordinal = ids.get(id);
+        if (ordinal < 0) {
+            throw new IllegalArgumentException("no id " + id + " in the index");
+        }
+        postings.set(ordinal, attributes, ordinalLimit);
     }
 
     /** Removes an id; returns whether it was present. */
@@ -108,6 +133,7 @@ public final class HnswIndex {
             return false;
         }
         graph.markDeleted(ordinal);
+        postings.clear(ordinal);
         liveCount--;
         deletedCount++;
         changedNodes.mark(ordinal);
@@ -146,15 +172,17 @@ public final class HnswIndex {
     }
 
     public List<SearchHit> search(float[] query, int k, int ef) {
-        return search(query, k, ef, null);
+        return searchAccepting(query, k, ef, null);
     }
 
     /**
-     * Top k live ids accepted by {@code filter} (null accepts all), best first. A filtered search
-     * walks the graph only while that is cheaper than scoring every accepted vector, and falls back
-     * to exact search when the graph cannot supply k accepted hits.
+     * Top k live ids accepted by {@code filter} (null accepts all), best first, for callers whose
+     * attributes the index does not hold: it tests every ordinal's id once to count the accepted
+     * ones, so prefer {@link #search(float[], int, int, AttributeFilter)}. A filtered search walks
+     * the graph only while that is cheaper than scoring every accepted vector, and falls back to
+     * exact search when the graph cannot supply k accepted hits.
      */
-    public List<SearchHit> search(float[] query, int k, int ef, Predicate<String> filter) {
+    public List<SearchHit> searchAccepting(float[] query, int k, int ef, Predicate<String> filter) {
         checkK(k);
         float[] q = prepareQuery(query);
         if (liveCount == 0) {
@@ -177,8 +205,66 @@ public final class HnswIndex {
         return exactSearch(q, k, accept);
     }
 
+    /**
+     * Top k live ids whose attributes satisfy {@code filter} (null accepts all), best first. The
+     * filter becomes a bit set over ordinals; with few accepted ordinals an exact scan of them is
+     * cheaper than a graph walk that must pass the rejected ones, and the walk falls back to the
+     * scan when it cannot supply k accepted hits within as many scores.
+     */
+    public List<SearchHit> search(float[] query, int k, int ef, AttributeFilter filter) {
+        if (filter == null) {
+            return search(query, k, ef);
+        }
+        checkK(k);
+        float[] q = prepareQuery(query);
+        int accepted = postings.select(filter, ordinalLimit);
+        if (accepted == 0) {
+            lastSearchScored = 0;
+            return List.of();
+        }
+        int beam = Math.max(ef, k);
+        // a filtered walk scores about beam * m nodes per accepted share of the live ones
+        long walkCost = (long) beam * config.m() * liveCount / accepted;
+        if (walkCost < accepted) {
+            boolean complete = searchGraph(q, beam, selected, accepted);
+            if (complete && searcher.results().size() >= Math.min(k, accepted)) {
+                return collect(searcher.results(), k);
+            }
+        }
+        return exactSelected(q, k);
+    }
+
+    /** Exact top k of the live ids. */
+    public List<SearchHit> exactSearch(float[] query, int k) {
+        return exactSearchAccepting(query, k, null);
+    }
+
+    /** Exact top k of the live ids whose attributes satisfy {@code filter} (null: all). */
+    public List<SearchHit> exactSearch(float[] query, int k, AttributeFilter filter) {
+        checkK(k);
+        float[] q = prepareQuery(query);
+        if (filter == null) {
+            return exactSearch(q, k, live);
+        }
+        postings.select(filter, ordinalLimit);
+        return exactSelected(q, k);
+    }
+
+    private List<SearchHit> exactSelected(float[] q, int k) {
+        exactHeap.clear();
+        lastSearchScored = 0;
+        VectorStore.QueryScorer scorer = queryScorer.reset(q);
+        for (int o = postings.nextSelected(0, ordinalLimit);
+                o >= 0;
+                o = postings.nextSelected(o + 1, ordinalLimit)) {
+            exactHeap.pushBounded(NodeScore.encode(o, scorer.score(o)), k);
+            lastSearchScored++;
+        }
+        return collect(exactHeap, k);
+    }
+
     /** Exact top k by scoring every live vector accepted by {@code filter} (null: all). */
-    public List<SearchHit> exactSearch(float[] query, int k, Predicate<String> filter) {
+    public List<SearchHit> exactSearchAccepting(float[] query, int k, Predicate<String> filter) {
         checkK(k);
         float[] q = prepareQuery(query);
         return exactSearch(q, k, filter == null ? live : filterAccept.reset(filter));
@@ -270,6 +356,7 @@ public final class HnswIndex {
                 + searcher.visitedBytes()
                 + repair.bytesUsed()
                 + digest.bytesUsed()
+                + postings.bytesUsed()
                 + free.size() / 8
                 + RamBytes.OBJECT_HEADER;
     }

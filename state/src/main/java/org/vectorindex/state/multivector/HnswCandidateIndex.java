@@ -43,7 +43,7 @@ final class HnswCandidateIndex implements FdeCandidateIndex {
 
     @Override
     public List<SearchHit> search(float[] queryFde, int k, Predicate<String> filter) {
-        return index.search(queryFde, k, k, filter);
+        return index.searchAccepting(queryFde, k, k, filter);
     }
 
     @Override

@@ -40,7 +40,7 @@ class HnswDeterminismTest {
     }
 
     /** A fresh index rebuilt from the durable records of {@code original}. */
-    private static HnswIndex restoredCopy(HnswIndex original) {
+    static HnswIndex restoredCopy(HnswIndex original) {
         Map<Integer, NodeRecord> nodes = new HashMap<>();
         Map<Integer, int[][]> links = new HashMap<>();
         for (int ordinal = 0; ordinal < original.meta().ordinalLimit(); ordinal++) {

@@ -99,7 +99,7 @@ class HnswIndexTest {
             float[] query = base[17];
             int[] truth = BruteForce.topK(base, accepted, query, 10, Metric.L2);
             List<SearchHit> hits =
-                    index.search(query, 10, 64, id -> Integer.parseInt(id) % modulus == 0);
+                    index.searchAccepting(query, 10, 64, id -> Integer.parseInt(id) % modulus == 0);
             assertEquals(Math.min(10, n / modulus), hits.size(), "hits for 1/" + modulus);
             for (SearchHit hit : hits) {
                 assertEquals(0, Integer.parseInt(hit.id()) % modulus, "filter violated");
@@ -108,7 +108,7 @@ class HnswIndexTest {
                     BruteForce.recall(truth, HnswRecallTest.ids(hits)) >= 0.9,
                     "recall under a 1/" + modulus + " filter");
         }
-        assertTrue(index.search(base[0], 10, 64, id -> false).isEmpty());
+        assertTrue(index.searchAccepting(base[0], 10, 64, id -> false).isEmpty());
     }
 
     @Test
@@ -119,7 +119,7 @@ class HnswIndexTest {
             index.upsert(Integer.toString(i), base[i]);
         }
         int[] truth = BruteForce.topK(base, null, base[3], 7, Metric.DOT);
-        assertArrayEquals(truth, HnswRecallTest.ids(index.exactSearch(base[3], 7, null)));
+        assertArrayEquals(truth, HnswRecallTest.ids(index.exactSearch(base[3], 7)));
     }
 
     @Test
@@ -132,7 +132,7 @@ class HnswIndexTest {
         index.search(base[0], 10, 32);
         long walk = index.lastSearchScored();
         assertTrue(walk > 32 && walk < 2000, "graph walk scored " + walk);
-        index.exactSearch(base[0], 10, id -> id.length() < 4);
+        index.exactSearchAccepting(base[0], 10, id -> id.length() < 4);
         assertEquals(1000, index.lastSearchScored(), "exact search scores each accepted vector");
     }
 

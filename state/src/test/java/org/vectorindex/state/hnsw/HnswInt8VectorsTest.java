@@ -66,7 +66,7 @@ class HnswInt8VectorsTest {
         double recall = 0;
         for (float[] q : queries) {
             Set<String> truth = new HashSet<>();
-            index.exactSearch(q, 10, null).forEach(h -> truth.add(h.id()));
+            index.exactSearch(q, 10).forEach(h -> truth.add(h.id()));
             int found = 0;
             for (SearchHit h : index.search(q, 10, 200)) {
                 found += truth.contains(h.id()) ? 1 : 0;

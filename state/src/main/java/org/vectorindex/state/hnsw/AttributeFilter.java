@@ -1,11 +1,12 @@
-package org.vectorindex.operators.index;
+package org.vectorindex.state.hnsw;
 
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * A conjunction of attribute equalities ({@code {"lang":"en"}}), compiled to parallel arrays so
- * matching a record's attributes does not iterate a map or allocate.
+ * matching a record's attributes does not iterate a map or allocate. An {@link HnswIndex} answers
+ * it from per-attribute postings over ordinals instead ({@link AttributePostings}).
  */
 public final class AttributeFilter {
     private final String[] keys;
@@ -37,5 +38,18 @@ public final class AttributeFilter {
             }
         }
         return true;
+    }
+
+    /** The number of equalities. */
+    int size() {
+        return keys.length;
+    }
+
+    String key(int i) {
+        return keys[i];
+    }
+
+    String value(int i) {
+        return values[i];
     }
 }
