@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntConsumer;
-import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import org.vectorindex.state.math.Metric;
 import org.vectorindex.state.math.StoredEncoding;
@@ -29,24 +28,18 @@ public final class HnswIndex {
     private final DirtySet changedNodes = new DirtySet();
     private final DirtySet changedLinks = new DirtySet();
     private final GraphSearcher searcher;
+    private final QueryExecutor queries;
     private final GraphInserter inserter;
     private final GraphRepair repair;
     private final GraphDigest digest;
     private final LevelAssigner levels;
     private final IdTable ids = new IdTable();
     private final BitSet free = new BitSet();
-    private final IntPredicate live;
-    private final FilterAccept filterAccept = new FilterAccept();
     private final AttributePostings postings = new AttributePostings();
-    private final IntPredicate selected = postings::isSelected;
-    private final VectorStore.QueryScorer queryScorer;
-    private final LongHeap exactHeap = LongHeap.minHeap(64);
-    private final long[] entry = new long[1];
     private float[] queryBuffer;
     private int ordinalLimit;
     private int liveCount;
     private int deletedCount;
-    private long lastSearchScored;
 
     /** An index whose vectors are kept as {@link HnswConfig#storedEncoding} says. */
     public HnswIndex(HnswConfig config) {
@@ -74,8 +67,7 @@ public final class HnswIndex {
         this.repair = new GraphRepair(graph, store, linker, changedLinks);
         this.levels = new LevelAssigner(config.seed(), config.m());
         this.digest = new GraphDigest(graph, store, ids, changedNodes, changedLinks);
-        this.live = graph::isLive;
-        this.queryScorer = store.new QueryScorer();
+        this.queries = new QueryExecutor(graph, store, ids, metric, searcher, postings);
         this.queryBuffer = new float[config.dimension()];
     }
 
@@ -188,21 +180,7 @@ public final class HnswIndex {
         if (liveCount == 0) {
             return List.of();
         }
-        int beam = Math.max(ef, k);
-        if (filter == null) {
-            searchGraph(q, beam, live, Integer.MAX_VALUE);
-            return collect(searcher.results(), k);
-        }
-        IntPredicate accept = filterAccept.reset(filter);
-        int accepted = countAccepted(accept);
-        if (accepted == 0) {
-            return List.of();
-        }
-        boolean complete = searchGraph(q, beam, accept, accepted);
-        if (complete && searcher.results().size() >= Math.min(k, accepted)) {
-            return collect(searcher.results(), k);
-        }
-        return exactSearch(q, k, accept);
+        return queries.accepting(q, k, Math.max(ef, k), filter, ordinalLimit);
     }
 
     /**
@@ -217,21 +195,8 @@ public final class HnswIndex {
         }
         checkK(k);
         float[] q = prepareQuery(query);
-        int accepted = postings.select(filter, ordinalLimit);
-        if (accepted == 0) {
-            lastSearchScored = 0;
-            return List.of();
-        }
-        int beam = Math.max(ef, k);
-        // a filtered walk scores about beam * m nodes per accepted share of the live ones
-        long walkCost = (long) beam * config.m() * liveCount / accepted;
-        if (walkCost < accepted) {
-            boolean complete = searchGraph(q, beam, selected, accepted);
-            if (complete && searcher.results().size() >= Math.min(k, accepted)) {
-                return collect(searcher.results(), k);
-            }
-        }
-        return exactSelected(q, k);
+        return queries.selectedBy(
+                q, k, Math.max(ef, k), filter, ordinalLimit, config.m(), liveCount);
     }
 
     /** Exact top k of the live ids. */
@@ -241,85 +206,17 @@ public final class HnswIndex {
 
     /** Exact top k of the live ids whose attributes satisfy {@code filter} (null: all). */
     public List<SearchHit> exactSearch(float[] query, int k, AttributeFilter filter) {
-        checkK(k);
-        float[] q = prepareQuery(query);
         if (filter == null) {
-            return exactSearch(q, k, live);
+            return exactSearch(query, k);
         }
-        postings.select(filter, ordinalLimit);
-        return exactSelected(q, k);
-    }
-
-    private List<SearchHit> exactSelected(float[] q, int k) {
-        exactHeap.clear();
-        lastSearchScored = 0;
-        VectorStore.QueryScorer scorer = queryScorer.reset(q);
-        for (int o = postings.nextSelected(0, ordinalLimit);
-                o >= 0;
-                o = postings.nextSelected(o + 1, ordinalLimit)) {
-            exactHeap.pushBounded(NodeScore.encode(o, scorer.score(o)), k);
-            lastSearchScored++;
-        }
-        return collect(exactHeap, k);
+        checkK(k);
+        return queries.exactSelectedBy(prepareQuery(query), k, filter, ordinalLimit);
     }
 
     /** Exact top k by scoring every live vector accepted by {@code filter} (null: all). */
     public List<SearchHit> exactSearchAccepting(float[] query, int k, Predicate<String> filter) {
         checkK(k);
-        float[] q = prepareQuery(query);
-        return exactSearch(q, k, filter == null ? live : filterAccept.reset(filter));
-    }
-
-    private List<SearchHit> exactSearch(float[] q, int k, IntPredicate accept) {
-        exactHeap.clear();
-        lastSearchScored = 0;
-        VectorStore.QueryScorer scorer = queryScorer.reset(q);
-        for (int ordinal = 0; ordinal < ordinalLimit; ordinal++) {
-            if (graph.exists(ordinal) && accept.test(ordinal)) {
-                exactHeap.pushBounded(NodeScore.encode(ordinal, scorer.score(ordinal)), k);
-                lastSearchScored++;
-            }
-        }
-        return collect(exactHeap, k);
-    }
-
-    private boolean searchGraph(float[] q, int beam, IntPredicate accept, int visitLimit) {
-        VectorStore.QueryScorer scorer = queryScorer.reset(q);
-        searcher.resetScored();
-        int ep = graph.entryPoint();
-        long current = NodeScore.encode(ep, scorer.score(ep));
-        for (int level = graph.maxLevel(); level > 0; level--) {
-            current = searcher.greedy(scorer, current, level);
-        }
-        entry[0] = current;
-        boolean complete = searcher.searchLevel(scorer, entry, 1, beam, 0, accept, visitLimit);
-        lastSearchScored = 1 + searcher.scored();
-        return complete;
-    }
-
-    private List<SearchHit> collect(LongHeap heap, int k) {
-        while (heap.size() > k) {
-            heap.pop();
-        }
-        SearchHit[] hits = new SearchHit[heap.size()];
-        for (int i = hits.length - 1; i >= 0; i--) {
-            long top = heap.pop();
-            hits[i] =
-                    new SearchHit(
-                            ids.id(NodeScore.node(top)),
-                            metric.externalScore(NodeScore.score(top)));
-        }
-        return List.of(hits);
-    }
-
-    private int countAccepted(IntPredicate accept) {
-        int n = 0;
-        for (int ordinal = 0; ordinal < ordinalLimit; ordinal++) {
-            if (graph.exists(ordinal) && accept.test(ordinal)) {
-                n++;
-            }
-        }
-        return n;
+        return queries.exactAccepting(prepareQuery(query), k, filter, ordinalLimit);
     }
 
     public int size() {
@@ -331,7 +228,7 @@ public final class HnswIndex {
      * computations, which benchmarks turn into multiply-adds.
      */
     public long lastSearchScored() {
-        return lastSearchScored;
+        return queries.lastScored();
     }
 
     public boolean contains(String id) {
@@ -523,21 +420,6 @@ public final class HnswIndex {
     private static void checkK(int k) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, got " + k);
-        }
-    }
-
-    /** Live and accepted by a user filter over ids; one reusable instance per index. */
-    private final class FilterAccept implements IntPredicate {
-        private Predicate<String> filter;
-
-        FilterAccept reset(Predicate<String> filter) {
-            this.filter = filter;
-            return this;
-        }
-
-        @Override
-        public boolean test(int ordinal) {
-            return graph.isLive(ordinal) && filter.test(ids.id(ordinal));
         }
     }
 }
