@@ -16,18 +16,24 @@ import org.vectorindex.operators.model.Mutation;
  * sees every vector again.
  */
 final class AfterLoad {
-    /** What the change wrote: the checkpoints triggered from its start to the first after it. */
+    /**
+     * What the change wrote: the checkpoints triggered from its start to the first after it; and,
+     * before it, how long the state took to settle and what its last idle checkpoint wrote.
+     */
     record Change(
             long upserts,
             double appliedSeconds,
             int checkpoints,
             long incrementalBytes,
-            long fullBytes) {}
+            long fullBytes,
+            double settleSeconds,
+            long idleIncrementalBytes) {}
 
     /** A restart: submit to every task running, and submit to a probe answered in full. */
     record Restore(long toRunningMs, long toServingMs, long liveVectors) {}
 
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration SETTLE = Duration.ofMinutes(3);
 
     private final JobBenchSettings s;
     private final UpsertStream stream;
@@ -57,6 +63,14 @@ final class AfterLoad {
      */
     Change change(long live, FlinkSampler sampler) throws Exception {
         long count = Math.max(1, Math.round(s.changeFraction * live));
+        long settleFrom = System.nanoTime();
+        FlinkSampler.Checkpoint idle = settle(sampler);
+        double settleSeconds = (System.nanoTime() - settleFrom) / 1e9;
+        log.printf(
+                Locale.ROOT,
+                "bench job: state settled in %.1f s; an idle checkpoint wrote %d bytes%n",
+                settleSeconds,
+                idle == null ? -1 : idle.incrementalBytes());
         long startMillis = System.currentTimeMillis();
         long t0 = System.nanoTime();
         Properties producer = LoadCommand.partitioned(new Properties(), s.shards);
@@ -71,7 +85,7 @@ final class AfterLoad {
             sender.flush();
         }
         AnswerLog.Probe done = awaitLive(live + count);
-        double seconds = (done.sentNanos() - t0) / 1e9;
+        double seconds = (done.answeredNanos() - t0) / 1e9;
         long appliedMillis = System.currentTimeMillis();
         FlinkSampler.Checkpoint after = awaitCheckpointAfter(sampler, appliedMillis);
         int n = 0;
@@ -91,7 +105,14 @@ final class AfterLoad {
                 n,
                 incremental,
                 after.fullBytes());
-        return new Change(count, seconds, n, incremental, after.fullBytes());
+        return new Change(
+                count,
+                seconds,
+                n,
+                incremental,
+                after.fullBytes(),
+                settleSeconds,
+                idle == null ? -1 : idle.incrementalBytes());
     }
 
     /** Cancels and restarts the job from its newest checkpoint; {@code live} vectors expected. */
@@ -101,7 +122,7 @@ final class AfterLoad {
         target.restart(TIMEOUT);
         long running = (System.nanoTime() - t0) / 1_000_000;
         AnswerLog.Probe p = awaitLive(live);
-        long serving = (p.sentNanos() - t0) / 1_000_000;
+        long serving = (p.answeredNanos() - t0) / 1_000_000;
         log.printf(
                 Locale.ROOT,
                 "bench job: restored: running after %d ms, %d vectors served after %d ms%n",
@@ -140,6 +161,31 @@ final class AfterLoad {
             }
         }
         return first;
+    }
+
+    /**
+     * Waits, at most {@link #SETTLE}, until a checkpoint without new input writes at most 1% of the
+     * full size, so that the compactions of the load's files are not counted as the change's cost;
+     * returns the last checkpoint seen (null if none completed).
+     */
+    private static FlinkSampler.Checkpoint settle(FlinkSampler sampler)
+            throws InterruptedException {
+        long from = System.currentTimeMillis();
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        FlinkSampler.Checkpoint last = null;
+        while (System.nanoTime() < deadline) {
+            sampler.poll();
+            for (FlinkSampler.Checkpoint c : sampler.checkpoints()) {
+                if (c.triggerMillis() >= from && (last == null || c.id() > last.id())) {
+                    last = c;
+                }
+            }
+            if (last != null && last.incrementalBytes() * 100 <= last.fullBytes()) {
+                return last;
+            }
+            Thread.sleep(500);
+        }
+        return last;
     }
 
     private static FlinkSampler.Checkpoint awaitCheckpointAfter(FlinkSampler sampler, long millis)

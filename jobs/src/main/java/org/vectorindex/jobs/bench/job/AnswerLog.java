@@ -22,8 +22,8 @@ final class AnswerLog {
     /** One one-shot answer. */
     record Answer(String queryId, long tookMs, double endToEndMs, int hits) {}
 
-    /** One stats probe: when it was sent and how many vectors the shards held then. */
-    record Probe(long sentNanos, long liveVectors) {}
+    /** One stats probe: when it was sent and answered, and how many vectors the shards held. */
+    record Probe(long sentNanos, long answeredNanos, long liveVectors) {}
 
     private final SendLog sent;
     private final List<Answer> answers = new ArrayList<>();
@@ -70,7 +70,7 @@ final class AnswerLog {
                 int n = (int) SendLog.number(s.queryId(), SendLog.PROBE_PREFIX);
                 long at = sent.probeNanos(n);
                 if (at >= 0) {
-                    probes.add(new Probe(at, s.totalSize()));
+                    probes.add(new Probe(at, now, s.totalSize()));
                 }
             }
         }

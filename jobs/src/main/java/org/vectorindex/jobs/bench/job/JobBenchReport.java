@@ -189,6 +189,8 @@ final class JobBenchReport {
         ObjectNode n = root.putObject("change");
         n.put("upserts", c.upserts());
         n.put("appliedSeconds", round(c.appliedSeconds(), 2));
+        n.put("settleSeconds", round(c.settleSeconds(), 1));
+        n.put("idleIncrementalBytes", c.idleIncrementalBytes());
         n.put("checkpoints", c.checkpoints());
         n.put("incrementalBytes", c.incrementalBytes());
         n.put("fullBytes", c.fullBytes());
