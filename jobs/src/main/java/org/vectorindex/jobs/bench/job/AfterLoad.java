@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.function.Predicate;
 import org.vectorindex.jobs.client.LoadCommand;
 import org.vectorindex.jobs.client.RecordSender;
 import org.vectorindex.operators.model.Mutation;
@@ -166,41 +167,55 @@ final class AfterLoad {
     /**
      * Waits, at most {@link #SETTLE}, until a checkpoint without new input writes at most 1% of the
      * full size, so that the compactions of the load's files are not counted as the change's cost;
-     * returns the last checkpoint seen (null if none completed).
+     * returns that checkpoint, or the newest one seen (null if none completed).
      */
     private static FlinkSampler.Checkpoint settle(FlinkSampler sampler)
             throws InterruptedException {
-        long from = System.currentTimeMillis();
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        FlinkSampler.Checkpoint last = null;
-        while (System.nanoTime() < deadline) {
-            sampler.poll();
-            for (FlinkSampler.Checkpoint c : sampler.checkpoints()) {
-                if (c.triggerMillis() >= from && (last == null || c.id() > last.id())) {
-                    last = c;
-                }
-            }
-            if (last != null && last.incrementalBytes() * 100 <= last.fullBytes()) {
-                return last;
-            }
-            Thread.sleep(500);
-        }
-        return last;
+        return poll(
+                sampler,
+                System.currentTimeMillis(),
+                c -> c.incrementalBytes() * 100 <= c.fullBytes(),
+                SETTLE);
     }
 
     private static FlinkSampler.Checkpoint awaitCheckpointAfter(FlinkSampler sampler, long millis)
             throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
+        FlinkSampler.Checkpoint c = poll(sampler, millis, any -> true, TIMEOUT);
+        if (c == null) {
+            throw new IllegalStateException(
+                    "bench job: no checkpoint completed within " + TIMEOUT + " after the change");
+        }
+        return c;
+    }
+
+    /**
+     * The first completed checkpoint triggered at or after {@code millis} that satisfies {@code
+     * done}, polled until {@code timeout}; then the newest one triggered since (null if none).
+     */
+    private static FlinkSampler.Checkpoint poll(
+            FlinkSampler sampler,
+            long millis,
+            Predicate<FlinkSampler.Checkpoint> done,
+            Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        FlinkSampler.Checkpoint newest = null;
+        while (true) {
             sampler.poll();
             for (FlinkSampler.Checkpoint c : sampler.checkpoints()) {
                 if (c.triggerMillis() >= millis) {
-                    return c;
+                    if (done.test(c)) {
+                        return c;
+                    }
+                    if (newest == null || c.id() > newest.id()) {
+                        newest = c;
+                    }
                 }
+            }
+            if (System.nanoTime() >= deadline) {
+                return newest;
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException(
-                "bench job: no checkpoint completed within " + TIMEOUT + " after the change");
     }
 }
