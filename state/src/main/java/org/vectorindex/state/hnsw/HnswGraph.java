@@ -177,12 +177,7 @@ final class HnswGraph {
 
     /** Copies the live lists to a new pool with a quarter of their size free, in ordinal order. */
     private void compact(int need) {
-        long live = (long) top - garbage + need;
-        long length = live + live / 4 + 16;
-        if (length > Integer.MAX_VALUE - 16) {
-            throw new IllegalStateException("index shard is full: " + live + " links");
-        }
-        int[] next = new int[(int) length];
+        int[] next = new int[PoolSizes.compacted((long) top - garbage + need, "links")];
         int at = 0;
         for (int ordinal = 0; ordinal < levels.length; ordinal++) {
             if (levels[ordinal] == FREE) {

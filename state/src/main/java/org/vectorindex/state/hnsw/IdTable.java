@@ -243,12 +243,7 @@ final class IdTable {
 
     /** Copies the stored ids to a new pool with a quarter of their size free, in ordinal order. */
     private void compact(int need) {
-        long live = (long) top - garbage + need;
-        long length = live + live / 4 + 16;
-        if (length > Integer.MAX_VALUE - 16) {
-            throw new IllegalStateException("index shard is full: " + live + " id bytes");
-        }
-        byte[] next = new byte[(int) length];
+        byte[] next = new byte[PoolSizes.compacted((long) top - garbage + need, "id bytes")];
         int at = 0;
         for (int ordinal = 0; ordinal < starts.length; ordinal++) {
             int from = starts[ordinal];
