@@ -46,10 +46,10 @@ public final class ModelAdapter {
 
     /** The layout of one declared collection. */
     public static CollectionLayout layout(CollectionSpec spec) {
-        if (!spec.isMultivector()) {
+        if (!spec.isMultiVector()) {
             return CollectionLayout.of(spec.name(), spec.shards(), spec.indexConfig());
         }
-        return CollectionLayout.multivector(
+        return CollectionLayout.multiVector(
                 spec.name(),
                 spec.shards(),
                 spec.dimension(),
@@ -57,7 +57,7 @@ public final class ModelAdapter {
                 spec.efConstruction(),
                 spec.ef(),
                 spec.seed(),
-                spec.multivector());
+                spec.multiVector());
     }
 
     /** A parsed mutation, routed to its shard among {@code shards}. */
@@ -66,7 +66,7 @@ public final class ModelAdapter {
         if (m.op() != MutationOp.UPSERT) {
             routed = ShardMutation.delete(m.collection(), shards, m.id());
         } else {
-            float[] v = m.isMultivector() ? flatten(m.vectors()) : m.vector();
+            float[] v = m.isMultiVector() ? flatten(m.vectors()) : m.vector();
             routed = ShardMutation.upsert(m.collection(), shards, m.id(), v, m.attributes());
         }
         return routed.at(m.sourcePartition(), m.sourceOffset());
@@ -104,7 +104,7 @@ public final class ModelAdapter {
     }
 
     private static float[] vector(Query q) {
-        return q.isMultivector() ? flatten(q.vectors()) : q.vector();
+        return q.isMultiVector() ? flatten(q.vectors()) : q.vector();
     }
 
     /**

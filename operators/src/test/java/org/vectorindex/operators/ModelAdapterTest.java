@@ -78,7 +78,7 @@ class ModelAdapterTest {
                         CollectionRegistry.of(CollectionSpec.hnsw("c", 3, Metric.L2), mv));
         assertEquals(2, layouts.size());
         CollectionLayout layout =
-                layouts.stream().filter(CollectionLayout::isMultivector).findFirst().orElseThrow();
+                layouts.stream().filter(CollectionLayout::isMultiVector).findFirst().orElseThrow();
         MultiVectorConfig config = layout.multiVectorConfig();
         assertEquals(2, config.dimension());
         assertEquals(4, config.pooledTokens());

@@ -231,7 +231,7 @@ public final class QueryParser extends RecordReader<Query> {
             throw new Rejection(RejectReason.EMPTY_ID, "'id' is empty");
         }
         FieldRules.checkId("id", targetId, settings.fields());
-        if (collection(collection).isMultivector()) {
+        if (collection(collection).isMultiVector()) {
             throw new Rejection(
                     RejectReason.UNKNOWN_QUERY_TYPE,
                     "get is for hnsw collections; '"

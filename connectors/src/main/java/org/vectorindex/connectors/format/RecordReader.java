@@ -329,7 +329,7 @@ abstract class RecordReader<T> {
             }
             int bytes = value.length - payloadOffset;
             int rowBytes = 4 * spec.dimension();
-            if (spec.isMultivector()) {
+            if (spec.isMultiVector()) {
                 if (bytes == 0 || bytes % rowBytes != 0) {
                     throw new Rejection(
                             RejectReason.BAD_BINARY_VECTOR,
@@ -366,7 +366,7 @@ abstract class RecordReader<T> {
                 VectorRules.checkFinite(vector, "vector");
             }
         }
-        if (spec.isMultivector()) {
+        if (spec.isMultiVector()) {
             if (vector != null) {
                 throw new Rejection(
                         RejectReason.UNEXPECTED_FIELD,

@@ -10,7 +10,7 @@ final class VectorRules {
 
     /** Against the collection's maxTokens and the record limit {@code maxTokens}. */
     static void checkTokenCount(CollectionSpec spec, int rows, int maxTokens) throws Rejection {
-        int max = Math.min(spec.multivector().maxTokens(), maxTokens);
+        int max = Math.min(spec.multiVector().maxTokens(), maxTokens);
         if (rows > max) {
             throw new Rejection(
                     RejectReason.TOO_MANY_TOKENS,

@@ -277,12 +277,12 @@ public final class LoadCommand implements Command {
 
     /** Fails before sending anything the job would dead-letter for the collection's shape. */
     static void checkFits(CollectionSpec spec, InputRows rows) {
-        if (rows.multi() != spec.isMultivector()) {
+        if (rows.multi() != spec.isMultiVector()) {
             throw new IllegalArgumentException(
                     "load: collection '"
                             + spec.name()
                             + "' is of type "
-                            + (spec.isMultivector()
+                            + (spec.isMultiVector()
                                     ? "multivector: use --jsonl"
                                     : "hnsw: use --fvecs"));
         }

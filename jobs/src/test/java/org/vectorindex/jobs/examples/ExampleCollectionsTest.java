@@ -19,7 +19,7 @@ class ExampleCollectionsTest {
         CollectionSpec sift = r.require("sift");
         assertEquals(128, sift.dimension());
         assertEquals(Metric.L2, sift.metric());
-        assertFalse(sift.isMultivector());
+        assertFalse(sift.isMultiVector());
         assertEquals(4, sift.shards());
         CollectionSpec docs = r.require("docs");
         assertEquals(384, docs.dimension());

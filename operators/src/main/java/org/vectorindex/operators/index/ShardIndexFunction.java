@@ -102,7 +102,7 @@ public final class ShardIndexFunction
                 throw new IllegalArgumentException(
                         "ShardIndexFunction: collection '" + c.name() + "' twice");
             }
-            if (c.isMultivector() && !store.holdsMultiVector()) {
+            if (c.isMultiVector() && !store.holdsMultiVector()) {
                 throw new IllegalArgumentException(
                         "ShardIndexFunction: multi-vector collection '"
                                 + c.name()

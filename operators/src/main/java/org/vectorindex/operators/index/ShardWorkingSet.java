@@ -33,7 +33,7 @@ final class ShardWorkingSet {
         this.collection = layout.name();
         this.shard = shard;
         this.config = layout.hnswConfig();
-        this.multiVector = layout.isMultivector() ? layout.multiVectorConfig() : null;
+        this.multiVector = layout.isMultiVector() ? layout.multiVectorConfig() : null;
         SubscriptionScorer scorer =
                 multiVector != null
                         ? SubscriptionScorer.maxSim(config.dimension())

@@ -27,7 +27,7 @@ public record CollectionSpec(
         int ef,
         int shards,
         long seed,
-        MultiVectorParams multivector,
+        MultiVectorParams multiVector,
         StoredEncoding storedEncoding)
         implements Serializable {
 
@@ -65,10 +65,10 @@ public record CollectionSpec(
             throw new IllegalArgumentException(
                     "collection " + name + ": ef must be in 1.." + MAX_EF + ", got " + ef);
         }
-        if (type == CollectionType.MULTIVECTOR && multivector == null) {
-            multivector = MultiVectorParams.defaults();
+        if (type == CollectionType.MULTIVECTOR && multiVector == null) {
+            multiVector = MultiVectorParams.defaults();
         }
-        if (type == CollectionType.HNSW && multivector != null) {
+        if (type == CollectionType.HNSW && multiVector != null) {
             throw new IllegalArgumentException(
                     "collection " + name + ": multivector settings need type multivector");
         }
@@ -82,7 +82,7 @@ public record CollectionSpec(
         }
         // validates m and efConstruction with the index core's own rules
         indexConfig(
-                type, dimension, metric, m, efConstruction, ef, seed, multivector, storedEncoding);
+                type, dimension, metric, m, efConstruction, ef, seed, multiVector, storedEncoding);
     }
 
     /** A collection with float32 vectors. */
@@ -96,7 +96,7 @@ public record CollectionSpec(
             int ef,
             int shards,
             long seed,
-            MultiVectorParams multivector) {
+            MultiVectorParams multiVector) {
         this(
                 name,
                 type,
@@ -107,7 +107,7 @@ public record CollectionSpec(
                 ef,
                 shards,
                 seed,
-                multivector,
+                multiVector,
                 StoredEncoding.FLOAT32);
     }
 
@@ -138,11 +138,11 @@ public record CollectionSpec(
                 ef,
                 newShards,
                 seed,
-                multivector,
+                multiVector,
                 storedEncoding);
     }
 
-    public boolean isMultivector() {
+    public boolean isMultiVector() {
         return type == CollectionType.MULTIVECTOR;
     }
 
@@ -152,7 +152,7 @@ public record CollectionSpec(
      */
     public HnswConfig indexConfig() {
         return indexConfig(
-                type, dimension, metric, m, efConstruction, ef, seed, multivector, storedEncoding);
+                type, dimension, metric, m, efConstruction, ef, seed, multiVector, storedEncoding);
     }
 
     /** The shard of a record id; the one routing rule is {@link ShardKey#shardOf}. */
@@ -168,11 +168,11 @@ public record CollectionSpec(
             int efConstruction,
             int ef,
             long seed,
-            MultiVectorParams multivector,
+            MultiVectorParams multiVector,
             StoredEncoding storedEncoding) {
         boolean multi = type == CollectionType.MULTIVECTOR;
         return HnswConfig.builder()
-                .dimension(multi ? multivector.fdeDimension() : dimension)
+                .dimension(multi ? multiVector.fdeDimension() : dimension)
                 .metric(multi ? Metric.DOT : metric)
                 .m(m)
                 .efConstruction(efConstruction)

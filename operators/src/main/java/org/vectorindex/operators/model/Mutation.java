@@ -120,7 +120,7 @@ public final class Mutation {
         return vectors;
     }
 
-    public boolean isMultivector() {
+    public boolean isMultiVector() {
         return vectors != null;
     }
 

@@ -235,7 +235,7 @@ public final class Query {
         return vectors;
     }
 
-    public boolean isMultivector() {
+    public boolean isMultiVector() {
         return vectors != null;
     }
 

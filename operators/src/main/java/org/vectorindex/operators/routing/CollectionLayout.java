@@ -14,16 +14,16 @@ import org.vectorindex.state.multivector.MultiVectorConfig;
  * What the operators need to know about one collection: its name, its number of shards, its kind
  * and the parameters of each shard's index. It is Serializable because the functions that hold it
  * are shipped to the task managers ({@link HnswConfig} and {@link MultiVectorConfig} are not); the
- * job maps the parsed collections file onto it with {@link #of} or {@link #multivector}.
+ * job maps the parsed collections file onto it with {@link #of} or {@link #multiVector}.
  *
  * <p>For a multi-vector collection {@code dimension} is the token dimension, and {@code m}, {@code
  * efConstruction} and {@code seed} shape the HNSW graph over the document FDEs; the seed also seeds
  * every FDE matrix, so an FDE is identical across restarts and rescales.
  *
  * @param type kind of index behind each shard
- * @param multivector multi-vector settings, exactly when {@code type} is multivector
+ * @param multiVector multi-vector settings, exactly when {@code type} is multivector
  * @param storedEncoding how an HNSW collection's graph keeps its vectors; FLOAT32 for multivector
- *     (its stored vectors' encoding is in {@code multivector})
+ *     (its stored vectors' encoding is in {@code multiVector})
  */
 @Internal
 public record CollectionLayout(
@@ -37,7 +37,7 @@ public record CollectionLayout(
         long seed,
         double consolidateFraction,
         CollectionType type,
-        MultiVectorParams multivector,
+        MultiVectorParams multiVector,
         StoredEncoding storedEncoding)
         implements Serializable {
 
@@ -55,7 +55,7 @@ public record CollectionLayout(
         if (type == null) {
             throw new IllegalArgumentException("collection '" + name + "': type is missing");
         }
-        if ((type == CollectionType.MULTIVECTOR) != (multivector != null)) {
+        if ((type == CollectionType.MULTIVECTOR) != (multiVector != null)) {
             throw new IllegalArgumentException(
                     "collection '"
                             + name
@@ -74,9 +74,9 @@ public record CollectionLayout(
                 seed,
                 consolidateFraction,
                 storedEncoding);
-        if (multivector != null) {
+        if (multiVector != null) {
             try {
-                multiVectorConfig(dimension, m, efConstruction, seed, multivector);
+                multiVectorConfig(dimension, m, efConstruction, seed, multiVector);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 throw new IllegalArgumentException(
                         "collection '" + name + "': " + e.getMessage(), e);
@@ -108,7 +108,7 @@ public record CollectionLayout(
      * A multi-vector collection of {@code dimension}-dimensional tokens. {@code ef} is the default
      * search beam; a search reranks at least {@code params.candidates()} FDE candidates.
      */
-    public static CollectionLayout multivector(
+    public static CollectionLayout multiVector(
             String name,
             int shards,
             int dimension,
@@ -136,7 +136,7 @@ public record CollectionLayout(
                 StoredEncoding.FLOAT32);
     }
 
-    public boolean isMultivector() {
+    public boolean isMultiVector() {
         return type == CollectionType.MULTIVECTOR;
     }
 
@@ -157,12 +157,12 @@ public record CollectionLayout(
                 storedEncoding);
     }
 
-    /** The multi-vector index config of each shard; only for type multivector. */
+    /** The multi-vector index config of each shard; only for type multiVector. */
     public MultiVectorConfig multiVectorConfig() {
-        if (multivector == null) {
+        if (multiVector == null) {
             throw new IllegalStateException("collection '" + name + "' is not multivector");
         }
-        return multiVectorConfig(dimension, m, efConstruction, seed, multivector);
+        return multiVectorConfig(dimension, m, efConstruction, seed, multiVector);
     }
 
     private static MultiVectorConfig multiVectorConfig(

@@ -66,7 +66,7 @@ class CommittedCheckpointTest {
     private static final HnswConfig CONFIG =
             HnswConfig.builder().dimension(4).metric(Metric.L2).m(6).efConstruction(20).build();
     private static final CollectionLayout MV =
-            CollectionLayout.multivector(
+            CollectionLayout.multiVector(
                     "mv",
                     MV_SHARDS,
                     MV_DIM,

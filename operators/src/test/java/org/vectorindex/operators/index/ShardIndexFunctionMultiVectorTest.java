@@ -53,7 +53,7 @@ class ShardIndexFunctionMultiVectorTest {
     private CollectionLayout mv = layout(StoredEncoding.FLOAT32);
 
     private static CollectionLayout layout(StoredEncoding encoding) {
-        return CollectionLayout.multivector(
+        return CollectionLayout.multiVector(
                 "mv",
                 SHARDS,
                 DIM,
@@ -242,7 +242,7 @@ class ShardIndexFunctionMultiVectorTest {
                     ref.search(
                                     TokenSets.rows(q, DIM),
                                     k,
-                                    mv.multivector().candidates(),
+                                    mv.multiVector().candidates(),
                                     null,
                                     id -> attrs.get(id).entrySet().containsAll(filter.entrySet()))
                             .hits();

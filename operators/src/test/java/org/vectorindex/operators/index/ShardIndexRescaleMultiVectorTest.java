@@ -41,7 +41,7 @@ class ShardIndexRescaleMultiVectorTest {
     private static final Map<String, String> X = Map.of("tag", "x");
     private static final List<CollectionLayout> LAYOUTS =
             List.of(
-                    CollectionLayout.multivector(
+                    CollectionLayout.multiVector(
                             "mv",
                             SHARDS,
                             DIM,

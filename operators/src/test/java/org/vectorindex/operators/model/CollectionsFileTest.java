@@ -46,14 +46,14 @@ class CollectionsFileTest {
         assertEquals(32, docs.ef());
         assertEquals(3, docs.shards());
         assertEquals(7L, docs.seed());
-        assertNull(docs.multivector());
+        assertNull(docs.multiVector());
         CollectionSpec mv = reg.require("passages");
         assertEquals(CollectionType.MULTIVECTOR, mv.type());
         assertEquals(CollectionSpec.DEFAULT_SHARDS, mv.shards());
-        assertEquals(8, mv.multivector().pooledVectors());
-        assertEquals(3, mv.multivector().fdeSimhashBits());
-        assertEquals(20, mv.multivector().fdeRepetitions());
-        assertEquals(StoredEncoding.INT8, mv.multivector().storedEncoding());
+        assertEquals(8, mv.multiVector().pooledVectors());
+        assertEquals(3, mv.multiVector().fdeSimhashBits());
+        assertEquals(20, mv.multiVector().fdeRepetitions());
+        assertEquals(StoredEncoding.INT8, mv.multiVector().storedEncoding());
         assertEquals(
                 StoredEncoding.INT8,
                 ModelAdapter.layouts(reg).stream()
