@@ -1,6 +1,7 @@
 package org.vectorindex.operators;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.apache.flink.annotation.PublicEvolving;
@@ -52,12 +53,14 @@ public final class VectorIndex {
 
     private final CollectionRegistry collections;
     private final double recallSampleFraction;
+    private final Duration queryBufferTimeout;
     private final String mutationsSource;
     private final String queriesSource;
 
     private VectorIndex(Builder b) {
         this.collections = b.collections;
         this.recallSampleFraction = b.recallSampleFraction;
+        this.queryBufferTimeout = b.queryBufferTimeout;
         this.mutationsSource = b.mutationsSource;
         this.queriesSource = b.queriesSource;
     }
@@ -93,7 +96,8 @@ public final class VectorIndex {
         SingleOutputStreamOperator<ShardQuery> shardQueries =
                 queries.process(new TopologyInputs.Queries(), OperatorTypes.SHARD_QUERY)
                         .name("adapt queries")
-                        .uid(ADAPT_QUERIES_UID);
+                        .uid(ADAPT_QUERIES_UID)
+                        .setBufferTimeout(queryBufferTimeout.toMillis());
 
         ShardedIndexTopology.Outputs out =
                 ShardedIndexTopology.apply(
@@ -101,7 +105,8 @@ public final class VectorIndex {
                         shardQueries,
                         ModelAdapter.layouts(collections),
                         new KeyedShardIndexStore(),
-                        new RecallSampling(recallSampleFraction));
+                        new RecallSampling(recallSampleFraction),
+                        queryBufferTimeout);
 
         DataStream<ResultRecord> results =
                 out.results()
@@ -189,6 +194,8 @@ public final class VectorIndex {
     public static final class Builder {
         private CollectionRegistry collections;
         private double recallSampleFraction = RecallSampling.SAMPLE_FRACTION.defaultValue();
+        private Duration queryBufferTimeout =
+                ShardedIndexTopology.QUERY_BUFFER_TIMEOUT.defaultValue();
         private String mutationsSource;
         private String queriesSource;
 
@@ -233,6 +240,20 @@ public final class VectorIndex {
         public Builder recallSampleFraction(double fraction) {
             new RecallSampling(fraction); // fails here, naming the range, not at build()
             recallSampleFraction = fraction;
+            return this;
+        }
+
+        /**
+         * How long a network buffer on the query path waits to fill before it is sent (default 5
+         * ms; {@link ShardedIndexTopology#QUERY_BUFFER_TIMEOUT}); 0 sends every record at once.
+         */
+        public Builder queryBufferTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "queryBufferTimeout: the duration is null");
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException(
+                        "queryBufferTimeout must not be negative, got " + timeout);
+            }
+            queryBufferTimeout = timeout;
             return this;
         }
 

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vectorindex.operators.model.CollectionSpec;
@@ -95,5 +99,39 @@ class VectorIndexBuilderTest {
                                 () -> index.apply(env.fromData(Mutation.delete("docs", "x")), null))
                         .getMessage()
                         .contains("queries stream is missing"));
+    }
+
+    @Test
+    void theQueryPathFlushesAfterItsOwnBufferTimeoutAndMutationsKeepTheJobs() {
+        for (Duration timeout : new Duration[] {null, Duration.ZERO, Duration.ofMillis(20)}) {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            env.setBufferTimeout(100);
+            VectorIndex.Builder b = VectorIndex.builder().collections(DOCS);
+            if (timeout != null) {
+                b.queryBufferTimeout(timeout);
+            }
+            b.build()
+                    .apply(
+                            env.fromData(Mutation.delete("docs", "x")),
+                            env.fromData(Query.stats("s", "docs")))
+                    .records()
+                    .print();
+            long expected =
+                    (timeout != null
+                                    ? timeout
+                                    : ShardedIndexTopology.QUERY_BUFFER_TIMEOUT.defaultValue())
+                            .toMillis();
+            Map<String, Long> byName = new HashMap<>();
+            for (StreamNode n : env.getStreamGraph().getStreamNodes()) {
+                byName.put(n.getOperatorName(), n.getBufferTimeout());
+            }
+            for (String queryPath : List.of("adapt queries", "fan-out to shards", "shard index")) {
+                assertEquals(expected, byName.get(queryPath), queryPath + " at " + timeout);
+            }
+            assertEquals(100L, byName.get("route mutations"), "the mutation path");
+        }
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> VectorIndex.builder().queryBufferTimeout(Duration.ofMillis(-1)));
     }
 }

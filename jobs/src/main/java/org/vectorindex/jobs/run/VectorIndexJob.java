@@ -24,6 +24,7 @@ import org.vectorindex.connectors.format.ParseMutationsFunction;
 import org.vectorindex.connectors.format.ParseQueriesFunction;
 import org.vectorindex.connectors.kafka.KafkaOptions;
 import org.vectorindex.connectors.kafka.KafkaWiring;
+import org.vectorindex.operators.ShardedIndexTopology;
 import org.vectorindex.operators.VectorIndex;
 import org.vectorindex.operators.fault.FailureInjection;
 import org.vectorindex.operators.index.RecallSampling;
@@ -166,6 +167,7 @@ public final class VectorIndexJob {
                 VectorIndex.builder()
                         .collections(collections)
                         .recallSampleFraction(conf.get(RecallSampling.SAMPLE_FRACTION))
+                        .queryBufferTimeout(conf.get(ShardedIndexTopology.QUERY_BUFFER_TIMEOUT))
                         .sourceNames(mutationsTopic, queriesTopic)
                         .build()
                         .apply(mutations, queries);
