@@ -43,13 +43,44 @@ public final class MutationParser extends RecordReader<Mutation> {
     @Override
     Mutation readObject(JsonParser p, RawRecord raw, byte[] value, int payloadOffset)
             throws IOException, Rejection {
+        Fields f = readFields(p);
+        if (f.op == null) {
+            throw new Rejection(RejectReason.MISSING_FIELD, "'op' is missing");
+        }
+        if (f.id == null) {
+            throw new Rejection(RejectReason.MISSING_FIELD, "'id' is missing");
+        }
+        if (f.id.isEmpty()) {
+            throw new Rejection(RejectReason.EMPTY_ID, "'id' is empty");
+        }
+        FieldRules.checkId("id", f.id, settings.fields());
+        if (f.collection == null) {
+            throw new Rejection(RejectReason.MISSING_FIELD, "'collection' is missing");
+        }
+        CollectionSpec spec = collection(f.collection);
+        checkKey(raw.key(), f.id);
+        if (f.op == MutationOp.DELETE) {
+            return delete(f, value, payloadOffset);
+        }
+        resolveVectors(spec, f.vector, f.vectors, value, payloadOffset);
+        return resolvedVector != null
+                ? Mutation.upsert(f.collection, f.id, resolvedVector, f.attributes)
+                : Mutation.upsertMulti(f.collection, f.id, resolvedVectors, f.attributes);
+    }
+
+    /** The fields of one record as read, before any check across fields. */
+    private static final class Fields {
+        MutationOp op;
+        String collection;
+        String id;
+        float[] vector;
+        float[][] vectors;
+        Map<String, String> attributes;
+    }
+
+    private Fields readFields(JsonParser p) throws IOException, Rejection {
+        Fields f = new Fields();
         int seen = 0;
-        MutationOp op = null;
-        String collection = null;
-        String id = null;
-        float[] vector = null;
-        float[][] vectors = null;
-        Map<String, String> attributes = null;
         String field;
         while ((field = p.nextFieldName()) != null) {
             p.nextToken();
@@ -57,8 +88,8 @@ public final class MutationParser extends RecordReader<Mutation> {
                 case "op":
                     seen = markSeen(seen, OP, field);
                     String name = readString(p, field);
-                    op = MutationOp.fromWireName(name);
-                    if (op == null) {
+                    f.op = MutationOp.fromWireName(name);
+                    if (f.op == null) {
                         throw new Rejection(
                                 RejectReason.UNKNOWN_OP,
                                 "unknown op '"
@@ -68,59 +99,42 @@ public final class MutationParser extends RecordReader<Mutation> {
                     break;
                 case "collection":
                     seen = markSeen(seen, COLLECTION, field);
-                    collection = readString(p, field);
+                    f.collection = readString(p, field);
                     break;
                 case "id":
                     seen = markSeen(seen, ID, field);
-                    id = readString(p, field);
+                    f.id = readString(p, field);
                     break;
                 case "vector":
                     seen = markSeen(seen, VECTOR, field);
-                    vector = readVector(p, field);
+                    f.vector = readVector(p, field);
                     break;
                 case "vectors":
                     seen = markSeen(seen, VECTORS, field);
-                    vectors = readVectors(p);
+                    f.vectors = readVectors(p);
                     break;
                 case "attributes":
                     seen = markSeen(seen, ATTRIBUTES, field);
-                    attributes = readStringMap(p, field);
+                    f.attributes = readStringMap(p, field);
                     break;
                 default:
                     throw unexpectedField(field, kind());
             }
         }
-        if (op == null) {
-            throw new Rejection(RejectReason.MISSING_FIELD, "'op' is missing");
+        return f;
+    }
+
+    /** A delete: op, collection and id, nothing else. */
+    private static Mutation delete(Fields f, byte[] value, int payloadOffset) throws Rejection {
+        if (f.vector != null || f.vectors != null || f.attributes != null) {
+            throw new Rejection(
+                    RejectReason.UNEXPECTED_FIELD, "a delete carries only op, collection and id");
         }
-        if (id == null) {
-            throw new Rejection(RejectReason.MISSING_FIELD, "'id' is missing");
+        if (payloadOffset >= 0 && payloadOffset != value.length) {
+            throw new Rejection(
+                    RejectReason.BAD_BINARY_VECTOR, "a binary delete has no vector payload");
         }
-        if (id.isEmpty()) {
-            throw new Rejection(RejectReason.EMPTY_ID, "'id' is empty");
-        }
-        FieldRules.checkId("id", id, settings.fields());
-        if (collection == null) {
-            throw new Rejection(RejectReason.MISSING_FIELD, "'collection' is missing");
-        }
-        CollectionSpec spec = collection(collection);
-        checkKey(raw.key(), id);
-        if (op == MutationOp.DELETE) {
-            if (vector != null || vectors != null || attributes != null) {
-                throw new Rejection(
-                        RejectReason.UNEXPECTED_FIELD,
-                        "a delete carries only op, collection and id");
-            }
-            if (payloadOffset >= 0 && payloadOffset != value.length) {
-                throw new Rejection(
-                        RejectReason.BAD_BINARY_VECTOR, "a binary delete has no vector payload");
-            }
-            return Mutation.delete(collection, id);
-        }
-        resolveVectors(spec, vector, vectors, value, payloadOffset);
-        return resolvedVector != null
-                ? Mutation.upsert(collection, id, resolvedVector, attributes)
-                : Mutation.upsertMulti(collection, id, resolvedVectors, attributes);
+        return Mutation.delete(f.collection, f.id);
     }
 
     /** The Kafka key, when set, must be the id (it partitions the topic by id). */

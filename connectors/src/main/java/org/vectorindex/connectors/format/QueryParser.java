@@ -47,26 +47,64 @@ public final class QueryParser extends RecordReader<Query> {
     @Override
     Query readObject(JsonParser p, RawRecord raw, byte[] value, int payloadOffset)
             throws IOException, Rejection {
-        int seen = 0;
-        QueryType type = null;
-        String queryId = null;
-        String subscriptionId = null;
-        String collection = null;
-        float[] vector = null;
-        float[][] vectors = null;
-        int k = 0;
-        int ef = 0;
-        Map<String, String> filter = null;
-        String targetId = null;
+        Fields f = readFields(p);
+        String id = checkedId(f);
+        if (f.type == QueryType.GET) {
+            return get(id, f.collection, f.targetId, f.seen, value, payloadOffset);
+        }
+        if (f.targetId != null) {
+            throw new Rejection(RejectReason.UNEXPECTED_FIELD, "only a get query takes 'id'");
+        }
+        if (f.type == QueryType.UNSUBSCRIBE) {
+            return unsubscribe(id, f, value, payloadOffset);
+        }
+        if (f.type == QueryType.STATS) {
+            return stats(id, f.collection, f.seen, value, payloadOffset);
+        }
+        if (f.collection == null) {
+            throw new Rejection(RejectReason.MISSING_FIELD, "'collection' is missing");
+        }
+        CollectionSpec spec = collection(f.collection);
+        if ((f.seen & K) == 0) {
+            throw new Rejection(RejectReason.MISSING_FIELD, "'k' is missing");
+        }
+        resolveVectors(spec, f.vector, f.vectors, value, payloadOffset);
+        if (f.type == QueryType.KNN) {
+            return resolvedVector != null
+                    ? Query.knn(id, f.collection, resolvedVector, f.k, f.ef, f.filter)
+                    : Query.knnMulti(id, f.collection, resolvedVectors, f.k, f.ef, f.filter);
+        }
+        return resolvedVector != null
+                ? Query.subscribe(id, f.collection, resolvedVector, f.k, f.ef, f.filter)
+                : Query.subscribeMulti(id, f.collection, resolvedVectors, f.k, f.ef, f.filter);
+    }
+
+    /** The fields of one record as read, before any check across fields. */
+    private static final class Fields {
+        int seen;
+        QueryType type;
+        String queryId;
+        String subscriptionId;
+        String collection;
+        float[] vector;
+        float[][] vectors;
+        int k;
+        int ef;
+        Map<String, String> filter;
+        String targetId;
+    }
+
+    private Fields readFields(JsonParser p) throws IOException, Rejection {
+        Fields f = new Fields();
         String field;
         while ((field = p.nextFieldName()) != null) {
             p.nextToken();
             switch (field) {
                 case "type":
-                    seen = markSeen(seen, TYPE, field);
+                    f.seen = markSeen(f.seen, TYPE, field);
                     String name = readString(p, field);
-                    type = QueryType.fromWireName(name);
-                    if (type == null) {
+                    f.type = QueryType.fromWireName(name);
+                    if (f.type == null) {
                         throw new Rejection(
                                 RejectReason.UNKNOWN_QUERY_TYPE,
                                 "unknown query type '"
@@ -76,51 +114,63 @@ public final class QueryParser extends RecordReader<Query> {
                     }
                     break;
                 case "queryId":
-                    seen = markSeen(seen, QUERY_ID, field);
-                    queryId = readString(p, field);
+                    f.seen = markSeen(f.seen, QUERY_ID, field);
+                    f.queryId = readString(p, field);
                     break;
                 case "subscriptionId":
-                    seen = markSeen(seen, SUBSCRIPTION_ID, field);
-                    subscriptionId = readString(p, field);
+                    f.seen = markSeen(f.seen, SUBSCRIPTION_ID, field);
+                    f.subscriptionId = readString(p, field);
                     break;
                 case "collection":
-                    seen = markSeen(seen, COLLECTION, field);
-                    collection = readString(p, field);
+                    f.seen = markSeen(f.seen, COLLECTION, field);
+                    f.collection = readString(p, field);
                     break;
                 case "vector":
-                    seen = markSeen(seen, VECTOR, field);
-                    vector = readVector(p, field);
+                    f.seen = markSeen(f.seen, VECTOR, field);
+                    f.vector = readVector(p, field);
                     break;
                 case "vectors":
-                    seen = markSeen(seen, VECTORS, field);
-                    vectors = readVectors(p);
+                    f.seen = markSeen(f.seen, VECTORS, field);
+                    f.vectors = readVectors(p);
                     break;
                 case "k":
-                    seen = markSeen(seen, K, field);
-                    k = readInt(p, field, RejectReason.K_OUT_OF_RANGE, 1, CollectionSpec.MAX_K);
+                    f.seen = markSeen(f.seen, K, field);
+                    f.k = readInt(p, field, RejectReason.K_OUT_OF_RANGE, 1, CollectionSpec.MAX_K);
                     break;
                 case "ef":
-                    seen = markSeen(seen, EF, field);
-                    ef = readInt(p, field, RejectReason.EF_OUT_OF_RANGE, 1, CollectionSpec.MAX_EF);
+                    f.seen = markSeen(f.seen, EF, field);
+                    f.ef =
+                            readInt(
+                                    p,
+                                    field,
+                                    RejectReason.EF_OUT_OF_RANGE,
+                                    1,
+                                    CollectionSpec.MAX_EF);
                     break;
                 case "filter":
-                    seen = markSeen(seen, FILTER, field);
-                    filter = readStringMap(p, field);
+                    f.seen = markSeen(f.seen, FILTER, field);
+                    f.filter = readStringMap(p, field);
                     break;
                 case "id":
-                    seen = markSeen(seen, ID, field);
-                    targetId = readString(p, field);
+                    f.seen = markSeen(f.seen, ID, field);
+                    f.targetId = readString(p, field);
                     break;
                 default:
                     throw unexpectedField(field, kind());
             }
         }
+        return f;
+    }
+
+    /** The type's own id field (queryId or subscriptionId), present, non-empty and valid. */
+    private String checkedId(Fields f) throws Rejection {
+        QueryType type = f.type;
         if (type == null) {
             throw new Rejection(RejectReason.MISSING_FIELD, "'type' is missing");
         }
         boolean byQueryId = type.idField().equals("queryId");
-        String id = byQueryId ? queryId : subscriptionId;
-        String otherId = byQueryId ? subscriptionId : queryId;
+        String id = byQueryId ? f.queryId : f.subscriptionId;
+        String otherId = byQueryId ? f.subscriptionId : f.queryId;
         String otherName = byQueryId ? "subscriptionId" : "queryId";
         if (otherId != null) {
             throw new Rejection(
@@ -140,48 +190,26 @@ public final class QueryParser extends RecordReader<Query> {
             throw new Rejection(RejectReason.EMPTY_ID, "'" + type.idField() + "' is empty");
         }
         FieldRules.checkId(type.idField(), id, settings.fields());
-        if (type == QueryType.GET) {
-            return get(id, collection, targetId, seen, value, payloadOffset);
+        return id;
+    }
+
+    /** An unsubscribe: type, subscriptionId and optionally collection. */
+    private Query unsubscribe(String id, Fields f, byte[] value, int payloadOffset)
+            throws Rejection {
+        if ((f.seen & (VECTOR | VECTORS | K | EF | FILTER)) != 0) {
+            throw new Rejection(
+                    RejectReason.UNEXPECTED_FIELD,
+                    "an unsubscribe carries only type, subscriptionId and optionally"
+                            + " collection");
         }
-        if (targetId != null) {
-            throw new Rejection(RejectReason.UNEXPECTED_FIELD, "only a get query takes 'id'");
+        if (payloadOffset >= 0 && payloadOffset != value.length) {
+            throw new Rejection(
+                    RejectReason.BAD_BINARY_VECTOR, "a binary unsubscribe has no vector payload");
         }
-        if (type == QueryType.UNSUBSCRIBE) {
-            if ((seen & (VECTOR | VECTORS | K | EF | FILTER)) != 0) {
-                throw new Rejection(
-                        RejectReason.UNEXPECTED_FIELD,
-                        "an unsubscribe carries only type, subscriptionId and optionally"
-                                + " collection");
-            }
-            if (payloadOffset >= 0 && payloadOffset != value.length) {
-                throw new Rejection(
-                        RejectReason.BAD_BINARY_VECTOR,
-                        "a binary unsubscribe has no vector payload");
-            }
-            if (collection != null) {
-                collection(collection);
-            }
-            return Query.unsubscribe(id, collection);
+        if (f.collection != null) {
+            collection(f.collection);
         }
-        if (type == QueryType.STATS) {
-            return stats(id, collection, seen, value, payloadOffset);
-        }
-        if (collection == null) {
-            throw new Rejection(RejectReason.MISSING_FIELD, "'collection' is missing");
-        }
-        CollectionSpec spec = collection(collection);
-        if ((seen & K) == 0) {
-            throw new Rejection(RejectReason.MISSING_FIELD, "'k' is missing");
-        }
-        resolveVectors(spec, vector, vectors, value, payloadOffset);
-        if (type == QueryType.KNN) {
-            return resolvedVector != null
-                    ? Query.knn(id, collection, resolvedVector, k, ef, filter)
-                    : Query.knnMulti(id, collection, resolvedVectors, k, ef, filter);
-        }
-        return resolvedVector != null
-                ? Query.subscribe(id, collection, resolvedVector, k, ef, filter)
-                : Query.subscribeMulti(id, collection, resolvedVectors, k, ef, filter);
+        return Query.unsubscribe(id, f.collection);
     }
 
     /** A stats request: type, queryId and collection, nothing else. */

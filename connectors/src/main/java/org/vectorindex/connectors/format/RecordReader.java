@@ -327,78 +327,102 @@ abstract class RecordReader<T> {
                         RejectReason.UNEXPECTED_FIELD,
                         "a binary record carries its vector after the envelope, not in it");
             }
-            int bytes = value.length - payloadOffset;
-            int rowBytes = 4 * spec.dimension();
             if (spec.isMultiVector()) {
-                if (bytes == 0 || bytes % rowBytes != 0) {
-                    throw new Rejection(
-                            RejectReason.BAD_BINARY_VECTOR,
-                            "payload of "
-                                    + bytes
-                                    + " bytes is not a positive multiple of "
-                                    + rowBytes
-                                    + " (dimension "
-                                    + spec.dimension()
-                                    + " x 4)");
-                }
-                int rows = bytes / rowBytes;
-                VectorRules.checkTokenCount(spec, rows, settings.fields().maxTokens());
-                vectors = new float[rows][];
-                for (int i = 0; i < rows; i++) {
-                    vectors[i] =
-                            BinaryEnvelope.readFloats(
-                                    value, payloadOffset + i * rowBytes, spec.dimension());
-                    VectorRules.checkFinite(vectors[i], "vectors[" + i + "]");
-                }
+                vectors = binaryTokens(spec, value, payloadOffset);
             } else {
-                if (bytes != rowBytes) {
-                    throw new Rejection(
-                            RejectReason.BAD_BINARY_VECTOR,
-                            "payload of "
-                                    + bytes
-                                    + " bytes, expected "
-                                    + rowBytes
-                                    + " (dimension "
-                                    + spec.dimension()
-                                    + " x 4)");
-                }
-                vector = BinaryEnvelope.readFloats(value, payloadOffset, spec.dimension());
-                VectorRules.checkFinite(vector, "vector");
+                vector = binaryVector(spec, value, payloadOffset);
             }
         }
         if (spec.isMultiVector()) {
-            if (vector != null) {
-                throw new Rejection(
-                        RejectReason.UNEXPECTED_FIELD,
-                        "collection '"
-                                + spec.name()
-                                + "' is multivector: send \"vectors\", not \"vector\"");
-            }
-            if (vectors == null) {
-                throw new Rejection(RejectReason.MISSING_FIELD, "'vectors' is missing");
-            }
-            if (vectors.length == 0) {
-                throw new Rejection(RejectReason.MISSING_FIELD, "'vectors' is empty");
-            }
-            VectorRules.checkTokenCount(spec, vectors.length, settings.fields().maxTokens());
-            for (int i = 0; i < vectors.length; i++) {
-                VectorRules.checkShape(spec, vectors[i], "vectors[" + i + "]");
-            }
+            checkTokens(spec, vector, vectors);
         } else {
-            if (vectors != null) {
-                throw new Rejection(
-                        RejectReason.UNEXPECTED_FIELD,
-                        "collection '"
-                                + spec.name()
-                                + "' is hnsw: send \"vector\", not \"vectors\"");
-            }
-            if (vector == null) {
-                throw new Rejection(RejectReason.MISSING_FIELD, "'vector' is missing");
-            }
-            VectorRules.checkShape(spec, vector, "vector");
+            checkSingle(spec, vector, vectors);
         }
         resolvedVector = vector;
         resolvedVectors = vectors;
+    }
+
+    /** The token vectors of a binary payload: whole rows of the collection's dimension. */
+    private float[][] binaryTokens(CollectionSpec spec, byte[] value, int payloadOffset)
+            throws Rejection {
+        int bytes = value.length - payloadOffset;
+        int rowBytes = 4 * spec.dimension();
+        if (bytes == 0 || bytes % rowBytes != 0) {
+            throw new Rejection(
+                    RejectReason.BAD_BINARY_VECTOR,
+                    "payload of "
+                            + bytes
+                            + " bytes is not a positive multiple of "
+                            + rowBytes
+                            + " (dimension "
+                            + spec.dimension()
+                            + " x 4)");
+        }
+        int rows = bytes / rowBytes;
+        VectorRules.checkTokenCount(spec, rows, settings.fields().maxTokens());
+        float[][] vectors = new float[rows][];
+        for (int i = 0; i < rows; i++) {
+            vectors[i] =
+                    BinaryEnvelope.readFloats(
+                            value, payloadOffset + i * rowBytes, spec.dimension());
+            VectorRules.checkFinite(vectors[i], "vectors[" + i + "]");
+        }
+        return vectors;
+    }
+
+    /** The single vector of a binary payload: exactly one row of the collection's dimension. */
+    private static float[] binaryVector(CollectionSpec spec, byte[] value, int payloadOffset)
+            throws Rejection {
+        int bytes = value.length - payloadOffset;
+        int rowBytes = 4 * spec.dimension();
+        if (bytes != rowBytes) {
+            throw new Rejection(
+                    RejectReason.BAD_BINARY_VECTOR,
+                    "payload of "
+                            + bytes
+                            + " bytes, expected "
+                            + rowBytes
+                            + " (dimension "
+                            + spec.dimension()
+                            + " x 4)");
+        }
+        float[] vector = BinaryEnvelope.readFloats(value, payloadOffset, spec.dimension());
+        VectorRules.checkFinite(vector, "vector");
+        return vector;
+    }
+
+    private void checkTokens(CollectionSpec spec, float[] vector, float[][] vectors)
+            throws Rejection {
+        if (vector != null) {
+            throw new Rejection(
+                    RejectReason.UNEXPECTED_FIELD,
+                    "collection '"
+                            + spec.name()
+                            + "' is multivector: send \"vectors\", not \"vector\"");
+        }
+        if (vectors == null) {
+            throw new Rejection(RejectReason.MISSING_FIELD, "'vectors' is missing");
+        }
+        if (vectors.length == 0) {
+            throw new Rejection(RejectReason.MISSING_FIELD, "'vectors' is empty");
+        }
+        VectorRules.checkTokenCount(spec, vectors.length, settings.fields().maxTokens());
+        for (int i = 0; i < vectors.length; i++) {
+            VectorRules.checkShape(spec, vectors[i], "vectors[" + i + "]");
+        }
+    }
+
+    private static void checkSingle(CollectionSpec spec, float[] vector, float[][] vectors)
+            throws Rejection {
+        if (vectors != null) {
+            throw new Rejection(
+                    RejectReason.UNEXPECTED_FIELD,
+                    "collection '" + spec.name() + "' is hnsw: send \"vector\", not \"vectors\"");
+        }
+        if (vector == null) {
+            throw new Rejection(RejectReason.MISSING_FIELD, "'vector' is missing");
+        }
+        VectorRules.checkShape(spec, vector, "vector");
     }
 
     private static boolean isNonFiniteName(String s) {

@@ -63,6 +63,49 @@ public final class ChurnBench implements Command {
     @Override
     public int run(List<String> args) throws Exception {
         Flags f = FLAGS.parse(args);
+        Setup s = setup(f);
+        int n = s.data().size();
+        float[][] queries = s.data().queries();
+        log.printf(
+                Locale.ROOT,
+                "computing exact truth for %s (%d x %d)%n",
+                s.data().name(),
+                n,
+                s.data().dimension());
+        int[][] truth = new ExactSearch(s.metric(), s.data().base(), s.k()).searchAll(queries);
+        double truthFileAgreement = Double.NaN;
+        if (s.data().truth() != null) {
+            Dataset.validateTruth(s.data().truth(), queries.length, n, s.k());
+            truthFileAgreement = Recall.atK(truth, s.data().truth(), s.k());
+        }
+
+        OursHnsw ours =
+                new OursHnsw(
+                        s.metric(),
+                        f.integer("m", 2),
+                        f.integer("ef-construction", 1),
+                        s.seed(),
+                        f.decimal("consolidate-fraction"));
+        Initial initial = initialBuild(s, ours, truth);
+
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = header(mapper, s, initial, truthFileAgreement);
+        ArrayNode roundsJson = root.putArray("rounds");
+
+        Churn churn = new Churn(n, s.fraction(), s.seed());
+        printHeader(s, initial.recall());
+        for (int round = 1; round <= s.rounds(); round++) {
+            runRound(round, s, ours, initial, truth, churn, roundsJson);
+        }
+        writeJson(f.path("json"), mapper, root);
+        return 0;
+    }
+
+    /** The parsed flags and the loaded data set. */
+    private record Setup(
+            Metric metric, int k, int ef, int rounds, double fraction, long seed, Dataset data) {}
+
+    private static Setup setup(Flags f) throws Exception {
         Metric metric = Metric.parse(f.required("metric"));
         int k = f.integer("k", 1);
         int ef = f.integer("ef", 1);
@@ -86,28 +129,14 @@ public final class ChurnBench implements Command {
             throw new IllegalArgumentException(
                     "bench churn: k=" + k + " exceeds " + n + " vectors");
         }
-        float[][] base = data.base();
-        float[][] queries = data.queries();
-        log.printf(
-                Locale.ROOT,
-                "computing exact truth for %s (%d x %d)%n",
-                data.name(),
-                n,
-                data.dimension());
-        int[][] truth = new ExactSearch(metric, base, k).searchAll(queries);
-        double truthFileAgreement = Double.NaN;
-        if (data.truth() != null) {
-            Dataset.validateTruth(data.truth(), queries.length, n, k);
-            truthFileAgreement = Recall.atK(truth, data.truth(), k);
-        }
+        return new Setup(metric, k, ef, rounds, fraction, seed, data);
+    }
 
-        OursHnsw ours =
-                new OursHnsw(
-                        metric,
-                        f.integer("m", 2),
-                        f.integer("ef-construction", 1),
-                        seed,
-                        f.decimal("consolidate-fraction"));
+    /** The index every round churns, with its ids, build time and starting recall. */
+    private record Initial(HnswIndex index, String[] ids, double buildSeconds, double recall) {}
+
+    private Initial initialBuild(Setup s, OursHnsw ours, int[][] truth) throws Exception {
+        int n = s.data().size();
         String[] ids = ours.ids(n);
         int[] arrivalOrder = new int[n];
         for (int i = 0; i < n; i++) {
@@ -115,28 +144,41 @@ public final class ChurnBench implements Command {
         }
         HnswIndex[] built = new HnswIndex[1];
         double buildSeconds =
-                Stopwatch.once(() -> built[0] = build(ours, base, arrivalOrder, data.dimension()))
+                Stopwatch.once(
+                                () ->
+                                        built[0] =
+                                                build(
+                                                        ours,
+                                                        s.data().base(),
+                                                        arrivalOrder,
+                                                        s.data().dimension()))
                         .cpuSeconds();
         HnswIndex index = built[0];
-        double initialRecall = recall(index, queries, truth, k, ef);
+        double initialRecall = recall(index, s.data().queries(), truth, s.k(), s.ef());
         log.printf(Locale.ROOT, "initial build %.2f s, recall %.4f%n", buildSeconds, initialRecall);
+        return new Initial(index, ids, buildSeconds, initialRecall);
+    }
 
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static ObjectNode header(
+            ObjectMapper mapper, Setup s, Initial initial, double truthFileAgreement) {
+        HnswIndex index = initial.index();
         ObjectNode root = mapper.createObjectNode();
-        root.put("dataset", data.name());
-        root.put("n", n);
-        root.put("dim", data.dimension());
-        root.put("metric", metric.name().toLowerCase(Locale.ROOT));
+        root.put("dataset", s.data().name());
+        root.put("n", s.data().size());
+        root.put("dim", s.data().dimension());
+        root.put("metric", s.metric().name().toLowerCase(Locale.ROOT));
         root.put("m", index.config().m());
         root.put("efConstruction", index.config().efConstruction());
-        root.put("k", k);
-        root.put("ef", ef);
-        root.put("fraction", fraction);
-        root.put("seed", seed);
+        root.put("k", s.k());
+        root.put("ef", s.ef());
+        root.put("fraction", s.fraction());
+        root.put("seed", s.seed());
         root.put("consolidateFraction", index.config().consolidateFraction());
-        root.put("queries", queries.length);
+        root.put("queries", s.data().queries().length);
         root.put("clock", "seconds are thread CPU time of the round's deletes + re-inserts");
-        root.putObject("initial").put("recall", initialRecall).put("buildSeconds", buildSeconds);
+        root.putObject("initial")
+                .put("recall", initial.recall())
+                .put("buildSeconds", initial.buildSeconds());
         if (!Double.isNaN(truthFileAgreement)) {
             root.put("truthFileAgreement", truthFileAgreement);
         }
@@ -145,29 +187,18 @@ public final class ChurnBench implements Command {
                 "consecutive slices of one seeded shuffle of all ids; re-inserted in a second"
                         + " seeded shuffle; fresh build inserts the same vectors in current arrival"
                         + " order");
-        ArrayNode roundsJson = root.putArray("rounds");
+        return root;
+    }
 
-        Random random = new Random(seed);
-        int[] victims = shuffledOrdinals(n, random);
-        int cursor = 0;
-        int perRound = Math.max(1, (int) Math.round(fraction * n));
-        boolean[] replaced = new boolean[n];
-        int replacedCount = 0;
-        // Arrival order: survivors keep their relative order, re-inserted ids follow them.
-        long[] arrival = new long[n];
-        for (int i = 0; i < n; i++) {
-            arrival[i] = i;
-        }
-        long clock = n;
-
+    private void printHeader(Setup s, double initialRecall) {
         out.printf(
                 Locale.ROOT,
                 "%s churn: n=%d k=%d ef=%d fraction=%.2f%n",
-                data.name(),
-                n,
-                k,
-                ef,
-                fraction);
+                s.data().name(),
+                s.data().size(),
+                s.k(),
+                s.ef(),
+                s.fraction());
         out.printf(
                 Locale.ROOT,
                 "%5s %8s %8s %9s %9s %9s%n",
@@ -178,7 +209,35 @@ public final class ChurnBench implements Command {
                 "seconds",
                 "replaced");
         out.printf(Locale.ROOT, "%5d %8.4f %8s%n", 0, initialRecall, "");
-        for (int round = 1; round <= rounds; round++) {
+    }
+
+    /** Victim selection and arrival order across rounds, from one seeded source. */
+    private static final class Churn {
+        private final int n;
+        private final Random random;
+        private final int perRound;
+        private final boolean[] replaced;
+        // Arrival order: survivors keep their relative order, re-inserted ids follow them.
+        private final long[] arrival;
+        private int[] victims;
+        private int cursor;
+        private int replacedCount;
+        private long clock;
+
+        Churn(int n, double fraction, long seed) {
+            this.n = n;
+            random = new Random(seed);
+            victims = shuffledOrdinals(n, random);
+            perRound = Math.max(1, (int) Math.round(fraction * n));
+            replaced = new boolean[n];
+            arrival = new long[n];
+            for (int i = 0; i < n; i++) {
+                arrival[i] = i;
+            }
+            clock = n;
+        }
+
+        int[] nextBatch() {
             int[] batch = new int[perRound];
             boolean[] inBatch = new boolean[n];
             for (int i = 0; i < perRound; ) {
@@ -192,24 +251,10 @@ public final class ChurnBench implements Command {
                     batch[i++] = id;
                 }
             }
-            Stopwatch.Sample deletes =
-                    Stopwatch.once(
-                            () -> {
-                                for (int id : batch) {
-                                    if (!index.delete(ids[id])) {
-                                        throw new IllegalStateException(
-                                                "delete of live id " + id + " returned false");
-                                    }
-                                }
-                            });
-            shuffle(batch, random);
-            Stopwatch.Sample inserts =
-                    Stopwatch.once(
-                            () -> {
-                                for (int id : batch) {
-                                    index.upsert(ids[id], base[id]);
-                                }
-                            });
+            return batch;
+        }
+
+        void reinserted(int[] batch) {
             for (int id : batch) {
                 arrival[id] = clock++;
                 if (!replaced[id]) {
@@ -217,49 +262,87 @@ public final class ChurnBench implements Command {
                     replacedCount++;
                 }
             }
-            if (index.size() != n) {
-                throw new IllegalStateException(
-                        "index holds "
-                                + index.size()
-                                + " ids after round "
-                                + round
-                                + ", expected "
-                                + n);
-            }
-            double recall = recall(index, queries, truth, k, ef);
-
-            int[] freshOrder = byArrival(arrival);
-            HnswIndex[] fresh = new HnswIndex[1];
-            Stopwatch.Sample freshBuild =
-                    Stopwatch.once(
-                            () -> fresh[0] = build(ours, base, freshOrder, data.dimension()));
-            double freshRecall = recall(fresh[0], queries, truth, k, ef);
-
-            double seconds = deletes.cpuSeconds() + inserts.cpuSeconds();
-            ObjectNode r = roundsJson.addObject();
-            r.put("round", round);
-            r.put("recall", recall);
-            r.put("freshRecall", freshRecall);
-            r.put("seconds", seconds);
-            r.put("deleted", perRound);
-            r.put("deleteSeconds", deletes.cpuSeconds());
-            r.put("insertSeconds", inserts.cpuSeconds());
-            r.put("wallSeconds", deletes.wallSeconds() + inserts.wallSeconds());
-            r.put("freshBuildSeconds", freshBuild.cpuSeconds());
-            r.put("size", index.size());
-            r.put("memoryBytes", index.memoryBytes());
-            r.put("replacedFraction", replacedCount / (double) n);
-            out.printf(
-                    Locale.ROOT,
-                    "%5d %8.4f %8.4f %+9.4f %9.2f %8.0f%%%n",
-                    round,
-                    recall,
-                    freshRecall,
-                    recall - freshRecall,
-                    seconds,
-                    100.0 * replacedCount / n);
         }
-        Path json = f.path("json");
+    }
+
+    private void runRound(
+            int round,
+            Setup s,
+            OursHnsw ours,
+            Initial initial,
+            int[][] truth,
+            Churn churn,
+            ArrayNode roundsJson)
+            throws Exception {
+        int n = s.data().size();
+        float[][] base = s.data().base();
+        float[][] queries = s.data().queries();
+        HnswIndex index = initial.index();
+        String[] ids = initial.ids();
+        int[] batch = churn.nextBatch();
+        Stopwatch.Sample deletes =
+                Stopwatch.once(
+                        () -> {
+                            for (int id : batch) {
+                                if (!index.delete(ids[id])) {
+                                    throw new IllegalStateException(
+                                            "delete of live id " + id + " returned false");
+                                }
+                            }
+                        });
+        shuffle(batch, churn.random);
+        Stopwatch.Sample inserts =
+                Stopwatch.once(
+                        () -> {
+                            for (int id : batch) {
+                                index.upsert(ids[id], base[id]);
+                            }
+                        });
+        churn.reinserted(batch);
+        if (index.size() != n) {
+            throw new IllegalStateException(
+                    "index holds "
+                            + index.size()
+                            + " ids after round "
+                            + round
+                            + ", expected "
+                            + n);
+        }
+        double recall = recall(index, queries, truth, s.k(), s.ef());
+
+        int[] freshOrder = byArrival(churn.arrival);
+        HnswIndex[] fresh = new HnswIndex[1];
+        Stopwatch.Sample freshBuild =
+                Stopwatch.once(
+                        () -> fresh[0] = build(ours, base, freshOrder, s.data().dimension()));
+        double freshRecall = recall(fresh[0], queries, truth, s.k(), s.ef());
+
+        double seconds = deletes.cpuSeconds() + inserts.cpuSeconds();
+        ObjectNode r = roundsJson.addObject();
+        r.put("round", round);
+        r.put("recall", recall);
+        r.put("freshRecall", freshRecall);
+        r.put("seconds", seconds);
+        r.put("deleted", churn.perRound);
+        r.put("deleteSeconds", deletes.cpuSeconds());
+        r.put("insertSeconds", inserts.cpuSeconds());
+        r.put("wallSeconds", deletes.wallSeconds() + inserts.wallSeconds());
+        r.put("freshBuildSeconds", freshBuild.cpuSeconds());
+        r.put("size", index.size());
+        r.put("memoryBytes", index.memoryBytes());
+        r.put("replacedFraction", churn.replacedCount / (double) n);
+        out.printf(
+                Locale.ROOT,
+                "%5d %8.4f %8.4f %+9.4f %9.2f %8.0f%%%n",
+                round,
+                recall,
+                freshRecall,
+                recall - freshRecall,
+                seconds,
+                100.0 * churn.replacedCount / n);
+    }
+
+    private void writeJson(Path json, ObjectMapper mapper, ObjectNode root) throws Exception {
         if (json != null) {
             Path parent = json.toAbsolutePath().getParent();
             if (parent != null) {
@@ -268,7 +351,6 @@ public final class ChurnBench implements Command {
             mapper.writeValue(json.toFile(), root);
             log.println("wrote " + json);
         }
-        return 0;
     }
 
     private static HnswIndex build(OursHnsw ours, float[][] base, int[] order, int dim) {

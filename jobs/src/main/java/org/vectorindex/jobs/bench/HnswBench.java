@@ -148,153 +148,199 @@ public final class HnswBench implements Command {
             String truthSource,
             HnswlibProcess hnswlib)
             throws Exception {
-        Metric metric = Metric.parse(f.required("metric"));
-        int k = f.integer("k", 1);
-        int m = f.integer("m", 2);
-        int efConstruction = f.integer("ef-construction", 1);
-        int[] efs = f.positiveIntegers("ef");
-        int reps = f.integer("reps", 1);
-        int buildReps = f.integer("build-reps", 1);
-        int warmup = f.integer("warmup", 0);
-        long seed = f.longValue("seed");
-        Stopwatch.Clock clock = Stopwatch.Clock.parse(f.required("clock"));
-        double minSeconds = f.decimal("min-seconds");
-        if (clock == Stopwatch.Clock.CPU && !Stopwatch.cpuClockAvailable()) {
-            throw new IllegalArgumentException(
-                    "bench hnsw: this JVM cannot measure thread CPU time; use --clock wall");
-        }
-        String luceneCosine = f.required("lucene-cosine").toLowerCase(Locale.ROOT);
-        if (!luceneCosine.equals("dot") && !luceneCosine.equals("cosine")) {
-            throw new IllegalArgumentException(
-                    "bench hnsw: --lucene-cosine must be 'dot' or 'cosine', got " + luceneCosine);
-        }
-        StoredEncoding store = StoredEncoding.parse(f.required("store"));
-        OursHnsw ours = new OursHnsw(metric, m, efConstruction, seed);
-        LuceneHnsw lucene =
-                new LuceneHnsw(metric, m, efConstruction, seed, luceneCosine.equals("dot"));
-        OursHnsw oursInt8 =
-                store == StoredEncoding.INT8
-                        ? new OursHnsw(
-                                metric,
-                                m,
-                                efConstruction,
-                                seed,
-                                HnswConfig.DEFAULT_CONSOLIDATE_FRACTION,
-                                StoredEncoding.INT8)
-                        : null;
-        List<AnnSystem> systems =
-                oursInt8 == null ? List.of(ours, lucene) : List.of(ours, lucene, oursInt8);
-        int warmupN = Math.min(warmup, data.size());
-        HnswBenchReport report =
-                new HnswBenchReport(
-                        new HnswBenchReport.Setup(
-                                data.name(),
-                                data.size(),
-                                data.dimension(),
-                                metric.name().toLowerCase(Locale.ROOT),
-                                m,
-                                efConstruction,
-                                k,
-                                data.queries().length,
-                                truthSource,
-                                warmupN,
-                                reps,
-                                lucene.similarityName(),
-                                seed,
-                                clock,
-                                minSeconds));
+        HnswBenchOptions o = HnswBenchOptions.parse(f);
+        Systems sys = Systems.of(o);
+        int warmupN = Math.min(o.warmup(), data.size());
+        HnswBenchReport report = newReport(o, data, truthSource, warmupN, sys.lucene());
 
         if (warmupN > 0) {
-            warmUp(systems, Arrays.copyOf(data.base(), warmupN), data.queries(), k, efs);
+            warmUp(sys.all(), Arrays.copyOf(data.base(), warmupN), data.queries(), o.k(), o.efs());
         }
-        Participants all = new Participants(systems, hnswlib, metric, m, efConstruction, seed);
-        measureBuilds(all, data.base(), buildReps, report);
+        Participants all =
+                new Participants(
+                        sys.all(), hnswlib, o.metric(), o.m(), o.efConstruction(), o.seed());
+        measureBuilds(all, data.base(), o.buildReps(), report);
         report.memory(
-                ours.memoryBytes(),
-                lucene.graphBytes(),
-                lucene.vectorBytes(),
-                ours.memoryNote(),
-                lucene.memoryNote());
-        if (oursInt8 != null) {
-            report.int8Memory(oursInt8.memoryBytes());
+                sys.ours().memoryBytes(),
+                sys.lucene().graphBytes(),
+                sys.lucene().vectorBytes(),
+                sys.ours().memoryNote(),
+                sys.lucene().memoryNote());
+        if (sys.oursInt8() != null) {
+            report.int8Memory(sys.oursInt8().memoryBytes());
+        }
+        measureBruteForce(exact, data, truth, truthSource, o, report);
+
+        Path resultsFile = f.path("results");
+        warmUpSearches(sys, all, hnswlib, data.queries(), o);
+        try (ResultsWriter results = resultsFile == null ? null : new ResultsWriter(resultsFile)) {
+            for (int ef : o.efs()) {
+                report.addRow(measureSearches(ef, all, sys, hnswlib, data, truth, o, results));
+            }
         }
 
+        FilteredRows filtered =
+                filteredRows(
+                        f, sys.ours(), data, o.k(), o.efs(), o.reps(), o.minSeconds(), o.clock());
+        out.print(report.table());
+        if (!filtered.isEmpty()) {
+            out.print(filtered.table());
+        }
+        writeReport(f.path("json"), report, filtered);
+        return 0;
+    }
+
+    /** The in-JVM systems: ours, Lucene's and, with --store int8, ours with INT8 vectors. */
+    private record Systems(
+            OursHnsw ours, LuceneHnsw lucene, OursHnsw oursInt8, List<AnnSystem> all) {
+
+        static Systems of(HnswBenchOptions o) {
+            OursHnsw ours = new OursHnsw(o.metric(), o.m(), o.efConstruction(), o.seed());
+            LuceneHnsw lucene =
+                    new LuceneHnsw(
+                            o.metric(),
+                            o.m(),
+                            o.efConstruction(),
+                            o.seed(),
+                            o.luceneCosine().equals("dot"));
+            OursHnsw oursInt8 =
+                    o.store() == StoredEncoding.INT8
+                            ? new OursHnsw(
+                                    o.metric(),
+                                    o.m(),
+                                    o.efConstruction(),
+                                    o.seed(),
+                                    HnswConfig.DEFAULT_CONSOLIDATE_FRACTION,
+                                    StoredEncoding.INT8)
+                            : null;
+            List<AnnSystem> all =
+                    oursInt8 == null ? List.of(ours, lucene) : List.of(ours, lucene, oursInt8);
+            return new Systems(ours, lucene, oursInt8, all);
+        }
+    }
+
+    private static HnswBenchReport newReport(
+            HnswBenchOptions o, Dataset data, String truthSource, int warmupN, LuceneHnsw lucene) {
+        return new HnswBenchReport(
+                new HnswBenchReport.Setup(
+                        data.name(),
+                        data.size(),
+                        data.dimension(),
+                        o.metric().name().toLowerCase(Locale.ROOT),
+                        o.m(),
+                        o.efConstruction(),
+                        o.k(),
+                        data.queries().length,
+                        truthSource,
+                        warmupN,
+                        o.reps(),
+                        lucene.similarityName(),
+                        o.seed(),
+                        o.clock(),
+                        o.minSeconds()));
+    }
+
+    private static void measureBruteForce(
+            ExactSearch exact,
+            Dataset data,
+            int[][] truth,
+            String truthSource,
+            HnswBenchOptions o,
+            HnswBenchReport report)
+            throws Exception {
         int nq = data.queries().length;
-        double[] bruteWall = new double[reps];
-        double[] bruteCpu = new double[reps];
+        double[] bruteWall = new double[o.reps()];
+        double[] bruteCpu = new double[o.reps()];
         int[][][] exactAnswers = new int[1][][];
         exact.searchAll(data.queries()); // warm-up pass
-        for (int r = 0; r < reps; r++) {
+        for (int r = 0; r < o.reps(); r++) {
             Stopwatch.Sample t =
                     Stopwatch.repeat(
                             () -> exactAnswers[0] = exact.searchAll(data.queries()),
-                            minSeconds,
-                            clock);
+                            o.minSeconds(),
+                            o.clock());
             bruteWall[r] = nq * t.repeats() / t.wallSeconds();
             bruteCpu[r] = nq * t.repeats() / t.cpuSeconds();
         }
         report.bruteForce(
                 bruteWall,
                 bruteCpu,
-                truthSource.equals("file") ? Recall.atK(exactAnswers[0], truth, k) : Double.NaN);
+                truthSource.equals("file")
+                        ? Recall.atK(exactAnswers[0], truth, o.k())
+                        : Double.NaN);
+    }
 
-        Path resultsFile = f.path("results");
-        // The JIT settles on the full-size graph only after it has searched it for a while.
+    // The JIT settles on the full-size graph only after it has searched it for a while.
+    private void warmUpSearches(
+            Systems sys,
+            Participants all,
+            HnswlibProcess hnswlib,
+            float[][] queries,
+            HnswBenchOptions o)
+            throws Exception {
         log.println("warm-up searches on the full indexes");
-        for (AnnSystem system : systems) {
-            for (int ef : efs) {
-                Stopwatch.repeat(() -> searchAll(system, data.queries(), k, ef), minSeconds, clock);
+        for (AnnSystem system : sys.all()) {
+            for (int ef : o.efs()) {
+                Stopwatch.repeat(
+                        () -> searchAll(system, queries, o.k(), ef), o.minSeconds(), o.clock());
             }
         }
-        for (int ef : efs) {
+        for (int ef : o.efs()) {
             if (hnswlib != null) {
-                all.search(all.size() - 1, data.queries(), k, ef, 0, clock);
+                all.search(all.size() - 1, queries, o.k(), ef, 0, o.clock());
             }
         }
-        try (ResultsWriter results = resultsFile == null ? null : new ResultsWriter(resultsFile)) {
-            for (int ef : efs) {
-                log.printf(Locale.ROOT, "searching at ef=%d%n", ef);
-                int n = all.size();
-                HnswBenchReport.Point[] points = new HnswBenchReport.Point[n];
-                int[][][] answers = new int[n][][];
-                double[][] wall = new double[n][reps];
-                double[][] cpu = new double[n][reps];
-                for (int r = 0; r < reps; r++) {
-                    for (int j = 0; j < n; j++) {
-                        // Alternate the order so no system always runs on a warmer cache.
-                        int s = r % 2 == 0 ? j : n - 1 - j;
-                        SearchPass pass = all.search(s, data.queries(), k, ef, minSeconds, clock);
-                        answers[s] = pass.answers();
-                        Stopwatch.Sample t = pass.sample();
-                        wall[s][r] = nq * t.repeats() / t.wallSeconds();
-                        cpu[s][r] = nq * t.repeats() / t.cpuSeconds();
-                    }
-                }
-                for (int s = 0; s < n; s++) {
-                    points[s] =
-                            new HnswBenchReport.Point(
-                                    Recall.atK(answers[s], truth, k), wall[s], cpu[s]);
-                    if (results != null) {
-                        results.write(all.name(s), ef, answers[s]);
-                    }
-                }
-                int hnswlibAt = hnswlib == null ? -1 : n - 1;
-                report.addRow(
-                        new HnswBenchReport.EfRow(
-                                ef,
-                                points[0],
-                                points[1],
-                                hnswlibAt < 0 ? null : points[hnswlibAt],
-                                oursInt8 == null ? null : points[2]));
-            }
-        }
+    }
 
-        FilteredRows filtered = filteredRows(f, ours, data, k, efs, reps, minSeconds, clock);
-        out.print(report.table());
-        if (!filtered.isEmpty()) {
-            out.print(filtered.table());
+    private HnswBenchReport.EfRow measureSearches(
+            int ef,
+            Participants all,
+            Systems sys,
+            HnswlibProcess hnswlib,
+            Dataset data,
+            int[][] truth,
+            HnswBenchOptions o,
+            ResultsWriter results)
+            throws Exception {
+        log.printf(Locale.ROOT, "searching at ef=%d%n", ef);
+        int nq = data.queries().length;
+        int reps = o.reps();
+        int n = all.size();
+        HnswBenchReport.Point[] points = new HnswBenchReport.Point[n];
+        int[][][] answers = new int[n][][];
+        double[][] wall = new double[n][reps];
+        double[][] cpu = new double[n][reps];
+        for (int r = 0; r < reps; r++) {
+            for (int j = 0; j < n; j++) {
+                // Alternate the order so no system always runs on a warmer cache.
+                int s = r % 2 == 0 ? j : n - 1 - j;
+                SearchPass pass =
+                        all.search(s, data.queries(), o.k(), ef, o.minSeconds(), o.clock());
+                answers[s] = pass.answers();
+                Stopwatch.Sample t = pass.sample();
+                wall[s][r] = nq * t.repeats() / t.wallSeconds();
+                cpu[s][r] = nq * t.repeats() / t.cpuSeconds();
+            }
         }
-        Path json = f.path("json");
+        for (int s = 0; s < n; s++) {
+            points[s] =
+                    new HnswBenchReport.Point(
+                            Recall.atK(answers[s], truth, o.k()), wall[s], cpu[s]);
+            if (results != null) {
+                results.write(all.name(s), ef, answers[s]);
+            }
+        }
+        int hnswlibAt = hnswlib == null ? -1 : n - 1;
+        return new HnswBenchReport.EfRow(
+                ef,
+                points[0],
+                points[1],
+                hnswlibAt < 0 ? null : points[hnswlibAt],
+                sys.oursInt8() == null ? null : points[2]);
+    }
+
+    private void writeReport(Path json, HnswBenchReport report, FilteredRows filtered)
+            throws IOException {
         if (json != null) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ObjectNode root = report.toJson(mapper);
@@ -304,7 +350,6 @@ public final class HnswBench implements Command {
             write(mapper, root, json);
             log.println("wrote " + json);
         }
-        return 0;
     }
 
     private FilteredRows filteredRows(

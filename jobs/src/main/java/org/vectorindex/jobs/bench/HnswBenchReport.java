@@ -163,8 +163,16 @@ public final class HnswBenchReport {
         root.put("m", setup.m());
         root.put("efConstruction", setup.efConstruction());
         root.put("k", setup.k());
+        buildJson(root.putObject("build"));
+        bruteForceJson(root.putObject("bruteForce"));
+        searchJson(root.putArray("search"));
+        memoryJson(root.putObject("memoryBytes"));
+        ratiosJson(root.putObject("ratios"), mapper);
+        runJson(root.putObject("run"));
+        return root;
+    }
 
-        ObjectNode build = root.putObject("build");
+    private void buildJson(ObjectNode build) {
         for (String system : buildWall.keySet()) {
             ObjectNode sys = build.putObject(system);
             number(sys, "seconds", buildMedian(system));
@@ -172,14 +180,16 @@ public final class HnswBenchReport {
             samples(sys, "wallSeconds", buildWall.get(system));
             samples(sys, "cpuSeconds", buildCpu.get(system));
         }
+    }
 
-        ObjectNode brute = root.putObject("bruteForce");
+    private void bruteForceJson(ObjectNode brute) {
         number(brute, "qps", bruteQps());
         samples(brute, "qpsWallSamples", bruteForceWall);
         samples(brute, "qpsCpuSamples", bruteForceCpu);
         number(brute, "recallAgainstTruth", bruteForceRecall);
+    }
 
-        ArrayNode search = root.putArray("search");
+    private void searchJson(ArrayNode search) {
         for (EfRow row : rows) {
             ObjectNode r = search.addObject();
             r.put("ef", row.ef());
@@ -192,8 +202,9 @@ public final class HnswBenchReport {
                 point(r.putObject("oursInt8"), row.oursInt8(), setup.clock());
             }
         }
+    }
 
-        ObjectNode memory = root.putObject("memoryBytes");
+    private void memoryJson(ObjectNode memory) {
         long lucene = luceneGraphMemory + luceneVectorMemory;
         memory.put("ours", oursMemory);
         memory.put("lucene", lucene);
@@ -207,8 +218,10 @@ public final class HnswBenchReport {
         if (oursInt8Memory >= 0) {
             Int8Rows.memoryJson(memory, oursInt8Memory, oursMemory, setup.n());
         }
+    }
 
-        ObjectNode ratios = root.putObject("ratios");
+    private void ratiosJson(ObjectNode ratios, ObjectMapper mapper) {
+        long lucene = luceneGraphMemory + luceneVectorMemory;
         ratios.put("note", "ours / lucene; above 1 means ours is faster (or larger, for memory)");
         number(ratios, "buildRate", buildRate("ours") / buildRate("lucene"));
         number(ratios, "memory", oursMemory / (double) lucene);
@@ -222,6 +235,22 @@ public final class HnswBenchReport {
                     "wallClockRatio",
                     row.ours().qps(Stopwatch.Clock.WALL) / row.lucene().qps(Stopwatch.Clock.WALL));
         }
+        equalRecallJson(ratios);
+        if (hasHnswlib()) {
+            ratios.set("vsHnswlib", hnswlibRatios(mapper));
+        }
+        if (oursInt8Memory >= 0) {
+            ratios.set("int8VsFloat32", Int8Rows.ratiosJson(mapper, this));
+        }
+        ratios.put(
+                "qpsAtEqualRecallMethod",
+                "at each of our recalls, each system's QPS read off its own measured QPS-vs-recall"
+                        + " curve (upper envelope, linear interpolation); null outside Lucene's"
+                        + " measured recall range");
+    }
+
+    /** Ours / Lucene at equal recall, per row, and the spread of the finite ratios. */
+    private void equalRecallJson(ObjectNode ratios) {
         ArrayNode atRecall = ratios.putArray("qpsAtEqualRecall");
         double[][] equal = equalRecallQps();
         List<Double> finite = new ArrayList<>();
@@ -245,19 +274,9 @@ public final class HnswBenchReport {
             number(summary, "median", Stats.median(f));
             number(summary, "max", Stats.max(f));
         }
-        if (hasHnswlib()) {
-            ratios.set("vsHnswlib", hnswlibRatios(mapper));
-        }
-        if (oursInt8Memory >= 0) {
-            ratios.set("int8VsFloat32", Int8Rows.ratiosJson(mapper, this));
-        }
-        ratios.put(
-                "qpsAtEqualRecallMethod",
-                "at each of our recalls, each system's QPS read off its own measured QPS-vs-recall"
-                        + " curve (upper envelope, linear interpolation); null outside Lucene's"
-                        + " measured recall range");
+    }
 
-        ObjectNode run = root.putObject("run");
+    private void runJson(ObjectNode run) {
         run.put("queries", setup.queries());
         run.put("truth", setup.truthSource());
         run.put("warmupVectors", setup.warmupVectors());
@@ -273,7 +292,6 @@ public final class HnswBenchReport {
         run.put("distanceKernel", DistanceKernels.active().name());
         run.put("distanceKernelChoice", DistanceKernels.description());
         run.put("availableProcessors", Runtime.getRuntime().availableProcessors());
-        return root;
     }
 
     private boolean hasHnswlib() {

@@ -168,6 +168,25 @@ public final class LoadCommand implements Command {
             o = load(sender, topic, collection, rows, ids, fraction, seed);
             sent = sender.sent();
         }
+        printLoaded(o, rows, source, idsFrom, collection, topic);
+        if (await.isZero()) {
+            out.println(o.json());
+            return 0;
+        }
+        try (watch) {
+            return reportDeadLetters(
+                    bootstrap, props, f.required("group-id"), topic, await, watch, sent, ids, o);
+        }
+    }
+
+    /** The one-line summary of what was sent. */
+    private void printLoaded(
+            Outcome o,
+            InputRows rows,
+            InputRows.Source source,
+            long idsFrom,
+            String collection,
+            String topic) {
         if (rows.multi()) {
             out.printf(
                     Locale.ROOT,
@@ -194,14 +213,6 @@ public final class LoadCommand implements Command {
                     topic,
                     o.seconds(),
                     o.recordsPerSecond());
-        }
-        if (await.isZero()) {
-            out.println(o.json());
-            return 0;
-        }
-        try (watch) {
-            return reportDeadLetters(
-                    bootstrap, props, f.required("group-id"), topic, await, watch, sent, ids, o);
         }
     }
 

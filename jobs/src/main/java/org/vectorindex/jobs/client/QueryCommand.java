@@ -237,6 +237,21 @@ public final class QueryCommand implements Command {
             }
         }
         Arrays.sort(latencies, 0, n);
+        printOutcome(o, ids, got, rejected, answers, tail, seconds, latencies, n);
+        return got == ids.size() ? 0 : 1;
+    }
+
+    /** Dead letters, a timeout and the JSON summary line, printed as one block. */
+    private void printOutcome(
+            Options o,
+            List<String> ids,
+            int got,
+            List<DeadLetter> rejected,
+            Answers answers,
+            TopicTail tail,
+            double seconds,
+            double[] latencies,
+            int n) {
         synchronized (out) {
             for (DeadLetter d : rejected) {
                 out.println("dead-lettered " + DeadLetterText.line(d));
@@ -272,7 +287,6 @@ public final class QueryCommand implements Command {
                     percentile(latencies, n, 0.50),
                     percentile(latencies, n, 0.99));
         }
-        return got == ids.size() ? 0 : 1;
     }
 
     private int subscribe(

@@ -31,11 +31,57 @@ public final class KafkaCommand {
 
     /** As {@link #run(String[])}, stopping when {@code stop} is released (for tests). */
     static int run(String[] args, PrintStream out, PrintStream err, CountDownLatch stop) {
-        int port = 9092;
-        Path dir = null;
-        boolean createTopics = false;
-        int partitions = 4;
+        Options o;
         try {
+            o = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("kafka: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        if (o.help()) {
+            out.println(USAGE);
+            return 0;
+        }
+        EmbeddedKafkaBroker broker;
+        try {
+            broker = EmbeddedKafkaBroker.builder().port(o.port()).dataDir(o.dir()).start();
+        } catch (Exception e) {
+            err.println("kafka: cannot start the broker: " + e.getMessage());
+            return 1;
+        }
+        Thread hook =
+                new Thread(
+                        () -> {
+                            broker.close();
+                            stop.countDown();
+                        },
+                        "kafka-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        if (o.createTopics()) {
+            createTopics(broker, o.partitions(), out, err);
+        }
+        out.println(
+                "Kafka broker listening on "
+                        + broker.bootstrapServers()
+                        + ", data in "
+                        + broker.dataDir()
+                        + (o.dir() == null ? " (deleted on exit)" : "")
+                        + ". Stop with Ctrl-C.");
+        out.flush();
+        awaitStop(stop, hook);
+        broker.close();
+        return 0;
+    }
+
+    /** The parsed arguments; with {@code help} set the rest was not read. */
+    private record Options(int port, Path dir, boolean createTopics, int partitions, boolean help) {
+
+        static Options parse(String[] args) {
+            int port = 9092;
+            Path dir = null;
+            boolean createTopics = false;
+            int partitions = 4;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--port":
@@ -52,8 +98,7 @@ public final class KafkaCommand {
                         break;
                     case "-h":
                     case "--help":
-                        out.println(USAGE);
-                        return 0;
+                        return new Options(port, dir, createTopics, partitions, true);
                     default:
                         throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
                 }
@@ -65,44 +110,23 @@ public final class KafkaCommand {
                 throw new IllegalArgumentException(
                         "--partitions must be at least 1, got " + partitions);
             }
-        } catch (IllegalArgumentException e) {
-            err.println("kafka: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
+            return new Options(port, dir, createTopics, partitions, false);
         }
-        EmbeddedKafkaBroker broker;
+    }
+
+    private static void createTopics(
+            EmbeddedKafkaBroker broker, int partitions, PrintStream out, PrintStream err) {
         try {
-            broker = EmbeddedKafkaBroker.builder().port(port).dataDir(dir).start();
-        } catch (Exception e) {
-            err.println("kafka: cannot start the broker: " + e.getMessage());
-            return 1;
-        }
-        Thread hook =
-                new Thread(
-                        () -> {
-                            broker.close();
-                            stop.countDown();
-                        },
-                        "kafka-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        if (createTopics) {
-            try {
-                for (TopicCreator.Outcome o :
-                        broker.createTopics(partitions, TopicNames.ALL.toArray(String[]::new))) {
-                    out.println(o.describe());
-                }
-            } catch (RuntimeException e) {
-                err.println("kafka: cannot create the topics: " + e.getMessage());
+            for (TopicCreator.Outcome o :
+                    broker.createTopics(partitions, TopicNames.ALL.toArray(String[]::new))) {
+                out.println(o.describe());
             }
+        } catch (RuntimeException e) {
+            err.println("kafka: cannot create the topics: " + e.getMessage());
         }
-        out.println(
-                "Kafka broker listening on "
-                        + broker.bootstrapServers()
-                        + ", data in "
-                        + broker.dataDir()
-                        + (dir == null ? " (deleted on exit)" : "")
-                        + ". Stop with Ctrl-C.");
-        out.flush();
+    }
+
+    private static void awaitStop(CountDownLatch stop, Thread hook) {
         try {
             stop.await();
         } catch (InterruptedException e) {
@@ -113,8 +137,6 @@ public final class KafkaCommand {
         } catch (IllegalStateException shuttingDown) {
             // the hook is running: it closes the broker
         }
-        broker.close();
-        return 0;
     }
 
     private static String value(String[] args, int i, String flag) {
