@@ -165,6 +165,9 @@ class JobBenchCliITCase {
         assertTrue(report.at("/change/checkpoints").asInt() >= 1);
         assertTrue(report.at("/change/incrementalBytes").asLong() > 0);
         assertTrue(report.at("/change/fullBytes").asLong() > 0);
+        double settle = report.at("/change/settleSeconds").asDouble(-1);
+        assertTrue(settle >= 0 && settle <= 180, "settled within 3 minutes: " + settle);
+        assertTrue(report.at("/change/idleIncrementalBytes").isIntegralNumber());
         assertEquals(880, report.at("/liveVectorsAtEnd").asLong());
         assertTrue(report.at("/stateBytesPerVector").asDouble() > 16 * 4, "a vector's floats");
         assertEquals(880, report.at("/restore/liveVectors").asLong(), "all restored");
