@@ -36,6 +36,9 @@ final class AfterLoad {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
     private static final Duration SETTLE = Duration.ofMinutes(3);
 
+    /** What an idle checkpoint may write however small the state (metadata, operator state). */
+    private static final long IDLE_BYTES = 1 << 20;
+
     private final JobBenchSettings s;
     private final UpsertStream stream;
     private final BenchTarget target;
@@ -166,15 +169,16 @@ final class AfterLoad {
 
     /**
      * Waits, at most {@link #SETTLE}, until a checkpoint without new input writes at most 1% of the
-     * full size, so that the compactions of the load's files are not counted as the change's cost;
-     * returns that checkpoint, or the newest one seen (null if none completed).
+     * full size (or 1 MiB, for small states), so that the compactions of the load's files are not
+     * counted as the change's cost; returns that checkpoint, or the newest one seen (null if none
+     * completed).
      */
     private static FlinkSampler.Checkpoint settle(FlinkSampler sampler)
             throws InterruptedException {
         return poll(
                 sampler,
                 System.currentTimeMillis(),
-                c -> c.incrementalBytes() * 100 <= c.fullBytes(),
+                c -> c.incrementalBytes() <= Math.max(c.fullBytes() / 100, IDLE_BYTES),
                 SETTLE);
     }
 

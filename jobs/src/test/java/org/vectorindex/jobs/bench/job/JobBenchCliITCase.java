@@ -166,7 +166,8 @@ class JobBenchCliITCase {
         assertTrue(report.at("/change/incrementalBytes").asLong() > 0);
         assertTrue(report.at("/change/fullBytes").asLong() > 0);
         double settle = report.at("/change/settleSeconds").asDouble(-1);
-        assertTrue(settle >= 0 && settle <= 180, "settled within 3 minutes: " + settle);
+        // an idle checkpoint of this small state writes well under 1 MiB: no long wait
+        assertTrue(settle >= 0 && settle < 60, "settled within a minute: " + settle);
         assertTrue(report.at("/change/idleIncrementalBytes").isIntegralNumber());
         assertEquals(880, report.at("/liveVectorsAtEnd").asLong());
         assertTrue(report.at("/stateBytesPerVector").asDouble() > 16 * 4, "a vector's floats");
