@@ -3,7 +3,6 @@ package org.vectorindex.jobs;
 import java.util.List;
 import java.util.OptionalInt;
 import org.vectorindex.connectors.kafka.BrokerUnreachableException;
-import org.vectorindex.jobs.bench.BenchCommands;
 import org.vectorindex.jobs.check.BenchCheck;
 import org.vectorindex.jobs.cli.Subcommands;
 import org.vectorindex.jobs.client.DeadLettersCommand;
@@ -42,7 +41,7 @@ public final class Main {
                         "smoke test and cache warm-up of the demo's MiniLM embeddings",
                         EmbedCommand.USAGE,
                         a -> EmbedCommand.run(a.toArray(String[]::new)))
-                .add("bench", "benchmarks: hnsw, churn, multivector", BenchCommands.table())
+                .add("bench", "benchmarks: hnsw, churn, job, multivector", BenchCommands.table())
                 .add(
                         "check",
                         "CI gates over benchmark reports: recall, churn",

@@ -27,7 +27,7 @@ import org.vectorindex.state.math.Metric;
  * set once. A new shuffle starts when the ids run out.
  */
 public final class ChurnBench implements Command {
-    static final Flags.Spec FLAGS =
+    public static final Flags.Spec FLAGS =
             Flags.spec("bench churn")
                     .required("base", "base vectors, .fvecs or .bvecs")
                     .required("queries", "query vectors, .fvecs or .bvecs")

@@ -25,7 +25,7 @@ import org.vectorindex.state.math.StoredEncoding;
  * system order, after a warm-up on a prefix of the data, because the machine is shared and noisy.
  */
 public final class HnswBench implements Command {
-    static final Flags.Spec FLAGS =
+    public static final Flags.Spec FLAGS =
             Flags.spec("bench hnsw")
                     .required("base", "base vectors, .fvecs or .bvecs")
                     .required("queries", "query vectors, .fvecs or .bvecs")

@@ -1,5 +1,7 @@
-package org.vectorindex.jobs.bench;
+package org.vectorindex.jobs;
 
+import org.vectorindex.jobs.bench.ChurnBench;
+import org.vectorindex.jobs.bench.HnswBench;
 import org.vectorindex.jobs.bench.job.JobBench;
 import org.vectorindex.jobs.cli.Subcommands;
 import org.vectorindex.jobs.multivector.MultiVectorBenchCommand;
