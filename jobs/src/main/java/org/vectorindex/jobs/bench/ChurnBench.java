@@ -26,7 +26,7 @@ import org.vectorindex.state.math.Metric;
  * each round's victims are a uniformly random subset and five rounds of 20% replace the whole data
  * set once. A new shuffle starts when the ids run out.
  */
-public final class ChurnBench implements Command {
+public record ChurnBench(PrintStream out, PrintStream log) implements Command {
     public static final Flags.Spec FLAGS =
             Flags.spec("bench churn")
                     .required("base", "base vectors, .fvecs or .bvecs")
@@ -51,14 +51,6 @@ public final class ChurnBench implements Command {
                             "deleted fraction that triggers the index's graph repair")
                     .optional("json", null, "write the JSON report to this file")
                     .optional("name", null, "data set name (default: the base file's folder)");
-
-    private final PrintStream out;
-    private final PrintStream log;
-
-    public ChurnBench(PrintStream out, PrintStream log) {
-        this.out = out;
-        this.log = log;
-    }
 
     @Override
     public int run(List<String> args) throws Exception {

@@ -24,7 +24,7 @@ import org.vectorindex.state.math.StoredEncoding;
  * each and with exact brute force. Timings are medians of repeated passes, taken in alternating
  * system order, after a warm-up on a prefix of the data, because the machine is shared and noisy.
  */
-public final class HnswBench implements Command {
+public record HnswBench(PrintStream out, PrintStream log) implements Command {
     public static final Flags.Spec FLAGS =
             Flags.spec("bench hnsw")
                     .required("base", "base vectors, .fvecs or .bvecs")
@@ -79,14 +79,6 @@ public final class HnswBench implements Command {
                             "/usr/bin/python3",
                             "Python with Debian's python3-hnswlib, for the hnswlib column;"
                                     + " 'none' skips it");
-
-    private final PrintStream out;
-    private final PrintStream log;
-
-    public HnswBench(PrintStream out, PrintStream log) {
-        this.out = out;
-        this.log = log;
-    }
 
     @Override
     public int run(List<String> args) throws Exception {

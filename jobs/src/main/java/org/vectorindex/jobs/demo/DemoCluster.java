@@ -1,19 +1,17 @@
 package org.vectorindex.jobs.demo;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.util.FileUtils;
 import org.apache.kafka.clients.admin.Admin;
 import org.vectorindex.connectors.kafka.KafkaOptions;
 import org.vectorindex.jobs.client.AppliedOffsets;
@@ -199,23 +197,7 @@ final class DemoCluster implements AutoCloseable {
                     return;
                 }
             }
-            deleteOnce(dir);
-        }
-    }
-
-    private static void deleteOnce(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(
-                            p -> {
-                                try {
-                                    Files.deleteIfExists(p);
-                                } catch (IOException e) {
-                                    throw new UncheckedIOException(e);
-                                }
-                            });
-        } catch (IOException | UncheckedIOException e) {
-            // best effort: a leftover temp dir is harmless
+            FileUtils.deleteDirectoryQuietly(dir.toFile());
         }
     }
 }

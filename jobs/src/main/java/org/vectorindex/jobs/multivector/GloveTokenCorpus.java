@@ -12,14 +12,7 @@ import java.util.Map;
  * describes. {@code --glove-dir} overrides the folder, {@code --seed} the document seed (queries
  * use seed + 1).
  */
-public final class GloveTokenCorpus implements TokenCorpus {
-    private final GloveWordSets sets;
-    private final long seed;
-
-    public GloveTokenCorpus(GloveWordSets sets, long seed) {
-        this.sets = sets;
-        this.seed = seed;
-    }
+public record GloveTokenCorpus(GloveWordSets sets, long seed) implements TokenCorpus {
 
     @Override
     public String name() {

@@ -19,15 +19,8 @@ import java.util.List;
  * format feeds {@code load --jsonl} and {@code query --jsonl}, which read it with {@link #read}, so
  * one file serves the benchmark and the streaming job alike.
  */
-public final class JsonlTokenCorpus implements TokenCorpus {
+public record JsonlTokenCorpus(Path docsFile, Path queriesFile) implements TokenCorpus {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final Path docsFile;
-    private final Path queriesFile;
-
-    public JsonlTokenCorpus(Path docsFile, Path queriesFile) {
-        this.docsFile = docsFile;
-        this.queriesFile = queriesFile;
-    }
 
     @Override
     public String name() {

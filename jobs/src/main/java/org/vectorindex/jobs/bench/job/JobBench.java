@@ -25,7 +25,7 @@ import org.vectorindex.state.hnsw.HnswConfig;
  * command, the core's single-thread build rate on the same vectors, so the ingest share is taken
  * side by side. Without {@code --bootstrap-servers} it starts its own broker and job.
  */
-public final class JobBench implements Command {
+public record JobBench(PrintStream out, PrintStream log) implements Command {
     public static final Flags.Spec FLAGS =
             Flags.spec("bench job")
                     .optional("fvecs", null, "vectors to stream, .fvecs or .bvecs")
@@ -102,14 +102,6 @@ public final class JobBench implements Command {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final int SYNTHETIC_QUERIES = 1000;
-
-    private final PrintStream out;
-    private final PrintStream log;
-
-    public JobBench(PrintStream out, PrintStream log) {
-        this.out = out;
-        this.log = log;
-    }
 
     @Override
     public int run(List<String> args) throws Exception {
