@@ -15,11 +15,9 @@ public final class KMeansPooler implements TokenPooler {
 
     @Override
     public float[] pool(float[] tokens, int n, int dim, int m) {
-        if (m < 1) {
-            throw new IllegalArgumentException("m must be at least 1, got " + m);
-        }
-        if (n <= m) {
-            return Arrays.copyOf(tokens, n * dim);
+        float[] few = TokenPooler.copyIfFew(tokens, n, dim, m);
+        if (few != null) {
+            return few;
         }
         float[] centres = initialCentres(tokens, n, dim, m);
         int[] assign = new int[n];

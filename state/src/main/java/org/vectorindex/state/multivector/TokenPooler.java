@@ -14,6 +14,17 @@ public interface TokenPooler {
      */
     float[] pool(float[] tokens, int n, int dim, int m);
 
+    /**
+     * The shared start of {@link #pool}: rejects {@code m < 1}, and returns a copy of the tokens
+     * when there are at most {@code m} of them, else null (pooling is needed).
+     */
+    static float[] copyIfFew(float[] tokens, int n, int dim, int m) {
+        if (m < 1) {
+            throw new IllegalArgumentException("m must be at least 1, got " + m);
+        }
+        return n <= m ? java.util.Arrays.copyOf(tokens, n * dim) : null;
+    }
+
     /** Number of vectors in a flat array. */
     static int count(float[] flat, int dim) {
         return flat.length / dim;

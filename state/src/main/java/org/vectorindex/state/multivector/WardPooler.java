@@ -21,11 +21,9 @@ public final class WardPooler implements TokenPooler {
 
     @Override
     public float[] pool(float[] tokens, int n, int dim, int m) {
-        if (m < 1) {
-            throw new IllegalArgumentException("m must be at least 1, got " + m);
-        }
-        if (n <= m) {
-            return Arrays.copyOf(tokens, n * dim);
+        float[] few = TokenPooler.copyIfFew(tokens, n, dim, m);
+        if (few != null) {
+            return few;
         }
         double[] dist = new double[n * n];
         for (int i = 0; i < n; i++) {
