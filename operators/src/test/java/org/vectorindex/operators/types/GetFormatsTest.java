@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.vectorindex.operators.model.Query;
+import org.vectorindex.operators.model.QuerySerializer;
 import org.vectorindex.operators.model.ResultRecord;
+import org.vectorindex.operators.model.ResultRecordSerializer;
 import org.vectorindex.operators.model.VectorResult;
-import org.vectorindex.operators.model.serde.QuerySerializer;
-import org.vectorindex.operators.model.serde.ResultRecordSerializer;
 
 /** The bytes of a get and of its answer on every edge, frozen; formats before them refuse them. */
 class GetFormatsTest {

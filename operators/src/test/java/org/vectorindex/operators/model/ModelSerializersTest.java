@@ -1,4 +1,4 @@
-package org.vectorindex.operators.model.serde;
+package org.vectorindex.operators.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,16 +19,6 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
-import org.vectorindex.operators.model.DeadLetter;
-import org.vectorindex.operators.model.Mutation;
-import org.vectorindex.operators.model.Query;
-import org.vectorindex.operators.model.QueryResult;
-import org.vectorindex.operators.model.RawRecord;
-import org.vectorindex.operators.model.RejectReason;
-import org.vectorindex.operators.model.ResultRecord;
-import org.vectorindex.operators.model.StatsResult;
-import org.vectorindex.operators.model.SubscriptionUpdate;
-import org.vectorindex.operators.model.UpdateCause;
 
 class ModelSerializersTest {
 

@@ -1,9 +1,8 @@
-package org.vectorindex.operators.model.serde;
+package org.vectorindex.operators.model;
 
 import java.io.IOException;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.vectorindex.operators.model.StatsResult;
 import org.vectorindex.state.serde.SerdeIo;
 
 /** Format v1: queryId, collection, shard count n, then n (size, digest) pairs of longs. */

@@ -1,10 +1,8 @@
-package org.vectorindex.operators.model.serde;
+package org.vectorindex.operators.model;
 
 import java.io.IOException;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.vectorindex.operators.model.SubscriptionUpdate;
-import org.vectorindex.operators.model.UpdateCause;
 import org.vectorindex.state.serde.SerdeIo;
 
 /**

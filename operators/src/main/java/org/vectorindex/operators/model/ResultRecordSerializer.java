@@ -1,13 +1,8 @@
-package org.vectorindex.operators.model.serde;
+package org.vectorindex.operators.model;
 
 import java.io.IOException;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.vectorindex.operators.model.QueryResult;
-import org.vectorindex.operators.model.ResultRecord;
-import org.vectorindex.operators.model.StatsResult;
-import org.vectorindex.operators.model.SubscriptionUpdate;
-import org.vectorindex.operators.model.VectorResult;
 import org.vectorindex.state.serde.SerdeIo;
 
 /**

@@ -1,11 +1,9 @@
-package org.vectorindex.operators.model.serde;
+package org.vectorindex.operators.model;
 
 import java.io.IOException;
 import java.util.Map;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.vectorindex.operators.model.Query;
-import org.vectorindex.operators.model.QueryType;
 import org.vectorindex.state.serde.SerdeIo;
 import org.vectorindex.state.serde.StringFormat;
 

@@ -1,4 +1,4 @@
-package org.vectorindex.operators.model.serde;
+package org.vectorindex.operators.model;
 
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.TypeSerializer;

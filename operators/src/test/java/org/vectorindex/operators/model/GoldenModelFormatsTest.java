@@ -1,15 +1,9 @@
-package org.vectorindex.operators.model.serde;
+package org.vectorindex.operators.model;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vectorindex.operators.model.Mutation;
-import org.vectorindex.operators.model.QueryResult;
-import org.vectorindex.operators.model.ResultRecord;
-import org.vectorindex.operators.model.StatsResult;
-import org.vectorindex.operators.model.SubscriptionUpdate;
-import org.vectorindex.operators.model.VectorResult;
 import org.vectorindex.state.testing.GoldenFixtures;
 
 /** The model types as committed fixtures of each released format still read. */
