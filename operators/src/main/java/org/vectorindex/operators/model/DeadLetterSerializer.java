@@ -1,35 +1,25 @@
 package org.vectorindex.operators.model;
 
 import java.io.IOException;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.vectorindex.state.serde.SerdeIo;
+import org.vectorindex.state.serde.VersionedSerializer;
 
 /**
  * Format v1: reason code (a string, so new reasons never shift old ones), detail, source topic,
- * partition, offset, key (nullable), value (nullable).
+ * partition, offset, key (nullable), value (nullable). Format v2 is v1 behind a version byte; v1,
+ * written without one, are read from state of that era ({@link LegacyModelSnapshot}).
  */
-public final class DeadLetterSerializer extends ModelSerializer<DeadLetter> {
+public final class DeadLetterSerializer extends VersionedSerializer<DeadLetter> {
     private static final long serialVersionUID = 1L;
-    public static final int CURRENT_VERSION = 1;
+    public static final int CURRENT_VERSION = 2;
     public static final DeadLetterSerializer INSTANCE = new DeadLetterSerializer();
 
-    public DeadLetterSerializer() {
-        this(CURRENT_VERSION);
-    }
-
-    private DeadLetterSerializer(int readVersion) {
-        super(readVersion);
-    }
-
     @Override
-    public int currentVersion() {
+    protected int currentVersion() {
         return CURRENT_VERSION;
-    }
-
-    @Override
-    protected ModelSerializer<DeadLetter> withReadVersion(int version) {
-        return new DeadLetterSerializer(version);
     }
 
     @Override
@@ -44,7 +34,7 @@ public final class DeadLetterSerializer extends ModelSerializer<DeadLetter> {
     }
 
     @Override
-    protected DeadLetter read(DataInputView in, int version) throws IOException {
+    protected DeadLetter read(int version, DataInputView in) throws IOException {
         String code = SerdeIo.readNullableString(in);
         RejectReason reason = RejectReason.fromCode(code);
         if (reason == null) {
@@ -57,5 +47,17 @@ public final class DeadLetterSerializer extends ModelSerializer<DeadLetter> {
         byte[] key = SerdeIo.readBytes(in);
         byte[] value = SerdeIo.readBytes(in);
         return new DeadLetter(reason, detail, topic, partition, offset, key, value);
+    }
+
+    @Override
+    public TypeSerializerSnapshot<DeadLetter> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    /** Restores the serializer; the format version travels in every value. */
+    public static final class Snapshot extends ModelSnapshot<DeadLetter> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
     }
 }

@@ -1,32 +1,24 @@
 package org.vectorindex.operators.model;
 
 import java.io.IOException;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.vectorindex.state.serde.SerdeIo;
+import org.vectorindex.state.serde.VersionedSerializer;
 
-/** Format v1: queryId, collection, hit ids, hit scores, tookMs. */
-public final class QueryResultSerializer extends ModelSerializer<QueryResult> {
+/**
+ * Format v1: queryId, collection, hit ids, hit scores, tookMs. Format v2 is v1 behind a version
+ * byte; v1, written without one, is read from state of that era ({@link LegacyModelSnapshot}).
+ */
+public final class QueryResultSerializer extends VersionedSerializer<QueryResult> {
     private static final long serialVersionUID = 1L;
-    public static final int CURRENT_VERSION = 1;
+    public static final int CURRENT_VERSION = 2;
     public static final QueryResultSerializer INSTANCE = new QueryResultSerializer();
 
-    public QueryResultSerializer() {
-        this(CURRENT_VERSION);
-    }
-
-    private QueryResultSerializer(int readVersion) {
-        super(readVersion);
-    }
-
     @Override
-    public int currentVersion() {
+    protected int currentVersion() {
         return CURRENT_VERSION;
-    }
-
-    @Override
-    protected ModelSerializer<QueryResult> withReadVersion(int version) {
-        return new QueryResultSerializer(version);
     }
 
     @Override
@@ -39,12 +31,24 @@ public final class QueryResultSerializer extends ModelSerializer<QueryResult> {
     }
 
     @Override
-    protected QueryResult read(DataInputView in, int version) throws IOException {
+    protected QueryResult read(int version, DataInputView in) throws IOException {
         String queryId = SerdeIo.readNullableString(in);
         String collection = SerdeIo.readNullableString(in);
         String[] ids = SerdeIo.readNullableStrings(in);
         float[] scores = SerdeIo.readFloats(in);
         long tookMs = in.readLong();
         return new QueryResult(queryId, collection, ids, scores, tookMs);
+    }
+
+    @Override
+    public TypeSerializerSnapshot<QueryResult> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    /** Restores the serializer; the format version travels in every value. */
+    public static final class Snapshot extends ModelSnapshot<QueryResult> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
     }
 }

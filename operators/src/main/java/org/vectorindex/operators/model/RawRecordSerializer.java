@@ -1,32 +1,25 @@
 package org.vectorindex.operators.model;
 
 import java.io.IOException;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.vectorindex.state.serde.SerdeIo;
+import org.vectorindex.state.serde.VersionedSerializer;
 
-/** Format v1: topic, partition, offset, key (nullable), value (nullable). */
-public final class RawRecordSerializer extends ModelSerializer<RawRecord> {
+/**
+ * Format v1: topic, partition, offset, key (nullable), value (nullable). Format v2 is v1 behind a
+ * version byte; v1, written without one, is read from state of that era ({@link
+ * LegacyModelSnapshot}).
+ */
+public final class RawRecordSerializer extends VersionedSerializer<RawRecord> {
     private static final long serialVersionUID = 1L;
-    public static final int CURRENT_VERSION = 1;
+    public static final int CURRENT_VERSION = 2;
     public static final RawRecordSerializer INSTANCE = new RawRecordSerializer();
 
-    public RawRecordSerializer() {
-        this(CURRENT_VERSION);
-    }
-
-    private RawRecordSerializer(int readVersion) {
-        super(readVersion);
-    }
-
     @Override
-    public int currentVersion() {
+    protected int currentVersion() {
         return CURRENT_VERSION;
-    }
-
-    @Override
-    protected ModelSerializer<RawRecord> withReadVersion(int version) {
-        return new RawRecordSerializer(version);
     }
 
     @Override
@@ -39,12 +32,24 @@ public final class RawRecordSerializer extends ModelSerializer<RawRecord> {
     }
 
     @Override
-    protected RawRecord read(DataInputView in, int version) throws IOException {
+    protected RawRecord read(int version, DataInputView in) throws IOException {
         String topic = SerdeIo.readNullableString(in);
         int partition = in.readInt();
         long offset = in.readLong();
         byte[] key = SerdeIo.readBytes(in);
         byte[] value = SerdeIo.readBytes(in);
         return new RawRecord(topic, partition, offset, key, value);
+    }
+
+    @Override
+    public TypeSerializerSnapshot<RawRecord> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    /** Restores the serializer; the format version travels in every value. */
+    public static final class Snapshot extends ModelSnapshot<RawRecord> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
     }
 }

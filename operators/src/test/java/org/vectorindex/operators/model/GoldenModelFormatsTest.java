@@ -3,6 +3,7 @@ package org.vectorindex.operators.model;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.junit.jupiter.api.Test;
 import org.vectorindex.state.testing.GoldenFixtures;
 
@@ -13,23 +14,18 @@ class GoldenModelFormatsTest {
     void mutations() throws IOException {
         List<Mutation> values = new ArrayList<>(ModelSerializersTest.MUTATIONS.subList(0, 4));
         values.add(values.get(0).at(3, 42L));
-        GoldenFixtures.check("Mutation-v2.hex", MutationSerializer.INSTANCE, values);
+        check("Mutation", 2, MutationSerializer.INSTANCE, values);
     }
 
     @Test
     void queries() throws IOException {
-        GoldenFixtures.check(
-                "Query-v3.hex", QuerySerializer.INSTANCE, ModelSerializersTest.QUERIES);
+        check("Query", 3, QuerySerializer.INSTANCE, ModelSerializersTest.QUERIES);
     }
 
     @Test
     void rawRecordsAndDeadLetters() throws IOException {
-        GoldenFixtures.check(
-                "RawRecord-v1.hex", RawRecordSerializer.INSTANCE, ModelSerializersTest.RAWS);
-        GoldenFixtures.check(
-                "DeadLetter-v1.hex",
-                DeadLetterSerializer.INSTANCE,
-                ModelSerializersTest.DEAD_LETTERS);
+        check("RawRecord", 1, RawRecordSerializer.INSTANCE, ModelSerializersTest.RAWS);
+        check("DeadLetter", 1, DeadLetterSerializer.INSTANCE, ModelSerializersTest.DEAD_LETTERS);
     }
 
     @Test
@@ -37,18 +33,28 @@ class GoldenModelFormatsTest {
         List<ResultRecord> all = new ArrayList<>(ModelSerializersTest.RESULTS);
         all.add(new VectorResult("g", "c", "d", new float[] {0.5f, -1f}));
         all.add(new VectorResult("g", "c", "d", null));
-        GoldenFixtures.check("ResultRecord-v3.hex", ResultRecordSerializer.INSTANCE, all);
-        GoldenFixtures.check(
-                "QueryResult-v1.hex",
+        check("ResultRecord", 3, ResultRecordSerializer.INSTANCE, all);
+        check(
+                "QueryResult",
+                1,
                 QueryResultSerializer.INSTANCE,
                 List.of((QueryResult) all.get(0), (QueryResult) all.get(1)));
-        GoldenFixtures.check(
-                "SubscriptionUpdate-v1.hex",
+        check(
+                "SubscriptionUpdate",
+                1,
                 SubscriptionUpdateSerializer.INSTANCE,
                 List.of((SubscriptionUpdate) all.get(2), (SubscriptionUpdate) all.get(3)));
-        GoldenFixtures.check(
-                "StatsResult-v1.hex",
-                StatsResultSerializer.INSTANCE,
-                List.of((StatsResult) all.get(4)));
+        check("StatsResult", 1, StatsResultSerializer.INSTANCE, List.of((StatsResult) all.get(4)));
+    }
+
+    /**
+     * The last format written without a version byte, and the first written behind one: the same
+     * fields, so one list of values fits both.
+     */
+    private static <T> void check(
+            String type, int lastVersionLess, TypeSerializer<T> serializer, List<T> values)
+            throws IOException {
+        GoldenFixtures.check(type + "-v" + lastVersionLess + ".hex", serializer, values);
+        GoldenFixtures.check(type + "-v" + (lastVersionLess + 1) + ".hex", serializer, values);
     }
 }

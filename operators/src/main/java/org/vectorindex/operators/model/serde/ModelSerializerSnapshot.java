@@ -1,11 +1,12 @@
 package org.vectorindex.operators.model.serde;
 
+import org.vectorindex.operators.model.LegacyModelSnapshot;
+
 /**
- * The snapshot class that state and fixtures written before the model serializers moved into the
- * model package name; Flink re-creates snapshots by class name, so this one has to stay.
+ * The snapshot class that state written before model values carried a version byte names; Flink
+ * re-creates snapshots by class name, so this one has to stay where it was.
  */
-public final class ModelSerializerSnapshot<T>
-        extends org.vectorindex.operators.model.ModelSerializerSnapshot<T> {
+public final class ModelSerializerSnapshot<T> extends LegacyModelSnapshot<T> {
 
     /** For Flink, which creates snapshots reflectively before {@code readSnapshot}. */
     public ModelSerializerSnapshot() {}
