@@ -8,9 +8,10 @@ import org.vectorindex.state.serde.SerdeIo;
 import org.vectorindex.state.serde.VersionedSerializer;
 
 /**
- * Format v1: reason code (a string, so new reasons never shift old ones), detail, source topic,
- * partition, offset, key (nullable), value (nullable). Format v2 is v1 behind a version byte; v1,
- * written without one, are read from state of that era ({@link LegacyModelSnapshot}).
+ * Format v1: reason code (a string, so new reasons never shift old ones), detail, then the source
+ * record as {@link RawRecordSerializer}'s format v1 writes it: topic, partition, offset, key
+ * (nullable), value (nullable). Format v2 is v1 behind a version byte; v1, written without one, is
+ * read from state of that era ({@link LegacyModelSnapshot}).
  */
 public final class DeadLetterSerializer extends VersionedSerializer<DeadLetter> {
     private static final long serialVersionUID = 1L;
@@ -18,19 +19,11 @@ public final class DeadLetterSerializer extends VersionedSerializer<DeadLetter> 
     public static final DeadLetterSerializer INSTANCE = new DeadLetterSerializer();
 
     @Override
-    protected int currentVersion() {
-        return CURRENT_VERSION;
-    }
-
-    @Override
     protected void write(DeadLetter d, DataOutputView out) throws IOException {
         SerdeIo.writeString(d.reason().code(), out);
         SerdeIo.writeString(d.detail(), out);
-        SerdeIo.writeString(d.sourceTopic(), out);
-        out.writeInt(d.partition());
-        out.writeLong(d.offset());
-        SerdeIo.writeBytes(d.key(), out);
-        SerdeIo.writeBytes(d.value(), out);
+        RawRecordSerializer.INSTANCE.write(
+                new RawRecord(d.sourceTopic(), d.partition(), d.offset(), d.key(), d.value()), out);
     }
 
     @Override
@@ -41,12 +34,12 @@ public final class DeadLetterSerializer extends VersionedSerializer<DeadLetter> 
             throw new IOException("unknown dead-letter reason code '" + code + "'");
         }
         String detail = SerdeIo.readNullableString(in);
-        String topic = SerdeIo.readNullableString(in);
-        int partition = in.readInt();
-        long offset = in.readLong();
-        byte[] key = SerdeIo.readBytes(in);
-        byte[] value = SerdeIo.readBytes(in);
-        return new DeadLetter(reason, detail, topic, partition, offset, key, value);
+        return DeadLetter.of(RawRecordSerializer.INSTANCE.read(1, in), reason, detail);
+    }
+
+    @Override
+    protected int currentVersion() {
+        return CURRENT_VERSION;
     }
 
     @Override

@@ -20,11 +20,6 @@ public final class MutationSerializer extends VersionedSerializer<Mutation> {
     public static final MutationSerializer INSTANCE = new MutationSerializer();
 
     @Override
-    protected int currentVersion() {
-        return CURRENT_VERSION;
-    }
-
-    @Override
     protected void write(Mutation m, DataOutputView out) throws IOException {
         out.writeByte(m.op() == MutationOp.UPSERT ? 0 : 1);
         SerdeIo.writeString(m.collection(), out);
@@ -65,6 +60,11 @@ public final class MutationSerializer extends VersionedSerializer<Mutation> {
                     default -> throw SerdeIo.corrupt("mutation op", op);
                 };
         return version >= 2 ? m.at(in.readInt(), in.readLong()) : m;
+    }
+
+    @Override
+    protected int currentVersion() {
+        return CURRENT_VERSION;
     }
 
     @Override

@@ -17,11 +17,6 @@ public final class QueryResultSerializer extends VersionedSerializer<QueryResult
     public static final QueryResultSerializer INSTANCE = new QueryResultSerializer();
 
     @Override
-    protected int currentVersion() {
-        return CURRENT_VERSION;
-    }
-
-    @Override
     protected void write(QueryResult r, DataOutputView out) throws IOException {
         SerdeIo.writeString(r.queryId(), out);
         SerdeIo.writeString(r.collection(), out);
@@ -38,6 +33,11 @@ public final class QueryResultSerializer extends VersionedSerializer<QueryResult
         float[] scores = SerdeIo.readFloats(in);
         long tookMs = in.readLong();
         return new QueryResult(queryId, collection, ids, scores, tookMs);
+    }
+
+    @Override
+    protected int currentVersion() {
+        return CURRENT_VERSION;
     }
 
     @Override

@@ -23,11 +23,6 @@ public final class QuerySerializer extends VersionedSerializer<Query> {
     public static final QuerySerializer INSTANCE = new QuerySerializer();
 
     @Override
-    protected int currentVersion() {
-        return CURRENT_VERSION;
-    }
-
-    @Override
     protected void write(Query q, DataOutputView out) throws IOException {
         out.writeByte(q.type().ordinal());
         SerdeIo.writeString(q.id(), out);
@@ -104,6 +99,11 @@ public final class QuerySerializer extends VersionedSerializer<Query> {
             default:
                 throw SerdeIo.corrupt("query type", type);
         }
+    }
+
+    @Override
+    protected int currentVersion() {
+        return CURRENT_VERSION;
     }
 
     @Override

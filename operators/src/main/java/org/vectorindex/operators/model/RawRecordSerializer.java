@@ -18,11 +18,6 @@ public final class RawRecordSerializer extends VersionedSerializer<RawRecord> {
     public static final RawRecordSerializer INSTANCE = new RawRecordSerializer();
 
     @Override
-    protected int currentVersion() {
-        return CURRENT_VERSION;
-    }
-
-    @Override
     protected void write(RawRecord r, DataOutputView out) throws IOException {
         SerdeIo.writeString(r.topic(), out);
         out.writeInt(r.partition());
@@ -39,6 +34,11 @@ public final class RawRecordSerializer extends VersionedSerializer<RawRecord> {
         byte[] key = SerdeIo.readBytes(in);
         byte[] value = SerdeIo.readBytes(in);
         return new RawRecord(topic, partition, offset, key, value);
+    }
+
+    @Override
+    protected int currentVersion() {
+        return CURRENT_VERSION;
     }
 
     @Override

@@ -20,11 +20,6 @@ public final class ResultRecordSerializer extends VersionedSerializer<ResultReco
     public static final ResultRecordSerializer INSTANCE = new ResultRecordSerializer();
 
     @Override
-    protected int currentVersion() {
-        return CURRENT_VERSION;
-    }
-
-    @Override
     protected void write(ResultRecord r, DataOutputView out) throws IOException {
         if (r instanceof QueryResult q) {
             out.writeByte(0);
@@ -72,6 +67,11 @@ public final class ResultRecordSerializer extends VersionedSerializer<ResultReco
         String collection = SerdeIo.readNullableString(in);
         String id = SerdeIo.readNullableString(in);
         return new VectorResult(queryId, collection, id, SerdeIo.readFloats(in));
+    }
+
+    @Override
+    protected int currentVersion() {
+        return CURRENT_VERSION;
     }
 
     @Override

@@ -18,11 +18,6 @@ public final class StatsResultSerializer extends VersionedSerializer<StatsResult
     public static final StatsResultSerializer INSTANCE = new StatsResultSerializer();
 
     @Override
-    protected int currentVersion() {
-        return CURRENT_VERSION;
-    }
-
-    @Override
     protected void write(StatsResult r, DataOutputView out) throws IOException {
         SerdeIo.writeString(r.queryId(), out);
         SerdeIo.writeString(r.collection(), out);
@@ -48,6 +43,11 @@ public final class StatsResultSerializer extends VersionedSerializer<StatsResult
             digests[s] = in.readLong();
         }
         return new StatsResult(queryId, collection, sizes, digests);
+    }
+
+    @Override
+    protected int currentVersion() {
+        return CURRENT_VERSION;
     }
 
     @Override

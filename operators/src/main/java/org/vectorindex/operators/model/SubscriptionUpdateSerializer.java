@@ -9,8 +9,8 @@ import org.vectorindex.state.serde.VersionedSerializer;
 
 /**
  * Format v1: subscriptionId, version, hit ids, hit scores, entered, left, cause byte (0 subscribe,
- * 1 upsert, 2 delete), cause id. Format v2 is v1 behind a version byte; v1, written without one,
- * are read from state of that era ({@link LegacyModelSnapshot}).
+ * 1 upsert, 2 delete), cause id. Format v2 is v1 behind a version byte; v1, written without one, is
+ * read from state of that era ({@link LegacyModelSnapshot}).
  */
 public final class SubscriptionUpdateSerializer extends VersionedSerializer<SubscriptionUpdate> {
     private static final long serialVersionUID = 1L;
@@ -19,11 +19,6 @@ public final class SubscriptionUpdateSerializer extends VersionedSerializer<Subs
     private static final UpdateCause[] CAUSES = {
         UpdateCause.SUBSCRIBE, UpdateCause.UPSERT, UpdateCause.DELETE
     };
-
-    @Override
-    protected int currentVersion() {
-        return CURRENT_VERSION;
-    }
 
     @Override
     protected void write(SubscriptionUpdate u, DataOutputView out) throws IOException {
@@ -60,6 +55,11 @@ public final class SubscriptionUpdateSerializer extends VersionedSerializer<Subs
             }
         }
         throw new IllegalStateException("no code for " + cause);
+    }
+
+    @Override
+    protected int currentVersion() {
+        return CURRENT_VERSION;
     }
 
     @Override

@@ -87,12 +87,7 @@ class ModelSerializersContractTest {
     @Nested
     class QueryResults extends Contract<QueryResult> {
         QueryResults() {
-            super(
-                    QueryResultSerializer.INSTANCE,
-                    QueryResult.class,
-                    List.of(
-                            (QueryResult) ModelSerializersTest.RESULTS.get(0),
-                            (QueryResult) ModelSerializersTest.RESULTS.get(1)));
+            super(QueryResultSerializer.INSTANCE, QueryResult.class, results(QueryResult.class));
         }
     }
 
@@ -102,19 +97,22 @@ class ModelSerializersContractTest {
             super(
                     SubscriptionUpdateSerializer.INSTANCE,
                     SubscriptionUpdate.class,
-                    List.of(
-                            (SubscriptionUpdate) ModelSerializersTest.RESULTS.get(2),
-                            (SubscriptionUpdate) ModelSerializersTest.RESULTS.get(3)));
+                    results(SubscriptionUpdate.class));
         }
     }
 
     @Nested
     class StatsResults extends Contract<StatsResult> {
         StatsResults() {
-            super(
-                    StatsResultSerializer.INSTANCE,
-                    StatsResult.class,
-                    List.of((StatsResult) ModelSerializersTest.RESULTS.get(4)));
+            super(StatsResultSerializer.INSTANCE, StatsResult.class, results(StatsResult.class));
         }
+    }
+
+    /** The sample results of one kind. */
+    private static <R> List<R> results(Class<R> type) {
+        return ModelSerializersTest.RESULTS.stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
     }
 }
