@@ -8,8 +8,8 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.vectorindex.operators.model.CollectionRegistry;
 import org.vectorindex.operators.model.DeadLetter;
+import org.vectorindex.operators.model.ModelTypes;
 import org.vectorindex.operators.model.RawRecord;
-import org.vectorindex.operators.model.serde.ModelTypes;
 
 /**
  * Parses and validates raw Kafka records; valid ones go to the main output, invalid ones to the

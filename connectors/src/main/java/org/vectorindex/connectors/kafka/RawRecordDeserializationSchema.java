@@ -4,8 +4,8 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.vectorindex.operators.model.ModelTypes;
 import org.vectorindex.operators.model.RawRecord;
-import org.vectorindex.operators.model.serde.ModelTypes;
 
 /**
  * Keeps each Kafka record as raw bytes with its topic, partition and offset. Deserializing here

@@ -11,9 +11,9 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 import org.vectorindex.operators.model.DeadLetter;
+import org.vectorindex.operators.model.ModelTypes;
 import org.vectorindex.operators.model.Mutation;
 import org.vectorindex.operators.model.RejectReason;
-import org.vectorindex.operators.model.serde.ModelTypes;
 
 class ParseFunctionTest {
 

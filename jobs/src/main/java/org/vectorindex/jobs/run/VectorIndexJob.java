@@ -30,9 +30,9 @@ import org.vectorindex.operators.fault.FailureInjection;
 import org.vectorindex.operators.index.RecallSampling;
 import org.vectorindex.operators.model.CollectionRegistry;
 import org.vectorindex.operators.model.DeadLetter;
+import org.vectorindex.operators.model.ModelTypes;
 import org.vectorindex.operators.model.Mutation;
 import org.vectorindex.operators.model.Query;
-import org.vectorindex.operators.model.serde.ModelTypes;
 
 /**
  * The streaming job: two KafkaSources, parse and validate (bad records to dead letters), the

@@ -114,7 +114,7 @@ class DeadLetterRecoveryITCase {
                                     WatermarkStrategy.noWatermarks(),
                                     "in")
                             .map(new SlowFailOnce())
-                            .returns(org.vectorindex.operators.model.serde.ModelTypes.RAW_RECORD)
+                            .returns(org.vectorindex.operators.model.ModelTypes.RAW_RECORD)
                             .process(
                                     new ParseMutationsFunction(
                                             collections,

@@ -23,8 +23,8 @@ import org.vectorindex.connectors.format.OutputJson;
 import org.vectorindex.connectors.testing.KafkaTestClients;
 import org.vectorindex.jobs.kafka.EmbeddedKafkaBroker;
 import org.vectorindex.operators.model.DeadLetter;
+import org.vectorindex.operators.model.ModelTypes;
 import org.vectorindex.operators.model.RejectReason;
-import org.vectorindex.operators.model.serde.ModelTypes;
 import org.vectorindex.operators.testing.LoopbackMiniCluster;
 
 /**

@@ -1,6 +1,5 @@
 package org.vectorindex.jobs.architecture;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -67,11 +66,6 @@ class ArchitectureTest {
         slices().assignedFrom(EACH_PACKAGE)
                 .should()
                 .beFreeOfCycles()
-                // One known cycle: the record model's @TypeInfo annotations name serializers in
-                // model.serde. Any other edge of these packages is still checked.
-                .ignoreDependency(
-                        resideInAPackage("org.vectorindex.operators.model"),
-                        resideInAPackage("org.vectorindex.operators.model.serde"))
                 .check(main);
     }
 

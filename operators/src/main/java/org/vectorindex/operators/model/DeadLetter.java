@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
-import org.vectorindex.operators.model.serde.ModelTypeInfoFactories;
 
 /**
  * A record that could not be processed, with its original bytes, the reason and where it came from,

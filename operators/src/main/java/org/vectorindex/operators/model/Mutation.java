@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
-import org.vectorindex.operators.model.serde.ModelTypeInfoFactories;
 
 /**
  * An upsert or delete of one record in one collection, as read from the mutations topic.

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
-import org.vectorindex.operators.model.serde.ModelTypeInfoFactories;
 
 /**
  * A record of the queries topic: a one-shot k-NN query, the opening or closing of a standing query

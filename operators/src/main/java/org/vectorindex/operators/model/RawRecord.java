@@ -3,7 +3,6 @@ package org.vectorindex.operators.model;
 import java.util.Arrays;
 import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
-import org.vectorindex.operators.model.serde.ModelTypeInfoFactories;
 
 /**
  * A Kafka record exactly as it arrived: the bytes plus where they came from. Parsing happens in a

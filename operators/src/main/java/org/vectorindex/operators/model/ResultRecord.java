@@ -1,7 +1,6 @@
 package org.vectorindex.operators.model;
 
 import org.apache.flink.api.common.typeinfo.TypeInfo;
-import org.vectorindex.operators.model.serde.ModelTypeInfoFactories;
 
 /**
  * A record of the results topic: a one-shot {@link QueryResult}, a {@link SubscriptionUpdate} or a

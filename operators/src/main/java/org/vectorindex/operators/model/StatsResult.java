@@ -3,7 +3,6 @@ package org.vectorindex.operators.model;
 import java.util.Arrays;
 import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
-import org.vectorindex.operators.model.serde.ModelTypeInfoFactories;
 
 /**
  * The single answer to a {@link QueryType#STATS} request: {@code

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
-import org.vectorindex.operators.model.serde.ModelTypeInfoFactories;
 import org.vectorindex.state.hnsw.SearchHit;
 
 /**

@@ -1,4 +1,4 @@
-package org.vectorindex.operators.model.serde;
+package org.vectorindex.operators.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,16 +21,7 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
-import org.vectorindex.operators.model.DeadLetter;
-import org.vectorindex.operators.model.Mutation;
-import org.vectorindex.operators.model.Query;
-import org.vectorindex.operators.model.QueryResult;
-import org.vectorindex.operators.model.RawRecord;
-import org.vectorindex.operators.model.RejectReason;
-import org.vectorindex.operators.model.ResultRecord;
-import org.vectorindex.operators.model.StatsResult;
-import org.vectorindex.operators.model.SubscriptionUpdate;
-import org.vectorindex.operators.model.UpdateCause;
+import org.vectorindex.operators.model.serde.ModelSerializerSnapshot;
 
 class ModelSerializersTest {
 
@@ -141,21 +134,21 @@ class ModelSerializersTest {
      */
     @Test
     void format1QueriesAndResultsStillRead() throws IOException {
-        ModelSerializer<Query> queryV1 = QuerySerializer.INSTANCE.withReadVersion(1);
+        TypeSerializer<Query> queryV1 = legacy(QuerySerializer.INSTANCE, 1);
         assertEquals(
                 Query.knn("q", "c", new float[] {0.5f}, 10, 0, Map.of()),
                 queryV1.deserialize(
                         new DataInputDeserializer(HexFormat.of().parseHex(GOLDEN_QUERY_V1))));
-        byte[] stats = serialize(QuerySerializer.INSTANCE, Query.stats("st", "c"));
+        byte[] stats = versionLess(QuerySerializer.INSTANCE, Query.stats("st", "c"));
         assertThrows(
                 IOException.class, () -> queryV1.deserialize(new DataInputDeserializer(stats)));
 
-        ModelSerializer<ResultRecord> resultV1 = ResultRecordSerializer.INSTANCE.withReadVersion(1);
+        TypeSerializer<ResultRecord> resultV1 = legacy(ResultRecordSerializer.INSTANCE, 1);
         for (ResultRecord r : RESULTS.subList(0, 4)) {
-            byte[] bytes = serialize(ResultRecordSerializer.INSTANCE, r);
+            byte[] bytes = versionLess(ResultRecordSerializer.INSTANCE, r);
             assertEquals(r, resultV1.deserialize(new DataInputDeserializer(bytes)));
         }
-        byte[] statsResult = serialize(ResultRecordSerializer.INSTANCE, RESULTS.get(4));
+        byte[] statsResult = versionLess(ResultRecordSerializer.INSTANCE, RESULTS.get(4));
         assertThrows(
                 IOException.class,
                 () -> resultV1.deserialize(new DataInputDeserializer(statsResult)));
@@ -165,6 +158,70 @@ class ModelSerializersTest {
                         .snapshotConfiguration()
                         .resolveSchemaCompatibility(resultV1.snapshotConfiguration())
                         .isCompatibleAfterMigration());
+    }
+
+    /**
+     * State of each model type written before values carried a version byte migrates: the current
+     * snapshot answers compatible after migration, and the serializer restored from the old
+     * snapshot reads the old format but never writes it.
+     */
+    @Test
+    void versionLessStateMigrates() throws IOException {
+        migrates(MutationSerializer.INSTANCE, 2, MUTATIONS);
+        List<Query> queries = new ArrayList<>(QUERIES);
+        queries.add(Query.get("g", "c", "d").at(1, 7L));
+        migrates(QuerySerializer.INSTANCE, 3, queries);
+        migrates(RawRecordSerializer.INSTANCE, 1, RAWS);
+        migrates(DeadLetterSerializer.INSTANCE, 1, DEAD_LETTERS);
+        List<ResultRecord> results = new ArrayList<>(RESULTS);
+        results.add(new VectorResult("g", "c", "d", new float[] {0.5f, -1f}));
+        migrates(ResultRecordSerializer.INSTANCE, 3, results);
+        migrates(QueryResultSerializer.INSTANCE, 1, List.of((QueryResult) RESULTS.get(0)));
+        migrates(
+                SubscriptionUpdateSerializer.INSTANCE,
+                1,
+                List.of((SubscriptionUpdate) RESULTS.get(2)));
+        migrates(StatsResultSerializer.INSTANCE, 1, List.of((StatsResult) RESULTS.get(4)));
+    }
+
+    private static <T> void migrates(
+            TypeSerializer<T> serializer, int lastVersionLess, List<? extends T> values)
+            throws IOException {
+        TypeSerializerSnapshot<T> current = serializer.snapshotConfiguration();
+        for (int v = 1; v <= lastVersionLess; v++) {
+            TypeSerializerSnapshot<T> old = legacySnapshot(former(serializer), v);
+            assertTrue(current.resolveSchemaCompatibility(old).isCompatibleAfterMigration());
+        }
+        // a format that only ever existed behind a version byte is no legacy format
+        assertTrue(
+                current.resolveSchemaCompatibility(
+                                legacySnapshot(former(serializer), lastVersionLess + 1))
+                        .isIncompatible());
+        ModelSerializerSnapshot<T> old = legacySnapshot(former(serializer), lastVersionLess);
+        TypeSerializer<T> reader = old.restoreSerializer();
+        assertSame(old, reader.snapshotConfiguration());
+        for (T v : values) {
+            assertEquals(
+                    v, reader.deserialize(new DataInputDeserializer(versionLess(serializer, v))));
+        }
+        assertThrows(
+                UnsupportedOperationException.class,
+                () -> reader.serialize(values.get(0), new DataOutputSerializer(8)));
+    }
+
+    private static String former(TypeSerializer<?> serializer) {
+        return FORMER_PACKAGE + serializer.getClass().getSimpleName();
+    }
+
+    /** Every value starts with its format version; one from a later release is refused. */
+    @Test
+    void valuesLeadWithTheirFormatVersion() throws IOException {
+        byte[] bytes = serialize(RawRecordSerializer.INSTANCE, RAWS.get(0));
+        assertEquals(RawRecordSerializer.CURRENT_VERSION, bytes[0]);
+        bytes[0]++;
+        assertThrows(
+                IOException.class,
+                () -> RawRecordSerializer.INSTANCE.deserialize(new DataInputDeserializer(bytes)));
     }
 
     @Test
@@ -188,29 +245,29 @@ class ModelSerializersTest {
         Mutation m = Mutation.upsert("c", "d", new float[] {1f, -2f}, Map.of("k", "v"));
         Mutation located = m.at(3, 42L);
         assertEquals(
-                GOLDEN_MUTATION_V2,
+                GOLDEN_MUTATION_V3,
                 HexFormat.of().formatHex(serialize(MutationSerializer.INSTANCE, located)));
-        Mutation read = MutationSerializer.INSTANCE.deserialize(input(GOLDEN_MUTATION_V2));
+        assertEquals(located, MutationSerializer.INSTANCE.deserialize(input(GOLDEN_MUTATION_V3)));
+        Mutation read =
+                legacy(MutationSerializer.INSTANCE, 2).deserialize(input(GOLDEN_MUTATION_V2));
         assertEquals(m, read);
         assertEquals(3, read.sourcePartition());
         assertEquals(42L, read.sourceOffset());
-        Mutation v1 =
-                MutationSerializer.INSTANCE
-                        .withReadVersion(1)
-                        .deserialize(input(GOLDEN_MUTATION_V1));
+        Mutation v1 = legacy(MutationSerializer.INSTANCE, 1).deserialize(input(GOLDEN_MUTATION_V1));
         assertEquals(m, v1);
         assertEquals(-1, v1.sourcePartition());
         assertEquals(-1L, v1.sourceOffset());
 
         Query q = Query.knn("q", "c", new float[] {0.5f}, 10, 0, Map.of());
         assertEquals(
-                GOLDEN_QUERY_V3,
+                GOLDEN_QUERY_V4,
                 HexFormat.of().formatHex(serialize(QuerySerializer.INSTANCE, q.at(1, 7L))));
-        Query readQuery = QuerySerializer.INSTANCE.deserialize(input(GOLDEN_QUERY_V3));
+        assertEquals(q.at(1, 7L), QuerySerializer.INSTANCE.deserialize(input(GOLDEN_QUERY_V4)));
+        Query readQuery = legacy(QuerySerializer.INSTANCE, 3).deserialize(input(GOLDEN_QUERY_V3));
         assertEquals(q, readQuery);
         assertEquals(1, readQuery.sourcePartition());
         assertEquals(7L, readQuery.sourceOffset());
-        Query v2 = QuerySerializer.INSTANCE.withReadVersion(2).deserialize(input(GOLDEN_QUERY_V1));
+        Query v2 = legacy(QuerySerializer.INSTANCE, 2).deserialize(input(GOLDEN_QUERY_V1));
         assertEquals(q, v2);
         assertEquals(-1L, v2.sourceOffset());
     }
@@ -227,25 +284,27 @@ class ModelSerializersTest {
     private static final String GOLDEN_QUERY_V1 =
             "000271026301000000013f0000000000000a0000000000000000";
     private static final String GOLDEN_QUERY_V3 = GOLDEN_QUERY_V1 + "000000010000000000000007";
+    // since v3 and v4 the version travels as the first byte of each value, ahead of the old fields
+    private static final String GOLDEN_MUTATION_V3 = "03" + GOLDEN_MUTATION_V2;
+    private static final String GOLDEN_QUERY_V4 = "04" + GOLDEN_QUERY_V3;
 
     @Test
     void snapshotsRestoreAndResolveCompatibility() throws IOException {
-        for (ModelSerializer<?> s :
-                List.of(
-                        MutationSerializer.INSTANCE,
-                        QuerySerializer.INSTANCE,
-                        RawRecordSerializer.INSTANCE,
-                        DeadLetterSerializer.INSTANCE,
-                        QueryResultSerializer.INSTANCE,
-                        SubscriptionUpdateSerializer.INSTANCE,
-                        StatsResultSerializer.INSTANCE,
-                        ResultRecordSerializer.INSTANCE)) {
-            checkSnapshot(s);
-        }
+        checkSnapshot(MutationSerializer.INSTANCE, MutationSerializer.CURRENT_VERSION);
+        checkSnapshot(QuerySerializer.INSTANCE, QuerySerializer.CURRENT_VERSION);
+        checkSnapshot(RawRecordSerializer.INSTANCE, RawRecordSerializer.CURRENT_VERSION);
+        checkSnapshot(DeadLetterSerializer.INSTANCE, DeadLetterSerializer.CURRENT_VERSION);
+        checkSnapshot(QueryResultSerializer.INSTANCE, QueryResultSerializer.CURRENT_VERSION);
+        checkSnapshot(
+                SubscriptionUpdateSerializer.INSTANCE,
+                SubscriptionUpdateSerializer.CURRENT_VERSION);
+        checkSnapshot(StatsResultSerializer.INSTANCE, StatsResultSerializer.CURRENT_VERSION);
+        checkSnapshot(ResultRecordSerializer.INSTANCE, ResultRecordSerializer.CURRENT_VERSION);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static <T> void checkSnapshot(ModelSerializer<T> serializer) throws IOException {
+    private static <T> void checkSnapshot(TypeSerializer<T> serializer, int currentVersion)
+            throws IOException {
         DataOutputSerializer out = new DataOutputSerializer(64);
         TypeSerializerSnapshot.writeVersionedSnapshot(out, serializer.snapshotConfiguration());
         TypeSerializerSnapshot<T> restored =
@@ -258,7 +317,7 @@ class ModelSerializersTest {
         assertTrue(compat.isCompatibleAsIs(), serializer + " " + compat);
 
         // a snapshot of another model serializer is incompatible
-        ModelSerializer other =
+        TypeSerializer other =
                 serializer instanceof MutationSerializer
                         ? QuerySerializer.INSTANCE
                         : MutationSerializer.INSTANCE;
@@ -269,11 +328,8 @@ class ModelSerializersTest {
                         .isIncompatible());
 
         // a snapshot from a future format version cannot be read by this build
-        DataOutputSerializer future = new DataOutputSerializer(64);
-        future.writeUTF(serializer.getClass().getName());
-        future.writeInt(serializer.currentVersion() + 1);
-        ModelSerializerSnapshot<T> futureSnap = new ModelSerializerSnapshot<>();
-        futureSnap.readSnapshot(1, new DataInputDeserializer(future.getCopyOfBuffer()), null);
+        ModelSerializerSnapshot<T> futureSnap =
+                legacySnapshot(serializer.getClass().getName(), currentVersion + 1);
         assertTrue(
                 serializer
                         .snapshotConfiguration()
@@ -306,6 +362,33 @@ class ModelSerializersTest {
         for (int i = 1; i < values.size(); i++) {
             assertNotEquals(values.get(i - 1), values.get(i));
         }
+    }
+
+    private static final String FORMER_PACKAGE = "org.vectorindex.operators.model.serde.";
+
+    /**
+     * A serializer restored from a snapshot written before values carried a version byte, which
+     * named the serializer in its former package.
+     */
+    static <T> TypeSerializer<T> legacy(TypeSerializer<T> current, int version) throws IOException {
+        return ModelSerializersTest.<T>legacySnapshot(former(current), version).restoreSerializer();
+    }
+
+    static <T> ModelSerializerSnapshot<T> legacySnapshot(String serializerClassName, int version)
+            throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        out.writeUTF(serializerClassName);
+        out.writeInt(version);
+        ModelSerializerSnapshot<T> snapshot = new ModelSerializerSnapshot<>();
+        snapshot.readSnapshot(1, new DataInputDeserializer(out.getCopyOfBuffer()), null);
+        return snapshot;
+    }
+
+    /** The value in the newest format without a version byte: today's fields, minus the byte. */
+    private static <T> byte[] versionLess(TypeSerializer<T> serializer, T value)
+            throws IOException {
+        byte[] bytes = serialize(serializer, value);
+        return Arrays.copyOfRange(bytes, 1, bytes.length);
     }
 
     private static <T> byte[] serialize(TypeSerializer<T> serializer, T value) throws IOException {

@@ -1,43 +1,26 @@
-package org.vectorindex.operators.model.serde;
+package org.vectorindex.operators.model;
 
 import java.io.IOException;
 import java.util.Map;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.vectorindex.operators.model.Query;
-import org.vectorindex.operators.model.QueryType;
 import org.vectorindex.state.serde.SerdeIo;
 import org.vectorindex.state.serde.StringFormat;
+import org.vectorindex.state.serde.VersionedSerializer;
 
 /**
  * Format v2: type byte (0 knn, 1 subscribe, 2 unsubscribe, 3 stats), id, collection (nullable),
  * shape byte (0 none, 1 vector, 2 vectors), the vector(s), k, ef, filter. Format v1 is the same
  * without type 3; format v3 appends the source partition (int) and offset (long), and adds type 4
  * (get), whose target id follows the coordinates. Formats v1 and v2 are still read, with the
- * coordinates -1.
+ * coordinates -1. Format v4 is v3 behind a version byte; v1 to v3, written without one, are read
+ * from state of that era ({@link LegacyModelSnapshot}).
  */
-public final class QuerySerializer extends ModelSerializer<Query> {
+public final class QuerySerializer extends VersionedSerializer<Query> {
     private static final long serialVersionUID = 1L;
-    public static final int CURRENT_VERSION = 3;
+    public static final int CURRENT_VERSION = 4;
     public static final QuerySerializer INSTANCE = new QuerySerializer();
-
-    public QuerySerializer() {
-        this(CURRENT_VERSION);
-    }
-
-    private QuerySerializer(int readVersion) {
-        super(readVersion);
-    }
-
-    @Override
-    public int currentVersion() {
-        return CURRENT_VERSION;
-    }
-
-    @Override
-    protected ModelSerializer<Query> withReadVersion(int version) {
-        return new QuerySerializer(version);
-    }
 
     @Override
     protected void write(Query q, DataOutputView out) throws IOException {
@@ -64,7 +47,7 @@ public final class QuerySerializer extends ModelSerializer<Query> {
     }
 
     @Override
-    protected Query read(DataInputView in, int version) throws IOException {
+    protected Query read(int version, DataInputView in) throws IOException {
         int type = in.readByte();
         String id = SerdeIo.readNullableString(in);
         String collection = SerdeIo.readNullableString(in);
@@ -115,6 +98,23 @@ public final class QuerySerializer extends ModelSerializer<Query> {
                 throw SerdeIo.corrupt("query type (format v1)", type);
             default:
                 throw SerdeIo.corrupt("query type", type);
+        }
+    }
+
+    @Override
+    protected int currentVersion() {
+        return CURRENT_VERSION;
+    }
+
+    @Override
+    public TypeSerializerSnapshot<Query> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    /** Restores the serializer; the format version travels in every value. */
+    public static final class Snapshot extends ModelSnapshot<Query> {
+        public Snapshot() {
+            super(() -> INSTANCE);
         }
     }
 }

@@ -1,14 +1,6 @@
-package org.vectorindex.operators.model.serde;
+package org.vectorindex.operators.model;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.vectorindex.operators.model.DeadLetter;
-import org.vectorindex.operators.model.Mutation;
-import org.vectorindex.operators.model.Query;
-import org.vectorindex.operators.model.QueryResult;
-import org.vectorindex.operators.model.RawRecord;
-import org.vectorindex.operators.model.ResultRecord;
-import org.vectorindex.operators.model.StatsResult;
-import org.vectorindex.operators.model.SubscriptionUpdate;
 import org.vectorindex.operators.types.ExplicitTypeInfo;
 
 /**

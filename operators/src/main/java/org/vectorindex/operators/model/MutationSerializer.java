@@ -1,40 +1,23 @@
-package org.vectorindex.operators.model.serde;
+package org.vectorindex.operators.model;
 
 import java.io.IOException;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.vectorindex.operators.model.Mutation;
-import org.vectorindex.operators.model.MutationOp;
 import org.vectorindex.state.serde.SerdeIo;
 import org.vectorindex.state.serde.StringFormat;
+import org.vectorindex.state.serde.VersionedSerializer;
 
 /**
  * Format v1: op byte (0 upsert, 1 delete), collection, id, shape byte (0 none, 1 vector, 2
  * vectors), the vector(s), attributes. Format v2 appends the source partition (int) and offset
- * (long); v1 reads them as -1.
+ * (long); v1 reads them as -1. Format v3 is v2 behind a version byte; v1 and v2, written without
+ * one, are read from state of that era ({@link LegacyModelSnapshot}).
  */
-public final class MutationSerializer extends ModelSerializer<Mutation> {
+public final class MutationSerializer extends VersionedSerializer<Mutation> {
     private static final long serialVersionUID = 1L;
-    public static final int CURRENT_VERSION = 2;
+    public static final int CURRENT_VERSION = 3;
     public static final MutationSerializer INSTANCE = new MutationSerializer();
-
-    public MutationSerializer() {
-        this(CURRENT_VERSION);
-    }
-
-    private MutationSerializer(int readVersion) {
-        super(readVersion);
-    }
-
-    @Override
-    public int currentVersion() {
-        return CURRENT_VERSION;
-    }
-
-    @Override
-    protected ModelSerializer<Mutation> withReadVersion(int version) {
-        return new MutationSerializer(version);
-    }
 
     @Override
     protected void write(Mutation m, DataOutputView out) throws IOException {
@@ -56,7 +39,7 @@ public final class MutationSerializer extends ModelSerializer<Mutation> {
     }
 
     @Override
-    protected Mutation read(DataInputView in, int version) throws IOException {
+    protected Mutation read(int version, DataInputView in) throws IOException {
         int op = in.readByte();
         String collection = SerdeIo.readNullableString(in);
         String id = SerdeIo.readNullableString(in);
@@ -77,5 +60,22 @@ public final class MutationSerializer extends ModelSerializer<Mutation> {
                     default -> throw SerdeIo.corrupt("mutation op", op);
                 };
         return version >= 2 ? m.at(in.readInt(), in.readLong()) : m;
+    }
+
+    @Override
+    protected int currentVersion() {
+        return CURRENT_VERSION;
+    }
+
+    @Override
+    public TypeSerializerSnapshot<Mutation> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    /** Restores the serializer; the format version travels in every value. */
+    public static final class Snapshot extends ModelSnapshot<Mutation> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
     }
 }

@@ -1,43 +1,23 @@
-package org.vectorindex.operators.model.serde;
+package org.vectorindex.operators.model;
 
 import java.io.IOException;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.vectorindex.operators.model.QueryResult;
-import org.vectorindex.operators.model.ResultRecord;
-import org.vectorindex.operators.model.StatsResult;
-import org.vectorindex.operators.model.SubscriptionUpdate;
-import org.vectorindex.operators.model.VectorResult;
 import org.vectorindex.state.serde.SerdeIo;
+import org.vectorindex.state.serde.VersionedSerializer;
 
 /**
  * Format v2: a tag byte (0 {@link QueryResult}, 1 {@link SubscriptionUpdate}, 2 {@link
  * StatsResult}) followed by that type's v1 format. Format v1 is the same without tag 2; format v3
  * adds tag 3, a {@link VectorResult}: queryId, collection, id, the vector (length -1 when absent).
- * Formats v1 and v2 are still read.
+ * Formats v1 and v2 are still read. Format v4 is v3 behind a version byte; v1 to v3, written
+ * without one, are read from state of that era ({@link LegacyModelSnapshot}).
  */
-public final class ResultRecordSerializer extends ModelSerializer<ResultRecord> {
+public final class ResultRecordSerializer extends VersionedSerializer<ResultRecord> {
     private static final long serialVersionUID = 1L;
-    public static final int CURRENT_VERSION = 3;
+    public static final int CURRENT_VERSION = 4;
     public static final ResultRecordSerializer INSTANCE = new ResultRecordSerializer();
-
-    public ResultRecordSerializer() {
-        this(CURRENT_VERSION);
-    }
-
-    private ResultRecordSerializer(int readVersion) {
-        super(readVersion);
-    }
-
-    @Override
-    public int currentVersion() {
-        return CURRENT_VERSION;
-    }
-
-    @Override
-    protected ModelSerializer<ResultRecord> withReadVersion(int version) {
-        return new ResultRecordSerializer(version);
-    }
 
     @Override
     protected void write(ResultRecord r, DataOutputView out) throws IOException {
@@ -60,16 +40,16 @@ public final class ResultRecordSerializer extends ModelSerializer<ResultRecord> 
     }
 
     @Override
-    protected ResultRecord read(DataInputView in, int version) throws IOException {
+    protected ResultRecord read(int version, DataInputView in) throws IOException {
         int tag = in.readByte();
         switch (tag) {
             case 0:
-                return QueryResultSerializer.INSTANCE.read(in, 1);
+                return QueryResultSerializer.INSTANCE.read(1, in);
             case 1:
-                return SubscriptionUpdateSerializer.INSTANCE.read(in, 1);
+                return SubscriptionUpdateSerializer.INSTANCE.read(1, in);
             case 2:
                 if (version >= 2) {
-                    return StatsResultSerializer.INSTANCE.read(in, 1);
+                    return StatsResultSerializer.INSTANCE.read(1, in);
                 }
                 throw SerdeIo.corrupt("result record tag (format v1)", tag);
             case 3:
@@ -87,5 +67,22 @@ public final class ResultRecordSerializer extends ModelSerializer<ResultRecord> 
         String collection = SerdeIo.readNullableString(in);
         String id = SerdeIo.readNullableString(in);
         return new VectorResult(queryId, collection, id, SerdeIo.readFloats(in));
+    }
+
+    @Override
+    protected int currentVersion() {
+        return CURRENT_VERSION;
+    }
+
+    @Override
+    public TypeSerializerSnapshot<ResultRecord> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    /** Restores the serializer; the format version travels in every value. */
+    public static final class Snapshot extends ModelSnapshot<ResultRecord> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
     }
 }

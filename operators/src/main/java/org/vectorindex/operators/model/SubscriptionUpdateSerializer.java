@@ -1,41 +1,24 @@
-package org.vectorindex.operators.model.serde;
+package org.vectorindex.operators.model;
 
 import java.io.IOException;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.vectorindex.operators.model.SubscriptionUpdate;
-import org.vectorindex.operators.model.UpdateCause;
 import org.vectorindex.state.serde.SerdeIo;
+import org.vectorindex.state.serde.VersionedSerializer;
 
 /**
  * Format v1: subscriptionId, version, hit ids, hit scores, entered, left, cause byte (0 subscribe,
- * 1 upsert, 2 delete), cause id.
+ * 1 upsert, 2 delete), cause id. Format v2 is v1 behind a version byte; v1, written without one, is
+ * read from state of that era ({@link LegacyModelSnapshot}).
  */
-public final class SubscriptionUpdateSerializer extends ModelSerializer<SubscriptionUpdate> {
+public final class SubscriptionUpdateSerializer extends VersionedSerializer<SubscriptionUpdate> {
     private static final long serialVersionUID = 1L;
-    public static final int CURRENT_VERSION = 1;
+    public static final int CURRENT_VERSION = 2;
     public static final SubscriptionUpdateSerializer INSTANCE = new SubscriptionUpdateSerializer();
     private static final UpdateCause[] CAUSES = {
         UpdateCause.SUBSCRIBE, UpdateCause.UPSERT, UpdateCause.DELETE
     };
-
-    public SubscriptionUpdateSerializer() {
-        this(CURRENT_VERSION);
-    }
-
-    private SubscriptionUpdateSerializer(int readVersion) {
-        super(readVersion);
-    }
-
-    @Override
-    public int currentVersion() {
-        return CURRENT_VERSION;
-    }
-
-    @Override
-    protected ModelSerializer<SubscriptionUpdate> withReadVersion(int version) {
-        return new SubscriptionUpdateSerializer(version);
-    }
 
     @Override
     protected void write(SubscriptionUpdate u, DataOutputView out) throws IOException {
@@ -50,7 +33,7 @@ public final class SubscriptionUpdateSerializer extends ModelSerializer<Subscrip
     }
 
     @Override
-    protected SubscriptionUpdate read(DataInputView in, int version) throws IOException {
+    protected SubscriptionUpdate read(int version, DataInputView in) throws IOException {
         String id = SerdeIo.readNullableString(in);
         long v = in.readLong();
         String[] ids = SerdeIo.readNullableStrings(in);
@@ -72,5 +55,22 @@ public final class SubscriptionUpdateSerializer extends ModelSerializer<Subscrip
             }
         }
         throw new IllegalStateException("no code for " + cause);
+    }
+
+    @Override
+    protected int currentVersion() {
+        return CURRENT_VERSION;
+    }
+
+    @Override
+    public TypeSerializerSnapshot<SubscriptionUpdate> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    /** Restores the serializer; the format version travels in every value. */
+    public static final class Snapshot extends ModelSnapshot<SubscriptionUpdate> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
     }
 }

@@ -1,8 +1,7 @@
-package org.vectorindex.operators.model.serde;
+package org.vectorindex.operators.model;
 
 import org.apache.flink.api.common.typeutils.SerializerTestBase;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.vectorindex.operators.model.Mutation;
 import org.vectorindex.state.testing.DeepEquals;
 
 /** Flink's own serializer contract checks for the parsed mutations. */

@@ -1,34 +1,21 @@
-package org.vectorindex.operators.model.serde;
+package org.vectorindex.operators.model;
 
 import java.io.IOException;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.vectorindex.operators.model.StatsResult;
 import org.vectorindex.state.serde.SerdeIo;
+import org.vectorindex.state.serde.VersionedSerializer;
 
-/** Format v1: queryId, collection, shard count n, then n (size, digest) pairs of longs. */
-public final class StatsResultSerializer extends ModelSerializer<StatsResult> {
+/**
+ * Format v1: queryId, collection, shard count n, then n (size, digest) pairs of longs. Format v2 is
+ * v1 behind a version byte; v1, written without one, is read from state of that era ({@link
+ * LegacyModelSnapshot}).
+ */
+public final class StatsResultSerializer extends VersionedSerializer<StatsResult> {
     private static final long serialVersionUID = 1L;
-    public static final int CURRENT_VERSION = 1;
+    public static final int CURRENT_VERSION = 2;
     public static final StatsResultSerializer INSTANCE = new StatsResultSerializer();
-
-    public StatsResultSerializer() {
-        this(CURRENT_VERSION);
-    }
-
-    private StatsResultSerializer(int readVersion) {
-        super(readVersion);
-    }
-
-    @Override
-    public int currentVersion() {
-        return CURRENT_VERSION;
-    }
-
-    @Override
-    protected ModelSerializer<StatsResult> withReadVersion(int version) {
-        return new StatsResultSerializer(version);
-    }
 
     @Override
     protected void write(StatsResult r, DataOutputView out) throws IOException {
@@ -42,7 +29,7 @@ public final class StatsResultSerializer extends ModelSerializer<StatsResult> {
     }
 
     @Override
-    protected StatsResult read(DataInputView in, int version) throws IOException {
+    protected StatsResult read(int version, DataInputView in) throws IOException {
         String queryId = SerdeIo.readNullableString(in);
         String collection = SerdeIo.readNullableString(in);
         int n = in.readInt();
@@ -56,5 +43,22 @@ public final class StatsResultSerializer extends ModelSerializer<StatsResult> {
             digests[s] = in.readLong();
         }
         return new StatsResult(queryId, collection, sizes, digests);
+    }
+
+    @Override
+    protected int currentVersion() {
+        return CURRENT_VERSION;
+    }
+
+    @Override
+    public TypeSerializerSnapshot<StatsResult> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    /** Restores the serializer; the format version travels in every value. */
+    public static final class Snapshot extends ModelSnapshot<StatsResult> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
     }
 }
