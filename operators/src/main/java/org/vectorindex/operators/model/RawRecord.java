@@ -1,6 +1,5 @@
 package org.vectorindex.operators.model;
 
-import java.util.Arrays;
 import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 import org.vectorindex.operators.model.serde.ModelTypeInfoFactories;
@@ -12,7 +11,7 @@ import org.vectorindex.operators.model.serde.ModelTypeInfoFactories;
  * copied and must not be modified.
  */
 @TypeInfo(ModelTypeInfoFactories.RawRecordInfo.class)
-public final class RawRecord {
+public final class RawRecord extends ModelValue {
     private final String topic;
     private final int partition;
     private final long offset;
@@ -52,26 +51,8 @@ public final class RawRecord {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof RawRecord)) {
-            return false;
-        }
-        RawRecord r = (RawRecord) o;
-        return partition == r.partition
-                && offset == r.offset
-                && topic.equals(r.topic)
-                && Arrays.equals(key, r.key)
-                && Arrays.equals(value, r.value);
-    }
-
-    @Override
-    public int hashCode() {
-        int h = Objects.hash(topic, partition, offset);
-        h = 31 * h + Arrays.hashCode(key);
-        return 31 * h + Arrays.hashCode(value);
+    Object[] components() {
+        return new Object[] {partition, offset, topic, key, value};
     }
 
     @Override
