@@ -2,6 +2,7 @@ package org.vectorindex.operators.index;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.routing.CollectionLayout;
 import org.vectorindex.operators.types.ShardQuery;
 import org.vectorindex.state.hnsw.HnswConfig;
@@ -44,8 +45,8 @@ final class ShardWorkingSet {
 
     /** A reason the request is invalid for this shard, or null. Same answer on every shard. */
     String problemWith(ShardQuery q) {
-        if (q.k() < 1 || q.k() > CollectionLayout.MAX_K) {
-            return "k must be in 1.." + CollectionLayout.MAX_K + ", got " + q.k();
+        if (q.k() < 1 || q.k() > CollectionSpec.MAX_K) {
+            return "k must be in 1.." + CollectionSpec.MAX_K + ", got " + q.k();
         }
         if (q.ef() < 0) {
             return "ef must not be negative, got " + q.ef();

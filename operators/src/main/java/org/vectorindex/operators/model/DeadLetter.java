@@ -1,7 +1,6 @@
 package org.vectorindex.operators.model;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
@@ -15,14 +14,10 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * coordinates that travelled with the record.
  */
 @TypeInfo(ModelTypeInfoFactories.DeadLetterInfo.class)
-public final class DeadLetter {
+public final class DeadLetter extends ModelValue {
     private final RejectReason reason;
     private final String detail;
-    private final String sourceTopic;
-    private final int partition;
-    private final long offset;
-    private final byte[] key;
-    private final byte[] value;
+    private final RawRecord source;
 
     public DeadLetter(
             RejectReason reason,
@@ -32,25 +27,22 @@ public final class DeadLetter {
             long offset,
             byte[] key,
             byte[] value) {
+        this(
+                reason,
+                detail,
+                new RawRecord(
+                        sourceTopic == null ? "" : sourceTopic, partition, offset, key, value));
+    }
+
+    private DeadLetter(RejectReason reason, String detail, RawRecord source) {
         this.reason = Objects.requireNonNull(reason, "reason is missing");
         this.detail = Objects.requireNonNull(detail, "detail is missing");
-        this.sourceTopic = sourceTopic == null ? "" : sourceTopic;
-        this.partition = partition;
-        this.offset = offset;
-        this.key = key;
-        this.value = value;
+        this.source = source;
     }
 
     /** A dead letter for a raw record the parser rejected. */
     public static DeadLetter of(RawRecord record, RejectReason reason, String detail) {
-        return new DeadLetter(
-                reason,
-                detail,
-                record.topic(),
-                record.partition(),
-                record.offset(),
-                record.key(),
-                record.value());
+        return new DeadLetter(reason, detail, Objects.requireNonNull(record, "record is missing"));
     }
 
     /**
@@ -83,52 +75,32 @@ public final class DeadLetter {
 
     /** Source topic; empty when unknown. */
     public String sourceTopic() {
-        return sourceTopic;
+        return source.topic();
     }
 
     /** Source partition, or -1 when unknown. */
     public int partition() {
-        return partition;
+        return source.partition();
     }
 
     /** Source offset, or -1 when unknown. */
     public long offset() {
-        return offset;
+        return source.offset();
     }
 
     /** Original Kafka key, or {@code null}. */
     public byte[] key() {
-        return key;
+        return source.key();
     }
 
     /** Original Kafka value, or {@code null}. */
     public byte[] value() {
-        return value;
+        return source.value();
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof DeadLetter)) {
-            return false;
-        }
-        DeadLetter d = (DeadLetter) o;
-        return reason == d.reason
-                && partition == d.partition
-                && offset == d.offset
-                && detail.equals(d.detail)
-                && sourceTopic.equals(d.sourceTopic)
-                && Arrays.equals(key, d.key)
-                && Arrays.equals(value, d.value);
-    }
-
-    @Override
-    public int hashCode() {
-        int h = Objects.hash(reason, detail, sourceTopic, partition, offset);
-        h = 31 * h + Arrays.hashCode(key);
-        return 31 * h + Arrays.hashCode(value);
+    Object[] components() {
+        return new Object[] {reason, detail, source};
     }
 
     @Override
@@ -138,11 +110,11 @@ public final class DeadLetter {
                 + ": "
                 + detail
                 + " from "
-                + sourceTopic
+                + source.topic()
                 + "-"
-                + partition
+                + source.partition()
                 + "@"
-                + offset
+                + source.offset()
                 + "}";
     }
 }

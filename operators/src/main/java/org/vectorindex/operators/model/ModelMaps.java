@@ -22,18 +22,4 @@ final class ModelMaps {
         }
         return Collections.unmodifiableMap(map);
     }
-
-    static String describeVectors(float[] vector, float[][] vectors) {
-        if (vector != null) {
-            return " vector[" + vector.length + "]";
-        }
-        if (vectors != null) {
-            return " vectors["
-                    + vectors.length
-                    + "]["
-                    + (vectors.length > 0 ? vectors[0].length : 0)
-                    + "]";
-        }
-        return "";
-    }
 }

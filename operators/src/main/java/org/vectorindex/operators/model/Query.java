@@ -1,6 +1,8 @@
 package org.vectorindex.operators.model;
 
-import java.util.Arrays;
+import static org.vectorindex.operators.model.QueryType.KNN;
+import static org.vectorindex.operators.model.QueryType.SUBSCRIBE;
+
 import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
@@ -17,30 +19,14 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * modified.
  */
 @TypeInfo(ModelTypeInfoFactories.QueryInfo.class)
-public final class Query {
+public final class Query extends SourcedRecord {
     private final QueryType type;
     private final String id;
     private final String collection;
-    private final float[] vector;
-    private final float[][] vectors;
     private final int k;
     private final int ef;
     private final Map<String, String> filter;
     private final String targetId;
-    private final int sourcePartition;
-    private final long sourceOffset;
-
-    private Query(
-            QueryType type,
-            String id,
-            String collection,
-            float[] vector,
-            float[][] vectors,
-            int k,
-            int ef,
-            Map<String, String> filter) {
-        this(type, id, collection, vector, vectors, k, ef, filter, null, -1, -1L);
-    }
 
     private Query(
             QueryType type,
@@ -51,9 +37,8 @@ public final class Query {
             int k,
             int ef,
             Map<String, String> filter,
-            String targetId,
-            int sourcePartition,
-            long sourceOffset) {
+            String targetId) {
+        super(vector, vectors, -1, -1L);
         this.type = Objects.requireNonNull(type, "type is missing");
         this.id = Objects.requireNonNull(id, "id is missing");
         if (type.hasVector()) {
@@ -77,14 +62,10 @@ public final class Query {
             throw new IllegalArgumentException("ef must not be negative, got " + ef);
         }
         this.collection = collection;
-        this.vector = vector;
-        this.vectors = vectors;
         this.k = k;
         this.ef = ef;
         this.filter = ModelMaps.readOnly(filter);
         this.targetId = targetId;
-        this.sourcePartition = sourcePartition;
-        this.sourceOffset = sourceOffset;
     }
 
     /**
@@ -93,18 +74,19 @@ public final class Query {
      * requests under one queryId stay apart. They are not part of equality.
      */
     public Query at(int partition, long offset) {
-        return new Query(
-                type, id, collection, vector, vectors, k, ef, filter, targetId, partition, offset);
+        return new Query(this, partition, offset);
     }
 
-    /** Partition of the queries topic it was read from, or -1 when unknown. */
-    public int sourcePartition() {
-        return sourcePartition;
-    }
-
-    /** Offset in that partition, or -1 when unknown. */
-    public long sourceOffset() {
-        return sourceOffset;
+    /** A copy of the valid {@code q} read at other coordinates. */
+    private Query(Query q, int partition, long offset) {
+        super(q.vector(), q.vectors(), partition, offset);
+        this.type = q.type;
+        this.id = q.id;
+        this.collection = q.collection;
+        this.k = q.k;
+        this.ef = q.ef;
+        this.filter = q.filter;
+        this.targetId = q.targetId;
     }
 
     /** One-shot k-NN on an HNSW collection; {@code ef} 0 means the collection's default. */
@@ -115,15 +97,7 @@ public final class Query {
             int k,
             int ef,
             Map<String, String> filter) {
-        return new Query(
-                QueryType.KNN,
-                queryId,
-                collection,
-                Objects.requireNonNull(vector, "vector is missing"),
-                null,
-                k,
-                ef,
-                filter);
+        return new Query(KNN, queryId, collection, one(vector), null, k, ef, filter, null);
     }
 
     /** One-shot k-NN on a multi-vector collection. */
@@ -134,15 +108,7 @@ public final class Query {
             int k,
             int ef,
             Map<String, String> filter) {
-        return new Query(
-                QueryType.KNN,
-                queryId,
-                collection,
-                null,
-                Objects.requireNonNull(vectors, "vectors is missing"),
-                k,
-                ef,
-                filter);
+        return new Query(KNN, queryId, collection, null, all(vectors), k, ef, filter, null);
     }
 
     public static Query subscribe(
@@ -153,14 +119,7 @@ public final class Query {
             int ef,
             Map<String, String> filter) {
         return new Query(
-                QueryType.SUBSCRIBE,
-                subscriptionId,
-                collection,
-                Objects.requireNonNull(vector, "vector is missing"),
-                null,
-                k,
-                ef,
-                filter);
+                SUBSCRIBE, subscriptionId, collection, one(vector), null, k, ef, filter, null);
     }
 
     public static Query subscribeMulti(
@@ -171,40 +130,32 @@ public final class Query {
             int ef,
             Map<String, String> filter) {
         return new Query(
-                QueryType.SUBSCRIBE,
-                subscriptionId,
-                collection,
-                null,
-                Objects.requireNonNull(vectors, "vectors is missing"),
-                k,
-                ef,
-                filter);
+                SUBSCRIBE, subscriptionId, collection, null, all(vectors), k, ef, filter, null);
+    }
+
+    private static float[] one(float[] vector) {
+        return Objects.requireNonNull(vector, "vector is missing");
+    }
+
+    private static float[][] all(float[][] vectors) {
+        return Objects.requireNonNull(vectors, "vectors is missing");
     }
 
     /** Closes a subscription; {@code collection} may be {@code null} (all collections). */
     public static Query unsubscribe(String subscriptionId, String collection) {
-        return new Query(QueryType.UNSUBSCRIBE, subscriptionId, collection, null, null, 0, 0, null);
+        return new Query(
+                QueryType.UNSUBSCRIBE, subscriptionId, collection, null, null, 0, 0, null, null);
     }
 
     /** Asks every shard of {@code collection} for its size and graph digest. */
     public static Query stats(String queryId, String collection) {
-        return new Query(QueryType.STATS, queryId, collection, null, null, 0, 0, null);
+        return new Query(QueryType.STATS, queryId, collection, null, null, 0, 0, null, null);
     }
 
     /** Asks the shard that owns {@code targetId} in {@code collection} for its stored vector. */
     public static Query get(String queryId, String collection, String targetId) {
-        return new Query(
-                QueryType.GET,
-                queryId,
-                collection,
-                null,
-                null,
-                0,
-                0,
-                null,
-                Objects.requireNonNull(targetId, "id is missing"),
-                -1,
-                -1L);
+        Objects.requireNonNull(targetId, "id is missing");
+        return new Query(QueryType.GET, queryId, collection, null, null, 0, 0, null, targetId);
     }
 
     /** The id whose stored vector a {@link QueryType#GET} asks for; null for the other types. */
@@ -226,18 +177,6 @@ public final class Query {
         return collection;
     }
 
-    public float[] vector() {
-        return vector;
-    }
-
-    public float[][] vectors() {
-        return vectors;
-    }
-
-    public boolean isMultiVector() {
-        return vectors != null;
-    }
-
     /** Number of hits wanted; 0 for unsubscribe. */
     public int k() {
         return k;
@@ -254,30 +193,8 @@ public final class Query {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof Query)) {
-            return false;
-        }
-        Query q = (Query) o;
-        return type == q.type
-                && k == q.k
-                && ef == q.ef
-                && id.equals(q.id)
-                && Objects.equals(collection, q.collection)
-                && Objects.equals(targetId, q.targetId)
-                && Arrays.equals(vector, q.vector)
-                && Arrays.deepEquals(vectors, q.vectors)
-                && filter.equals(q.filter);
-    }
-
-    @Override
-    public int hashCode() {
-        int h = Objects.hash(type, id, collection, k, ef, filter, targetId);
-        h = 31 * h + Arrays.hashCode(vector);
-        return 31 * h + Arrays.deepHashCode(vectors);
+    Object[] components() {
+        return new Object[] {type, k, ef, id, collection, targetId, vector(), vectors(), filter};
     }
 
     @Override
@@ -288,7 +205,7 @@ public final class Query {
                 + id
                 + " on "
                 + collection
-                + ModelMaps.describeVectors(vector, vectors)
+                + describeVectors()
                 + (type.hasVector() ? " k=" + k + " ef=" + ef : "")
                 + (targetId == null ? "" : " id=" + targetId)
                 + (filter.isEmpty() ? "" : " filter=" + filter)

@@ -12,11 +12,8 @@ import org.vectorindex.state.hnsw.SearchHit;
  * copied and must not be modified.
  */
 @TypeInfo(ModelTypeInfoFactories.QueryResultInfo.class)
-public final class QueryResult implements ResultRecord {
-    private final String queryId;
+public final class QueryResult extends RankedResult implements ResultRecord {
     private final String collection;
-    private final String[] hitIds;
-    private final float[] hitScores;
     private final long tookMs;
 
     /**
@@ -26,11 +23,8 @@ public final class QueryResult implements ResultRecord {
      */
     public QueryResult(
             String queryId, String collection, String[] hitIds, float[] hitScores, long tookMs) {
-        this.queryId = Objects.requireNonNull(queryId, "queryId is missing");
+        super(queryId, "queryId", hitIds, hitScores);
         this.collection = Objects.requireNonNull(collection, "collection is missing");
-        Hits.check(hitIds, hitScores);
-        this.hitIds = hitIds;
-        this.hitScores = hitScores;
         this.tookMs = tookMs;
     }
 
@@ -40,19 +34,11 @@ public final class QueryResult implements ResultRecord {
     }
 
     public String queryId() {
-        return queryId;
+        return key();
     }
 
     public String collection() {
         return collection;
-    }
-
-    public String[] hitIds() {
-        return hitIds;
-    }
-
-    public float[] hitScores() {
-        return hitScores;
     }
 
     public long tookMs() {
@@ -60,50 +46,12 @@ public final class QueryResult implements ResultRecord {
     }
 
     @Override
-    public String key() {
-        return queryId;
-    }
-
-    @Override
-    public int hitCount() {
-        return hitIds.length;
-    }
-
-    @Override
-    public String hitId(int i) {
-        return hitIds[i];
-    }
-
-    @Override
-    public float hitScore(int i) {
-        return hitScores[i];
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof QueryResult)) {
-            return false;
-        }
-        QueryResult r = (QueryResult) o;
-        return tookMs == r.tookMs
-                && queryId.equals(r.queryId)
-                && collection.equals(r.collection)
-                && Arrays.equals(hitIds, r.hitIds)
-                && Arrays.equals(hitScores, r.hitScores);
-    }
-
-    @Override
-    public int hashCode() {
-        int h = Objects.hash(queryId, collection, tookMs);
-        h = 31 * h + Arrays.hashCode(hitIds);
-        return 31 * h + Arrays.hashCode(hitScores);
+    Object[] components() {
+        return new Object[] {tookMs, key(), collection, hitIds(), hitScores()};
     }
 
     @Override
     public String toString() {
-        return "QueryResult{" + queryId + " on " + collection + " " + Arrays.toString(hitIds) + "}";
+        return "QueryResult{" + key() + " on " + collection + " " + Arrays.toString(hitIds()) + "}";
     }
 }

@@ -1,6 +1,5 @@
 package org.vectorindex.operators.model;
 
-import java.util.Arrays;
 import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
@@ -11,7 +10,7 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * copied and must not be modified.
  */
 @TypeInfo(ModelTypeInfoFactories.RawRecordInfo.class)
-public final class RawRecord {
+public final class RawRecord extends ModelValue {
     private final String topic;
     private final int partition;
     private final long offset;
@@ -51,26 +50,8 @@ public final class RawRecord {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof RawRecord)) {
-            return false;
-        }
-        RawRecord r = (RawRecord) o;
-        return partition == r.partition
-                && offset == r.offset
-                && topic.equals(r.topic)
-                && Arrays.equals(key, r.key)
-                && Arrays.equals(value, r.value);
-    }
-
-    @Override
-    public int hashCode() {
-        int h = Objects.hash(topic, partition, offset);
-        h = 31 * h + Arrays.hashCode(key);
-        return 31 * h + Arrays.hashCode(value);
+    Object[] components() {
+        return new Object[] {partition, offset, topic, key, value};
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.vectorindex.operators.model;
 
-import java.util.Arrays;
 import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
@@ -13,9 +12,7 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * and must not be modified.
  */
 @TypeInfo(ModelTypeInfoFactories.StatsResultInfo.class)
-public final class StatsResult implements ResultRecord {
-    private final String queryId;
-    private final String collection;
+public final class StatsResult extends HitlessResult implements ResultRecord {
     private final long[] sizes;
     private final long[] digests;
 
@@ -24,8 +21,7 @@ public final class StatsResult implements ResultRecord {
      * @param digests graph digest of shard {@code i} at index {@code i}
      */
     public StatsResult(String queryId, String collection, long[] sizes, long[] digests) {
-        this.queryId = Objects.requireNonNull(queryId, "queryId is missing");
-        this.collection = Objects.requireNonNull(collection, "collection is missing");
+        super(queryId, collection);
         Objects.requireNonNull(sizes, "sizes are missing");
         Objects.requireNonNull(digests, "digests are missing");
         if (sizes.length != digests.length || sizes.length == 0) {
@@ -38,14 +34,6 @@ public final class StatsResult implements ResultRecord {
         }
         this.sizes = sizes;
         this.digests = digests;
-    }
-
-    public String queryId() {
-        return queryId;
-    }
-
-    public String collection() {
-        return collection;
     }
 
     public int shardCount() {
@@ -77,51 +65,17 @@ public final class StatsResult implements ResultRecord {
     }
 
     @Override
-    public String key() {
-        return queryId;
-    }
-
-    @Override
-    public int hitCount() {
-        return 0;
-    }
-
-    @Override
-    public String hitId(int i) {
-        throw new IndexOutOfBoundsException("stats have no hits");
-    }
-
-    @Override
-    public float hitScore(int i) {
-        throw new IndexOutOfBoundsException("stats have no hits");
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof StatsResult)) {
-            return false;
-        }
-        StatsResult r = (StatsResult) o;
-        return queryId.equals(r.queryId)
-                && collection.equals(r.collection)
-                && Arrays.equals(sizes, r.sizes)
-                && Arrays.equals(digests, r.digests);
-    }
-
-    @Override
-    public int hashCode() {
-        int h = Objects.hash(queryId, collection);
-        h = 31 * h + Arrays.hashCode(sizes);
-        return 31 * h + Arrays.hashCode(digests);
+    Object[] components() {
+        return new Object[] {queryId(), collection(), sizes, digests};
     }
 
     @Override
     public String toString() {
         StringBuilder b =
-                new StringBuilder("StatsResult{").append(queryId).append(" on ").append(collection);
+                new StringBuilder("StatsResult{")
+                        .append(queryId())
+                        .append(" on ")
+                        .append(collection());
         for (int s = 0; s < sizes.length; s++) {
             b.append(" ")
                     .append(s)

@@ -14,13 +14,10 @@ import org.vectorindex.state.hnsw.SearchHit;
  * not be modified.
  */
 @TypeInfo(ModelTypeInfoFactories.SubscriptionUpdateInfo.class)
-public final class SubscriptionUpdate implements ResultRecord {
+public final class SubscriptionUpdate extends RankedResult implements ResultRecord {
     private static final String[] NONE = new String[0];
 
-    private final String subscriptionId;
     private final long version;
-    private final String[] hitIds;
-    private final float[] hitScores;
     private final String[] entered;
     private final String[] left;
     private final UpdateCause causeOp;
@@ -35,14 +32,11 @@ public final class SubscriptionUpdate implements ResultRecord {
             String[] left,
             UpdateCause causeOp,
             String causeId) {
-        this.subscriptionId = Objects.requireNonNull(subscriptionId, "subscriptionId is missing");
+        super(subscriptionId, "subscriptionId", hitIds, hitScores);
         if (version < 1) {
             throw new IllegalArgumentException("version starts at 1, got " + version);
         }
         this.version = version;
-        Hits.check(hitIds, hitScores);
-        this.hitIds = hitIds;
-        this.hitScores = hitScores;
         this.entered = entered == null ? NONE : Hits.nonNull(entered, "entered");
         this.left = left == null ? NONE : Hits.nonNull(left, "left");
         this.causeOp = Objects.requireNonNull(causeOp, "cause op is missing");
@@ -69,19 +63,11 @@ public final class SubscriptionUpdate implements ResultRecord {
     }
 
     public String subscriptionId() {
-        return subscriptionId;
+        return key();
     }
 
     public long version() {
         return version;
-    }
-
-    public String[] hitIds() {
-        return hitIds;
-    }
-
-    public float[] hitScores() {
-        return hitScores;
     }
 
     /** Ids that joined the top-k with this update. */
@@ -104,61 +90,20 @@ public final class SubscriptionUpdate implements ResultRecord {
     }
 
     @Override
-    public String key() {
-        return subscriptionId;
-    }
-
-    @Override
-    public int hitCount() {
-        return hitIds.length;
-    }
-
-    @Override
-    public String hitId(int i) {
-        return hitIds[i];
-    }
-
-    @Override
-    public float hitScore(int i) {
-        return hitScores[i];
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof SubscriptionUpdate)) {
-            return false;
-        }
-        SubscriptionUpdate u = (SubscriptionUpdate) o;
-        return version == u.version
-                && subscriptionId.equals(u.subscriptionId)
-                && Arrays.equals(hitIds, u.hitIds)
-                && Arrays.equals(hitScores, u.hitScores)
-                && Arrays.equals(entered, u.entered)
-                && Arrays.equals(left, u.left)
-                && causeOp == u.causeOp
-                && causeId.equals(u.causeId);
-    }
-
-    @Override
-    public int hashCode() {
-        int h = Objects.hash(subscriptionId, version, causeOp, causeId);
-        h = 31 * h + Arrays.hashCode(hitIds);
-        h = 31 * h + Arrays.hashCode(hitScores);
-        h = 31 * h + Arrays.hashCode(entered);
-        return 31 * h + Arrays.hashCode(left);
+    Object[] components() {
+        return new Object[] {
+            version, key(), hitIds(), hitScores(), entered, left, causeOp, causeId
+        };
     }
 
     @Override
     public String toString() {
         return "SubscriptionUpdate{"
-                + subscriptionId
+                + key()
                 + " v"
                 + version
                 + " "
-                + Arrays.toString(hitIds)
+                + Arrays.toString(hitIds())
                 + " +"
                 + Arrays.toString(entered)
                 + " -"

@@ -1,6 +1,5 @@
 package org.vectorindex.operators.model;
 
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -9,25 +8,14 @@ import java.util.Objects;
  * collection holds no vector under that id. The vector is the one the index keeps (normalised in a
  * cosine collection); it is not copied and must not be modified.
  */
-public final class VectorResult implements ResultRecord {
-    private final String queryId;
-    private final String collection;
+public final class VectorResult extends HitlessResult implements ResultRecord {
     private final String id;
     private final float[] vector;
 
     public VectorResult(String queryId, String collection, String id, float[] vector) {
-        this.queryId = Objects.requireNonNull(queryId, "queryId is missing");
-        this.collection = Objects.requireNonNull(collection, "collection is missing");
+        super(queryId, collection);
         this.id = Objects.requireNonNull(id, "id is missing");
         this.vector = vector;
-    }
-
-    public String queryId() {
-        return queryId;
-    }
-
-    public String collection() {
-        return collection;
     }
 
     /** The id that was looked up. */
@@ -41,45 +29,16 @@ public final class VectorResult implements ResultRecord {
     }
 
     @Override
-    public String key() {
-        return queryId;
-    }
-
-    @Override
-    public int hitCount() {
-        return 0;
-    }
-
-    @Override
-    public String hitId(int i) {
-        throw new IndexOutOfBoundsException("a vector result has no hits");
-    }
-
-    @Override
-    public float hitScore(int i) {
-        throw new IndexOutOfBoundsException("a vector result has no hits");
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof VectorResult v
-                && queryId.equals(v.queryId)
-                && collection.equals(v.collection)
-                && id.equals(v.id)
-                && Arrays.equals(vector, v.vector);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * Objects.hash(queryId, collection, id) + Arrays.hashCode(vector);
+    Object[] components() {
+        return new Object[] {queryId(), collection(), id, vector};
     }
 
     @Override
     public String toString() {
         return "VectorResult{"
-                + queryId
+                + queryId()
                 + " "
-                + collection
+                + collection()
                 + "/"
                 + id
                 + (vector == null ? " absent" : " " + vector.length + "-d")

@@ -41,9 +41,6 @@ public record CollectionLayout(
         StoredEncoding storedEncoding)
         implements Serializable {
 
-    /** Largest k a query or subscription may ask for. */
-    public static final int MAX_K = 1000;
-
     public CollectionLayout {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("collection name is missing");
@@ -64,16 +61,7 @@ public record CollectionLayout(
         if (storedEncoding == null) {
             storedEncoding = StoredEncoding.FLOAT32;
         }
-        // Validates the HNSW parameters with the index's own messages.
-        new HnswConfig(
-                dimension,
-                metric,
-                m,
-                efConstruction,
-                defaultEf,
-                seed,
-                consolidateFraction,
-                storedEncoding);
+        HnswConfig.validate(dimension, metric, m, efConstruction, defaultEf, consolidateFraction);
         if (multiVector != null) {
             try {
                 multiVectorConfig(dimension, m, efConstruction, seed, multiVector);
@@ -146,15 +134,16 @@ public record CollectionLayout(
      * #multiVectorConfig}.
      */
     public HnswConfig hnswConfig() {
-        return new HnswConfig(
-                dimension,
-                metric,
-                m,
-                efConstruction,
-                defaultEf,
-                seed,
-                consolidateFraction,
-                storedEncoding);
+        return HnswConfig.builder()
+                .dimension(dimension)
+                .metric(metric)
+                .m(m)
+                .efConstruction(efConstruction)
+                .defaultEf(defaultEf)
+                .seed(seed)
+                .consolidateFraction(consolidateFraction)
+                .storedEncoding(storedEncoding)
+                .build();
     }
 
     /** The multi-vector index config of each shard; only for type multiVector. */

@@ -30,8 +30,22 @@ public record HnswConfig(
     public static final double DEFAULT_CONSOLIDATE_FRACTION = 0.1;
 
     public HnswConfig {
-        Objects.requireNonNull(metric, "metric is missing");
+        validate(dimension, metric, m, efConstruction, defaultEf, consolidateFraction);
         Objects.requireNonNull(storedEncoding, "storedEncoding is missing (FLOAT32 or INT8)");
+    }
+
+    /**
+     * The checks of the canonical constructor, for holders of these parameters (a collection's
+     * layout) that want the index's own messages without building a config.
+     */
+    public static void validate(
+            int dimension,
+            Metric metric,
+            int m,
+            int efConstruction,
+            int defaultEf,
+            double consolidateFraction) {
+        Objects.requireNonNull(metric, "metric is missing");
         if (dimension < 1) {
             throw new IllegalArgumentException("dimension must be at least 1, got " + dimension);
         }
@@ -49,26 +63,6 @@ public record HnswConfig(
             throw new IllegalArgumentException(
                     "consolidateFraction must be in (0, 1], got " + consolidateFraction);
         }
-    }
-
-    /** A config with float32 vectors. */
-    public HnswConfig(
-            int dimension,
-            Metric metric,
-            int m,
-            int efConstruction,
-            int defaultEf,
-            long seed,
-            double consolidateFraction) {
-        this(
-                dimension,
-                metric,
-                m,
-                efConstruction,
-                defaultEf,
-                seed,
-                consolidateFraction,
-                StoredEncoding.FLOAT32);
     }
 
     /** Neighbours kept per node on level 0 (twice {@code m}, as in the HNSW paper). */

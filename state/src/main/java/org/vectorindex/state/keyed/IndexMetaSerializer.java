@@ -42,29 +42,21 @@ public final class IndexMetaSerializer extends VersionedSerializer<IndexMeta> {
 
     @Override
     protected IndexMeta read(int version, DataInputView in) throws IOException {
-        int dimension = in.readInt();
-        Metric metric = metric(in.readUTF());
-        int m = in.readInt();
-        int efConstruction = in.readInt();
-        int defaultEf = in.readInt();
-        long seed = in.readLong();
-        double consolidateFraction = in.readDouble();
+        HnswConfig.Builder config =
+                HnswConfig.builder()
+                        .dimension(in.readInt())
+                        .metric(metric(in.readUTF()))
+                        .m(in.readInt())
+                        .efConstruction(in.readInt())
+                        .defaultEf(in.readInt())
+                        .seed(in.readLong())
+                        .consolidateFraction(in.readDouble());
         int entryPoint = in.readInt();
         int maxLevel = in.readInt();
         int ordinalLimit = in.readInt();
-        StoredEncoding encoding =
-                version >= 2 ? StoredEncoding.valueOf(in.readUTF()) : StoredEncoding.FLOAT32;
-        HnswConfig c =
-                new HnswConfig(
-                        dimension,
-                        metric,
-                        m,
-                        efConstruction,
-                        defaultEf,
-                        seed,
-                        consolidateFraction,
-                        encoding);
-        return new IndexMeta(c, entryPoint, maxLevel, ordinalLimit);
+        config.storedEncoding(
+                version >= 2 ? StoredEncoding.valueOf(in.readUTF()) : StoredEncoding.FLOAT32);
+        return new IndexMeta(config.build(), entryPoint, maxLevel, ordinalLimit);
     }
 
     private static Metric metric(String name) throws IOException {
