@@ -290,7 +290,7 @@ class ShardIndexFunctionMultiVectorTest {
 
     /** A partial equals the exact MaxSim top-k over its shard's pooled documents. */
     private void assertExact(PartialResult p, float[] q, int k, Map<String, String> filter) {
-        TokenSets.Ranked truth = TokenSets.topK(pooled(p.shard()), attrs, q, k, DIM, filter);
+        Truth.Ranked truth = TokenSets.topK(pooled(p.shard()), attrs, q, k, DIM, filter);
         assertEquals(truth.ids(), List.of(p.ids()), p.requestId() + " shard " + p.shard());
         for (int i = 0; i < truth.scores().size(); i++) {
             assertEquals(truth.scores().get(i), p.scores()[i], p.requestId());

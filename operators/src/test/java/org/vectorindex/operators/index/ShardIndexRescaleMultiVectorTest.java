@@ -22,6 +22,7 @@ import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.operators.testing.Harnesses;
 import org.vectorindex.operators.testing.Harnesses.Backend;
 import org.vectorindex.operators.testing.TokenSets;
+import org.vectorindex.operators.testing.Truth;
 import org.vectorindex.operators.types.PartialResult;
 import org.vectorindex.operators.types.ShardMutation;
 import org.vectorindex.operators.types.ShardQuery;
@@ -202,7 +203,7 @@ class ShardIndexRescaleMultiVectorTest {
         for (String id : ref.ids()) {
             pooled.put(id, ref.pooledFlat(id));
         }
-        TokenSets.Ranked truth = TokenSets.topK(pooled, attrs, q, k, DIM, filter);
+        Truth.Ranked truth = TokenSets.topK(pooled, attrs, q, k, DIM, filter);
         assertEquals(truth.ids(), List.of(p.ids()), p.requestId() + " shard " + p.shard());
         for (int i = 0; i < truth.scores().size(); i++) {
             assertEquals(truth.scores().get(i), p.scores()[i], p.requestId());

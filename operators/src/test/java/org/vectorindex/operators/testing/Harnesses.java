@@ -70,7 +70,7 @@ public final class Harnesses {
                     int subtask)
                     throws Exception {
         var h = indexHarness(fn, parallelism, subtask);
-        start(h, backend, restoreFrom, PartialResultSerializer.INSTANCE);
+        start(h, backend.create(), restoreFrom, PartialResultSerializer.INSTANCE);
         return h;
     }
 
@@ -80,7 +80,7 @@ public final class Harnesses {
         var h =
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         new ResultMergeOperator(fn), PartialResult::mergeKey, Types.STRING);
-        start(h, backend, restoreFrom, MergedResultSerializer.INSTANCE);
+        start(h, backend.create(), restoreFrom, MergedResultSerializer.INSTANCE);
         return h;
     }
 
@@ -90,7 +90,7 @@ public final class Harnesses {
         var h =
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         new KeyedProcessOperator<>(fn), ShardQuery::requestId, Types.STRING);
-        start(h, backend, restoreFrom, ShardQuerySerializer.INSTANCE);
+        start(h, backend.create(), restoreFrom, ShardQuerySerializer.INSTANCE);
         return h;
     }
 
@@ -125,15 +125,6 @@ public final class Harnesses {
                 MAX_PARALLELISM,
                 parallelism,
                 subtask);
-    }
-
-    private static <OUT> void start(
-            AbstractStreamOperatorTestHarness<OUT> h,
-            Backend backend,
-            OperatorSubtaskState restoreFrom,
-            org.apache.flink.api.common.typeutils.TypeSerializer<OUT> out)
-            throws Exception {
-        start(h, backend.create(), restoreFrom, out);
     }
 
     private static <OUT> void start(
