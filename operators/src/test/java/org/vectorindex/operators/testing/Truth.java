@@ -2,9 +2,11 @@ package org.vectorindex.operators.testing;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.state.math.Metric;
 
 /** Brute-force top-k over a test's own copy of the live data: what results must equal. */
@@ -34,6 +36,18 @@ public final class Truth {
             }
         }
         return rank(scored, k, metric::externalScore);
+    }
+
+    /** The documents of {@code docs} that shard {@code shard} of {@code shards} holds. */
+    public static Map<String, float[]> onShard(Map<String, float[]> docs, int shard, int shards) {
+        Map<String, float[]> held = new LinkedHashMap<>();
+        docs.forEach(
+                (id, v) -> {
+                    if (ShardKey.shardOf(id, shards) == shard) {
+                        held.put(id, v);
+                    }
+                });
+        return held;
     }
 
     /**
