@@ -8,8 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.ResultRecord;
 import org.vectorindex.operators.model.StatsResult;
-import org.vectorindex.operators.types.MergedResult;
-import org.vectorindex.operators.types.PartialResult;
+import org.vectorindex.operators.testing.Results;
 import org.vectorindex.operators.types.ShardQuery;
 import org.vectorindex.operators.types.ShardStats;
 
@@ -27,19 +26,8 @@ class ModelAdapterStatsTest {
 
         ResultRecord r =
                 ModelAdapter.result(
-                        new MergedResult(
-                                MergedResult.Kind.STATS,
-                                "st",
-                                "c",
-                                new String[0],
-                                new float[0],
-                                0,
-                                0,
-                                new String[0],
-                                new String[0],
-                                PartialResult.Cause.NONE,
-                                null,
-                                new ShardStats[] {new ShardStats(4, 10L), new ShardStats(6, -1L)}));
+                        Results.mergedStats(
+                                "st", "c", new ShardStats(4, 10L), new ShardStats(6, -1L)));
         assertEquals(new StatsResult("st", "c", new long[] {4, 6}, new long[] {10L, -1L}), r);
         assertEquals(10, ((StatsResult) r).totalSize());
         assertEquals("ffffffffffffffff", StatsResult.hex(((StatsResult) r).digest(1)));

@@ -11,12 +11,10 @@ import org.apache.flink.streaming.api.operators.ProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.record.AbstractRecords;
-import org.apache.kafka.common.record.CompressionType;
-import org.apache.kafka.common.record.RecordBatch;
 import org.junit.jupiter.api.Test;
 import org.vectorindex.connectors.kafka.DeadLetterFit;
 import org.vectorindex.connectors.kafka.DeadLetterSerializationSchema;
+import org.vectorindex.connectors.testing.RecordSizes;
 import org.vectorindex.operators.ModelAdapter;
 import org.vectorindex.operators.index.ShardIndexFunction;
 import org.vectorindex.operators.model.DeadLetter;
@@ -143,13 +141,7 @@ class InputFuzzTest {
         for (int s = 0; s < sinks.size(); s++) {
             ProducerRecord<byte[], byte[]> r = sinks.get(s).serialize(d, null, 0L);
             assertNotNull(r, "dropped " + d + " at " + where);
-            int bound =
-                    AbstractRecords.estimateSizeInBytesUpperBound(
-                            RecordBatch.CURRENT_MAGIC_VALUE,
-                            CompressionType.NONE,
-                            r.key(),
-                            r.value(),
-                            r.headers().toArray());
+            int bound = RecordSizes.upperBound(r);
             assertTrue(bound <= MAX_REQUEST_SIZES.get(s), bound + " bytes at " + where);
         }
         return null;

@@ -3,6 +3,7 @@ package org.vectorindex.connectors.format;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.vectorindex.operators.model.DeadLetter;
 import org.vectorindex.operators.model.QueryResult;
@@ -38,13 +39,14 @@ class OutputJsonTest {
                         new String[] {"doc-3"},
                         UpdateCause.UPSERT,
                         "doc-9");
-        assertEquals(
+        assertWrittenAndRead(
                 "{\"type\":\"update\",\"subscriptionId\":\"s1\",\"version\":2,"
                         + "\"hits\":[{\"id\":\"doc-9\",\"score\":0.5},{\"id\":\"doc-1\",\"score\":0.25}],"
                         + "\"entered\":[\"doc-9\"],\"left\":[\"doc-3\"],"
                         + "\"cause\":{\"op\":\"upsert\",\"id\":\"doc-9\"}}",
-                text(OutputJson.write(u)));
-        assertEquals(u, OutputJson.readResult(OutputJson.write(u)));
+                u,
+                OutputJson.write(u),
+                OutputJson::readResult);
     }
 
     @Test
@@ -68,12 +70,13 @@ class OutputJsonTest {
         StatsResult r =
                 new StatsResult(
                         "st1", "c", new long[] {123, 0}, new long[] {-2L, 0x00ab00000000cd01L});
-        assertEquals(
+        assertWrittenAndRead(
                 "{\"type\":\"stats\",\"queryId\":\"st1\",\"collection\":\"c\",\"size\":123,"
                         + "\"shards\":[{\"shard\":0,\"size\":123,\"digest\":\"fffffffffffffffe\"},"
                         + "{\"shard\":1,\"size\":0,\"digest\":\"00ab00000000cd01\"}]}",
-                text(OutputJson.write(r)));
-        assertEquals(r, OutputJson.readResult(OutputJson.write(r)));
+                r,
+                OutputJson.write(r),
+                OutputJson::readResult);
         assertEquals(r, OutputJson.readResult(OutputJson.write((ResultRecord) r)));
     }
 
@@ -85,13 +88,14 @@ class OutputJsonTest {
                         new RawRecord("mutations", 1, 42, "doc-1".getBytes(), value),
                         RejectReason.BAD_JSON,
                         "Invalid UTF-8 \"start\" byte");
-        assertEquals(
+        assertWrittenAndRead(
                 "{\"reason\":\"bad_json\",\"detail\":\"Invalid UTF-8 \\\"start\\\" byte\","
                         + "\"sourceTopic\":\"mutations\",\"partition\":1,\"offset\":42,"
                         + "\"key\":\"doc-1\",\"keyBase64\":\"ZG9jLTE=\",\"valueBase64\":\"e/8AfQ==\","
                         + "\"keyLength\":5,\"valueLength\":4,\"truncated\":false}",
-                text(OutputJson.write(d)));
-        assertEquals(d, OutputJson.readDeadLetter(OutputJson.write(d)));
+                d,
+                OutputJson.write(d),
+                OutputJson::readDeadLetter);
         DeadLetter noBytes = DeadLetter.fromOperator(null, -1, -1L, null, "x");
         assertEquals(noBytes, OutputJson.readDeadLetter(OutputJson.write(noBytes)));
         DeadLetter binaryKey =
@@ -100,6 +104,13 @@ class OutputJsonTest {
                         RejectReason.EMPTY_RECORD,
                         "tombstone");
         assertEquals(binaryKey, OutputJson.readDeadLetter(OutputJson.write(binaryKey)));
+    }
+
+    /** {@code written}, the bytes of {@code record}, are {@code json} and read back as it. */
+    private static void assertWrittenAndRead(
+            String json, Object record, byte[] written, Function<byte[], ?> read) {
+        assertEquals(json, text(written));
+        assertEquals(record, read.apply(written));
     }
 
     private static String text(byte[] b) {

@@ -2,10 +2,15 @@ package org.vectorindex.connectors.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.vectorindex.operators.model.CollectionRegistry;
 import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.model.CollectionType;
@@ -43,6 +48,23 @@ final class ParserFixtures {
     static RawRecord raw(String topic, String key, byte[] value) {
         return new RawRecord(
                 topic, 2, 77L, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value);
+    }
+
+    /**
+     * The rows of {@code /format/<name>} on the test class path: three fields split by '|', the
+     * last taken as it stands; blank lines and '#' comments are skipped.
+     */
+    static List<String[]> table(String name) throws IOException {
+        try (InputStream in = ParserFixtures.class.getResourceAsStream("/format/" + name)) {
+            assertNotNull(in, "/format/" + name + " is missing");
+            List<String[]> rows = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    rows.add(line.split("\\|", 3));
+                }
+            }
+            return rows;
+        }
     }
 
     /** Asserts a rejection with that reason and a detail containing {@code detailPart}. */

@@ -9,11 +9,9 @@ import java.util.Arrays;
 import java.util.Properties;
 import java.util.Random;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.record.AbstractRecords;
-import org.apache.kafka.common.record.CompressionType;
-import org.apache.kafka.common.record.RecordBatch;
 import org.junit.jupiter.api.Test;
 import org.vectorindex.connectors.format.OutputJson;
+import org.vectorindex.connectors.testing.RecordSizes;
 import org.vectorindex.operators.model.DeadLetter;
 import org.vectorindex.operators.model.RawRecord;
 import org.vectorindex.operators.model.RejectReason;
@@ -42,13 +40,7 @@ class DeadLetterSerializationSchemaTest {
                             maxRequest < DeadLetterFit.RESERVE_BYTES, "dropped at " + maxRequest);
                     continue;
                 }
-                int bound =
-                        AbstractRecords.estimateSizeInBytesUpperBound(
-                                RecordBatch.CURRENT_MAGIC_VALUE,
-                                CompressionType.NONE,
-                                r.key(),
-                                r.value(),
-                                r.headers().toArray());
+                int bound = RecordSizes.upperBound(r);
                 assertTrue(bound <= maxRequest, bound + " > " + maxRequest);
                 DeadLetter back = OutputJson.readDeadLetter(r.value());
                 assertEquals("mutations", back.sourceTopic());

@@ -26,6 +26,7 @@ import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.operators.testing.Harnesses;
 import org.vectorindex.operators.testing.Harnesses.Backend;
 import org.vectorindex.operators.testing.TokenSets;
+import org.vectorindex.operators.testing.Truth;
 import org.vectorindex.operators.types.PartialResult;
 import org.vectorindex.operators.types.ShardMutation;
 import org.vectorindex.operators.types.ShardQuery;
@@ -135,7 +136,7 @@ class OldMultiVectorDefaultsCheckpointTest {
         index.close();
     }
 
-    private static float scoreOf(TokenSets.Ranked ranked) {
+    private static float scoreOf(Truth.Ranked ranked) {
         return ranked.scores().get(ranked.ids().indexOf("new"));
     }
 
@@ -149,7 +150,7 @@ class OldMultiVectorDefaultsCheckpointTest {
     }
 
     private static void assertExact(Map<String, float[]> docs, float[] q, int k, PartialResult p) {
-        TokenSets.Ranked truth = TokenSets.topK(docs, Map.of(), q, k, DIM, Map.of());
+        Truth.Ranked truth = TokenSets.topK(docs, Map.of(), q, k, DIM, Map.of());
         assertEquals(truth.ids(), List.of(p.ids()), "shard " + p.shard());
         for (int i = 0; i < p.scores().length; i++) {
             assertEquals(truth.scores().get(i), p.scores()[i], 1e-5f, "score " + i);

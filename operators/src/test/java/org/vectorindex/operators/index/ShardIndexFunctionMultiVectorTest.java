@@ -1,6 +1,5 @@
 package org.vectorindex.operators.index;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +11,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -22,6 +20,7 @@ import org.vectorindex.operators.routing.CollectionLayout;
 import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.operators.testing.Harnesses;
 import org.vectorindex.operators.testing.Harnesses.Backend;
+import org.vectorindex.operators.testing.Harnesses.IndexHarness;
 import org.vectorindex.operators.testing.TestVectors;
 import org.vectorindex.operators.testing.TokenSets;
 import org.vectorindex.operators.testing.Truth;
@@ -31,10 +30,8 @@ import org.vectorindex.operators.types.ShardMutation;
 import org.vectorindex.operators.types.ShardQuery;
 import org.vectorindex.operators.types.ShardRejection;
 import org.vectorindex.state.hnsw.HnswConfig;
-import org.vectorindex.state.hnsw.SearchHit;
 import org.vectorindex.state.math.Metric;
 import org.vectorindex.state.math.StoredEncoding;
-import org.vectorindex.state.multivector.MultiVectorConfig;
 import org.vectorindex.state.multivector.MultiVectorIndex;
 
 /**
@@ -73,10 +70,7 @@ class ShardIndexFunctionMultiVectorTest {
             CollectionLayout.of(
                     "c", 1, HnswConfig.builder().dimension(4).metric(Metric.L2).build());
 
-    /** A reference index per shard, fed exactly what the operator's shard gets. */
-    private final Map<Integer, MultiVectorIndex> reference = new HashMap<>();
-
-    private final Map<String, Map<String, String>> attrs = new HashMap<>();
+    private MultiVectorReference reference;
 
     /** Per shard, the subscription's ids as last emitted. */
     private final Map<Integer, List<String>> lastUpdate = new HashMap<>();
@@ -92,10 +86,7 @@ class ShardIndexFunctionMultiVectorTest {
     void answersLikeTheMultiVectorIndexSnapshotsRestoresAndCarriesOn(
             Backend backend, StoredEncoding encoding) throws Exception {
         mv = layout(encoding);
-        MultiVectorConfig config = mv.multiVectorConfig();
-        for (int s = 0; s < SHARDS; s++) {
-            reference.put(s, new MultiVectorIndex(config));
-        }
+        reference = new MultiVectorReference(mv.multiVectorConfig(), SHARDS);
         var h = Harnesses.index(newFunction(), backend, null);
         for (int i = 0; i < 50; i++) {
             upsert(h, "d" + i, data.nextFlat(), i % 2 == 0 ? "en" : "de");
@@ -132,7 +123,7 @@ class ShardIndexFunctionMultiVectorTest {
         assertEquals(SHARDS, initial.size());
         for (PartialResult p : initial) {
             assertEquals(Cause.SUBSCRIBE, p.cause());
-            assertExact(p, sv, K, EN);
+            reference.assertExact(p, sv, K, EN);
             lastUpdate.put(p.shard(), List.of(p.ids()));
         }
 
@@ -148,7 +139,7 @@ class ShardIndexFunctionMultiVectorTest {
             updates += checkSubscription(r, sv, Cause.UPSERT, id);
             if (i % 4 == 0) {
                 String victim = "d" + (i / 2);
-                if (attrs.containsKey(victim)) {
+                if (reference.attrs.containsKey(victim)) {
                     delete(r, victim);
                     updates += checkSubscription(r, sv, Cause.DELETE, victim);
                 }
@@ -190,97 +181,56 @@ class ShardIndexFunctionMultiVectorTest {
 
     // ---- helpers ----
 
-    private void upsert(
-            KeyedTwoInputStreamOperatorTestHarness<String, ShardMutation, ShardQuery, PartialResult>
-                    h,
-            String id,
-            float[] tokens,
-            String lang)
-            throws Exception {
-        attrs.put(id, Map.of("lang", lang));
-        reference.get(ShardKey.shardOf(id, SHARDS)).upsertFlat(id, tokens);
+    private void upsert(IndexHarness h, String id, float[] tokens, String lang) throws Exception {
+        reference.upsert(id, tokens, Map.of("lang", lang));
         h.processElement1(
                 new StreamRecord<>(
                         ShardMutation.upsert("mv", SHARDS, id, tokens, Map.of("lang", lang))));
     }
 
-    private void delete(
-            KeyedTwoInputStreamOperatorTestHarness<String, ShardMutation, ShardQuery, PartialResult>
-                    h,
-            String id)
-            throws Exception {
-        attrs.remove(id);
-        reference.get(ShardKey.shardOf(id, SHARDS)).delete(id);
+    private void delete(IndexHarness h, String id) throws Exception {
+        reference.delete(id);
         h.processElement1(new StreamRecord<>(ShardMutation.delete("mv", SHARDS, id)));
     }
 
-    private static void fanOut(
-            KeyedTwoInputStreamOperatorTestHarness<String, ShardMutation, ShardQuery, PartialResult>
-                    h,
-            ShardQuery q)
-            throws Exception {
+    private static void fanOut(IndexHarness h, ShardQuery q) throws Exception {
         for (int s = 0; s < SHARDS; s++) {
             h.processElement2(new StreamRecord<>(q.toShard("mv", s, SHARDS)));
         }
     }
 
     private void checkKnn(
-            KeyedTwoInputStreamOperatorTestHarness<String, ShardMutation, ShardQuery, PartialResult>
-                    h,
-            String queryId,
-            float[] q,
-            int k,
-            Map<String, String> filter)
+            IndexHarness h, String queryId, float[] q, int k, Map<String, String> filter)
             throws Exception {
         fanOut(h, ShardQuery.knn(queryId, "mv", q, k, 0, filter, 5L));
         List<PartialResult> partials = Harnesses.drain(h);
         assertEquals(SHARDS, partials.size());
         for (PartialResult p : partials) {
             assertEquals(PartialResult.Kind.ONE_SHOT, p.kind());
-            MultiVectorIndex ref = reference.get(p.shard());
-            List<SearchHit> expected =
-                    ref.search(
-                                    TokenSets.rows(q, DIM),
-                                    k,
-                                    mv.multiVector().candidates(),
-                                    null,
-                                    id -> attrs.get(id).entrySet().containsAll(filter.entrySet()))
-                            .hits();
-            assertEquals(
-                    expected.stream().map(SearchHit::id).toList(),
-                    List.of(p.ids()),
-                    queryId + " on shard " + p.shard());
-            float[] scores = new float[expected.size()];
-            for (int i = 0; i < scores.length; i++) {
-                scores[i] = expected.get(i).score();
-            }
-            assertArrayEquals(scores, p.scores(), queryId);
-            assertExact(p, q, k, filter);
+            reference.assertAnswersLikeTheReference(
+                    p,
+                    q,
+                    k,
+                    mv.multiVector().candidates(),
+                    id -> reference.attrs.get(id).entrySet().containsAll(filter.entrySet()),
+                    queryId);
+            reference.assertExact(p, q, k, filter);
         }
     }
 
     /** Checks the partials one mutation produced; returns how many there were (0 or 1). */
-    private int checkSubscription(
-            KeyedTwoInputStreamOperatorTestHarness<String, ShardMutation, ShardQuery, PartialResult>
-                    h,
-            float[] sv,
-            Cause cause,
-            String id)
+    private int checkSubscription(IndexHarness h, float[] sv, Cause cause, String id)
             throws Exception {
-        List<PartialResult> out = Harnesses.drain(h);
-        assertTrue(out.size() <= 1, out.toString());
+        List<PartialResult> out = IndexChecks.partialsOfOneMutation(h, cause, id, SHARDS);
         for (PartialResult p : out) {
-            assertEquals(cause, p.cause());
-            assertEquals(id, p.causeId());
-            assertEquals(ShardKey.shardOf(id, SHARDS), p.shard());
-            assertExact(p, sv, K, EN);
+            reference.assertExact(p, sv, K, EN);
         }
         int shard = ShardKey.shardOf(id, SHARDS);
         if (out.isEmpty()) {
             // No update: then the shard's exact top-k did not change, so none was missed.
             assertEquals(
                     lastUpdate.get(shard),
-                    TokenSets.topK(pooled(shard), attrs, sv, K, DIM, EN).ids(),
+                    reference.truth(shard, sv, K, EN).ids(),
                     "missed change after " + cause + " " + id);
         } else {
             lastUpdate.put(shard, List.of(out.get(0).ids()));
@@ -288,27 +238,7 @@ class ShardIndexFunctionMultiVectorTest {
         return out.size();
     }
 
-    /** A partial equals the exact MaxSim top-k over its shard's pooled documents. */
-    private void assertExact(PartialResult p, float[] q, int k, Map<String, String> filter) {
-        TokenSets.Ranked truth = TokenSets.topK(pooled(p.shard()), attrs, q, k, DIM, filter);
-        assertEquals(truth.ids(), List.of(p.ids()), p.requestId() + " shard " + p.shard());
-        for (int i = 0; i < truth.scores().size(); i++) {
-            assertEquals(truth.scores().get(i), p.scores()[i], p.requestId());
-        }
-    }
-
-    private Map<String, float[]> pooled(int shard) {
-        MultiVectorIndex ref = reference.get(shard);
-        Map<String, float[]> pooled = new TreeMap<>();
-        for (String id : ref.ids()) {
-            pooled.put(id, ref.pooledFlat(id));
-        }
-        return pooled;
-    }
-
-    private static List<ShardRejection> rejections(
-            KeyedTwoInputStreamOperatorTestHarness<String, ShardMutation, ShardQuery, PartialResult>
-                    h) {
+    private static List<ShardRejection> rejections(IndexHarness h) {
         List<ShardRejection> out = new ArrayList<>();
         var side = h.getSideOutput(ShardIndexFunction.REJECTED);
         if (side != null) {

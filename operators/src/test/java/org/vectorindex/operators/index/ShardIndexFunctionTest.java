@@ -10,14 +10,13 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vectorindex.operators.routing.CollectionLayout;
-import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.operators.testing.Harnesses;
 import org.vectorindex.operators.testing.Harnesses.Backend;
+import org.vectorindex.operators.testing.Harnesses.IndexHarness;
 import org.vectorindex.operators.testing.IndexKind;
 import org.vectorindex.operators.testing.TestVectors;
 import org.vectorindex.operators.testing.Truth;
@@ -155,34 +154,20 @@ class ShardIndexFunctionTest {
 
     // ---- helpers ----
 
-    private void upsert(
-            KeyedTwoInputStreamOperatorTestHarness<String, ShardMutation, ShardQuery, PartialResult>
-                    h,
-            String id,
-            float[] v,
-            String lang)
-            throws Exception {
+    private void upsert(IndexHarness h, String id, float[] v, String lang) throws Exception {
         docs.put(id, v);
         attrs.put(id, Map.of("lang", lang));
         h.processElement1(
                 new StreamRecord<>(ShardMutation.upsert("c", SHARDS, id, v, Map.of("lang", lang))));
     }
 
-    private void delete(
-            KeyedTwoInputStreamOperatorTestHarness<String, ShardMutation, ShardQuery, PartialResult>
-                    h,
-            String id)
-            throws Exception {
+    private void delete(IndexHarness h, String id) throws Exception {
         docs.remove(id);
         attrs.remove(id);
         h.processElement1(new StreamRecord<>(ShardMutation.delete("c", SHARDS, id)));
     }
 
-    private static void fanOut(
-            KeyedTwoInputStreamOperatorTestHarness<String, ShardMutation, ShardQuery, PartialResult>
-                    h,
-            ShardQuery q)
-            throws Exception {
+    private static void fanOut(IndexHarness h, ShardQuery q) throws Exception {
         for (CollectionLayout c : layouts()) {
             if (q.collection() == null || q.collection().equals(c.name())) {
                 for (int s = 0; s < c.shards(); s++) {
@@ -193,12 +178,7 @@ class ShardIndexFunctionTest {
     }
 
     private void checkKnn(
-            KeyedTwoInputStreamOperatorTestHarness<String, ShardMutation, ShardQuery, PartialResult>
-                    h,
-            String queryId,
-            float[] q,
-            int k,
-            Map<String, String> filter)
+            IndexHarness h, String queryId, float[] q, int k, Map<String, String> filter)
             throws Exception {
         fanOut(h, ShardQuery.knn(queryId, "c", q, k, 0, filter, 42L));
         List<PartialResult> partials = Harnesses.drain(h);
@@ -213,33 +193,18 @@ class ShardIndexFunctionTest {
     }
 
     /** Checks the partials one mutation produced; returns how many there were (0 or 1). */
-    private int checkSubscriptionPartials(
-            KeyedTwoInputStreamOperatorTestHarness<String, ShardMutation, ShardQuery, PartialResult>
-                    h,
-            float[] sv,
-            Cause cause,
-            String id)
+    private int checkSubscriptionPartials(IndexHarness h, float[] sv, Cause cause, String id)
             throws Exception {
-        List<PartialResult> out = Harnesses.drain(h);
-        assertTrue(out.size() <= 1, out.toString());
+        List<PartialResult> out = IndexChecks.partialsOfOneMutation(h, cause, id, SHARDS);
         for (PartialResult p : out) {
-            assertEquals(cause, p.cause());
-            assertEquals(id, p.causeId());
-            assertEquals(ShardKey.shardOf(id, SHARDS), p.shard());
             assertShardTruth(p, sv, 4, Map.of("lang", "en"));
         }
         return out.size();
     }
 
     private void assertShardTruth(PartialResult p, float[] q, int k, Map<String, String> filter) {
-        Map<String, float[]> shardDocs = new LinkedHashMap<>();
-        docs.forEach(
-                (id, v) -> {
-                    if (ShardKey.shardOf(id, SHARDS) == p.shard()) {
-                        shardDocs.put(id, v);
-                    }
-                });
-        Truth.Ranked truth = Truth.topK(shardDocs, attrs, q, k, METRIC, filter);
+        Truth.Ranked truth =
+                Truth.topK(Truth.onShard(docs, p.shard(), SHARDS), attrs, q, k, METRIC, filter);
         assertEquals(truth.ids(), List.of(p.ids()), "shard " + p.shard() + " of " + p.requestId());
         for (int i = 0; i < p.scores().length; i++) {
             assertEquals(truth.scores().get(i), p.scores()[i], 1e-5f);

@@ -5,28 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vectorindex.operators.testing.Results.ids;
+import static org.vectorindex.operators.testing.Results.scores;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.vectorindex.operators.testing.Results;
 import org.vectorindex.operators.types.MergedResult;
 import org.vectorindex.operators.types.PartialResult;
 import org.vectorindex.operators.types.PartialResult.Cause;
 
 class MergeLogicTest {
 
-    static PartialResult partial(
-            PartialResult.Kind kind,
-            int shard,
-            int shards,
-            int k,
-            String[] ids,
-            float[] scores,
-            Cause cause,
-            String causeId) {
-        return new PartialResult(
-                kind, "r", "c", shard, shards, k, ids, scores, 100L, cause, causeId);
+    private static PartialResult oneShot(int shard, String[] ids, float[] scores) {
+        return Results.oneShot(Results.knnOnShard("r", "c", shard, 2, 2, 100L), ids, scores);
+    }
+
+    private static PartialResult continuous(
+            int shard, String[] ids, float[] scores, Cause cause, String causeId) {
+        return PartialResult.continuous("r", "c", shard, 2, 2, ids, scores, cause, causeId);
     }
 
     @Test
@@ -86,26 +85,8 @@ class MergeLogicTest {
 
     @Test
     void oneShotCompletesOnceEveryShardAnsweredAndIgnoresDuplicates() {
-        PartialResult p0 =
-                partial(
-                        PartialResult.Kind.ONE_SHOT,
-                        0,
-                        2,
-                        2,
-                        new String[] {"a", "b"},
-                        new float[] {0.9f, 0.3f},
-                        Cause.NONE,
-                        null);
-        PartialResult p1 =
-                partial(
-                        PartialResult.Kind.ONE_SHOT,
-                        1,
-                        2,
-                        2,
-                        new String[] {"c"},
-                        new float[] {0.5f},
-                        Cause.NONE,
-                        null);
+        PartialResult p0 = oneShot(0, ids("a", "b"), scores(0.9f, 0.3f));
+        PartialResult p1 = oneShot(1, ids("c"), scores(0.5f));
         OneShotState st = MergeLogic.startOneShot(p0);
         assertFalse(MergeLogic.addOneShot(st, p0));
         assertFalse(MergeLogic.addOneShot(st, p0), "a duplicate does not count");
@@ -118,16 +99,7 @@ class MergeLogicTest {
 
     @Test
     void continuousEmitsVersionOneWhenAllShardsReportedThenOnlyChanges() {
-        PartialResult s0 =
-                partial(
-                        PartialResult.Kind.CONTINUOUS,
-                        0,
-                        2,
-                        2,
-                        new String[] {"a"},
-                        new float[] {0.9f},
-                        Cause.SUBSCRIBE,
-                        "r");
+        PartialResult s0 = continuous(0, ids("a"), scores(0.9f), Cause.SUBSCRIBE, "r");
         SubscriptionState st = MergeLogic.startSubscription(s0);
         assertNull(MergeLogic.applyContinuous("r", st, s0), "shard 1 has not reported");
         // a mutation on shard 0 before shard 1 subscribed: folded into version 1
@@ -135,28 +107,10 @@ class MergeLogicTest {
                 MergeLogic.applyContinuous(
                         "r",
                         st,
-                        partial(
-                                PartialResult.Kind.CONTINUOUS,
-                                0,
-                                2,
-                                2,
-                                new String[] {"a", "x"},
-                                new float[] {0.9f, 0.2f},
-                                Cause.UPSERT,
-                                "x")));
+                        continuous(0, ids("a", "x"), scores(0.9f, 0.2f), Cause.UPSERT, "x")));
         MergedResult v1 =
                 MergeLogic.applyContinuous(
-                        "r",
-                        st,
-                        partial(
-                                PartialResult.Kind.CONTINUOUS,
-                                1,
-                                2,
-                                2,
-                                new String[] {"b"},
-                                new float[] {0.4f},
-                                Cause.SUBSCRIBE,
-                                "r"));
+                        "r", st, continuous(1, ids("b"), scores(0.4f), Cause.SUBSCRIBE, "r"));
         assertEquals(1, v1.version());
         assertArrayEquals(new String[] {"a", "b"}, v1.ids());
         assertArrayEquals(new String[] {"a", "b"}, v1.entered());
@@ -168,29 +122,13 @@ class MergeLogicTest {
                 MergeLogic.applyContinuous(
                         "r",
                         st,
-                        partial(
-                                PartialResult.Kind.CONTINUOUS,
-                                1,
-                                2,
-                                2,
-                                new String[] {"b", "y"},
-                                new float[] {0.4f, 0.1f},
-                                Cause.UPSERT,
-                                "y")));
+                        continuous(1, ids("b", "y"), scores(0.4f, 0.1f), Cause.UPSERT, "y")));
         // shard 1 gets a better one: enters, b... a stays, b leaves
         MergedResult v2 =
                 MergeLogic.applyContinuous(
                         "r",
                         st,
-                        partial(
-                                PartialResult.Kind.CONTINUOUS,
-                                1,
-                                2,
-                                2,
-                                new String[] {"z", "b"},
-                                new float[] {0.95f, 0.4f},
-                                Cause.UPSERT,
-                                "z"));
+                        continuous(1, ids("z", "b"), scores(0.95f, 0.4f), Cause.UPSERT, "z"));
         assertEquals(2, v2.version());
         assertArrayEquals(new String[] {"z", "a"}, v2.ids());
         assertArrayEquals(new String[] {"z"}, v2.entered());
@@ -203,15 +141,7 @@ class MergeLogicTest {
                 MergeLogic.applyContinuous(
                         "r",
                         st,
-                        partial(
-                                PartialResult.Kind.CONTINUOUS,
-                                0,
-                                2,
-                                2,
-                                new String[] {"a", "x"},
-                                new float[] {0.8f, 0.2f},
-                                Cause.UPSERT,
-                                "a"));
+                        continuous(0, ids("a", "x"), scores(0.8f, 0.2f), Cause.UPSERT, "a"));
         assertEquals(3, v3.version());
         assertEquals(0, v3.entered().length);
         assertEquals(0, v3.left().length);

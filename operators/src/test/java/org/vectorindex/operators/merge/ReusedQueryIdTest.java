@@ -12,11 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.vectorindex.operators.testing.Harnesses;
 import org.vectorindex.operators.testing.Harnesses.Backend;
+import org.vectorindex.operators.testing.Results;
 import org.vectorindex.operators.types.MergedResult;
 import org.vectorindex.operators.types.PartialResult;
-import org.vectorindex.operators.types.PartialResult.Cause;
-import org.vectorindex.operators.types.PartialResult.Kind;
-import org.vectorindex.operators.types.ShardStats;
+import org.vectorindex.operators.types.ShardQuery;
 
 /**
  * Two one-shot requests under one queryId, in flight together: each is answered once, with its own
@@ -25,42 +24,14 @@ import org.vectorindex.operators.types.ShardStats;
 class ReusedQueryIdTest {
     private static StreamRecord<PartialResult> knn(
             String collection, int shard, int shards, long offset, String id, float score) {
-        return new StreamRecord<>(
-                new PartialResult(
-                        Kind.ONE_SHOT,
-                        "q",
-                        collection,
-                        shard,
-                        shards,
-                        2,
-                        new String[] {id},
-                        new float[] {score},
-                        1_000L,
-                        Cause.NONE,
-                        null,
-                        null,
-                        0,
-                        offset));
+        ShardQuery q = Results.knnOnShard("q", collection, shard, shards, 2, 1_000L).at(0, offset);
+        return new StreamRecord<>(Results.oneShot(q, new String[] {id}, new float[] {score}));
     }
 
     private static StreamRecord<PartialResult> stats(
             String collection, int shard, int shards, long offset, long size) {
-        return new StreamRecord<>(
-                new PartialResult(
-                        Kind.STATS,
-                        "q",
-                        collection,
-                        shard,
-                        shards,
-                        0,
-                        new String[0],
-                        new float[0],
-                        1_000L,
-                        Cause.NONE,
-                        null,
-                        new ShardStats(size, size),
-                        0,
-                        offset));
+        ShardQuery q = Results.statsOnShard("q", collection, shard, shards, 1_000L).at(0, offset);
+        return new StreamRecord<>(Results.stats(q, size, size));
     }
 
     /** RocksDB cannot count entries; there the answers alone show that nothing was mixed in. */

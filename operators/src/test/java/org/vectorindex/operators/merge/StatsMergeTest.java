@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vectorindex.operators.testing.Results.ids;
+import static org.vectorindex.operators.testing.Results.scores;
 
 import java.util.List;
 import org.apache.flink.core.memory.DataInputDeserializer;
@@ -15,10 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.vectorindex.operators.testing.Harnesses;
 import org.vectorindex.operators.testing.Harnesses.Backend;
+import org.vectorindex.operators.testing.Results;
 import org.vectorindex.operators.types.MergedResult;
 import org.vectorindex.operators.types.PartialResult;
-import org.vectorindex.operators.types.PartialResult.Cause;
-import org.vectorindex.operators.types.PartialResult.Kind;
 import org.vectorindex.operators.types.ShardStats;
 
 /**
@@ -29,19 +30,12 @@ class StatsMergeTest {
     private static final int SHARDS = 3;
 
     static PartialResult stats(String id, int shard, long size, long digest) {
-        return new PartialResult(
-                Kind.STATS,
-                id,
-                "c",
-                shard,
-                SHARDS,
-                0,
-                new String[0],
-                new float[0],
-                5L,
-                Cause.NONE,
-                null,
-                new ShardStats(size, digest));
+        return Results.stats(Results.statsOnShard(id, "c", shard, SHARDS, 5L), size, digest);
+    }
+
+    private static StreamRecord<PartialResult> oneShot(int shard, String[] ids, float[] scores) {
+        return new StreamRecord<>(
+                Results.oneShot(Results.knnOnShard("st", "c", shard, SHARDS, 1, 5L), ids, scores));
     }
 
     @ParameterizedTest
@@ -51,20 +45,7 @@ class StatsMergeTest {
         h.processElement(new StreamRecord<>(stats("st", 2, 30, -7L)));
         h.processElement(new StreamRecord<>(stats("st", 0, 10, 0x0123456789abcdefL)));
         // a one-shot query with the same id keeps its own state
-        h.processElement(
-                new StreamRecord<>(
-                        new PartialResult(
-                                Kind.ONE_SHOT,
-                                "st",
-                                "c",
-                                0,
-                                SHARDS,
-                                1,
-                                new String[] {"a"},
-                                new float[] {1f},
-                                5L,
-                                Cause.NONE,
-                                null)));
+        h.processElement(oneShot(0, ids("a"), scores(1f)));
         assertTrue(Harnesses.drain(h).isEmpty(), "one shard is missing");
         OperatorSubtaskState snapshot = h.snapshot(1, 1);
         h.close();
@@ -91,20 +72,7 @@ class StatsMergeTest {
 
         // the one-shot query under the same id is still waiting for its other shards
         for (int s = 1; s < SHARDS; s++) {
-            r.processElement(
-                    new StreamRecord<>(
-                            new PartialResult(
-                                    Kind.ONE_SHOT,
-                                    "st",
-                                    "c",
-                                    s,
-                                    SHARDS,
-                                    1,
-                                    new String[0],
-                                    new float[0],
-                                    5L,
-                                    Cause.NONE,
-                                    null)));
+            r.processElement(oneShot(s, ids(), scores()));
         }
         List<MergedResult> oneShot = Harnesses.drain(r);
         assertEquals(1, oneShot.size());
@@ -141,20 +109,7 @@ class StatsMergeTest {
     @Test
     void aPartialFromAnotherLayoutIsIgnored() {
         StatsState st = MergeLogic.startStats(stats("x", 0, 1, 1));
-        PartialResult other =
-                new PartialResult(
-                        Kind.STATS,
-                        "x",
-                        "c",
-                        0,
-                        SHARDS + 1,
-                        0,
-                        new String[0],
-                        new float[0],
-                        0,
-                        Cause.NONE,
-                        null,
-                        new ShardStats(1, 1));
+        PartialResult other = Results.stats(Results.statsOnShard("x", "c", 0, SHARDS + 1, 0), 1, 1);
         assertEquals(false, MergeLogic.addStats(st, other));
         assertEquals(false, MergeLogic.addStats(st, stats("x", 0, 1, 1)));
         assertEquals(false, MergeLogic.addStats(st, stats("x", 0, 1, 1)), "duplicate");

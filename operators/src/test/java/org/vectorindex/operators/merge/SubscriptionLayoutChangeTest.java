@@ -24,10 +24,19 @@ class SubscriptionLayoutChangeTest {
             Kind kind, String collection, int shard, int shards, String hit) {
         String[] ids = hit == null ? new String[0] : new String[] {hit};
         float[] scores = hit == null ? new float[0] : new float[] {1f};
-        Cause cause = kind == Kind.CONTINUOUS ? Cause.SUBSCRIBE : Cause.NONE;
         return new StreamRecord<>(
-                new PartialResult(
-                        kind, "s", collection, shard, shards, 1, ids, scores, 0L, cause, "s"));
+                kind == Kind.CONTINUOUS
+                        ? PartialResult.continuous(
+                                "s",
+                                collection,
+                                shard,
+                                shards,
+                                1,
+                                ids,
+                                scores,
+                                Cause.SUBSCRIBE,
+                                "s")
+                        : PartialResult.closed("s", collection, shard, shards, 1, 0L));
     }
 
     @ParameterizedTest

@@ -16,7 +16,6 @@ import org.vectorindex.operators.testing.Harnesses.Backend;
 import org.vectorindex.operators.types.MergedResult;
 import org.vectorindex.operators.types.PartialResult;
 import org.vectorindex.operators.types.PartialResult.Cause;
-import org.vectorindex.operators.types.PartialResult.Kind;
 
 /**
  * Subscription state lives on the heap and reaches keyed state only when the operator snapshots: a
@@ -71,22 +70,13 @@ class WriteBehindMergeTest {
             if (i == 200 || i == 400) {
                 String id = "s" + (i / 200);
                 for (int shard = 0; shard < SHARDS; shard++) {
-                    out.add(
-                            ResultMergeFunctionTest.rec(
-                                    Kind.CLOSED,
-                                    id,
-                                    shard,
-                                    new String[0],
-                                    new float[0],
-                                    Cause.NONE,
-                                    null));
+                    out.add(ResultMergeFunctionTest.closed(id, shard));
                 }
                 open(out, r, id);
             }
             String cause = "v" + i;
             out.add(
-                    ResultMergeFunctionTest.rec(
-                            Kind.CONTINUOUS,
+                    ResultMergeFunctionTest.continuous(
                             "s" + r.nextInt(SUBSCRIPTIONS),
                             r.nextInt(SHARDS),
                             new String[] {"v" + r.nextInt(40), cause},
@@ -100,8 +90,7 @@ class WriteBehindMergeTest {
     private static void open(List<StreamRecord<PartialResult>> out, Random r, String id) {
         for (int shard = 0; shard < SHARDS; shard++) {
             out.add(
-                    ResultMergeFunctionTest.rec(
-                            Kind.CONTINUOUS,
+                    ResultMergeFunctionTest.continuous(
                             id,
                             shard,
                             new String[] {"v" + r.nextInt(40)},

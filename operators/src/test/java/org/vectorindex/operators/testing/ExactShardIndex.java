@@ -78,35 +78,30 @@ public final class ExactShardIndex implements ShardIndex {
     }
 
     @Override
-    public boolean contains(String id) {
-        return vectors.get(id) != null;
-    }
-
-    @Override
     public float[] vector(String id) {
         float[] v = vectors.get(id);
         return v == null ? null : v.clone();
     }
 
     @Override
+    public boolean contains(String id) {
+        return vectors.get(id) != null;
+    }
+
+    @Override
     public List<SearchHit> search(float[] query, int k, int ef, IdFilter filter) {
         VectorMath.validate(query, config.dimension(), config.metric());
         float[] q = prepare(query, config.metric());
-        List<SearchHit> all = new ArrayList<>();
+        Map<String, Float> scored = new HashMap<>();
         for (Map.Entry<String, float[]> e : vectors.entries()) {
             if (filter == null || filter.test(e.getKey())) {
-                all.add(new SearchHit(e.getKey(), config.metric().score(q, e.getValue())));
+                scored.put(e.getKey(), config.metric().score(q, e.getValue()));
             }
         }
-        all.sort(
-                (a, b) ->
-                        a.score() != b.score()
-                                ? Float.compare(b.score(), a.score())
-                                : a.id().compareTo(b.id()));
+        Truth.Ranked best = Truth.rank(scored, k, config.metric()::externalScore);
         List<SearchHit> out = new ArrayList<>();
-        for (int i = 0; i < Math.min(k, all.size()); i++) {
-            SearchHit h = all.get(i);
-            out.add(new SearchHit(h.id(), config.metric().externalScore(h.score())));
+        for (int i = 0; i < best.ids().size(); i++) {
+            out.add(new SearchHit(best.ids().get(i), best.scores().get(i)));
         }
         return out;
     }

@@ -49,10 +49,9 @@ public final class Harnesses {
         }
     }
 
-    public static KeyedTwoInputStreamOperatorTestHarness<
-                    String, ShardMutation, ShardQuery, PartialResult>
-            index(ShardIndexFunction fn, Backend backend, OperatorSubtaskState restoreFrom)
-                    throws Exception {
+    public static IndexHarness index(
+            ShardIndexFunction fn, Backend backend, OperatorSubtaskState restoreFrom)
+            throws Exception {
         return index(fn, backend, restoreFrom, 1, 0);
     }
 
@@ -60,17 +59,15 @@ public final class Harnesses {
      * Subtask {@code subtask} of {@code parallelism}, with max parallelism {@link
      * #MAX_PARALLELISM}.
      */
-    public static KeyedTwoInputStreamOperatorTestHarness<
-                    String, ShardMutation, ShardQuery, PartialResult>
-            index(
-                    ShardIndexFunction fn,
-                    Backend backend,
-                    OperatorSubtaskState restoreFrom,
-                    int parallelism,
-                    int subtask)
-                    throws Exception {
-        var h = indexHarness(fn, parallelism, subtask);
-        start(h, backend, restoreFrom, PartialResultSerializer.INSTANCE);
+    public static IndexHarness index(
+            ShardIndexFunction fn,
+            Backend backend,
+            OperatorSubtaskState restoreFrom,
+            int parallelism,
+            int subtask)
+            throws Exception {
+        var h = new IndexHarness(fn, parallelism, subtask);
+        start(h, backend.create(), restoreFrom, PartialResultSerializer.INSTANCE);
         return h;
     }
 
@@ -80,7 +77,7 @@ public final class Harnesses {
         var h =
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         new ResultMergeOperator(fn), PartialResult::mergeKey, Types.STRING);
-        start(h, backend, restoreFrom, MergedResultSerializer.INSTANCE);
+        start(h, backend.create(), restoreFrom, MergedResultSerializer.INSTANCE);
         return h;
     }
 
@@ -90,7 +87,7 @@ public final class Harnesses {
         var h =
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         new KeyedProcessOperator<>(fn), ShardQuery::requestId, Types.STRING);
-        start(h, backend, restoreFrom, ShardQuerySerializer.INSTANCE);
+        start(h, backend.create(), restoreFrom, ShardQuerySerializer.INSTANCE);
         return h;
     }
 
@@ -99,12 +96,10 @@ public final class Harnesses {
      * {@code checkpoints}, as a production job checkpoints (for measurements of checkpoint sizes
      * and restores).
      */
-    public static KeyedTwoInputStreamOperatorTestHarness<
-                    String, ShardMutation, ShardQuery, PartialResult>
-            incrementalIndex(
-                    ShardIndexFunction fn, Path checkpoints, OperatorSubtaskState restoreFrom)
-                    throws Exception {
-        var h = indexHarness(fn, 1, 0);
+    public static IndexHarness incrementalIndex(
+            ShardIndexFunction fn, Path checkpoints, OperatorSubtaskState restoreFrom)
+            throws Exception {
+        var h = new IndexHarness(fn, 1, 0);
         h.setCheckpointStorage(new FileSystemCheckpointStorage(checkpoints.toUri()));
         start(
                 h,
@@ -114,26 +109,20 @@ public final class Harnesses {
         return h;
     }
 
-    private static KeyedTwoInputStreamOperatorTestHarness<
-                    String, ShardMutation, ShardQuery, PartialResult>
-            indexHarness(ShardIndexFunction fn, int parallelism, int subtask) throws Exception {
-        return new KeyedTwoInputStreamOperatorTestHarness<>(
-                new ShardIndexOperator(fn),
-                ShardMutation::shardKey,
-                ShardQuery::shardKey,
-                Types.STRING,
-                MAX_PARALLELISM,
-                parallelism,
-                subtask);
-    }
-
-    private static <OUT> void start(
-            AbstractStreamOperatorTestHarness<OUT> h,
-            Backend backend,
-            OperatorSubtaskState restoreFrom,
-            org.apache.flink.api.common.typeutils.TypeSerializer<OUT> out)
-            throws Exception {
-        start(h, backend.create(), restoreFrom, out);
+    /** The index operator's harness, keyed by shard key on both inputs. */
+    public static final class IndexHarness
+            extends KeyedTwoInputStreamOperatorTestHarness<
+                    String, ShardMutation, ShardQuery, PartialResult> {
+        private IndexHarness(ShardIndexFunction fn, int parallelism, int subtask) throws Exception {
+            super(
+                    new ShardIndexOperator(fn),
+                    ShardMutation::shardKey,
+                    ShardQuery::shardKey,
+                    Types.STRING,
+                    MAX_PARALLELISM,
+                    parallelism,
+                    subtask);
+        }
     }
 
     private static <OUT> void start(

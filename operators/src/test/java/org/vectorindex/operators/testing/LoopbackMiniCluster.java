@@ -1,5 +1,7 @@
 package org.vectorindex.operators.testing;
 
+import java.util.List;
+import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestOptions;
@@ -14,14 +16,19 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 public final class LoopbackMiniCluster {
     private LoopbackMiniCluster() {}
 
+    /** Where the REST endpoint, the job manager and the task managers bind and are reached. */
+    private static final List<ConfigOption<String>> ADDRESSES =
+            List.of(
+                    RestOptions.BIND_ADDRESS,
+                    RestOptions.ADDRESS,
+                    JobManagerOptions.BIND_HOST,
+                    JobManagerOptions.ADDRESS,
+                    TaskManagerOptions.BIND_HOST,
+                    TaskManagerOptions.HOST);
+
     public static Configuration configuration() {
         Configuration c = new Configuration();
-        c.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-        c.set(RestOptions.ADDRESS, "127.0.0.1");
-        c.set(JobManagerOptions.BIND_HOST, "127.0.0.1");
-        c.set(JobManagerOptions.ADDRESS, "127.0.0.1");
-        c.set(TaskManagerOptions.BIND_HOST, "127.0.0.1");
-        c.set(TaskManagerOptions.HOST, "127.0.0.1");
+        ADDRESSES.forEach(option -> c.set(option, "127.0.0.1"));
         return c;
     }
 

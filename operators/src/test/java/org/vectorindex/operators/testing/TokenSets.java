@@ -1,7 +1,6 @@
 package org.vectorindex.operators.testing;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.vectorindex.operators.index.TokenRows;
@@ -38,15 +37,12 @@ public final class TokenSets {
         return flat;
     }
 
-    /** Ranked ids and MaxSim scores. */
-    public record Ranked(List<String> ids, List<Float> scores) {}
-
     /**
      * Exact top-k by MaxSim of {@code queryFlat} (normalised here, as the operator does) against
      * each document's pooled vectors, among ids whose attributes satisfy {@code filter}; score
      * descending, then id ascending.
      */
-    public static Ranked topK(
+    public static Truth.Ranked topK(
             Map<String, float[]> pooled,
             Map<String, Map<String, String>> attrs,
             float[] queryFlat,
@@ -55,28 +51,15 @@ public final class TokenSets {
             Map<String, String> filter) {
         float[] q = queryFlat.clone();
         TokenRows.normalizeInPlace(q, dim);
-        record Hit(String id, float score) {}
-        List<Hit> hits = new ArrayList<>();
+        Map<String, Float> scored = new HashMap<>();
         for (Map.Entry<String, float[]> e : pooled.entrySet()) {
             Map<String, String> a = attrs.getOrDefault(e.getKey(), Map.of());
-            if (!a.entrySet().containsAll(filter.entrySet())) {
-                continue;
+            if (a.entrySet().containsAll(filter.entrySet())) {
+                float[] d = e.getValue();
+                scored.put(e.getKey(), MaxSim.score(q, q.length / dim, d, d.length / dim, dim));
             }
-            float[] d = e.getValue();
-            hits.add(new Hit(e.getKey(), MaxSim.score(q, q.length / dim, d, d.length / dim, dim)));
         }
-        hits.sort(
-                (a, b) ->
-                        a.score() != b.score()
-                                ? Float.compare(b.score(), a.score())
-                                : a.id().compareTo(b.id()));
-        List<String> ids = new ArrayList<>();
-        List<Float> scores = new ArrayList<>();
-        for (int i = 0; i < Math.min(k, hits.size()); i++) {
-            ids.add(hits.get(i).id());
-            scores.add(hits.get(i).score());
-        }
-        return new Ranked(ids, scores);
+        return Truth.rank(scored, k, score -> score);
     }
 
     /** Rows of {@code flat} as separate arrays (the multi-vector index's row-wise query form). */

@@ -1,8 +1,12 @@
 package org.vectorindex.operators.testing;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.state.math.Metric;
 
 /** Brute-force top-k over a test's own copy of the live data: what results must equal. */
@@ -24,27 +28,44 @@ public final class Truth {
             Metric metric,
             Map<String, String> filter) {
         float[] q = ExactShardIndex.prepare(query, metric);
-        record Hit(String id, float score) {}
-        List<Hit> hits = new ArrayList<>();
+        Map<String, Float> scored = new HashMap<>();
         for (Map.Entry<String, float[]> e : docs.entrySet()) {
-            if (!matches(attrs.get(e.getKey()), filter)) {
-                continue;
+            if (matches(attrs.get(e.getKey()), filter)) {
+                scored.put(
+                        e.getKey(), metric.score(q, ExactShardIndex.prepare(e.getValue(), metric)));
             }
-            hits.add(
-                    new Hit(
-                            e.getKey(),
-                            metric.score(q, ExactShardIndex.prepare(e.getValue(), metric))));
         }
+        return rank(scored, k, metric::externalScore);
+    }
+
+    /** The documents of {@code docs} that shard {@code shard} of {@code shards} holds. */
+    public static Map<String, float[]> onShard(Map<String, float[]> docs, int shard, int shards) {
+        Map<String, float[]> held = new LinkedHashMap<>();
+        docs.forEach(
+                (id, v) -> {
+                    if (ShardKey.shardOf(id, shards) == shard) {
+                        held.put(id, v);
+                    }
+                });
+        return held;
+    }
+
+    /**
+     * The best {@code k} of {@code scored} (id to score), score descending, then id ascending; each
+     * score reported as {@code report} maps it.
+     */
+    static Ranked rank(Map<String, Float> scored, int k, UnaryOperator<Float> report) {
+        List<Map.Entry<String, Float>> hits = new ArrayList<>(scored.entrySet());
         hits.sort(
                 (a, b) ->
-                        a.score() != b.score()
-                                ? Float.compare(b.score(), a.score())
-                                : a.id().compareTo(b.id()));
+                        a.getValue().floatValue() != b.getValue().floatValue()
+                                ? Float.compare(b.getValue(), a.getValue())
+                                : a.getKey().compareTo(b.getKey()));
         List<String> ids = new ArrayList<>();
         List<Float> scores = new ArrayList<>();
         for (int i = 0; i < Math.min(k, hits.size()); i++) {
-            ids.add(hits.get(i).id());
-            scores.add(metric.externalScore(hits.get(i).score()));
+            ids.add(hits.get(i).getKey());
+            scores.add(report.apply(hits.get(i).getValue()));
         }
         return new Ranked(ids, scores);
     }

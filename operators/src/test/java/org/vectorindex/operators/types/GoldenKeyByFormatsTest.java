@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.vectorindex.operators.testing.Results;
 import org.vectorindex.state.testing.GoldenFixtures;
 
 /** The types crossing a keyBy as committed fixtures of each released format still read. */
@@ -42,23 +43,11 @@ class GoldenKeyByFormatsTest {
                 "PartialResult-v4.hex",
                 PartialResultSerializer.INSTANCE,
                 List.of(
-                        new PartialResult(
-                                PartialResult.Kind.ONE_SHOT,
-                                "q1",
-                                "c",
-                                1,
-                                3,
-                                2,
+                        Results.oneShot(
+                                Results.knnOnShard("q1", "c", 1, 3, 2, 7L).at(2, 17L),
                                 new String[] {"a", "b\u20ac"},
-                                new float[] {0.9f, 0.5f},
-                                7L,
-                                PartialResult.Cause.NONE,
-                                null,
-                                null,
-                                2,
-                                17L),
-                        new PartialResult(
-                                PartialResult.Kind.CONTINUOUS,
+                                new float[] {0.9f, 0.5f}),
+                        PartialResult.continuous(
                                 "s1",
                                 "c",
                                 0,
@@ -66,34 +55,13 @@ class GoldenKeyByFormatsTest {
                                 1,
                                 new String[] {"a"},
                                 new float[] {1f},
-                                0L,
                                 PartialResult.Cause.UPSERT,
                                 "a"),
-                        new PartialResult(
-                                PartialResult.Kind.CLOSED,
-                                "s1",
-                                "c",
-                                0,
-                                1,
-                                1,
-                                new String[0],
-                                new float[0],
-                                0L,
-                                PartialResult.Cause.NONE,
-                                null),
-                        new PartialResult(
-                                PartialResult.Kind.STATS,
-                                "st",
-                                "c",
-                                1,
-                                4,
-                                0,
-                                new String[0],
-                                new float[0],
-                                11L,
-                                PartialResult.Cause.NONE,
-                                null,
-                                new ShardStats(123, 0x8000000000000001L))));
+                        PartialResult.closed("s1", "c", 0, 1, 1, 0L),
+                        Results.stats(
+                                Results.statsOnShard("st", "c", 1, 4, 11L),
+                                123,
+                                0x8000000000000001L)));
     }
 
     @Test
@@ -126,19 +94,8 @@ class GoldenKeyByFormatsTest {
                                 new String[0],
                                 PartialResult.Cause.NONE,
                                 null),
-                        new MergedResult(
-                                MergedResult.Kind.STATS,
-                                "st",
-                                "c",
-                                new String[0],
-                                new float[0],
-                                0,
-                                0,
-                                new String[0],
-                                new String[0],
-                                PartialResult.Cause.NONE,
-                                null,
-                                new ShardStats[] {new ShardStats(1, -1L), new ShardStats(0, 7L)})));
+                        Results.mergedStats(
+                                "st", "c", new ShardStats(1, -1L), new ShardStats(0, 7L))));
     }
 
     @Test

@@ -5,45 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vectorindex.state.testing.SerializerChecks.roundTrip;
+import static org.vectorindex.state.testing.SerializerChecks.snapshotRestores;
 
 import java.io.IOException;
 import java.util.Map;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
+import org.vectorindex.operators.testing.Results;
 import org.vectorindex.state.serde.SerdeIo;
 
 class SerializersTest {
-
-    static <T> T roundTrip(TypeSerializer<T> serializer, T value) throws IOException {
-        DataOutputSerializer out = new DataOutputSerializer(64);
-        serializer.serialize(value, out);
-        byte[] bytes = out.getCopyOfBuffer();
-        T back = serializer.deserialize(new DataInputDeserializer(bytes));
-        // copy(DataInputView, DataOutputView) must reproduce the same bytes
-        DataOutputSerializer copied = new DataOutputSerializer(64);
-        serializer.copy(new DataInputDeserializer(bytes), copied);
-        assertArrayEquals(bytes, copied.getCopyOfBuffer());
-        return back;
-    }
-
-    static <T> void snapshotRestores(TypeSerializer<T> serializer) throws IOException {
-        TypeSerializerSnapshot<T> snapshot = serializer.snapshotConfiguration();
-        DataOutputSerializer out = new DataOutputSerializer(64);
-        TypeSerializerSnapshot.writeVersionedSnapshot(out, snapshot);
-        TypeSerializerSnapshot<T> read =
-                TypeSerializerSnapshot.readVersionedSnapshot(
-                        new DataInputDeserializer(out.getCopyOfBuffer()),
-                        SerializersTest.class.getClassLoader());
-        assertEquals(serializer, read.restoreSerializer());
-        TypeSerializerSchemaCompatibility<T> compat =
-                serializer.snapshotConfiguration().resolveSchemaCompatibility(read);
-        assertTrue(compat.isCompatibleAsIs());
-    }
 
     @Test
     void shardMutationRoundTrips() throws IOException {
@@ -89,8 +63,7 @@ class SerializersTest {
     @Test
     void partialAndMergedResultsRoundTrip() throws IOException {
         PartialResult p =
-                new PartialResult(
-                        PartialResult.Kind.CONTINUOUS,
+                PartialResult.continuous(
                         "s1",
                         "c",
                         1,
@@ -98,7 +71,6 @@ class SerializersTest {
                         2,
                         new String[] {"a", "b"},
                         new float[] {0.9f, 0.5f},
-                        7L,
                         PartialResult.Cause.UPSERT,
                         "a");
         PartialResult pb = roundTrip(PartialResultSerializer.INSTANCE, p);
@@ -142,39 +114,13 @@ class SerializersTest {
         assertEquals("c#1", qb.shardKey());
         assertEquals(11L, qb.ingestMillis());
 
-        PartialResult p =
-                new PartialResult(
-                        PartialResult.Kind.STATS,
-                        "st",
-                        "c",
-                        1,
-                        4,
-                        0,
-                        new String[0],
-                        new float[0],
-                        11L,
-                        PartialResult.Cause.NONE,
-                        null,
-                        new ShardStats(123, 0x8000000000000001L));
+        PartialResult p = PartialResult.stats(q, "c", 1, new ShardStats(123, 0x8000000000000001L));
         PartialResult pb = roundTrip(PartialResultSerializer.INSTANCE, p);
         assertEquals(PartialResult.Kind.STATS, pb.kind());
         assertEquals(p.stats(), pb.stats());
 
         ShardStats[] shards = {new ShardStats(1, -1L), new ShardStats(0, 7L)};
-        MergedResult m =
-                new MergedResult(
-                        MergedResult.Kind.STATS,
-                        "st",
-                        "c",
-                        new String[0],
-                        new float[0],
-                        0,
-                        0,
-                        new String[0],
-                        new String[0],
-                        PartialResult.Cause.NONE,
-                        null,
-                        shards);
+        MergedResult m = Results.mergedStats("st", "c", shards);
         MergedResult mb = roundTrip(MergedResultSerializer.INSTANCE, m);
         assertEquals(MergedResult.Kind.STATS, mb.kind());
         assertArrayEquals(shards, mb.shards());
@@ -275,25 +221,22 @@ class SerializersTest {
         // kind STATS did not exist in format 1
         byte[] statsInV1 = partialV1.clone();
         statsInV1[1] = (byte) PartialResult.Kind.STATS.ordinal();
-        IOException e =
-                assertThrows(
-                        IOException.class,
-                        () ->
-                                PartialResultSerializer.INSTANCE.deserialize(
-                                        new DataInputDeserializer(statsInV1)));
-        assertTrue(e.getMessage().contains("kind 3 in format 1"), e.getMessage());
+        assertPartialRefused(statsInV1, "kind 3 in format 1");
     }
 
     @Test
     void unknownFormatVersionIsRefusedWithAMessage() {
-        byte[] bytes = {9, 0, 0};
+        assertPartialRefused(new byte[] {9, 0, 0}, "format version 9");
+    }
+
+    private static void assertPartialRefused(byte[] bytes, String why) {
         IOException e =
                 assertThrows(
                         IOException.class,
                         () ->
                                 PartialResultSerializer.INSTANCE.deserialize(
                                         new DataInputDeserializer(bytes)));
-        assertTrue(e.getMessage().contains("format version 9"), e.getMessage());
+        assertTrue(e.getMessage().contains(why), e.getMessage());
     }
 
     @Test

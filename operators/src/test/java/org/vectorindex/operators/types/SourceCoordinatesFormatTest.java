@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.vectorindex.operators.testing.Results;
 
 /**
  * The formats that carry a record's source partition and offset, frozen as bytes, and the formats
@@ -69,21 +70,10 @@ class SourceCoordinatesFormatTest {
                 GoldenBytes.read(ShardRejectionSerializer.INSTANCE, previous(REJECTION_V3)));
 
         PartialResult p =
-                new PartialResult(
-                        PartialResult.Kind.ONE_SHOT,
-                        "q",
-                        "c",
-                        0,
-                        1,
-                        3,
+                Results.oneShot(
+                        Results.knnOnShard("q", "c", 0, 1, 3, 5L).at(1, 7L),
                         new String[] {"a"},
-                        new float[] {0.5f},
-                        5L,
-                        PartialResult.Cause.NONE,
-                        null,
-                        null,
-                        1,
-                        7L);
+                        new float[] {0.5f});
         assertEquals(PARTIAL_V4, GoldenBytes.hex(PartialResultSerializer.INSTANCE, p));
         PartialResult read = GoldenBytes.read(PartialResultSerializer.INSTANCE, PARTIAL_V4);
         assertEquals("1:7:q", read.mergeKey());

@@ -3,7 +3,7 @@ package org.vectorindex.operators.types;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.vectorindex.operators.types.SerializersTest.roundTrip;
+import static org.vectorindex.state.testing.SerializerChecks.roundTrip;
 
 import java.io.IOException;
 import java.util.Map;
@@ -19,41 +19,39 @@ class StringFormatsTest {
 
     static final String EUROS = "\u20ac".repeat(21_846);
 
+    // records as the formats before long strings wrote them
+    private static final String MUTATION_V1 =
+            "010003632330000008646f632d31e282ac000000023f8000004020000000000001"
+                    + "00046c616e670002656e";
+    private static final String QUERY_V2 =
+            "0201000273310100016300000002000000040100036323320000000240400000408000"
+                    + "000000000a00000020000000010001610001620000000000000063";
+    private static final String PARTIAL_V2 =
+            "02010002733100016300000001000000030000000200000002000161000162000000"
+                    + "023f6666663f0000000000000000000007020100016100";
+    private static final String MERGED_V2 =
+            "02010002733100016300000001000161000000013f66666600000000000000000000"
+                    + "000000000003000000010001610000000100017a030100017affffffff";
+
     @Test
     void formerFormatsStillRead() throws IOException {
-        ShardMutation m =
-                GoldenBytes.read(
-                        ShardMutationSerializer.INSTANCE,
-                        "010003632330000008646f632d31e282ac000000023f8000004020000000000001"
-                                + "00046c616e670002656e");
+        ShardMutation m = GoldenBytes.read(ShardMutationSerializer.INSTANCE, MUTATION_V1);
         assertEquals("c#0", m.shardKey());
         assertEquals("doc-1\u20ac", m.id());
         assertArrayEquals(new float[] {1, 2.5f}, m.vector());
         assertEquals(Map.of("lang", "en"), m.attributes());
 
-        ShardQuery q =
-                GoldenBytes.read(
-                        ShardQuerySerializer.INSTANCE,
-                        "0201000273310100016300000002000000040100036323320000000240400000408000"
-                                + "000000000a00000020000000010001610001620000000000000063");
+        ShardQuery q = GoldenBytes.read(ShardQuerySerializer.INSTANCE, QUERY_V2);
         assertEquals("s1", q.requestId());
         assertEquals("c#2", q.shardKey());
         assertEquals(Map.of("a", "b"), q.filter());
         assertEquals(99L, q.ingestMillis());
 
-        PartialResult p =
-                GoldenBytes.read(
-                        PartialResultSerializer.INSTANCE,
-                        "02010002733100016300000001000000030000000200000002000161000162000000"
-                                + "023f6666663f0000000000000000000007020100016100");
+        PartialResult p = GoldenBytes.read(PartialResultSerializer.INSTANCE, PARTIAL_V2);
         assertArrayEquals(new String[] {"a", "b"}, p.ids());
         assertEquals("a", p.causeId());
 
-        MergedResult r =
-                GoldenBytes.read(
-                        MergedResultSerializer.INSTANCE,
-                        "02010002733100016300000001000161000000013f66666600000000000000000000"
-                                + "000000000003000000010001610000000100017a030100017affffffff");
+        MergedResult r = GoldenBytes.read(MergedResultSerializer.INSTANCE, MERGED_V2);
         assertArrayEquals(new String[] {"z"}, r.left());
         assertEquals("z", r.causeId());
 
@@ -83,8 +81,7 @@ class StringFormatsTest {
             PartialResult p =
                     roundTrip(
                             PartialResultSerializer.INSTANCE,
-                            new PartialResult(
-                                    PartialResult.Kind.ONE_SHOT,
+                            PartialResult.continuous(
                                     s,
                                     "c",
                                     0,
@@ -92,8 +89,7 @@ class StringFormatsTest {
                                     1,
                                     new String[] {s},
                                     new float[] {1},
-                                    0L,
-                                    PartialResult.Cause.NONE,
+                                    PartialResult.Cause.UPSERT,
                                     s));
             assertEquals(s, p.ids()[0]);
             ShardRejection j =

@@ -48,6 +48,21 @@ class HnswInt8CollectionTest {
         return d;
     }
 
+    /** The same vectors in a FLOAT32 and in an INT8 index. */
+    private record Twins(HnswIndex floats, HnswIndex codes) {
+        static Twins of(Metric metric, float[][] base) {
+            Twins t =
+                    new Twins(
+                            new HnswIndex(config(metric, StoredEncoding.FLOAT32)),
+                            new HnswIndex(config(metric, StoredEncoding.INT8)));
+            for (int i = 0; i < base.length; i++) {
+                t.floats().upsert("v" + i, base[i]);
+                t.codes().upsert("v" + i, base[i]);
+            }
+            return t;
+        }
+    }
+
     private static double recall(HnswIndex index, float[][] base, float[][] queries, Metric m) {
         for (int i = 0; i < base.length; i++) {
             index.upsert("v" + i, base[i]);
@@ -203,13 +218,9 @@ class HnswInt8CollectionTest {
     @ParameterizedTest
     @EnumSource(Metric.class)
     void theEncodingShapesTheGraphAndRecordsMatchTheirEncoding(Metric metric) {
-        float[][] base = data(300, 8);
-        HnswIndex floats = new HnswIndex(config(metric, StoredEncoding.FLOAT32));
-        HnswIndex codes = new HnswIndex(config(metric, StoredEncoding.INT8));
-        for (int i = 0; i < base.length; i++) {
-            floats.upsert("v" + i, base[i]);
-            codes.upsert("v" + i, base[i]);
-        }
+        Twins twins = Twins.of(metric, data(300, 8));
+        HnswIndex floats = twins.floats();
+        HnswIndex codes = twins.codes();
         assertNotEquals(floats.graphDigest(), codes.graphDigest());
         assertTrue(codes.int8());
         assertThrows(IllegalStateException.class, () -> codes.nodeRecord(0));
@@ -240,13 +251,8 @@ class HnswInt8CollectionTest {
     @EnumSource(Metric.class)
     void vectorBytesAreAboutAQuarterOfFloat32(Metric metric) {
         float[][] base = data(2000, 4);
-        HnswIndex floats = new HnswIndex(config(metric, StoredEncoding.FLOAT32));
-        HnswIndex codes = new HnswIndex(config(metric, StoredEncoding.INT8));
-        for (int i = 0; i < base.length; i++) {
-            floats.upsert("v" + i, base[i]);
-            codes.upsert("v" + i, base[i]);
-        }
-        long saved = floats.memoryBytes() - codes.memoryBytes();
+        Twins twins = Twins.of(metric, base);
+        long saved = twins.floats().memoryBytes() - twins.codes().memoryBytes();
         // per vector of capacity (at least n): 4 bytes a component less 1, less at most 20
         // bytes of per-vector terms (scale, offset, code sum, squared norm)
         long atLeast = (3L * DIM - 20) * base.length - 4096;

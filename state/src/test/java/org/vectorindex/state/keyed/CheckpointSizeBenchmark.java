@@ -2,13 +2,10 @@ package org.vectorindex.state.keyed;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyedStateHandle;
 import org.apache.flink.runtime.state.storage.FileSystemCheckpointStorage;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.math.Metric;
 import org.vectorindex.state.testing.ClusteredData;
@@ -31,14 +28,11 @@ public final class CheckpointSizeBenchmark {
         HnswConfig config = HnswConfig.builder().dimension(dim).metric(Metric.L2).build();
         Path dir = Files.createTempDirectory("checkpoint-size");
         try (var h =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new IndexingFunction(config)),
-                        IndexCommand::key,
-                        Types.STRING,
-                        128,
+                new CommandRuns.Harness(
+                        CommandFunction.hnsw(config),
+                        new EmbeddedRocksDBStateBackend(true),
                         1,
                         0)) {
-            h.setStateBackend(new EmbeddedRocksDBStateBackend(true));
             h.setCheckpointStorage(new FileSystemCheckpointStorage(dir.toUri()));
             h.open();
             long t0 = System.nanoTime();

@@ -15,6 +15,18 @@ class GoldenFormatsTest {
             new NodeRecord(
                     "doc-\u00fc-\u20ac-1", new float[] {1.5f, -0f, Float.MIN_VALUE}, 2, true);
 
+    /** A configuration with most settings off their defaults, shared by the round trips. */
+    static final HnswConfig TUNED_COSINE =
+            HnswConfig.builder()
+                    .dimension(384)
+                    .metric(Metric.COSINE)
+                    .m(24)
+                    .efConstruction(200)
+                    .defaultEf(80)
+                    .seed(-5)
+                    .consolidateFraction(0.2)
+                    .build();
+
     @Test
     void nodeRecords() throws IOException {
         GoldenFixtures.check(
@@ -44,21 +56,11 @@ class GoldenFormatsTest {
 
     @Test
     void indexMeta() throws IOException {
-        HnswConfig config =
-                HnswConfig.builder()
-                        .dimension(384)
-                        .metric(Metric.COSINE)
-                        .m(24)
-                        .efConstruction(200)
-                        .defaultEf(80)
-                        .seed(-5)
-                        .consolidateFraction(0.2)
-                        .build();
         HnswConfig l2 = HnswConfig.builder().dimension(4).metric(Metric.L2).build();
         GoldenFixtures.check(
                 "IndexMeta-v1.hex",
                 IndexMetaSerializer.INSTANCE,
-                List.of(new IndexMeta(config, 17, 3, 1000), new IndexMeta(l2, -1, -1, 0)));
+                List.of(new IndexMeta(TUNED_COSINE, 17, 3, 1000), new IndexMeta(l2, -1, -1, 0)));
     }
 
     @Test

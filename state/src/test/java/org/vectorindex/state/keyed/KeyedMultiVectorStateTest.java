@@ -9,15 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,7 +32,6 @@ import org.vectorindex.state.testing.ClusteredData;
  */
 class KeyedMultiVectorStateTest {
     static final int DIM = 16;
-    static final int MAX_PARALLELISM = 128;
     static final int TOKENS_PER_SLOT = 10;
     static final List<String> KEYS = List.of("mv#0", "mv#1", "mv#2");
 
@@ -83,17 +76,16 @@ class KeyedMultiVectorStateTest {
             throws Exception {
         MultiVectorConfig config = config(search, encoding);
         float[] tokens = flatten(ClusteredData.generate(400 * TOKENS_PER_SLOT, DIM, 12, 31));
-        OperatorSubtaskState snapshot;
-        List<String> before;
-        List<String> afterMore;
-        try (var original = harness(config, backend.get(), 1, 0)) {
-            original.open();
-            feed(original, mutations(tokens, 0, 300));
-            before = ask(original, tokens, KEYS);
-            snapshot = original.snapshot(1L, 1L);
-            feed(original, moreMutations(tokens));
-            afterMore = ask(original, tokens, KEYS);
-        }
+        var runs =
+                new CommandRuns(
+                        (parallelism, subtask) ->
+                                harness(config, backend.get(), parallelism, subtask),
+                        KEYS,
+                        (h, keys) -> ask(h, tokens, keys));
+        CommandRuns.Answers answers =
+                runs.original(mutations(tokens, 0, 300), moreMutations(tokens));
+        List<String> before = answers.before();
+        List<String> afterMore = answers.afterMore();
         assertEquals(KEYS.size(), before.stream().filter(s -> s.contains("|digest|")).count());
         assertTrue(
                 before.stream()
@@ -102,33 +94,8 @@ class KeyedMultiVectorStateTest {
                 "filtered answers hold only accepted ids");
         assertNotEquals(before, afterMore, "later mutations must change the answers");
 
-        try (var restored = harness(config, backend.get(), 1, 0)) {
-            restored.initializeState(snapshot);
-            restored.open();
-            assertEquals(before, ask(restored, tokens, KEYS), "fresh operator after restore");
-            feed(restored, moreMutations(tokens));
-            assertEquals(afterMore, ask(restored, tokens, KEYS), "carrying on after restore");
-        }
-
-        for (int subtask = 0; subtask < 2; subtask++) {
-            OperatorSubtaskState part =
-                    AbstractStreamOperatorTestHarness.repartitionOperatorState(
-                            snapshot, MAX_PARALLELISM, 1, 2, subtask);
-            List<String> owned = new ArrayList<>();
-            for (String key : KEYS) {
-                if (KeyGroupRangeAssignment.assignKeyToParallelOperator(key, MAX_PARALLELISM, 2)
-                        == subtask) {
-                    owned.add(key);
-                }
-            }
-            try (var rescaled = harness(config, backend.get(), 2, subtask)) {
-                rescaled.initializeState(part);
-                rescaled.open();
-                List<String> expected =
-                        before.stream().filter(s -> owned.contains(s.split("\\|")[0])).toList();
-                assertEquals(expected, ask(rescaled, tokens, owned), "rescaled subtask " + subtask);
-            }
-        }
+        runs.assertRestoredCarriesOn(answers, moreMutations(tokens));
+        runs.assertRescaledAnswersAsBefore(answers);
     }
 
     private static boolean allEven(String answer) {
@@ -153,49 +120,41 @@ class KeyedMultiVectorStateTest {
         return Arrays.copyOfRange(tokens, from, from + n * DIM);
     }
 
-    static KeyedOneInputStreamOperatorTestHarness<String, MultiVectorCommand, String> harness(
+    static CommandRuns.Harness harness(
             MultiVectorConfig config, StateBackend backend, int parallelism, int subtask)
             throws Exception {
-        var h =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new MultiVectorFunction(config)),
-                        MultiVectorCommand::key,
-                        Types.STRING,
-                        MAX_PARALLELISM,
-                        parallelism,
-                        subtask);
-        h.setStateBackend(backend);
-        return h;
+        return new CommandRuns.Harness(
+                CommandFunction.multiVector(config), backend, parallelism, subtask);
     }
 
     /**
      * Upserts docs [from, to) round-robin over the keys, deletes every 7th, re-inserts half of
      * those with other tokens, replaces every 11th, and deletes an id that was never there.
      */
-    static List<MultiVectorCommand> mutations(float[] tokens, int from, int to) {
-        List<MultiVectorCommand> commands = new ArrayList<>();
+    static List<IndexCommand> mutations(float[] tokens, int from, int to) {
+        List<IndexCommand> commands = new ArrayList<>();
         for (int i = from; i < to; i++) {
-            commands.add(MultiVectorCommand.upsert(key(i), "d" + i, doc(tokens, i)));
+            commands.add(IndexCommand.upsert(key(i), "d" + i, doc(tokens, i)));
         }
         for (int i = from; i < to; i += 7) {
-            commands.add(MultiVectorCommand.delete(key(i), "d" + i));
+            commands.add(IndexCommand.delete(key(i), "d" + i));
         }
         for (int i = from; i < to; i += 14) {
-            commands.add(MultiVectorCommand.upsert(key(i), "d" + i, doc(tokens, (i * 13) % to)));
+            commands.add(IndexCommand.upsert(key(i), "d" + i, doc(tokens, (i * 13) % to)));
         }
         for (int i = from + 3; i < to; i += 11) {
-            commands.add(MultiVectorCommand.upsert(key(i), "d" + i, doc(tokens, (i * 31) % to)));
+            commands.add(IndexCommand.upsert(key(i), "d" + i, doc(tokens, (i * 31) % to)));
         }
-        commands.add(MultiVectorCommand.delete(key(from), "d-never"));
+        commands.add(IndexCommand.delete(key(from), "d-never"));
         return commands;
     }
 
     /** After the snapshot: more churn, and one key's collection cleared and rebuilt. */
-    static List<MultiVectorCommand> moreMutations(float[] tokens) {
-        List<MultiVectorCommand> commands = new ArrayList<>(mutations(tokens, 300, 360));
-        commands.add(MultiVectorCommand.clear(KEYS.get(2)));
+    static List<IndexCommand> moreMutations(float[] tokens) {
+        List<IndexCommand> commands = new ArrayList<>(mutations(tokens, 300, 360));
+        commands.add(IndexCommand.clear(KEYS.get(2)));
         for (int i = 362; i < 400; i += 3) {
-            commands.add(MultiVectorCommand.upsert(KEYS.get(2), "d" + i, doc(tokens, i)));
+            commands.add(IndexCommand.upsert(KEYS.get(2), "d" + i, doc(tokens, i)));
         }
         return commands;
     }
@@ -204,28 +163,15 @@ class KeyedMultiVectorStateTest {
         return KEYS.get(doc % KEYS.size());
     }
 
-    static void feed(
-            KeyedOneInputStreamOperatorTestHarness<String, MultiVectorCommand, String> h,
-            List<MultiVectorCommand> commands)
-            throws Exception {
-        for (MultiVectorCommand c : commands) {
-            h.processElement(c, 0L);
-        }
-    }
-
     /** Digest of each key's collection and 12 searches per key; returns the new output only. */
-    static List<String> ask(
-            KeyedOneInputStreamOperatorTestHarness<String, MultiVectorCommand, String> h,
-            float[] tokens,
-            List<String> keys)
+    static List<String> ask(CommandRuns.Harness h, float[] tokens, List<String> keys)
             throws Exception {
         int seen = h.extractOutputValues().size();
         for (String key : keys) {
-            h.processElement(MultiVectorCommand.digest(key), 0L);
+            h.processElement(IndexCommand.digest(key), 0L);
             for (int q = 0; q < 12; q++) {
                 String tag = (q % 2 == 0 ? "even-q" : "q") + q;
-                h.processElement(
-                        MultiVectorCommand.search(key, tag, doc(tokens, (q * 37) % 400), 5), 0L);
+                h.processElement(IndexCommand.search(key, tag, doc(tokens, (q * 37) % 400), 5), 0L);
             }
         }
         List<String> all = h.extractOutputValues();

@@ -12,15 +12,12 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.util.Collector;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -44,23 +41,19 @@ class LegacyLogMigrationTest {
 
         @Override
         public void open(OpenContext openContext) {
+            var context = getRuntimeContext();
             log =
-                    getRuntimeContext()
-                            .getMapState(
-                                    new MapStateDescriptor<>(
-                                            "hnsw-log",
-                                            LongSerializer.INSTANCE,
-                                            LogRecordSerializer.INSTANCE));
+                    context.getMapState(
+                            new MapStateDescriptor<>(
+                                    "hnsw-log",
+                                    LongSerializer.INSTANCE,
+                                    LogRecordSerializer.INSTANCE));
             meta =
-                    getRuntimeContext()
-                            .getState(
-                                    new ValueStateDescriptor<>(
-                                            "hnsw-meta", IndexMetaSerializer.INSTANCE));
+                    context.getState(
+                            new ValueStateDescriptor<>("hnsw-meta", IndexMetaSerializer.INSTANCE));
             length =
-                    getRuntimeContext()
-                            .getState(
-                                    new ValueStateDescriptor<>(
-                                            "hnsw-log-length", LongSerializer.INSTANCE));
+                    context.getState(
+                            new ValueStateDescriptor<>("hnsw-log-length", LongSerializer.INSTANCE));
         }
 
         @Override
@@ -116,17 +109,9 @@ class LegacyLogMigrationTest {
         List<String> keys = KeyedHnswStateTest.KEYS;
         OperatorSubtaskState legacy;
         List<String> written;
-        try (var h =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new LegacyWriter()),
-                        IndexCommand::key,
-                        Types.STRING,
-                        KeyedHnswStateTest.MAX_PARALLELISM,
-                        1,
-                        0)) {
-            h.setStateBackend(backend.get());
+        try (var h = new CommandRuns.Harness(new LegacyWriter(), backend.get(), 1, 0)) {
             h.open();
-            KeyedHnswStateTest.feed(h, KeyedHnswStateTest.mutations(data, 0, 600));
+            CommandRuns.feed(h, KeyedHnswStateTest.mutations(data, 0, 600));
             for (String key : keys) {
                 h.processElement(IndexCommand.digest(key), 0L);
             }
@@ -139,7 +124,7 @@ class LegacyLogMigrationTest {
             h.initializeState(legacy);
             h.open();
             assertEquals(written, digests(h, keys), "read from the shared log");
-            KeyedHnswStateTest.feed(h, KeyedHnswStateTest.mutations(data, 600, 900));
+            CommandRuns.feed(h, KeyedHnswStateTest.mutations(data, 600, 900));
             afterMore = digests(h, keys);
             migrated = h.snapshot(2L, 2L);
         }
@@ -150,10 +135,7 @@ class LegacyLogMigrationTest {
         }
     }
 
-    private static List<String> digests(
-            KeyedOneInputStreamOperatorTestHarness<String, IndexCommand, String> h,
-            List<String> keys)
-            throws Exception {
+    private static List<String> digests(CommandRuns.Harness h, List<String> keys) throws Exception {
         int seen = h.extractOutputValues().size();
         for (String key : keys) {
             h.processElement(IndexCommand.digest(key), 0L);

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vectorindex.state.testing.SerializerChecks.roundTrip;
+import static org.vectorindex.state.testing.SerializerChecks.snapshotRestores;
 
 import java.io.IOException;
 import java.util.HexFormat;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
@@ -23,31 +23,6 @@ import org.vectorindex.state.math.StoredEncoding;
 /** Every state serializer round-trips, restores from its own snapshot, and rejects the unknown. */
 class SerializerRoundTripTest {
 
-    static <T> T roundTrip(TypeSerializer<T> serializer, T value) throws IOException {
-        DataOutputSerializer out = new DataOutputSerializer(64);
-        serializer.serialize(value, out);
-        T back = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
-        DataOutputSerializer copied = new DataOutputSerializer(64);
-        serializer.copy(new DataInputDeserializer(out.getCopyOfBuffer()), copied);
-        assertArrayEquals(out.getCopyOfBuffer(), copied.getCopyOfBuffer());
-        return back;
-    }
-
-    static <T> void snapshotRestoresACompatibleSerializer(TypeSerializer<T> serializer)
-            throws IOException {
-        TypeSerializerSnapshot<T> snapshot = serializer.snapshotConfiguration();
-        DataOutputSerializer out = new DataOutputSerializer(64);
-        TypeSerializerSnapshot.writeVersionedSnapshot(out, snapshot);
-        TypeSerializerSnapshot<T> read =
-                TypeSerializerSnapshot.readVersionedSnapshot(
-                        new DataInputDeserializer(out.getCopyOfBuffer()),
-                        SerializerRoundTripTest.class.getClassLoader());
-        assertEquals(serializer, read.restoreSerializer());
-        TypeSerializerSchemaCompatibility<T> compat =
-                serializer.snapshotConfiguration().resolveSchemaCompatibility(read);
-        assertTrue(compat.isCompatibleAsIs());
-    }
-
     @Test
     void nodeRecord() throws IOException {
         NodeRecord r = new NodeRecord("doc-ü-1", new float[] {1.5f, -0f, Float.MIN_VALUE}, 2, true);
@@ -56,7 +31,7 @@ class SerializerRoundTripTest {
         assertArrayEquals(r.vector(), back.vector());
         assertEquals(2, back.level());
         assertTrue(back.deleted());
-        snapshotRestoresACompatibleSerializer(NodeRecordSerializer.INSTANCE);
+        snapshotRestores(NodeRecordSerializer.INSTANCE);
     }
 
     @Test
@@ -86,7 +61,7 @@ class SerializerRoundTripTest {
         for (int l = 0; l < 3; l++) {
             assertArrayEquals(links[l], back[l]);
         }
-        snapshotRestoresACompatibleSerializer(LinksSerializer.INSTANCE);
+        snapshotRestores(LinksSerializer.INSTANCE);
     }
 
     @Test
@@ -104,27 +79,14 @@ class SerializerRoundTripTest {
         LogRecord free = roundTrip(LogRecordSerializer.INSTANCE, LogRecord.free(7));
         assertEquals(LogRecord.Kind.FREE, free.kind());
         assertEquals(7, free.ordinal());
-        snapshotRestoresACompatibleSerializer(LogRecordSerializer.INSTANCE);
+        snapshotRestores(LogRecordSerializer.INSTANCE);
     }
 
     @Test
     void indexMeta() throws IOException {
-        IndexMeta meta =
-                new IndexMeta(
-                        HnswConfig.builder()
-                                .dimension(384)
-                                .metric(Metric.COSINE)
-                                .m(24)
-                                .efConstruction(200)
-                                .defaultEf(80)
-                                .seed(-5)
-                                .consolidateFraction(0.2)
-                                .build(),
-                        17,
-                        3,
-                        1000);
+        IndexMeta meta = new IndexMeta(GoldenFormatsTest.TUNED_COSINE, 17, 3, 1000);
         assertEquals(meta, roundTrip(IndexMetaSerializer.INSTANCE, meta));
-        snapshotRestoresACompatibleSerializer(IndexMetaSerializer.INSTANCE);
+        snapshotRestores(IndexMetaSerializer.INSTANCE);
     }
 
     static byte[] bytes(TypeSerializer<?> serializer, Object value) throws IOException {
@@ -156,7 +118,7 @@ class SerializerRoundTripTest {
         Int8NodeRecord bigBack = roundTrip(Int8NodeRecordSerializer.INSTANCE, big);
         assertEquals(id, bigBack.id());
         assertArrayEquals(new byte[300], bigBack.codes());
-        snapshotRestoresACompatibleSerializer(Int8NodeRecordSerializer.INSTANCE);
+        snapshotRestores(Int8NodeRecordSerializer.INSTANCE);
     }
 
     @Test
@@ -236,7 +198,7 @@ class SerializerRoundTripTest {
                         PooledDocumentSerializer.INSTANCE,
                         new PooledDocument(new float[] {1f}, new float[0]));
         assertArrayEquals(new float[0], emptyFde.fde());
-        snapshotRestoresACompatibleSerializer(PooledDocumentSerializer.INSTANCE);
+        snapshotRestores(PooledDocumentSerializer.INSTANCE);
     }
 
     /** Format 1 as written by the first release; later releases must keep reading it. */

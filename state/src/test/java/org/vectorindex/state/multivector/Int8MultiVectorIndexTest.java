@@ -80,11 +80,8 @@ class Int8MultiVectorIndexTest {
                         .storedEncoding(StoredEncoding.INT8)
                         .pruning(new QueryPruning(0.5, 0.5, PruningCriterion.DISTINCTIVENESS))
                         .build();
-        MultiVectorIndex original = new MultiVectorIndex(config);
         List<float[][]> docs = MultiVectorIndexStateApiTest.docs(150, 4);
-        for (int i = 0; i < docs.size(); i++) {
-            original.upsert("d" + i, docs.get(i));
-        }
+        MultiVectorIndex original = MultiVectorIndexStateApiTest.filled(config, docs);
         original.upsert("d3", docs.get(7));
         original.delete("d5");
         Map<String, byte[]> codes = new HashMap<>();

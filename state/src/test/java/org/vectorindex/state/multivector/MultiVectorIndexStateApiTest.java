@@ -38,6 +38,15 @@ class MultiVectorIndexStateApiTest {
         return out;
     }
 
+    /** An index of {@code config} holding {@code docs} as d0, d1, ... */
+    static MultiVectorIndex filled(MultiVectorConfig config, List<float[][]> docs) {
+        MultiVectorIndex index = new MultiVectorIndex(config);
+        for (int i = 0; i < docs.size(); i++) {
+            index.upsert("d" + i, docs.get(i));
+        }
+        return index;
+    }
+
     static float[] flat(float[][] tokens) {
         float[] f = new float[tokens.length * DIM];
         for (int t = 0; t < tokens.length; t++) {
@@ -188,11 +197,8 @@ class MultiVectorIndexStateApiTest {
                         .fdeSource(source)
                         .pruning(DISTINCT)
                         .build();
-        MultiVectorIndex original = new MultiVectorIndex(config);
         List<float[][]> docs = docs(120, 11);
-        for (int i = 0; i < docs.size(); i++) {
-            original.upsert("d" + i, docs.get(i));
-        }
+        MultiVectorIndex original = filled(config, docs);
         for (int i = 0; i < docs.size(); i += 5) {
             original.delete("d" + i);
         }
