@@ -29,8 +29,10 @@ import org.vectorindex.connectors.testing.KafkaTestClients;
 import org.vectorindex.jobs.client.AppliedOffsets;
 import org.vectorindex.jobs.client.RecordSender;
 import org.vectorindex.jobs.client.TopicTail;
+import org.vectorindex.jobs.dashboard.Dashboard;
 import org.vectorindex.jobs.kafka.EmbeddedKafkaBroker;
 import org.vectorindex.jobs.run.RunCommand;
+import org.vectorindex.operators.model.CollectionsFile;
 import org.vectorindex.operators.model.QueryResult;
 import org.vectorindex.operators.model.ResultRecord;
 import org.vectorindex.operators.testing.LoopbackMiniCluster;
@@ -101,6 +103,12 @@ public final class JobEnvironment
         return new JobArgs(bootstrapServers(), collections);
     }
 
+    /** As {@link #job}, creating topics m, q, r and d with {@code partitions} partitions each. */
+    public JobArgs jobOnNewTopics(int partitions, Path collections) {
+        createTopics(partitions, "m", "q", "r", "d");
+        return job(collections);
+    }
+
     /** Writes {@code yaml} to {@code dir/collections.yaml}. */
     public static Path collectionsFile(Path dir, String yaml) throws java.io.IOException {
         Path f = dir.resolve("collections.yaml");
@@ -162,6 +170,25 @@ public final class JobEnvironment
                 topic,
                 READ_TIMEOUT,
                 r -> handler.accept(OutputJson.readResult(r.value())));
+    }
+
+    /**
+     * The dashboard of a job on topics q, r and d serving {@code collections}, reading the job's
+     * REST API at {@code flinkRest}, on a free loopback port.
+     */
+    public Dashboard startDashboard(String flinkRest, Path collections) throws java.io.IOException {
+        Dashboard.Options options =
+                new Dashboard.Options(
+                        bootstrapServers(),
+                        "q",
+                        "r",
+                        "d",
+                        flinkRest,
+                        CollectionsFile.load(collections),
+                        "127.0.0.1",
+                        0,
+                        new Properties());
+        return Dashboard.start(options, System.err);
     }
 
     /** A JSON record sender with default settings. */
