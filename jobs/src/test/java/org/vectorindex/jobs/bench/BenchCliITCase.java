@@ -49,17 +49,17 @@ class BenchCliITCase {
         Path results = dir.resolve("out/results.jsonl");
         int code =
                 Main.run(
-                        "bench", "hnsw",
-                        "--base", base.toString(),
-                        "--queries", queries.toString(),
-                        "--truth", truth.toString(),
-                        "--metric", "l2",
-                        "--ef", "10,64",
-                        "--reps", "1",
-                        "--min-seconds", "0",
-                        "--warmup", "300",
-                        "--json", json.toString(),
-                        "--results", results.toString());
+                        hnsw(
+                                "l2",
+                                "10,64",
+                                "--truth",
+                                truth.toString(),
+                                "--warmup",
+                                "300",
+                                "--json",
+                                json.toString(),
+                                "--results",
+                                results.toString()));
         assertEquals(0, code);
         ObjectMapper mapper = new ObjectMapper();
         JsonNode root = mapper.readTree(json.toFile());
@@ -100,18 +100,19 @@ class BenchCliITCase {
         Path json = dir.resolve("out/filtered.json");
         int code =
                 Main.run(
-                        "bench", "hnsw",
-                        "--base", base.toString(),
-                        "--queries", queries.toString(),
-                        "--truth", truth.toString(),
-                        "--metric", "l2",
-                        "--ef", "16,64",
-                        "--reps", "1",
-                        "--min-seconds", "0",
-                        "--warmup", "0",
-                        "--hnswlib-python", "none",
-                        "--filter-selectivity", "0.01,0.1,0.5",
-                        "--json", json.toString());
+                        hnsw(
+                                "l2",
+                                "16,64",
+                                "--truth",
+                                truth.toString(),
+                                "--warmup",
+                                "0",
+                                "--hnswlib-python",
+                                "none",
+                                "--filter-selectivity",
+                                "0.01,0.1,0.5",
+                                "--json",
+                                json.toString()));
         assertEquals(0, code);
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         ReportContract.assertHnswReport(root, 2);
@@ -139,34 +140,14 @@ class BenchCliITCase {
                         "--min-recall",
                         "0.95"));
         assertTrue(
-                Main.run(
-                                "bench",
-                                "hnsw",
-                                "--base",
-                                base.toString(),
-                                "--queries",
-                                queries.toString(),
-                                "--metric",
-                                "l2",
-                                "--filter-selectivity",
-                                "0")
+                Main.run(concat(toyData("hnsw"), "--metric", "l2", "--filter-selectivity", "0"))
                         != 0,
                 "a selectivity outside (0, 1] is a usage error");
     }
 
     @Test
     void limitWithAFullTruthFileIsRejectedButComputedTruthWorks() throws Exception {
-        String[] common = {
-            "bench", "hnsw",
-            "--base", base.toString(),
-            "--queries", queries.toString(),
-            "--metric", "cosine",
-            "--limit", "500",
-            "--ef", "32",
-            "--reps", "1",
-            "--min-seconds", "0",
-            "--warmup", "0"
-        };
+        String[] common = hnsw("cosine", "32", "--limit", "500", "--warmup", "0");
         String[] withTruth = concat(common, "--truth", truth.toString());
         assertEquals(2, Main.run(withTruth));
         Path json = dir.resolve("out/limit.json");
@@ -182,14 +163,18 @@ class BenchCliITCase {
         Path json = dir.resolve("out/churn.json");
         int code =
                 Main.run(
-                        "bench", "churn",
-                        "--base", base.toString(),
-                        "--queries", queries.toString(),
-                        "--metric", "l2",
-                        "--limit", "1500",
-                        "--rounds", "3",
-                        "--fraction", "0.4",
-                        "--json", json.toString());
+                        concat(
+                                toyData("churn"),
+                                "--metric",
+                                "l2",
+                                "--limit",
+                                "1500",
+                                "--rounds",
+                                "3",
+                                "--fraction",
+                                "0.4",
+                                "--json",
+                                json.toString()));
         assertEquals(0, code);
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         ReportContract.assertChurnReport(root, 3);
@@ -200,6 +185,19 @@ class BenchCliITCase {
         // 3 x 40% from one shuffle: everything replaced at least once
         assertEquals(1.0, last.get("replacedFraction").asDouble(), 1e-12);
         assertEquals(0, Main.run("check", "churn", "--json", json.toString(), "--max-gap", "0.05"));
+    }
+
+    /** {@code bench KIND} on the toy data set. */
+    private static String[] toyData(String kind) {
+        return new String[] {
+            "bench", kind, "--base", base.toString(), "--queries", queries.toString()
+        };
+    }
+
+    /** {@code bench hnsw} on the toy data set: one quick pass at each ef, then {@code more}. */
+    private static String[] hnsw(String metric, String ef, String... more) {
+        String[] quick = {"--metric", metric, "--ef", ef, "--reps", "1", "--min-seconds", "0"};
+        return concat(concat(toyData("hnsw"), quick), more);
     }
 
     private static String[] concat(String[] a, String... b) {

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -156,40 +159,10 @@ class BenchCheckTest {
                         + "\"fdeOnlyRecall\":0.3,\"madsPerQuery\":30,\"bruteForceMadsPerQuery\":1000,"
                         + "\"qps\":50.0}]}");
         String json = f.toString();
-        assertEquals(
-                0,
-                BenchCheck.multivector(
-                        List.of(
-                                "--json",
-                                json,
-                                "--candidates",
-                                "200",
-                                "--min-recall-pooled",
-                                "0.9"),
-                        out));
-        assertEquals(
-                BenchCheck.FAILED,
-                BenchCheck.multivector(
-                        List.of("--json", json, "--candidates", "50", "--min-recall-pooled", "0.9"),
-                        out));
-        assertEquals(
-                BenchCheck.FAILED,
-                BenchCheck.multivector(
-                        List.of(
-                                "--json",
-                                json,
-                                "--candidates",
-                                "200",
-                                "--min-recall-pooled",
-                                "0.9",
-                                "--min-recall-raw",
-                                "0.6"),
-                        out));
-        assertEquals(
-                BenchCheck.FAILED,
-                BenchCheck.multivector(
-                        List.of("--json", json, "--candidates", "100", "--min-recall-pooled", "0"),
-                        out));
+        assertEquals(0, multivector(json, "200", "0.9"));
+        assertEquals(BenchCheck.FAILED, multivector(json, "50", "0.9"));
+        assertEquals(BenchCheck.FAILED, multivector(json, "200", "0.9", "--min-recall-raw", "0.6"));
+        assertEquals(BenchCheck.FAILED, multivector(json, "100", "0"));
         String printed = buf.toString(StandardCharsets.UTF_8);
         assertTrue(
                 printed.contains(
@@ -197,5 +170,16 @@ class BenchCheckTest {
                 printed);
         assertTrue(printed.contains("3.00% of brute-force multiply-adds"), printed);
         assertTrue(printed.contains("FAIL multivector: the report has no setting with k'=100"));
+    }
+
+    /**
+     * {@code check multivector} of {@code json} at {@code candidates}, printing to {@link #out}.
+     */
+    private int multivector(String json, String candidates, String minRecallPooled, String... more)
+            throws IOException {
+        List<String> args = new ArrayList<>(List.of("--json", json, "--candidates", candidates));
+        args.addAll(List.of("--min-recall-pooled", minRecallPooled));
+        args.addAll(Arrays.asList(more));
+        return BenchCheck.multivector(args, out);
     }
 }

@@ -43,24 +43,14 @@ class LoadCommandTest {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         LoadCommand cmd = new LoadCommand(new PrintStream(buf, true, StandardCharsets.UTF_8));
         IllegalArgumentException missing =
-                assertThrows(
-                        IllegalArgumentException.class,
-                        () ->
-                                cmd.run(
-                                        List.of(
-                                                "--bootstrap-servers",
-                                                "127.0.0.1:1",
-                                                "--topic",
-                                                "m")));
+                assertThrows(IllegalArgumentException.class, () -> cmd.run(unreachable()));
         assertTrue(missing.getMessage().contains("--collection"), missing.getMessage());
         IllegalArgumentException fraction =
                 assertThrows(
                         IllegalArgumentException.class,
                         () ->
                                 cmd.run(
-                                        List.of(
-                                                "--bootstrap-servers", "127.0.0.1:1",
-                                                "--topic", "m",
+                                        unreachable(
                                                 "--collection", "c",
                                                 "--fvecs", "x.fvecs",
                                                 "--delete-fraction", "1.5")));
@@ -70,11 +60,7 @@ class LoadCommandTest {
                         IllegalArgumentException.class,
                         () ->
                                 cmd.run(
-                                        List.of(
-                                                "--bootstrap-servers",
-                                                "127.0.0.1:1",
-                                                "--topic",
-                                                "m",
+                                        unreachable(
                                                 "--collection",
                                                 "c",
                                                 "--fvecs",
@@ -87,19 +73,17 @@ class LoadCommandTest {
     /** The rules of the input flags, each checked before anything connects to Kafka. */
     @Test
     void exactlyOneInputFileAndIdsFromOnlyWithFvecs(@TempDir Path dir) throws IOException {
-        Path jsonl = dir.resolve("docs.jsonl");
-        Files.write(
-                jsonl,
-                List.of(
+        Path jsonl =
+                lines(
+                        dir.resolve("docs.jsonl"),
                         "{\"id\":\"a\",\"vectors\":[[1,2],[3,4]]}",
                         "{\"id\":\"b\",\"vectors\":[[1,2]]}",
-                        "{\"id\":\"a\",\"vectors\":[[5,6]]}"),
-                StandardCharsets.UTF_8);
-        Path bad = dir.resolve("bad.jsonl");
-        Files.write(
-                bad,
-                List.of("{\"id\":\"a\",\"vectors\":[[1,2]]}", "{\"id\":\"b\",\"vectors\":[]}"),
-                StandardCharsets.UTF_8);
+                        "{\"id\":\"a\",\"vectors\":[[5,6]]}");
+        Path bad =
+                lines(
+                        dir.resolve("bad.jsonl"),
+                        "{\"id\":\"a\",\"vectors\":[[1,2]]}",
+                        "{\"id\":\"b\",\"vectors\":[]}");
         assertTrue(assertFails("give exactly one of --fvecs FILE").contains("got neither"));
         assertFails("got both", "--fvecs", "x.fvecs", "--jsonl", jsonl.toString());
         assertFails(
@@ -115,19 +99,23 @@ class LoadCommandTest {
         assertFails("holds no token sets", "--jsonl", dir.resolve("empty.jsonl").toString());
     }
 
+    /** Load's arguments for a broker nobody listens on, topic m, then {@code more}. */
+    private static List<String> unreachable(String... more) {
+        List<String> args = new ArrayList<>(List.of("--bootstrap-servers", "127.0.0.1:1"));
+        args.addAll(List.of("--topic", "m"));
+        args.addAll(List.of(more));
+        return args;
+    }
+
+    private static Path lines(Path file, String... lines) throws IOException {
+        return Files.write(file, List.of(lines), StandardCharsets.UTF_8);
+    }
+
     /** Runs load with the given input flags; returns the message it failed with. */
     private static String assertFails(String fragment, String... inputFlags) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         LoadCommand cmd = new LoadCommand(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        List<String> args =
-                new ArrayList<>(
-                        List.of(
-                                "--bootstrap-servers",
-                                "127.0.0.1:1",
-                                "--topic",
-                                "m",
-                                "--collection",
-                                "c"));
+        List<String> args = new ArrayList<>(unreachable("--collection", "c"));
         args.addAll(List.of(inputFlags));
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> cmd.run(args));

@@ -5,14 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.vectorindex.jobs.client.ClientOutput.awaitText;
 import static org.vectorindex.jobs.client.ClientOutput.lastJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,20 +17,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.vectorindex.connectors.format.OutputJson;
-import org.vectorindex.connectors.kafka.KafkaOptions;
 import org.vectorindex.connectors.testing.KafkaTestClients;
-import org.vectorindex.jobs.kafka.EmbeddedKafkaBroker;
 import org.vectorindex.jobs.multivector.JsonlTokenCorpus;
 import org.vectorindex.jobs.multivector.TokenCorpus.Doc;
-import org.vectorindex.jobs.run.RunCommand;
+import org.vectorindex.jobs.testing.JobArgs;
+import org.vectorindex.jobs.testing.JobEnvironment;
+import org.vectorindex.jobs.testing.RunningJob;
+import org.vectorindex.jobs.testing.TestCollections;
 import org.vectorindex.operators.ModelAdapter;
 import org.vectorindex.operators.index.TokenRows;
 import org.vectorindex.operators.model.CollectionsFile;
@@ -58,24 +49,13 @@ import org.vectorindex.state.testing.ClusteredData;
  * update when a document with a subscription's own tokens is loaded.
  */
 class LoadQueryMultiVectorITCase {
-    private final ClientOutput client = new ClientOutput();
+    @RegisterExtension static final JobEnvironment ENV = JobEnvironment.kafka();
+    private final ClientOutput client = new ClientOutput(ENV);
     private static final Duration UPDATE_WAIT = Duration.ofSeconds(60);
     private static final int DIM = 8;
-    private static final int POOLED = 4;
+    private static final int POOLED = TestCollections.MV_POOLED;
     private static final String COLLECTIONS_YAML =
-            "collections:\n"
-                    + "  - name: mv\n"
-                    + "    type: multivector\n"
-                    + "    dimension: 8\n"
-                    + "    metric: cosine\n"
-                    + "    shards: 3\n"
-                    + "    m: 8\n"
-                    + "    efConstruction: 40\n"
-                    + "    seed: 5\n"
-                    + "    multivector: {pooledVectors: "
-                    + POOLED
-                    + ", fdeRepetitions: 4, fdeSimhashBits: 2, fdeProjectionDim: 4,"
-                    + " candidates: 400, maxTokens: 32}\n";
+            "collections:\n" + TestCollections.MULTIVECTOR_MV;
 
     @TempDir Path tmp;
 
@@ -100,130 +80,64 @@ class LoadQueryMultiVectorITCase {
         // What the clients send is what the file reads back as: the reference uses the same.
         docs = JsonlTokenCorpus.read(docsFile, 0);
         queries = JsonlTokenCorpus.read(queryFile, 0);
-        Path collections = tmp.resolve("collections.yaml");
-        Files.writeString(collections, COLLECTIONS_YAML);
+        Path collections = JobEnvironment.collectionsFile(tmp, COLLECTIONS_YAML);
 
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
-            String bs = broker.bootstrapServers();
-            broker.createTopics(2, "m", "q", "r", "d");
-            JobClient job =
-                    RunCommand.start(
-                            new String[] {
-                                "--bootstrap-servers", bs,
-                                "--mutations-topic", "m",
-                                "--queries-topic", "q",
-                                "--results-topic", "r",
-                                "--dlq-topic", "d",
-                                "--collections", collections.toString(),
-                                "--parallelism", "1",
-                                "--state-backend", "heap",
-                                "--checkpoint-interval", "500ms",
-                                "--state-dir", tmp.resolve("state").toString()
-                            });
-            try {
-                String out =
-                        client.run(
-                                new LoadCommand(client.printer()),
-                                "--bootstrap-servers",
-                                bs,
-                                "--topic",
-                                "m",
-                                "--collection",
-                                "mv",
-                                "--jsonl",
-                                docsFile.toString(),
-                                "--binary",
-                                "--delete-fraction",
-                                "0.2",
-                                "--seed",
-                                "9");
-                JsonNode loaded = lastJson(out);
-                assertEquals(200, loaded.get("upserts").asLong(), out);
-                assertEquals(40, loaded.get("deletes").asLong(), out);
-                assertTrue(out.startsWith("loaded 200 upserts ("), out);
+        JobArgs args =
+                ENV.jobOnNewTopics(2, collections)
+                        .parallelism(1)
+                        .stateBackend("heap")
+                        .checkpointInterval("500ms")
+                        .stateDir(tmp.resolve("state"));
+        try (RunningJob job = args.start()) {
+            String out = client.loadWithDeletes("mv", "--jsonl", docsFile, 0.2, 9);
+            JsonNode loaded = lastJson(out);
+            assertEquals(200, loaded.get("upserts").asLong(), out);
+            assertEquals(40, loaded.get("deletes").asLong(), out);
+            assertTrue(out.startsWith("loaded 200 upserts ("), out);
 
-                MultiVectorIndex reference =
-                        new MultiVectorIndex(
-                                ModelAdapter.layout(
-                                                CollectionsFile.parse(
-                                                                COLLECTIONS_YAML, false, "test")
-                                                        .require("mv"))
-                                        .multiVectorConfig());
-                for (Doc d : docs) {
-                    reference.upsert(d.id(), d.vectors());
-                }
-                Set<String> deleted = new HashSet<>();
-                for (int r : LoadCommand.deleteSelection(docs.size(), 0.2, 9)) {
-                    assertTrue(reference.delete(docs.get(r).id()));
-                    deleted.add(docs.get(r).id());
-                }
-                assertEquals(160, reference.size());
-                try (Admin admin = broker.admin()) {
-                    assertTrue(
-                            AppliedOffsets.await(
-                                    admin,
-                                    KafkaOptions.GROUP_ID.defaultValue(),
-                                    "m",
-                                    Duration.ofSeconds(60)),
-                            "the job did not apply the load");
-                }
-
-                String answers =
-                        client.run(
-                                new QueryCommand(client.printer()),
-                                "--bootstrap-servers",
-                                bs,
-                                "--topic",
-                                "q",
-                                "--results-topic",
-                                "r",
-                                "--collection",
-                                "mv",
-                                "--jsonl",
-                                queryFile.toString(),
-                                "--k",
-                                "10",
-                                "--id-prefix",
-                                "t",
-                                "--timeout",
-                                "60s");
-                assertEquals(20, answers.lines().filter(l -> l.startsWith("result t-")).count());
-                assertEquals(20, lastJson(answers).get("answered").asLong(), answers);
-                assertEquals(0, lastJson(answers).get("duplicates").asLong(), answers);
-
-                Map<String, QueryResult> results = new HashMap<>();
-                for (ResultRecord r : committed(bs)) {
-                    if (r instanceof QueryResult q && q.queryId().startsWith("t-")) {
-                        assertNull(results.put(q.queryId(), q), "twice: " + q.queryId());
-                    }
-                }
-                assertEquals(20, results.size());
-                Set<String> pooledHits = new HashSet<>();
-                Set<List<String>> distinctAnswers = new HashSet<>();
-                for (int i = 0; i < queries.size(); i++) {
-                    QueryResult q = results.get("t-" + i);
-                    for (String id : q.hitIds()) {
-                        assertFalse(deleted.contains(id), "deleted id " + id + " in " + q);
-                        if (reference.pooled(id).length < rawTokens(docs, id)) {
-                            pooledHits.add(id);
-                        }
-                    }
-                    Ranked want = exact(reference, queries.get(i).vectors(), 10);
-                    assertEquals(10, want.ids().length);
-                    assertArrayEquals(want.ids(), q.hitIds(), "t-" + i);
-                    assertArrayEquals(want.scores(), q.hitScores(), "t-" + i);
-                    distinctAnswers.add(List.of(q.hitIds()));
-                }
-                assertTrue(pooledHits.size() >= 10, "pooled documents among the hits");
-                assertTrue(distinctAnswers.size() >= 10, "queries differ: " + distinctAnswers);
-
-                subscriptionsPrintExactUpdates(bs, queryFile, queries, reference);
-                assertTrue(
-                        KafkaTestClients.readCommitted(bs, "d", Duration.ofSeconds(5)).isEmpty(),
-                        "dead letters");
-            } finally {
-                job.cancel().get(60, TimeUnit.SECONDS);
+            MultiVectorIndex reference =
+                    new MultiVectorIndex(
+                            ModelAdapter.layout(
+                                            CollectionsFile.parse(COLLECTIONS_YAML, false, "test")
+                                                    .require("mv"))
+                                    .multiVectorConfig());
+            for (Doc d : docs) {
+                reference.upsert(d.id(), d.vectors());
             }
+            Set<String> deleted = new HashSet<>();
+            for (int r : LoadCommand.deleteSelection(docs.size(), 0.2, 9)) {
+                assertTrue(reference.delete(docs.get(r).id()));
+                deleted.add(docs.get(r).id());
+            }
+            assertEquals(160, reference.size());
+            assertTrue(ENV.applied("m", Duration.ofSeconds(60)), "the job did not apply the load");
+
+            Map<String, QueryResult> results = client.queryEachOnce("mv", "--jsonl", queryFile, 20);
+            Set<String> pooledHits = new HashSet<>();
+            Set<List<String>> distinctAnswers = new HashSet<>();
+            for (int i = 0; i < queries.size(); i++) {
+                QueryResult q = results.get("t-" + i);
+                for (String id : q.hitIds()) {
+                    assertFalse(deleted.contains(id), "deleted id " + id + " in " + q);
+                    if (reference.pooled(id).length < rawTokens(docs, id)) {
+                        pooledHits.add(id);
+                    }
+                }
+                Ranked want = exact(reference, queries.get(i).vectors(), 10);
+                assertEquals(10, want.ids().length);
+                assertArrayEquals(want.ids(), q.hitIds(), "t-" + i);
+                assertArrayEquals(want.scores(), q.hitScores(), "t-" + i);
+                distinctAnswers.add(List.of(q.hitIds()));
+            }
+            assertTrue(pooledHits.size() >= 10, "pooled documents among the hits");
+            assertTrue(distinctAnswers.size() >= 10, "queries differ: " + distinctAnswers);
+
+            subscriptionsPrintExactUpdates(queryFile, queries, reference);
+            assertTrue(
+                    KafkaTestClients.readCommitted(
+                                    ENV.bootstrapServers(), "d", Duration.ofSeconds(5))
+                            .isEmpty(),
+                    "dead letters");
         }
     }
 
@@ -232,70 +146,32 @@ class LoadQueryMultiVectorITCase {
      * document made of a subscription's own tokens is loaded (JSON this time) and must enter it.
      */
     private void subscriptionsPrintExactUpdates(
-            String bs, Path queryFile, List<Doc> queries, MultiVectorIndex reference)
-            throws Exception {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        PrintStream ps = new PrintStream(buf, true, StandardCharsets.UTF_8);
-        CountDownLatch stop = new CountDownLatch(1);
-        int[] code = {-1};
-        Thread t =
-                new Thread(
-                        () -> {
-                            try {
-                                code[0] =
-                                        new QueryCommand(ps, stop)
-                                                .run(
-                                                        List.of(
-                                                                "--bootstrap-servers",
-                                                                bs,
-                                                                "--topic",
-                                                                "q",
-                                                                "--results-topic",
-                                                                "r",
-                                                                "--collection",
-                                                                "mv",
-                                                                "--jsonl",
-                                                                queryFile.toString(),
-                                                                "--limit",
-                                                                "2",
-                                                                "--k",
-                                                                "5",
-                                                                "--subscribe",
-                                                                "--id-prefix",
-                                                                "s",
-                                                                "--timeout",
-                                                                "0s"));
-                            } catch (Exception e) {
-                                e.printStackTrace(ps);
-                            }
-                        });
-        t.start();
-        try {
-            awaitText(buf, "update s-0 v1", UPDATE_WAIT);
-            awaitText(buf, "update s-1 v1", UPDATE_WAIT);
+            Path queryFile, List<Doc> queries, MultiVectorIndex reference) throws Exception {
+        ClientOutput.Subscription sub =
+                client.subscribe(
+                        "mv",
+                        "--jsonl",
+                        queryFile.toString(),
+                        "--limit",
+                        "2",
+                        "--k",
+                        "5",
+                        "--id-prefix",
+                        "s");
+        try (sub) {
+            sub.awaitText("update s-0 v1", UPDATE_WAIT);
+            sub.awaitText("update s-1 v1", UPDATE_WAIT);
             Path extra = tmp.resolve("extra.jsonl");
             JsonlTokenCorpus.write(extra, List.of(new Doc("extra-0", queries.get(0).vectors())));
-            client.run(
-                    new LoadCommand(client.printer()),
-                    "--bootstrap-servers",
-                    bs,
-                    "--topic",
-                    "m",
-                    "--collection",
-                    "mv",
-                    "--jsonl",
-                    extra.toString());
-            awaitText(buf, "update s-0 v2 (upsert extra-0) +[extra-0]", UPDATE_WAIT);
-        } finally {
-            stop.countDown();
-            t.join(30_000);
+            client.load("mv", "--jsonl", extra.toString());
+            sub.awaitText("update s-0 v2 (upsert extra-0) +[extra-0]", UPDATE_WAIT);
         }
-        String printed = buf.toString(StandardCharsets.UTF_8);
-        assertEquals(0, code[0], printed);
+        String printed = sub.printed();
+        assertEquals(0, sub.exitCode(), printed);
         assertTrue(printed.contains("{\"subscriptions\":2,"), printed);
 
         Map<String, SubscriptionUpdate> first = new HashMap<>();
-        for (ResultRecord r : committed(bs)) {
+        for (ResultRecord r : ENV.results("r")) {
             if (r instanceof SubscriptionUpdate u && u.version() == 1) {
                 assertNull(first.put(u.subscriptionId(), u), "v1 twice: " + u.subscriptionId());
             }
@@ -354,14 +230,5 @@ class LoadQueryMultiVectorITCase {
             scores[i] = hits.get(i).score();
         }
         return new Ranked(ids, scores);
-    }
-
-    private static List<ResultRecord> committed(String bs) throws Exception {
-        List<ResultRecord> out = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> rec :
-                KafkaTestClients.readCommitted(bs, "r", Duration.ofSeconds(30))) {
-            out.add(OutputJson.readResult(rec.value()));
-        }
-        return out;
     }
 }

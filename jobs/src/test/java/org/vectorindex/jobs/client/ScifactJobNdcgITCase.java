@@ -1,7 +1,6 @@
 package org.vectorindex.jobs.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,26 +17,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.vectorindex.connectors.format.OutputJson;
-import org.vectorindex.connectors.kafka.KafkaOptions;
 import org.vectorindex.connectors.testing.KafkaTestClients;
-import org.vectorindex.jobs.kafka.EmbeddedKafkaBroker;
 import org.vectorindex.jobs.multivector.JsonlTokenCorpus;
 import org.vectorindex.jobs.multivector.MultiVectorBenchCommand;
 import org.vectorindex.jobs.multivector.ScifactCorpus;
 import org.vectorindex.jobs.multivector.TokenCorpus;
 import org.vectorindex.jobs.multivector.TokenCorpus.Doc;
-import org.vectorindex.jobs.run.RunCommand;
+import org.vectorindex.jobs.testing.JobArgs;
+import org.vectorindex.jobs.testing.JobEnvironment;
+import org.vectorindex.jobs.testing.RunningJob;
 import org.vectorindex.operators.model.MultiVectorParams;
 import org.vectorindex.operators.model.QueryResult;
-import org.vectorindex.operators.model.ResultRecord;
 
 /**
  * Relevance in the real job: the first 1,000 SciFact training abstracts (all-MiniLM-L6-v2 tokens,
@@ -59,7 +53,9 @@ class ScifactJobNdcgITCase {
                     + "    shards: 1\n"
                     + "    multivector: {}\n";
 
-    private final ClientOutput client = new ClientOutput();
+    @RegisterExtension static final JobEnvironment ENV = JobEnvironment.kafka();
+
+    private final ClientOutput client = new ClientOutput(ENV);
 
     @TempDir Path tmp;
 
@@ -112,90 +108,55 @@ class ScifactJobNdcgITCase {
 
         Path queryFile = tmp.resolve("claims.jsonl");
         JsonlTokenCorpus.write(queryFile, queries);
-        Path collections = tmp.resolve("collections.yaml");
-        Files.writeString(collections, COLLECTIONS_YAML);
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
-            String bs = broker.bootstrapServers();
-            // One partition each: the job applies the abstracts in the bench's order.
-            broker.createTopics(1, "m", "q", "r", "d");
-            JobClient job =
-                    RunCommand.start(
-                            new String[] {
-                                "--bootstrap-servers", bs,
-                                "--mutations-topic", "m",
-                                "--queries-topic", "q",
-                                "--results-topic", "r",
-                                "--dlq-topic", "d",
-                                "--collections", collections.toString(),
-                                "--parallelism", "1",
-                                "--state-backend", "rocksdb",
-                                "--checkpoint-interval", "1s",
-                                "--state-dir", tmp.resolve("state").toString()
-                            });
-            try {
-                List<String> ids = new ArrayList<>();
-                docs.forEach(d -> ids.add(d.id()));
-                try (RecordSender sender =
-                        new RecordSender(bs, LoadCommand.partitioned(new Properties(), 1), true)) {
-                    LoadCommand.load(sender, "m", "sci", InputRows.multis(docs), ids, 0, 1);
-                }
-                try (Admin admin = broker.admin()) {
-                    assertTrue(
-                            AppliedOffsets.await(
-                                    admin,
-                                    KafkaOptions.GROUP_ID.defaultValue(),
-                                    "m",
-                                    Duration.ofSeconds(300)),
-                            "the job did not apply the abstracts");
-                }
-                String answers =
-                        client.run(
-                                new QueryCommand(client.printer()),
-                                "--bootstrap-servers",
-                                bs,
-                                "--topic",
-                                "q",
-                                "--results-topic",
-                                "r",
-                                "--collection",
-                                "sci",
-                                "--jsonl",
-                                queryFile.toString(),
-                                "--k",
-                                "10",
-                                "--id-prefix",
-                                "c",
-                                "--timeout",
-                                "180s");
-                assertEquals(
-                        queries.size(),
-                        ClientOutput.lastJson(answers).get("answered").asLong(),
-                        answers);
-                Map<String, QueryResult> results = new HashMap<>();
-                for (ConsumerRecord<byte[], byte[]> rec :
-                        KafkaTestClients.readCommitted(bs, "r", Duration.ofSeconds(30))) {
-                    ResultRecord r = OutputJson.readResult(rec.value());
-                    if (r instanceof QueryResult q && q.queryId().startsWith("c-")) {
-                        assertNull(results.put(q.queryId(), q), "twice: " + q.queryId());
-                    }
-                }
-                assertEquals(queries.size(), results.size());
-                double jobNdcg = 0;
-                for (int i = 0; i < queries.size(); i++) {
-                    jobNdcg +=
-                            ndcg10(
-                                    qrels.get(queries.get(i).id()),
-                                    List.of(results.get("c-" + i).hitIds()));
-                }
-                jobNdcg /= queries.size();
-                assertEquals(benchNdcg, jobNdcg, 1e-9, "job vs bench nDCG@10");
-                assertTrue(jobNdcg > 0.5, "nDCG@10 " + jobNdcg);
-                assertTrue(
-                        KafkaTestClients.readCommitted(bs, "d", Duration.ofSeconds(5)).isEmpty(),
-                        "dead letters");
-            } finally {
-                job.cancel().get(60, TimeUnit.SECONDS);
+        Path collections = JobEnvironment.collectionsFile(tmp, COLLECTIONS_YAML);
+        // One partition each: the job applies the abstracts in the bench's order.
+        JobArgs args =
+                ENV.jobOnNewTopics(1, collections).parallelism(1).stateDir(tmp.resolve("state"));
+        try (RunningJob job = args.stateBackend("rocksdb").checkpointInterval("1s").start()) {
+            List<String> ids = new ArrayList<>();
+            docs.forEach(d -> ids.add(d.id()));
+            try (RecordSender sender =
+                    new RecordSender(
+                            ENV.bootstrapServers(),
+                            LoadCommand.partitioned(new Properties(), 1),
+                            true)) {
+                LoadCommand.load(sender, "m", "sci", InputRows.multis(docs), ids, 0, 1);
             }
+            assertTrue(
+                    ENV.applied("m", Duration.ofSeconds(300)),
+                    "the job did not apply the abstracts");
+            String answers =
+                    client.query(
+                            "sci",
+                            "--jsonl",
+                            queryFile.toString(),
+                            "--k",
+                            "10",
+                            "--id-prefix",
+                            "c",
+                            "--timeout",
+                            "180s");
+            assertEquals(
+                    queries.size(),
+                    ClientOutput.lastJson(answers).get("answered").asLong(),
+                    answers);
+            Map<String, QueryResult> results = ENV.answers("r", "c-"); // fails on a duplicate
+            assertEquals(queries.size(), results.size());
+            double jobNdcg = 0;
+            for (int i = 0; i < queries.size(); i++) {
+                jobNdcg +=
+                        ndcg10(
+                                qrels.get(queries.get(i).id()),
+                                List.of(results.get("c-" + i).hitIds()));
+            }
+            jobNdcg /= queries.size();
+            assertEquals(benchNdcg, jobNdcg, 1e-9, "job vs bench nDCG@10");
+            assertTrue(jobNdcg > 0.5, "nDCG@10 " + jobNdcg);
+            assertTrue(
+                    KafkaTestClients.readCommitted(
+                                    ENV.bootstrapServers(), "d", Duration.ofSeconds(5))
+                            .isEmpty(),
+                    "dead letters");
         }
     }
 

@@ -11,20 +11,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.vectorindex.connectors.format.OutputJson;
 import org.vectorindex.jobs.bench.ClusteredData;
 import org.vectorindex.jobs.client.RecordSender;
 import org.vectorindex.jobs.client.TopicTail;
-import org.vectorindex.jobs.kafka.EmbeddedKafkaBroker;
-import org.vectorindex.jobs.run.RunCommand;
-import org.vectorindex.operators.model.CollectionsFile;
+import org.vectorindex.jobs.testing.JobArgs;
+import org.vectorindex.jobs.testing.JobEnvironment;
+import org.vectorindex.jobs.testing.RunningJob;
 import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.ResultRecord;
 import org.vectorindex.operators.model.StatsResult;
@@ -38,11 +35,14 @@ import org.vectorindex.operators.model.SubscriptionUpdate;
  * charts, recall included, hold points. Prints the page's lag and saves a screenshot in target/.
  */
 class DashboardBrowserITCase {
+    @RegisterExtension static final JobEnvironment ENV = JobEnvironment.kafka();
     private static final int DIM = 16;
     private static final int BASE = 1200;
     private static final int QUERIES = 200;
     private static final int ENTERING = 30;
     private static final String SUB = "watch-1";
+    private static final String COLLECTIONS_YAML =
+            "collections:\n  - {name: c, dimension: 16, metric: l2, shards: 4, ef: 32}\n";
     static final Path SCREENSHOT = Path.of("target", "dashboard-screenshot.png");
 
     @TempDir Path tmp;
@@ -55,137 +55,102 @@ class DashboardBrowserITCase {
 
     @Test
     void pageFollowsTheJobLive() throws Exception {
-        Path collections = tmp.resolve("collections.yaml");
-        Files.writeString(
-                collections,
-                "collections:\n  - {name: c, dimension: 16, metric: l2, shards: 4, ef: 32}\n");
+        Path collections = JobEnvironment.collectionsFile(tmp, COLLECTIONS_YAML);
         float[][] data = ClusteredData.generate(BASE + QUERIES + 1, DIM, 12, 0.5, 11);
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
-            String bs = broker.bootstrapServers();
-            broker.createTopics(1, "m", "q", "r", "d");
-            int web = freePort();
-            JobClient job =
-                    RunCommand.start(
-                            new String[] {
-                                "--bootstrap-servers", bs,
-                                "--mutations-topic", "m",
-                                "--queries-topic", "q",
-                                "--results-topic", "r",
-                                "--dlq-topic", "d",
-                                "--collections", collections.toString(),
-                                "--parallelism", "2",
-                                "--state-backend", "heap",
-                                "--checkpoint-interval", "300ms",
-                                "--web-ui-port", Integer.toString(web),
-                                "--conf", "metrics.fetcher.update-interval=500",
-                                "--conf", "vectorindex.recall-sample-fraction=0.25"
-                            });
-            Dashboard.Options options =
-                    new Dashboard.Options(
-                            bs,
-                            "q",
-                            "r",
-                            "d",
-                            "http://127.0.0.1:" + web,
-                            CollectionsFile.load(collections),
-                            "127.0.0.1",
-                            0,
-                            new Properties());
-            try (Dashboard dash = Dashboard.start(options, System.err);
-                    TopicTail reader =
-                            TopicTail.start(
-                                    bs, new Properties(), "r", Duration.ofSeconds(30), this::read);
-                    RecordSender client = new RecordSender(bs, new Properties(), false);
-                    HeadlessChromium page = new HeadlessChromium(1400, 1300)) {
-                page.open(dash.url());
-                page.await(
-                        "the event stream",
-                        Duration.ofSeconds(30),
-                        () ->
-                                "live"
-                                        .equals(
-                                                page.eval(
-                                                        "return document.getElementById('status').textContent")));
+        JobArgs args =
+                ENV.jobOnNewTopics(1, collections)
+                        .parallelism(2)
+                        .stateBackend("heap")
+                        .checkpointInterval("300ms")
+                        .webUi()
+                        .conf("vectorindex.recall-sample-fraction=0.25");
+        try (RunningJob job = args.start();
+                Dashboard dash = ENV.startDashboard(job.restUrl(), collections);
+                TopicTail reader = ENV.tailResults("r", this::read);
+                RecordSender client = ENV.sender();
+                HeadlessChromium page = new HeadlessChromium(1400, 1300)) {
+            page.open(dash.url());
+            page.await(
+                    "the event stream",
+                    Duration.ofSeconds(30),
+                    () ->
+                            "live"
+                                    .equals(
+                                            page.eval(
+                                                    "return document.getElementById('status').textContent")));
 
-                for (int i = 0; i < BASE; i++) {
-                    client.upsert("m", "c", "v" + i, data[i], null);
-                }
-                client.send("q", Query.subscribe(SUB, "c", data[BASE + QUERIES], 5, 64, null));
-                client.flush();
-                page.await(
-                        "the subscription on the page",
-                        Duration.ofSeconds(90),
-                        () ->
-                                SUB.equals(
-                                        page.eval(
-                                                "return document.getElementById('sub-select').value")));
-                for (int i = 0; i < QUERIES; i++) {
-                    client.send("q", Query.knn("q" + i, "c", data[BASE + i], 10, 0, null));
-                }
-                client.flush();
-
-                long before = updates.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
-                for (int j = 0; j < ENTERING; j++) {
-                    float[] v = data[BASE + QUERIES].clone();
-                    v[0] += 1e-3f * (ENTERING - j); // each closer than the last: it enters
-                    client.upsert("m", "c", "enter-" + j, v, null);
-                    client.flush();
-                    Thread.sleep(300);
-                }
-                List<Long> lags = pageLags(page, before);
-
-                long expected = BASE + ENTERING;
-                awaitStats(client, expected);
-                page.await(
-                        "live vectors " + expected + " on the page",
-                        Duration.ofSeconds(10),
-                        () ->
-                                Long.toString(expected)
-                                        .equals(
-                                                page.eval(
-                                                        "return document.getElementById('live-c').textContent")));
-
-                page.await(
-                        "the recall series",
-                        Duration.ofSeconds(30),
-                        () -> page.eval("return vi.snapshot.recall.sampledAtK") != null);
-                double recall =
-                        ((Number) page.eval("return vi.snapshot.recall.sampledAtK")).doubleValue();
-                assertTrue(recall >= 0.9, "recall on the page " + recall);
-                List<?> recallPoints =
-                        (List<?>)
-                                page.eval(
-                                        "return vi.charts.recall.data[1].filter(x => x !== null)");
-                assertTrue(!recallPoints.isEmpty(), "recall chart has points");
-                double lastRecall =
-                        ((Number) recallPoints.get(recallPoints.size() - 1)).doubleValue();
-                assertTrue(lastRecall >= 0.9, "recall series " + recallPoints);
-                @SuppressWarnings("unchecked")
-                Map<String, Object> points =
-                        (Map<String, Object>)
-                                page.eval(
-                                        "return Object.fromEntries(Object.entries(vi.charts)"
-                                                + ".map(([k, u]) => [k, u.data[0].length]))");
-                assertEquals(4, points.size(), "four charts: " + points);
-                points.forEach((k, n) -> assertTrue(((Number) n).longValue() >= 5, k + ": " + n));
-                Number peakQps =
-                        (Number)
-                                page.eval(
-                                        "return Math.max(...vi.charts.rates.data[3].filter(x => x !== null))");
-                assertTrue(peakQps.doubleValue() > 0, "queries per second charted");
-
-                page.screenshot(SCREENSHOT);
-                List<String> errors = page.consoleErrors();
-                assertTrue(errors.isEmpty(), "console errors: " + errors);
-                report(lags);
-            } finally {
-                job.cancel().get(60, TimeUnit.SECONDS);
+            for (int i = 0; i < BASE; i++) {
+                client.upsert("m", "c", "v" + i, data[i], null);
             }
+            client.send("q", Query.subscribe(SUB, "c", data[BASE + QUERIES], 5, 64, null));
+            client.flush();
+            page.await(
+                    "the subscription on the page",
+                    Duration.ofSeconds(90),
+                    () ->
+                            SUB.equals(
+                                    page.eval(
+                                            "return document.getElementById('sub-select').value")));
+            for (int i = 0; i < QUERIES; i++) {
+                client.send("q", Query.knn("q" + i, "c", data[BASE + i], 10, 0, null));
+            }
+            client.flush();
+
+            long before = updates.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+            for (int j = 0; j < ENTERING; j++) {
+                float[] v = data[BASE + QUERIES].clone();
+                v[0] += 1e-3f * (ENTERING - j); // each closer than the last: it enters
+                client.upsert("m", "c", "enter-" + j, v, null);
+                client.flush();
+                Thread.sleep(300);
+            }
+            List<Long> lags = pageLags(page, before);
+
+            long expected = BASE + ENTERING;
+            awaitStats(client, expected);
+            page.await(
+                    "live vectors " + expected + " on the page",
+                    Duration.ofSeconds(10),
+                    () ->
+                            Long.toString(expected)
+                                    .equals(
+                                            page.eval(
+                                                    "return document.getElementById('live-c').textContent")));
+
+            page.await(
+                    "the recall series",
+                    Duration.ofSeconds(30),
+                    () -> page.eval("return vi.snapshot.recall.sampledAtK") != null);
+            double recall =
+                    ((Number) page.eval("return vi.snapshot.recall.sampledAtK")).doubleValue();
+            assertTrue(recall >= 0.9, "recall on the page " + recall);
+            List<?> recallPoints =
+                    (List<?>) page.eval("return vi.charts.recall.data[1].filter(x => x !== null)");
+            assertTrue(!recallPoints.isEmpty(), "recall chart has points");
+            double lastRecall = ((Number) recallPoints.get(recallPoints.size() - 1)).doubleValue();
+            assertTrue(lastRecall >= 0.9, "recall series " + recallPoints);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> points =
+                    (Map<String, Object>)
+                            page.eval(
+                                    "return Object.fromEntries(Object.entries(vi.charts)"
+                                            + ".map(([k, u]) => [k, u.data[0].length]))");
+            assertEquals(4, points.size(), "four charts: " + points);
+            points.forEach((k, n) -> assertTrue(((Number) n).longValue() >= 5, k + ": " + n));
+            Number peakQps =
+                    (Number)
+                            page.eval(
+                                    "return Math.max(...vi.charts.rates.data[3].filter(x => x !== null))");
+            assertTrue(peakQps.doubleValue() > 0, "queries per second charted");
+
+            page.screenshot(SCREENSHOT);
+            List<String> errors = page.consoleErrors();
+            assertTrue(errors.isEmpty(), "console errors: " + errors);
+            report(lags);
         }
     }
 
-    private void read(ConsumerRecord<byte[], byte[]> r) {
-        ResultRecord rr = OutputJson.readResult(r.value());
+    private void read(ResultRecord rr) {
         if (rr instanceof SubscriptionUpdate u && u.subscriptionId().equals(SUB)) {
             committedAt.putIfAbsent(u.version(), System.currentTimeMillis());
             updates.putIfAbsent(u.version(), u);
@@ -282,12 +247,5 @@ class DashboardBrowserITCase {
                         sorted[sorted.length - 1]);
         System.out.println("dashboard page lag: " + line);
         Files.writeString(Path.of("target", "dashboard-lag.json"), line + "\n");
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket s =
-                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }

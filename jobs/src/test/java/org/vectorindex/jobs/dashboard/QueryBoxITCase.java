@@ -10,25 +10,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.vectorindex.connectors.format.OutputJson;
 import org.vectorindex.jobs.bench.ClusteredData;
 import org.vectorindex.jobs.client.RecordSender;
 import org.vectorindex.jobs.client.TopicTail;
 import org.vectorindex.jobs.embed.LazySentenceEmbedder;
-import org.vectorindex.jobs.kafka.EmbeddedKafkaBroker;
-import org.vectorindex.jobs.run.RunCommand;
-import org.vectorindex.operators.model.CollectionsFile;
+import org.vectorindex.jobs.testing.JobArgs;
+import org.vectorindex.jobs.testing.JobEnvironment;
+import org.vectorindex.jobs.testing.RunningJob;
 import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.QueryResult;
 import org.vectorindex.operators.model.ResultRecord;
@@ -41,6 +37,7 @@ import org.vectorindex.operators.model.VectorResult;
  * a collection of embedded sentences.
  */
 class QueryBoxITCase {
+    @RegisterExtension static final JobEnvironment ENV = JobEnvironment.kafka();
     private static final int DIM = 16;
     private static final int DOCS = 300;
     private static final List<String> SENTENCES =
@@ -50,6 +47,11 @@ class QueryBoxITCase {
                     "Fishermen demand new quotas for the North Sea.",
                     "The train to Brussels was late again this morning.");
 
+    private static final String COLLECTIONS_YAML =
+            "collections:\n"
+                    + "  - {name: c, dimension: 16, metric: l2, shards: 4, ef: 32}\n"
+                    + "  - {name: s, dimension: 384, metric: cosine, shards: 2, ef: 32}\n";
+
     @TempDir Path tmp;
 
     private final ObjectMapper json = new ObjectMapper();
@@ -57,83 +59,50 @@ class QueryBoxITCase {
 
     @Test
     void queriesByIdAndByText() throws Exception {
-        Path collections = tmp.resolve("collections.yaml");
-        Files.writeString(
-                collections,
-                "collections:\n"
-                        + "  - {name: c, dimension: 16, metric: l2, shards: 4, ef: 32}\n"
-                        + "  - {name: s, dimension: 384, metric: cosine, shards: 2, ef: 32}\n");
+        Path collections = JobEnvironment.collectionsFile(tmp, COLLECTIONS_YAML);
         float[][] data = ClusteredData.generate(DOCS, DIM, 8, 0.5, 3);
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
-                LazySentenceEmbedder model = LazySentenceEmbedder.miniLm()) {
-            String bs = broker.bootstrapServers();
-            broker.createTopics(1, "m", "q", "r", "d");
-            JobClient job =
-                    RunCommand.start(
-                            new String[] {
-                                "--bootstrap-servers", bs,
-                                "--mutations-topic", "m",
-                                "--queries-topic", "q",
-                                "--results-topic", "r",
-                                "--dlq-topic", "d",
-                                "--collections", collections.toString(),
-                                "--parallelism", "2",
-                                "--state-backend", "heap",
-                                "--checkpoint-interval", "300ms"
-                            });
-            Dashboard.Options options =
-                    new Dashboard.Options(
-                            bs,
-                            "q",
-                            "r",
-                            "d",
-                            "http://127.0.0.1:1",
-                            CollectionsFile.load(collections),
-                            "127.0.0.1",
-                            0,
-                            new Properties());
-            try (Dashboard dash = Dashboard.start(options, System.err);
-                    TopicTail reader =
-                            TopicTail.start(
-                                    bs, new Properties(), "r", Duration.ofSeconds(30), this::read);
-                    RecordSender client = new RecordSender(bs, new Properties(), false)) {
-                dash.embedTextWith("s", model);
-                for (int i = 0; i < DOCS; i++) {
-                    client.upsert("m", "c", "v" + i, data[i], null);
-                }
-                for (int i = 0; i < SENTENCES.size(); i++) {
-                    client.upsert("m", "s", "t" + i, model.apply(SENTENCES.get(i)), null);
-                }
-                client.flush();
-                awaitApplied(client, "c", DOCS);
-                awaitApplied(client, "s", SENTENCES.size());
-
-                String like = post(dash, "{\"collection\":\"c\",\"k\":5,\"likeId\":\"v7\"}");
-                QueryResult similar = await(like, QueryResult.class);
-                assertEquals("v7", similar.hitId(0), "a stored vector is its own nearest");
-                assertEquals(1f, similar.hitScore(0), 1e-6f);
-                assertEquals(5, similar.hitCount());
-                VectorResult stored = await(like + "-get", VectorResult.class);
-                assertArrayEquals(data[7], stored.vector(), "the get answers the stored vector");
-
-                String absent = post(dash, "{\"collection\":\"c\",\"k\":5,\"likeId\":\"nope\"}");
-                assertNull(await(absent + "-get", VectorResult.class).vector());
-                Thread.sleep(1_000);
-                assertTrue(!results.containsKey(absent), "no query for an id that is not stored");
-
-                String text =
-                        post(dash, "{\"collection\":\"s\",\"k\":2,\"text\":\"a cat on a mat\"}");
-                assertEquals("t0", await(text, QueryResult.class).hitId(0));
-                String refused = postStatus(dash, "{\"collection\":\"c\",\"k\":2,\"text\":\"x\"}");
-                assertTrue(refused.startsWith("400"), refused);
-            } finally {
-                job.cancel().get();
+        JobArgs args =
+                ENV.jobOnNewTopics(1, collections)
+                        .parallelism(2)
+                        .stateBackend("heap")
+                        .checkpointInterval("300ms");
+        try (LazySentenceEmbedder model = LazySentenceEmbedder.miniLm();
+                RunningJob job = args.start();
+                Dashboard dash = ENV.startDashboard("http://127.0.0.1:1", collections);
+                TopicTail reader = ENV.tailResults("r", this::read);
+                RecordSender client = ENV.sender()) {
+            dash.embedTextWith("s", model);
+            for (int i = 0; i < DOCS; i++) {
+                client.upsert("m", "c", "v" + i, data[i], null);
             }
+            for (int i = 0; i < SENTENCES.size(); i++) {
+                client.upsert("m", "s", "t" + i, model.apply(SENTENCES.get(i)), null);
+            }
+            client.flush();
+            awaitApplied(client, "c", DOCS);
+            awaitApplied(client, "s", SENTENCES.size());
+
+            String like = post(dash, "{\"collection\":\"c\",\"k\":5,\"likeId\":\"v7\"}");
+            QueryResult similar = await(like, QueryResult.class);
+            assertEquals("v7", similar.hitId(0), "a stored vector is its own nearest");
+            assertEquals(1f, similar.hitScore(0), 1e-6f);
+            assertEquals(5, similar.hitCount());
+            VectorResult stored = await(like + "-get", VectorResult.class);
+            assertArrayEquals(data[7], stored.vector(), "the get answers the stored vector");
+
+            String absent = post(dash, "{\"collection\":\"c\",\"k\":5,\"likeId\":\"nope\"}");
+            assertNull(await(absent + "-get", VectorResult.class).vector());
+            Thread.sleep(1_000);
+            assertTrue(!results.containsKey(absent), "no query for an id that is not stored");
+
+            String text = post(dash, "{\"collection\":\"s\",\"k\":2,\"text\":\"a cat on a mat\"}");
+            assertEquals("t0", await(text, QueryResult.class).hitId(0));
+            String refused = postStatus(dash, "{\"collection\":\"c\",\"k\":2,\"text\":\"x\"}");
+            assertTrue(refused.startsWith("400"), refused);
         }
     }
 
-    private void read(ConsumerRecord<byte[], byte[]> r) {
-        ResultRecord rr = OutputJson.readResult(r.value());
+    private void read(ResultRecord rr) {
         results.put(rr.key(), rr);
     }
 

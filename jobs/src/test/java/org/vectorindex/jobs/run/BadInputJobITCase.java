@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,23 +25,19 @@ import java.util.Set;
 import org.apache.flink.client.program.rest.RestClusterClient;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.InjectClusterClient;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.vectorindex.connectors.format.InputRecords;
 import org.vectorindex.connectors.format.OutputJson;
 import org.vectorindex.connectors.testing.KafkaTestClients;
-import org.vectorindex.jobs.kafka.EmbeddedKafkaBroker;
+import org.vectorindex.jobs.testing.JobEnvironment;
 import org.vectorindex.operators.model.DeadLetter;
 import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.QueryResult;
-import org.vectorindex.operators.testing.LoopbackMiniCluster;
 
 /**
  * Bad records of many kinds interleaved with good ones through the whole job: each bad record is
@@ -52,27 +47,12 @@ import org.vectorindex.operators.testing.LoopbackMiniCluster;
  * all.
  */
 class BadInputJobITCase {
-    @RegisterExtension static final MiniClusterExtension FLINK = LoopbackMiniCluster.extension(2);
-
     private static final String REUSED_QUERY_ID = "reused-query";
 
-    private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        // the topic accepts the 2 MB record, as a topic with a raised max.message.bytes would
-        broker =
-                EmbeddedKafkaBroker.builder()
-                        .brokerProperty("message.max.bytes", "8388608")
-                        .start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    // the topic accepts the 2 MB record, as a topic with a raised max.message.bytes would
+    @RegisterExtension
+    static final JobEnvironment ENV =
+            JobEnvironment.onMiniCluster(2).brokerProperty("message.max.bytes", "8388608");
 
     @Test
     void everyBadRecordIsDeadLetteredAndEveryGoodOneProcessed(
@@ -105,17 +85,16 @@ class BadInputJobITCase {
         Set<String> kinds = new HashSet<>();
         s.bad.forEach(b -> kinds.add(b.reason()));
         assertTrue(kinds.size() >= 12, "only " + kinds.size() + " kinds: " + kinds);
-        broker.createTopics(1, s.topic("m"), s.topic("q"), s.topic("r"), s.topic("d"));
-        Path collections = dir.resolve("collections.yaml");
-        Files.writeString(collections, CrashRecords.COLLECTIONS_YAML);
-        String[] args = s.runArgs(broker, collections, 2);
+        s.createTopics(ENV.broker());
+        Path collections = JobEnvironment.collectionsFile(dir, CrashRecords.COLLECTIONS_YAML);
+        String[] args = s.runArgs(ENV.broker(), collections, 2);
         args[args.length - 1] = "vectorindex.format.max-record-bytes=1048576";
         JobClient job = RunCommand.start(args);
         JobScenario.Outputs out;
         List<QueryResult> reused;
         long restarts;
         try {
-            out = s.drive(broker, Duration.ofSeconds(120));
+            out = s.drive(ENV.broker(), Duration.ofSeconds(120));
             reused = sendReusedQueryId(s);
             restarts = numRestarts(cluster, job);
         } finally {
@@ -134,7 +113,7 @@ class BadInputJobITCase {
         assertEquals(
                 out.deadLetters().size(),
                 KafkaTestClients.readCommitted(
-                                broker.bootstrapServers(), s.topic("d"), Duration.ofSeconds(30))
+                                ENV.bootstrapServers(), s.topic("d"), Duration.ofSeconds(30))
                         .size(),
                 "a reused queryId is no dead letter");
 
@@ -194,8 +173,7 @@ class BadInputJobITCase {
      * counts, and returns the answers under that id once two have arrived.
      */
     private static List<QueryResult> sendReusedQueryId(JobScenario s) throws Exception {
-        try (KafkaProducer<byte[], byte[]> p =
-                KafkaTestClients.producer(broker.bootstrapServers())) {
+        try (KafkaProducer<byte[], byte[]> p = KafkaTestClients.producer(ENV.bootstrapServers())) {
             for (String collection :
                     List.of(JobScenario.COLLECTION, CrashRecords.OTHER_COLLECTION)) {
                 Query q = Query.knn(REUSED_QUERY_ID, collection, JobScenario.probe(1), 3, 64, null);
@@ -220,7 +198,7 @@ class BadInputJobITCase {
         List<QueryResult> answers = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r :
                 KafkaTestClients.readCommitted(
-                        broker.bootstrapServers(), s.topic("r"), Duration.ofSeconds(30))) {
+                        ENV.bootstrapServers(), s.topic("r"), Duration.ofSeconds(30))) {
             if (OutputJson.readResult(r.value()) instanceof QueryResult q
                     && q.queryId().equals(REUSED_QUERY_ID)) {
                 answers.add(q);

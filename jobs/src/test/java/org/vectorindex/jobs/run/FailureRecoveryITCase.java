@@ -1,33 +1,18 @@
 package org.vectorindex.jobs.run;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.vectorindex.connectors.format.OutputJson;
-import org.vectorindex.jobs.kafka.EmbeddedKafkaBroker;
-import org.vectorindex.operators.model.DeadLetter;
-import org.vectorindex.operators.model.Query;
+import org.vectorindex.jobs.testing.JobEnvironment;
 import org.vectorindex.operators.model.QueryResult;
-import org.vectorindex.operators.testing.LoopbackMiniCluster;
-import org.vectorindex.state.hnsw.SearchHit;
 
 /**
  * Injected failures in the index operator (attempts 0 and 2) and in the merger (attempt 1) during a
@@ -41,22 +26,7 @@ class FailureRecoveryITCase {
     private static final int PARALLELISM = 2;
     private static final int SUBSCRIPTIONS = 6;
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK = LoopbackMiniCluster.extension(PARALLELISM);
-
-    private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension static final JobEnvironment ENV = JobEnvironment.onMiniCluster(PARALLELISM);
 
     @Test
     void outputWithFailuresEqualsOutputWithout(@TempDir Path dir) throws Exception {
@@ -66,13 +36,7 @@ class FailureRecoveryITCase {
         JobScenario.Outputs clean = run(cleanRun, dir, null);
         JobScenario.Outputs failed = run(failedRun, dir, markers);
 
-        List<String> fired;
-        try (Stream<Path> files = Files.list(markers)) {
-            fired =
-                    files.map(p -> p.getFileName().toString().replaceAll("-subtask-\\d+", ""))
-                            .sorted()
-                            .toList();
-        }
+        List<String> fired = InjectedFailures.fired(markers);
         assertEquals(
                 List.of("index-attempt-0", "index-attempt-2", "merge-attempt-1"),
                 fired.stream().distinct().toList(),
@@ -82,8 +46,8 @@ class FailureRecoveryITCase {
         // Where a bad query lands depends on how many barrier probes went before it, which is
         // timing; so each run's dead letters must name exactly the offsets that run sent its bad
         // records to, and both runs must give the same dead letters once offsets are set aside.
-        assertEquals(cleanRun.sentBad, letterPositions(clean), "dead letters of the clean run");
-        assertEquals(failedRun.sentBad, letterPositions(failed), "dead letters of the failed run");
+        assertEquals(cleanRun.sentBad, clean.letterPositions(), "dead letters of the clean run");
+        assertEquals(failedRun.sentBad, failed.letterPositions(), "dead letters of the failed run");
         assertEquals(
                 sorted(withoutOffsets(clean, "clean-")),
                 sorted(withoutOffsets(failed, "failed-")),
@@ -101,30 +65,13 @@ class FailureRecoveryITCase {
                     "too few updates to be a test: " + updates);
             Map<String, QueryResult> results = out.oneShot(); // fails on a duplicate
             assertEquals(s.queries.size(), results.size());
-            for (Query q : s.queries) {
-                List<SearchHit> want = ref.knn(q.vector(), q.k(), q.ef());
-                assertArrayEquals(
-                        want.stream().map(SearchHit::id).toArray(String[]::new),
-                        results.get(q.id()).hitIds(),
-                        q.id());
-            }
+            ref.assertKnnHitIds(s.queries, results);
             assertEquals(s.bad.size(), out.deadLetters().size());
         }
     }
 
     private static JobScenario scenario(String prefix) {
         return JobScenario.generate(prefix, 11, 2500, SUBSCRIPTIONS, 200, 16, true);
-    }
-
-    /** Each dead letter's source, as {@code topic-partition-offset}, with its reason code. */
-    private static Map<String, String> letterPositions(JobScenario.Outputs out) {
-        Map<String, String> letters = new LinkedHashMap<>();
-        for (String json : out.deadLetters()) {
-            DeadLetter d = OutputJson.readDeadLetter(json.getBytes(StandardCharsets.UTF_8));
-            String where = d.sourceTopic() + "-" + d.partition() + "-" + d.offset();
-            assertEquals(null, letters.put(where, d.reason().code()), "twice: " + where);
-        }
-        return letters;
     }
 
     /** The dead letters as text with topic prefix and offset normalised. */
@@ -135,24 +82,9 @@ class FailureRecoveryITCase {
     }
 
     private JobScenario.Outputs run(JobScenario s, Path dir, Path markers) throws Exception {
-        broker.createTopics(1, s.topic("m"), s.topic("q"), s.topic("r"), s.topic("d"));
-        List<String> args =
-                new ArrayList<>(
-                        Arrays.asList(
-                                s.runArgs(broker, JobScenario.collectionsFile(dir), PARALLELISM)));
-        if (markers != null) {
-            args.addAll(
-                    List.of(
-                            "--conf", JobOptions.FAIL_INDEX_AT.key() + "=0:700,2:20",
-                            "--conf", JobOptions.FAIL_MERGE_AT.key() + "=1:30",
-                            "--conf", JobOptions.FAILURE_MARKER_DIR.key() + "=" + markers));
-        }
-        JobClient job = RunCommand.start(args.toArray(String[]::new));
-        try {
-            return s.drive(broker, Duration.ofSeconds(100));
-        } finally {
-            job.cancel().get();
-        }
+        List<String> failures =
+                markers == null ? List.of() : InjectedFailures.args("0:700,2:20", "1:30", markers);
+        return s.run(ENV, dir, PARALLELISM, failures, Duration.ofSeconds(100));
     }
 
     private static List<String> sorted(List<String> in) {

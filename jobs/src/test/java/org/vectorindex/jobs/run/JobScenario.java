@@ -1,7 +1,8 @@
 package org.vectorindex.jobs.run;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,13 +15,16 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.vectorindex.connectors.format.InputRecords;
 import org.vectorindex.connectors.format.OutputJson;
 import org.vectorindex.connectors.testing.KafkaTestClients;
 import org.vectorindex.jobs.kafka.EmbeddedKafkaBroker;
+import org.vectorindex.jobs.testing.JobArgs;
+import org.vectorindex.jobs.testing.JobEnvironment;
+import org.vectorindex.jobs.testing.RunningJob;
+import org.vectorindex.operators.model.DeadLetter;
 import org.vectorindex.operators.model.Mutation;
 import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.QueryResult;
@@ -64,6 +68,9 @@ final class JobScenario {
 
     final Barrier barrier;
 
+    /** The collections file the job runs with. */
+    final String collectionsYaml;
+
     /** Whether every other one-shot query goes in the binary envelope (else all are JSON). */
     final boolean binaryQueries;
 
@@ -90,14 +97,21 @@ final class JobScenario {
                         res ->
                                 res.hitCount() == SHARDS
                                         && res.hitId(SHARDS - 1).startsWith("probe-")),
-                false);
+                false,
+                COLLECTIONS_YAML);
     }
 
-    JobScenario(String prefix, String statsCollection, Barrier barrier, boolean binaryQueries) {
+    JobScenario(
+            String prefix,
+            String statsCollection,
+            Barrier barrier,
+            boolean binaryQueries,
+            String collectionsYaml) {
         this.prefix = prefix;
         this.statsCollection = statsCollection;
         this.barrier = barrier;
         this.binaryQueries = binaryQueries;
+        this.collectionsYaml = collectionsYaml;
     }
 
     String topic(String kind) {
@@ -170,25 +184,46 @@ final class JobScenario {
     }
 
     String[] runArgs(EmbeddedKafkaBroker broker, Path collections, int parallelism) {
-        return new String[] {
-            "--bootstrap-servers", broker.bootstrapServers(),
-            "--mutations-topic", topic("m"),
-            "--queries-topic", topic("q"),
-            "--results-topic", topic("r"),
-            "--dlq-topic", topic("d"),
-            "--collections", collections.toString(),
-            "--parallelism", Integer.toString(parallelism),
-            "--checkpoint-interval", "300ms",
-            "--transactional-id-prefix", prefix,
-            "--group-id", prefix,
-            "--conf", "vectorindex.format.max-record-bytes=" + BadRecords.MAX_BYTES
-        };
+        return jobArgs(broker, collections, parallelism).toArray();
+    }
+
+    /** The job's arguments on the scenario's topics, transactional id prefix and group. */
+    JobArgs jobArgs(EmbeddedKafkaBroker broker, Path collections, int parallelism) {
+        return new JobArgs(broker.bootstrapServers(), collections)
+                .topics(topic("m"), topic("q"), topic("r"), topic("d"))
+                .parallelism(parallelism)
+                .checkpointInterval("300ms")
+                .flag("--transactional-id-prefix", prefix)
+                .flag("--group-id", prefix)
+                .conf("vectorindex.format.max-record-bytes=" + BadRecords.MAX_BYTES);
+    }
+
+    /** The scenario's four topics, one partition each. */
+    void createTopics(EmbeddedKafkaBroker broker) {
+        broker.createTopics(1, topic("m"), topic("q"), topic("r"), topic("d"));
+    }
+
+    /**
+     * Creates the topics, runs the job in-process ({@link #jobArgs} with its collections file in
+     * {@code dir}, plus {@code extraArgs}) while {@link #drive} feeds it, and cancels it.
+     */
+    Outputs run(
+            JobEnvironment env, Path dir, int parallelism, List<String> extraArgs, Duration timeout)
+            throws Exception {
+        createTopics(env.broker());
+        JobArgs args = jobArgs(env.broker(), collectionsFileIn(dir), parallelism);
+        try (RunningJob job = args.with(extraArgs).start()) {
+            return drive(env.broker(), timeout);
+        }
+    }
+
+    /** Writes {@link #collectionsYaml} to {@code dir}. */
+    Path collectionsFileIn(Path dir) throws Exception {
+        return JobEnvironment.collectionsFile(dir, collectionsYaml);
     }
 
     static Path collectionsFile(Path dir) throws Exception {
-        Path f = dir.resolve("collections.yaml");
-        Files.writeString(f, COLLECTIONS_YAML);
-        return f;
+        return JobEnvironment.collectionsFile(dir, COLLECTIONS_YAML);
     }
 
     /** The phases; the job must be running (or about to) with {@link #runArgs}. */
@@ -272,19 +307,10 @@ final class JobScenario {
 
     /** Every committed output. */
     Outputs read(EmbeddedKafkaBroker broker) {
-        List<ResultRecord> results = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r :
-                KafkaTestClients.readCommitted(
-                        broker.bootstrapServers(), topic("r"), Duration.ofSeconds(30))) {
-            results.add(OutputJson.readResult(r.value()));
-        }
-        List<String> deadLetters = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r :
-                KafkaTestClients.readCommitted(
-                        broker.bootstrapServers(), topic("d"), Duration.ofSeconds(30))) {
-            deadLetters.add(new String(r.value(), StandardCharsets.UTF_8));
-        }
-        return new Outputs(results, deadLetters);
+        String bs = broker.bootstrapServers();
+        return new Outputs(
+                JobEnvironment.committedResults(bs, topic("r")),
+                JobEnvironment.committedText(bs, topic("d")));
     }
 
     /** Committed results and dead letters (as JSON text). */
@@ -300,6 +326,20 @@ final class JobScenario {
                 }
             }
             return out;
+        }
+
+        /**
+         * Each dead letter's source, as {@code topic-partition-offset}, with its reason code; fails
+         * on a source dead-lettered twice.
+         */
+        Map<String, String> letterPositions() {
+            Map<String, String> letters = new LinkedHashMap<>();
+            for (String json : deadLetters) {
+                DeadLetter d = OutputJson.readDeadLetter(json.getBytes(StandardCharsets.UTF_8));
+                String where = d.sourceTopic() + "-" + d.partition() + "-" + d.offset();
+                assertEquals(null, letters.put(where, d.reason().code()), "twice: " + where);
+            }
+            return letters;
         }
 
         /** The answer to the final stats request; fails unless there is exactly one. */
@@ -368,10 +408,8 @@ final class JobScenario {
             throws InterruptedException {
         while (true) {
             Map<String, ResultRecord> byKey = new HashMap<>();
-            for (ConsumerRecord<byte[], byte[]> r :
-                    KafkaTestClients.readCommitted(
-                            broker.bootstrapServers(), topic("r"), Duration.ofSeconds(30))) {
-                ResultRecord rr = OutputJson.readResult(r.value());
+            for (ResultRecord rr :
+                    JobEnvironment.committedResults(broker.bootstrapServers(), topic("r"))) {
                 byKey.put(rr.key(), rr);
             }
             if (done.test(byKey)) {

@@ -101,6 +101,36 @@ final class KilledJob {
         }
     }
 
+    /**
+     * {@link #run} of scenario {@code s}'s job (its topics created, its collections file in {@code
+     * dir}) at {@code parallelism}, driven by {@link JobScenario#drive} with {@code pace} for at
+     * most {@code driveTimeout} (waited for 30 s longer), and killed twice: once any output beyond
+     * the subscriptions' version 1 is committed (the mutations are still being applied), and once
+     * {@code answered} one-shot queries are.
+     */
+    static Run<JobScenario.Outputs> killTwice(
+            EmbeddedKafkaBroker broker,
+            JobScenario s,
+            Path dir,
+            int parallelism,
+            Duration pace,
+            Duration driveTimeout,
+            int answered)
+            throws Exception {
+        s.createTopics(broker);
+        List<String> args = new ArrayList<>(List.of("run"));
+        args.addAll(s.jobArgs(broker, s.collectionsFileIn(dir), parallelism).list());
+        return run(
+                broker,
+                s.topic("r"),
+                args,
+                dir,
+                () -> s.drive(broker, driveTimeout, pace),
+                driveTimeout.plusSeconds(30),
+                new KillPoint(s.subscriptions.size() + 1, key -> true),
+                new KillPoint(answered, key -> key.startsWith("q-")));
+    }
+
     /** Whether the child logged that it resumes from a checkpoint (waits for it to start). */
     private static boolean resumed(Path log) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

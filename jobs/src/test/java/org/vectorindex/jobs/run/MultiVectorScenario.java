@@ -3,11 +3,10 @@ package org.vectorindex.jobs.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.vectorindex.jobs.testing.TestCollections;
 import org.vectorindex.operators.model.Mutation;
 import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.QueryResult;
@@ -32,16 +31,7 @@ final class MultiVectorScenario {
     static final String COLLECTIONS_YAML =
             "collections:\n"
                     + "  - {name: c, dimension: 4, metric: l2, shards: 1}\n"
-                    + "  - name: mv\n"
-                    + "    type: multivector\n"
-                    + "    dimension: 8\n"
-                    + "    metric: cosine\n"
-                    + "    shards: 3\n"
-                    + "    m: 8\n"
-                    + "    efConstruction: 40\n"
-                    + "    seed: 5\n"
-                    + "    multivector: {pooledVectors: 4, fdeRepetitions: 4, fdeSimhashBits: 2,"
-                    + " fdeProjectionDim: 4, candidates: 400, maxTokens: 32}\n";
+                    + TestCollections.MULTIVECTOR_MV;
 
     private static final float[] PROBE = {900, 900, 900, 900};
 
@@ -70,7 +60,8 @@ final class MultiVectorScenario {
                         new JobScenario.Barrier(
                                 b -> Query.knn("barrier-" + b, PLAIN, PROBE, 1, 0, null),
                                 res -> res.hitCount() == 1 && res.hitId(0).equals("probe")),
-                        true);
+                        true,
+                        COLLECTIONS_YAML);
         for (int i = 0; i < docs; i++) {
             s.mutations.add(Mutation.upsertMulti(MV, "doc-" + i, g.rows(), attrs(i)));
             if (i % 10 == 9) {
@@ -93,12 +84,6 @@ final class MultiVectorScenario {
             s.queries.add(Query.knnMulti("q-" + i, MV, g.rows(), 10, i % 2 == 0 ? 0 : 64, null));
         }
         return s;
-    }
-
-    static Path collectionsFile(Path dir) throws Exception {
-        Path f = dir.resolve("collections.yaml");
-        Files.writeString(f, COLLECTIONS_YAML);
-        return f;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.vectorindex.jobs.run;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -10,6 +11,8 @@ import java.util.Map;
 import org.vectorindex.operators.model.CollectionsFile;
 import org.vectorindex.operators.model.Mutation;
 import org.vectorindex.operators.model.MutationOp;
+import org.vectorindex.operators.model.Query;
+import org.vectorindex.operators.model.QueryResult;
 import org.vectorindex.operators.model.StatsResult;
 import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.state.hnsw.HnswConfig;
@@ -65,6 +68,17 @@ final class Reference {
                             e.getKey(), Metric.L2.externalScore(Metric.L2.score(q, e.getValue()))));
         }
         return top(all, k);
+    }
+
+    /** Asserts that each query's answer holds the ids of {@link #knn}'s answer, in order. */
+    void assertKnnHitIds(List<Query> queries, Map<String, QueryResult> results) {
+        for (Query q : queries) {
+            List<SearchHit> want = knn(q.vector(), q.k(), q.ef());
+            assertArrayEquals(
+                    want.stream().map(SearchHit::id).toArray(String[]::new),
+                    results.get(q.id()).hitIds(),
+                    q.id());
+        }
     }
 
     /** Asserts that the job's shards hold exactly these graphs: same sizes, same digests. */

@@ -23,6 +23,13 @@ import org.vectorindex.connectors.kafka.BrokerUnreachableException;
 import org.vectorindex.connectors.kafka.KafkaOptions;
 
 class RunCommandTest {
+    /**
+     * The settings' configuration for the test collections file in {@code dir} plus {@code extra}.
+     */
+    private static Configuration conf(Path dir, String... extra) throws Exception {
+        return RunCommand.Settings.parse(args(JobScenario.collectionsFile(dir), extra)).conf;
+    }
+
     private static String[] args(Path collections, String... extra) {
         String[] base = {
             "--bootstrap-servers", "127.0.0.1:1",
@@ -68,9 +75,7 @@ class RunCommandTest {
 
     @Test
     void defaultsToRocksDbIncremental(@TempDir Path dir) throws Exception {
-        Configuration f =
-                VectorIndexJob.flinkConfiguration(
-                        RunCommand.Settings.parse(args(JobScenario.collectionsFile(dir))).conf);
+        Configuration f = VectorIndexJob.flinkConfiguration(conf(dir));
         assertEquals("rocksdb", f.get(StateBackendOptions.STATE_BACKEND));
         assertTrue(f.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS));
     }
@@ -101,13 +106,7 @@ class RunCommandTest {
     @Test
     void resumesFromTheNewestCompletedCheckpoint(@TempDir Path dir) throws Exception {
         Path state = dir.resolve("state");
-        Configuration conf =
-                RunCommand.Settings.parse(
-                                args(
-                                        JobScenario.collectionsFile(dir),
-                                        "--state-dir",
-                                        state.toString()))
-                        .conf;
+        Configuration conf = conf(dir, "--state-dir", state.toString());
         assertNull(
                 VectorIndexJob.flinkConfiguration(conf).get(StateRecoveryOptions.SAVEPOINT_PATH));
         Files.createDirectories(state.resolve("job-a/chk-7"));
@@ -132,12 +131,7 @@ class RunCommandTest {
 
         Configuration asked =
                 VectorIndexJob.flinkConfiguration(
-                        RunCommand.Settings.parse(
-                                        args(
-                                                JobScenario.collectionsFile(dir),
-                                                "--conf",
-                                                JobOptions.RESTART_ATTEMPTS.key() + "=3"))
-                                .conf);
+                        conf(dir, "--conf", JobOptions.RESTART_ATTEMPTS.key() + "=3"));
         assertEquals("fixed-delay", asked.get(RestartStrategyOptions.RESTART_STRATEGY));
         assertEquals(3, asked.get(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS));
     }
@@ -164,13 +158,7 @@ class RunCommandTest {
         Path state = dir.resolve("state");
         Files.createDirectories(state.resolve("job-a/chk-7"));
         Files.writeString(state.resolve("job-a/chk-7/_metadata"), "x");
-        Configuration conf =
-                RunCommand.Settings.parse(
-                                args(
-                                        JobScenario.collectionsFile(dir),
-                                        "--state-dir",
-                                        state.toString()))
-                        .conf;
+        Configuration conf = conf(dir, "--state-dir", state.toString());
 
         Configuration client = new Configuration(conf);
         client.set(StateRecoveryOptions.SAVEPOINT_PATH, "file:///savepoints/sp-1");

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -18,20 +16,19 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.vectorindex.connectors.format.InputRecords;
 import org.vectorindex.connectors.testing.KafkaTestClients;
-import org.vectorindex.jobs.kafka.EmbeddedKafkaBroker;
+import org.vectorindex.jobs.testing.JobArgs;
+import org.vectorindex.jobs.testing.JobEnvironment;
+import org.vectorindex.jobs.testing.RunningJob;
 import org.vectorindex.operators.model.Mutation;
 import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.QueryResult;
 import org.vectorindex.operators.model.ResultRecord;
 import org.vectorindex.operators.model.StatsResult;
-import org.vectorindex.operators.testing.LoopbackMiniCluster;
 
 /**
  * A job restarted without its state (a new state directory, the same consumer group) rebuilds the
@@ -40,35 +37,18 @@ import org.vectorindex.operators.testing.LoopbackMiniCluster;
  * no job ran is answered once. The rebuilt shards equal the reference built from every mutation.
  */
 class StatelessRestartITCase {
-    @RegisterExtension static final MiniClusterExtension FLINK = LoopbackMiniCluster.extension(1);
-
-    private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension static final JobEnvironment ENV = JobEnvironment.onMiniCluster(1);
 
     @Test
     void restartWithoutStateRebuildsFromEarliestAndAnswersEachQueryOnce(@TempDir Path dir)
             throws Exception {
         JobScenario s = JobScenario.generate("stateless", 11, 300, 0, 30, 16, false);
-        broker.createTopics(1, s.topic("m"), s.topic("q"), s.topic("r"), s.topic("d"));
+        s.createTopics(ENV.broker());
         Path collections = JobScenario.collectionsFile(dir);
 
-        JobClient first = RunCommand.start(withStateDir(s, collections, dir.resolve("state-a")));
-        try {
-            s.drive(broker, Duration.ofSeconds(120));
+        try (RunningJob first = withStateDir(s, collections, dir.resolve("state-a")).start()) {
+            s.drive(ENV.broker(), Duration.ofSeconds(120));
             awaitGroupCommitted(s.topic("q"), s.topic("m"), "stateless", Duration.ofSeconds(60));
-        } finally {
-            first.cancel().get();
         }
 
         List<Query> whileDown = new ArrayList<>();
@@ -82,8 +62,7 @@ class StatelessRestartITCase {
                             16,
                             null));
         }
-        try (KafkaProducer<byte[], byte[]> p =
-                KafkaTestClients.producer(broker.bootstrapServers())) {
+        try (KafkaProducer<byte[], byte[]> p = KafkaTestClients.producer(ENV.bootstrapServers())) {
             for (Query q : whileDown) {
                 p.send(
                         new ProducerRecord<>(
@@ -97,10 +76,9 @@ class StatelessRestartITCase {
         }
         long expectedSize = ref.live.size();
 
-        JobClient second = RunCommand.start(withStateDir(s, collections, dir.resolve("state-b")));
         JobScenario.Outputs out;
         StatsResult rebuilt;
-        try {
+        try (RunningJob second = withStateDir(s, collections, dir.resolve("state-b")).start()) {
             // Queries do not wait for the replay of the mutations topic: ask until it is done.
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             for (int i = 0; ; i++) {
@@ -115,8 +93,6 @@ class StatelessRestartITCase {
             }
             List<String> down = whileDown.stream().map(Query::id).toList();
             out = awaitAnswered(s, down, Duration.ofSeconds(60));
-        } finally {
-            second.cancel().get();
         }
 
         Map<String, QueryResult> oneShot = out.oneShot(); // fails on a query answered twice
@@ -141,23 +117,20 @@ class StatelessRestartITCase {
     }
 
     private static void send(String topic, Query q) {
-        try (KafkaProducer<byte[], byte[]> p =
-                KafkaTestClients.producer(broker.bootstrapServers())) {
+        try (KafkaProducer<byte[], byte[]> p = KafkaTestClients.producer(ENV.bootstrapServers())) {
             p.send(new ProducerRecord<>(topic, InputRecords.key(q), InputRecords.json(q)));
         }
     }
 
-    private static String[] withStateDir(JobScenario s, Path collections, Path stateDir) {
-        List<String> args = new ArrayList<>(List.of(s.runArgs(broker, collections, 1)));
-        args.addAll(List.of("--state-dir", stateDir.toString()));
-        return args.toArray(String[]::new);
+    private static JobArgs withStateDir(JobScenario s, Path collections, Path stateDir) {
+        return s.jobArgs(ENV.broker(), collections, 1).stateDir(stateDir);
     }
 
     private static JobScenario.Outputs awaitAnswered(
             JobScenario s, List<String> ids, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            JobScenario.Outputs out = s.read(broker);
+            JobScenario.Outputs out = s.read(ENV.broker());
             List<String> keys = out.results().stream().map(ResultRecord::key).toList();
             if (keys.containsAll(ids)) {
                 return out;
@@ -173,7 +146,7 @@ class StatelessRestartITCase {
     private static void awaitGroupCommitted(
             String queries, String mutations, String group, Duration timeout) throws Exception {
         Properties p = new Properties();
-        p.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        p.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, ENV.bootstrapServers());
         try (Admin admin = Admin.create(p)) {
             List<TopicPartition> parts =
                     List.of(new TopicPartition(queries, 0), new TopicPartition(mutations, 0));

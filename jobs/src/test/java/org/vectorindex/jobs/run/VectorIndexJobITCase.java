@@ -7,18 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.vectorindex.jobs.kafka.EmbeddedKafkaBroker;
+import org.vectorindex.jobs.testing.JobEnvironment;
 import org.vectorindex.operators.model.Mutation;
 import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.QueryResult;
-import org.vectorindex.operators.testing.LoopbackMiniCluster;
 import org.vectorindex.state.hnsw.SearchHit;
 
 /**
@@ -29,33 +24,12 @@ import org.vectorindex.state.hnsw.SearchHit;
  * mutation order and the expected update sequence is unique.
  */
 class VectorIndexJobITCase {
-    @RegisterExtension static final MiniClusterExtension FLINK = LoopbackMiniCluster.extension(1);
-
-    private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension static final JobEnvironment ENV = JobEnvironment.onMiniCluster(1);
 
     @Test
     void oneShotAndContinuousQueriesMatchTheCoreAndBruteForce(@TempDir Path dir) throws Exception {
         JobScenario s = JobScenario.generate("e2e", 7, 400, 8, 100, 16, false);
-        broker.createTopics(1, s.topic("m"), s.topic("q"), s.topic("r"), s.topic("d"));
-        JobClient job = RunCommand.start(s.runArgs(broker, JobScenario.collectionsFile(dir), 1));
-        JobScenario.Outputs out;
-        try {
-            out = s.drive(broker, Duration.ofSeconds(90));
-        } finally {
-            job.cancel().get();
-        }
+        JobScenario.Outputs out = s.run(ENV, dir, 1, List.of(), Duration.ofSeconds(90));
 
         // Replay: exact top-k of every subscription after every mutation.
         Reference ref = new Reference();

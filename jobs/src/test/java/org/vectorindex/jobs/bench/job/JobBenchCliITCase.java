@@ -6,27 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.vectorindex.connectors.format.OutputJson;
-import org.vectorindex.connectors.testing.KafkaTestClients;
 import org.vectorindex.jobs.Main;
 import org.vectorindex.jobs.bench.ClusteredData;
 import org.vectorindex.jobs.bench.io.VectorFiles;
-import org.vectorindex.jobs.dashboard.LoopbackPorts;
-import org.vectorindex.jobs.kafka.EmbeddedKafkaBroker;
-import org.vectorindex.jobs.run.RunCommand;
+import org.vectorindex.jobs.testing.JobArgs;
+import org.vectorindex.jobs.testing.JobEnvironment;
+import org.vectorindex.jobs.testing.RunningJob;
 import org.vectorindex.operators.model.QueryResult;
 import org.vectorindex.operators.model.ResultRecord;
 
@@ -37,8 +32,11 @@ import org.vectorindex.operators.model.ResultRecord;
  * results topic, read here independently. It checks what is measured, never how fast.
  */
 class JobBenchCliITCase {
+    @RegisterExtension static final JobEnvironment ENV = JobEnvironment.kafka();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int DIM = 16;
+    private static final String COLLECTIONS_YAML =
+            "collections:\n  - {name: live, dimension: " + DIM + ", metric: l2, shards: 3}\n";
 
     @TempDir Path dir;
 
@@ -51,75 +49,50 @@ class JobBenchCliITCase {
     @Test
     void againstARunningJobTheReportedLatenciesAreThoseOfTheCommittedAnswers() throws Exception {
         Path fvecs = vectors();
-        Path collections = dir.resolve("collections.yaml");
-        Files.writeString(
-                collections,
-                "collections:\n  - {name: live, dimension: " + DIM + ", metric: l2, shards: 3}\n",
-                StandardCharsets.UTF_8);
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
-            broker.createTopics(3, "m", "q", "r", "d");
-            int rest = LoopbackPorts.free();
-            JobClient job =
-                    RunCommand.start(
-                            new String[] {
-                                "--bootstrap-servers", broker.bootstrapServers(),
-                                "--mutations-topic", "m",
-                                "--queries-topic", "q",
-                                "--results-topic", "r",
-                                "--dlq-topic", "d",
-                                "--collections", collections.toString(),
-                                "--parallelism", "2",
-                                "--checkpoint-interval", "500ms",
-                                "--web-ui-port", Integer.toString(rest),
-                                "--conf", "metrics.fetcher.update-interval=500"
-                            });
-            try {
-                Path json = dir.resolve("remote.json");
-                Path results = dir.resolve("remote.jsonl");
-                int code =
-                        Main.run(
-                                "bench", "job",
-                                "--fvecs", fvecs.toString(),
-                                "--bootstrap-servers", broker.bootstrapServers(),
-                                "--flink-rest", "http://127.0.0.1:" + rest,
-                                "--collection", "live",
-                                "--mutations-topic", "m",
-                                "--queries-topic", "q",
-                                "--results-topic", "r",
-                                "--shards", "3",
-                                "--upserts-per-second", "200",
-                                "--queries-per-second", "20",
-                                "--subscriptions", "2",
-                                "--duration", "6s",
-                                "--core-limit", "500",
-                                "--json", json.toString(),
-                                "--results", results.toString());
-                assertEquals(0, code);
-                JsonNode report = JSON.readTree(json.toFile());
-                assertContractKeys(report);
-                assertEquals(200.0, report.at("/upserts/targetPerSecond").asDouble());
-                // 200/s for 6 s: 1,200 planned; a starved producer thread may send fewer by the
-                // end.
-                long sent = report.at("/upserts/sent").asLong();
-                assertTrue(sent > 0 && sent <= 1200, "upserts sent: " + sent);
-                long applied = report.at("/upserts/applied").asLong();
-                assertTrue(applied <= sent, "applied " + applied + " of " + sent);
-                assertEquals(
-                        sent - applied, report.at("/lagAtEnd").asLong(), "lag is sent - applied");
-                assertEquals(2, report.at("/subscriptions/open").asInt());
-                assertLatenciesAreTheTopicsAnswers(report, results, broker, "r");
-            } finally {
-                job.cancel().get();
-            }
+        Path collections = JobEnvironment.collectionsFile(dir, COLLECTIONS_YAML);
+        JobArgs args =
+                ENV.jobOnNewTopics(3, collections)
+                        .parallelism(2)
+                        .checkpointInterval("500ms")
+                        .webUi();
+        try (RunningJob job = args.start()) {
+            Path json = dir.resolve("remote.json");
+            Path results = dir.resolve("remote.jsonl");
+            JsonNode report =
+                    benchJob(
+                            "--fvecs", fvecs.toString(),
+                            "--bootstrap-servers", ENV.bootstrapServers(),
+                            "--flink-rest", job.restUrl(),
+                            "--collection", "live",
+                            "--mutations-topic", "m",
+                            "--queries-topic", "q",
+                            "--results-topic", "r",
+                            "--shards", "3",
+                            "--upserts-per-second", "200",
+                            "--queries-per-second", "20",
+                            "--subscriptions", "2",
+                            "--duration", "6s",
+                            "--core-limit", "500",
+                            "--json", json.toString(),
+                            "--results", results.toString());
+            assertEquals(200.0, report.at("/upserts/targetPerSecond").asDouble());
+            // 200/s for 6 s: 1,200 planned; a starved producer thread may send fewer by the
+            // end.
+            long sent = report.at("/upserts/sent").asLong();
+            assertTrue(sent > 0 && sent <= 1200, "upserts sent: " + sent);
+            long applied = report.at("/upserts/applied").asLong();
+            assertTrue(applied <= sent, "applied " + applied + " of " + sent);
+            assertEquals(sent - applied, report.at("/lagAtEnd").asLong(), "lag is sent - applied");
+            assertEquals(2, report.at("/subscriptions/open").asInt());
+            assertLatenciesAreTheTopicsAnswers(report, results, "r");
         }
     }
 
     @Test
     void withItsOwnJobItSaturatesAndReportsHeapAndCheckpoints() throws Exception {
         Path json = dir.resolve("own.json");
-        int code =
-                Main.run(
-                        "bench", "job",
+        JsonNode report =
+                benchJob(
                         "--fvecs", vectors().toString(),
                         "--upserts-per-second", "max",
                         "--upserts", "1000",
@@ -129,9 +102,6 @@ class JobBenchCliITCase {
                         "--checkpoint-interval", "500ms",
                         "--core-limit", "500",
                         "--json", json.toString());
-        assertEquals(0, code);
-        JsonNode report = JSON.readTree(json.toFile());
-        assertContractKeys(report);
         assertTrue(report.at("/upserts/targetPerSecond").isNull(), "max has no target rate");
         assertEquals(1000, report.at("/upserts/applied").asLong(), "every upsert applied");
         assertEquals(0, report.at("/lagAtEnd").asLong());
@@ -142,9 +112,8 @@ class JobBenchCliITCase {
     @Test
     void syntheticVectorsThenAChangeAndARestoreThatServesEveryVectorAgain() throws Exception {
         Path json = dir.resolve("restore.json");
-        int code =
-                Main.run(
-                        "bench", "job",
+        JsonNode report =
+                benchJob(
                         "--synthetic", "800x16",
                         "--clusters", "8",
                         "--upserts-per-second", "max",
@@ -156,9 +125,6 @@ class JobBenchCliITCase {
                         "--change-fraction", "0.1",
                         "--restore", "true",
                         "--json", json.toString());
-        assertEquals(0, code);
-        JsonNode report = JSON.readTree(json.toFile());
-        assertContractKeys(report);
         assertEquals("800x16", report.at("/data/synthetic").asText());
         assertEquals(800, report.at("/upserts/applied").asLong(), "every upsert applied");
         assertEquals(80, report.at("/change/upserts").asLong(), "10% of 800");
@@ -175,6 +141,21 @@ class JobBenchCliITCase {
         assertTrue(
                 report.at("/restore/toServingMs").asLong()
                         >= report.at("/restore/toRunningMs").asLong());
+    }
+
+    /**
+     * Runs {@code bench job} with {@code args} (among them {@code --json FILE}); requires exit 0
+     * and the report's contract keys, and returns the report.
+     */
+    private static JsonNode benchJob(String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("bench", "job"));
+        all.addAll(Arrays.asList(args));
+        int code = Main.run(all.toArray(String[]::new));
+        assertEquals(0, code);
+        Path json = Path.of(all.get(all.indexOf("--json") + 1));
+        JsonNode report = JSON.readTree(json.toFile());
+        assertContractKeys(report);
+        return report;
     }
 
     private static final String[] CONTRACT = {
@@ -209,13 +190,9 @@ class JobBenchCliITCase {
      * the report's quantiles are the nearest-rank quantiles of that file, computed here again.
      */
     private static void assertLatenciesAreTheTopicsAnswers(
-            JsonNode report, Path results, EmbeddedKafkaBroker broker, String topic)
-            throws Exception {
+            JsonNode report, Path results, String topic) throws Exception {
         Map<String, Long> onTopic = new HashMap<>();
-        for (ConsumerRecord<byte[], byte[]> r :
-                KafkaTestClients.readCommitted(
-                        broker.bootstrapServers(), topic, Duration.ofSeconds(30))) {
-            ResultRecord rr = OutputJson.readResult(r.value());
+        for (ResultRecord rr : ENV.results(topic)) {
             if (rr instanceof QueryResult q && q.queryId().startsWith(SendLog.QUERY_PREFIX)) {
                 assertTrue(
                         onTopic.put(q.queryId(), q.tookMs()) == null,
