@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import org.apache.flink.annotation.Internal;
 import org.vectorindex.operators.model.RejectReason;
 
 /**
@@ -21,6 +22,7 @@ import org.vectorindex.operators.model.RejectReason;
  *
  * A JSON record starts with '{' or whitespace, never 'V', so one topic can mix both encodings.
  */
+@Internal
 public final class BinaryEnvelope {
     /** The four magic bytes, ASCII "VIB1". */
     public static final byte[] MAGIC = {'V', 'I', 'B', '1'};

@@ -1,6 +1,7 @@
 package org.vectorindex.connectors.format;
 
 import java.io.Serializable;
+import org.apache.flink.annotation.Internal;
 import org.vectorindex.operators.model.MultiVectorParams;
 
 /**
@@ -14,6 +15,7 @@ import org.vectorindex.operators.model.MultiVectorParams;
  * @param maxTokens most token vectors in one multi-vector record (at most {@value
  *     MultiVectorParams#MAX_TOKENS}; a collection's own {@code maxTokens} may be lower)
  */
+@Internal
 public record FieldLimits(
         int maxIdBytes,
         int maxAttributeKeyBytes,

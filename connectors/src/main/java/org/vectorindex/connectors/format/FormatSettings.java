@@ -2,6 +2,7 @@ package org.vectorindex.connectors.format;
 
 import java.io.Serializable;
 import java.util.Objects;
+import org.apache.flink.annotation.Internal;
 
 /**
  * Limits of the input formats.
@@ -12,6 +13,7 @@ import java.util.Objects;
  *     rejected; the key drives Kafka partitioning, so a mismatch would reorder one id's mutations
  * @param fields bounds on ids, attributes, filters and token counts
  */
+@Internal
 public record FormatSettings(int maxRecordBytes, boolean requireKeyMatchesId, FieldLimits fields)
         implements Serializable {
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.apache.flink.annotation.Internal;
 import org.vectorindex.operators.model.Mutation;
 import org.vectorindex.operators.model.MutationOp;
 import org.vectorindex.operators.model.Query;
@@ -15,6 +16,7 @@ import org.vectorindex.operators.model.Query;
  * load} and {@code query} commands produce and what tests feed the job. The parsers read back
  * exactly what these write.
  */
+@Internal
 public final class InputRecords {
     private InputRecords() {}
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.apache.flink.annotation.Internal;
 import org.vectorindex.operators.model.CollectionRegistry;
 import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.model.Mutation;
@@ -18,6 +19,7 @@ import org.vectorindex.operators.model.RejectReason;
  * becomes a dead letter with a specific {@link RejectReason}; {@link #parse} never throws. One
  * instance per subtask (not thread-safe).
  */
+@Internal
 public final class MutationParser extends RecordReader<Mutation> {
     private static final int OP = 1;
     private static final int COLLECTION = 2;

@@ -11,6 +11,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import org.apache.flink.annotation.Internal;
 import org.vectorindex.operators.model.DeadLetter;
 import org.vectorindex.operators.model.QueryResult;
 import org.vectorindex.operators.model.RejectReason;
@@ -29,6 +30,7 @@ import org.vectorindex.operators.model.VectorResult;
  * "keyBase64","valueBase64","keyLength","valueLength","truncated"}}. The readers, for clients and
  * tests, accept exactly what the writers produce.
  */
+@Internal
 public final class OutputJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

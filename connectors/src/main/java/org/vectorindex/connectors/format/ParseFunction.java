@@ -1,6 +1,7 @@
 package org.vectorindex.connectors.format;
 
 import java.util.Objects;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -16,6 +17,7 @@ import org.vectorindex.operators.model.RawRecord;
  * {@link #DEAD_LETTERS} side output. A bad record therefore never fails the job and never holds
  * back good ones. Counts dead letters in the {@code deadLetters} metric.
  */
+@Internal
 public abstract class ParseFunction<T> extends ProcessFunction<RawRecord, T> {
     private static final long serialVersionUID = 1L;
 

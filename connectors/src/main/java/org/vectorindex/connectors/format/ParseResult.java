@@ -1,9 +1,11 @@
 package org.vectorindex.connectors.format;
 
 import java.util.Objects;
+import org.apache.flink.annotation.Internal;
 import org.vectorindex.operators.model.DeadLetter;
 
 /** Outcome of parsing one record: the parsed value, or the dead letter saying why there is none. */
+@Internal
 public final class ParseResult<T> {
     private final T value;
     private final DeadLetter deadLetter;

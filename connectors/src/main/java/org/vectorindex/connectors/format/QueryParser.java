@@ -3,6 +3,7 @@ package org.vectorindex.connectors.format;
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 import java.util.Map;
+import org.apache.flink.annotation.Internal;
 import org.vectorindex.operators.model.CollectionRegistry;
 import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.model.Query;
@@ -18,6 +19,7 @@ import org.vectorindex.operators.model.RejectReason;
  * problem becomes a dead letter; {@link #parse} never throws. One instance per subtask (not
  * thread-safe).
  */
+@Internal
 public final class QueryParser extends RecordReader<Query> {
     private static final int TYPE = 1;
     private static final int QUERY_ID = 2;

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.flink.annotation.Internal;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -20,6 +21,7 @@ import org.apache.kafka.common.KafkaException;
  * unreachable address fails in seconds with a message naming it, instead of a producer blocking for
  * a minute and then reporting a missing topic.
  */
+@Internal
 public final class BrokerCheck {
     /** How long a client command waits for the broker before it gives up. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);

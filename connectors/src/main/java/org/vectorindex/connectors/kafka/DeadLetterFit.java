@@ -3,6 +3,7 @@ package org.vectorindex.connectors.kafka;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Properties;
+import org.apache.flink.annotation.Internal;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.vectorindex.connectors.format.OutputJson;
 import org.vectorindex.operators.model.DeadLetter;
@@ -14,6 +15,7 @@ import org.vectorindex.operators.model.DeadLetter;
  * other fields, the key copies and Kafka's record overhead; the key copy is cut to {@link
  * #MAX_KEY_BYTES} and the detail to {@link #MAX_DETAIL_CHARS}.
  */
+@Internal
 public final class DeadLetterFit implements Serializable {
     private static final long serialVersionUID = 1L;
 

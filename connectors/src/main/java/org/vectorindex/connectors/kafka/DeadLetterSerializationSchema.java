@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Properties;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.metrics.Counter;
@@ -22,6 +23,7 @@ import org.vectorindex.operators.model.DeadLetter;
  * whole transaction); a dead letter that would still exceed them is logged, counted in {@code
  * deadLettersDropped} and skipped, since failing the sink would replay it for ever.
  */
+@Internal
 public final class DeadLetterSerializationSchema
         implements KafkaRecordSerializationSchema<DeadLetter> {
     private static final long serialVersionUID = 1L;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * stock broker's 15-minute maximum and fails at the first transaction. Client properties pass
  * through, but cannot switch off the transactional settings. Fails fast naming what is missing.
  */
+@Internal
 public final class ExactlyOnceSinkBuilder<T> {
     private String bootstrapServers;
     private KafkaRecordSerializationSchema<T> serializer;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import org.apache.flink.annotation.Internal;
 
 /**
  * Kafka client settings passed through verbatim to every consumer and producer: security
@@ -13,6 +14,7 @@ import java.util.Properties;
  * repeated {@code key=value} arguments (later ones win), so no Kafka setting needs a dedicated
  * flag.
  */
+@Internal
 public final class KafkaClientProperties {
     private KafkaClientProperties() {}
 

@@ -1,11 +1,13 @@
 package org.vectorindex.connectors.kafka;
 
 import java.time.Duration;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.vectorindex.connectors.format.FieldLimits;
 
 /** Flink-level settings of the job's Kafka plumbing, as {@link ConfigOption}s. */
+@Internal
 public final class KafkaOptions {
     private KafkaOptions() {}
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -20,6 +21,7 @@ import org.vectorindex.operators.model.ResultRecord;
  * and dead letters (their transactional ids get distinct suffixes, since two sinks sharing a prefix
  * would fence each other). {@link #from} fails fast listing every missing option.
  */
+@Internal
 public final class KafkaWiring {
     private final Configuration conf;
     private final Properties clientProperties;

@@ -3,6 +3,7 @@ package org.vectorindex.connectors.kafka;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -14,6 +15,7 @@ import org.vectorindex.operators.model.RawRecord;
  * reads with {@code isolation.level=read_committed} unless the client properties say otherwise, so
  * aborted transactional input is never indexed. Fails fast naming what is missing.
  */
+@Internal
 public final class RawKafkaSourceBuilder {
     private String bootstrapServers;
     private final List<String> topics = new ArrayList<>();

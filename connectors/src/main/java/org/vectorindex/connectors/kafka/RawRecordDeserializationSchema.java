@@ -1,5 +1,6 @@
 package org.vectorindex.connectors.kafka;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
@@ -11,6 +12,7 @@ import org.vectorindex.operators.model.RawRecord;
  * Keeps each Kafka record as raw bytes with its topic, partition and offset. Deserializing here
  * would make a bad record fail the source; parsing downstream turns it into a dead letter instead.
  */
+@Internal
 public final class RawRecordDeserializationSchema
         implements KafkaRecordDeserializationSchema<RawRecord> {
     private static final long serialVersionUID = 1L;

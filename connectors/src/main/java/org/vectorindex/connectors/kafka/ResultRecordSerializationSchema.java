@@ -2,6 +2,7 @@ package org.vectorindex.connectors.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.vectorindex.connectors.format.OutputJson;
@@ -11,6 +12,7 @@ import org.vectorindex.operators.model.ResultRecord;
  * Writes results and subscription updates as JSON to the results topic, keyed by queryId or
  * subscriptionId so all updates of one subscription stay in one partition, in order.
  */
+@Internal
 public final class ResultRecordSerializationSchema
         implements KafkaRecordSerializationSchema<ResultRecord> {
     private static final long serialVersionUID = 1L;

@@ -2,6 +2,7 @@ package org.vectorindex.connectors.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.apache.flink.annotation.Internal;
 import org.apache.kafka.clients.producer.Partitioner;
 import org.apache.kafka.common.Cluster;
 import org.apache.kafka.common.config.ConfigException;
@@ -19,6 +20,7 @@ import org.vectorindex.operators.shard.ShardKey;
  * different shard counts needs one producer per shard count. A record without a key fails the send:
  * without the id the partitioner cannot know the shard.
  */
+@Internal
 public final class ShardPartitioner implements Partitioner {
     /** Producer property: the collections' shard count. */
     public static final String SHARDS = "vectorindex.shards";

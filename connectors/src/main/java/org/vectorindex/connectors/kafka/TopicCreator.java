@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.flink.annotation.Internal;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -19,6 +20,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * reported with their partition count, so running it twice is harmless and a topic with fewer
  * partitions than asked is visible rather than silently accepted.
  */
+@Internal
 public final class TopicCreator {
     private TopicCreator() {}
 

@@ -1,8 +1,10 @@
 package org.vectorindex.connectors.kafka;
 
 import java.util.List;
+import org.apache.flink.annotation.Internal;
 
 /** The default names of the job's four topics, shared by the tools that create and use them. */
+@Internal
 public final class TopicNames {
     public static final String MUTATIONS = "mutations";
     public static final String QUERIES = "queries";

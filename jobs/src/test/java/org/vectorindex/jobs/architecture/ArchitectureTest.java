@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.annotation.PublicEvolving;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -63,9 +65,29 @@ class ArchitectureTest {
 
     @Test
     void packagesAreFreeOfCycles() {
-        slices().assignedFrom(EACH_PACKAGE)
+        slices().assignedFrom(EACH_PACKAGE).should().beFreeOfCycles().check(main);
+    }
+
+    /**
+     * Every public class of the library modules says who may use it: {@code @PublicEvolving} for
+     * the front door (the builder and the record model), {@code @Internal} for the rest.
+     */
+    @Test
+    void libraryClassesDeclareTheirAudience() {
+        classes()
+                .that()
+                .resideInAnyPackage(
+                        "org.vectorindex.state..",
+                        "org.vectorindex.operators..",
+                        "org.vectorindex.connectors..")
+                .and()
+                .arePublic()
+                .and()
+                .areTopLevelClasses()
                 .should()
-                .beFreeOfCycles()
+                .beAnnotatedWith(Internal.class)
+                .orShould()
+                .beAnnotatedWith(PublicEvolving.class)
                 .check(main);
     }
 

@@ -3,6 +3,7 @@ package org.vectorindex.operators.index;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.hnsw.HnswIndex;
@@ -10,6 +11,7 @@ import org.vectorindex.state.hnsw.SearchHit;
 import org.vectorindex.state.keyed.KeyedHnswState;
 
 /** The production store: the HNSW indexes of {@link KeyedHnswState}, one per shard key. */
+@Internal
 public final class HnswShardIndexStore implements ShardIndexStore {
     private static final long serialVersionUID = 1L;
 

@@ -2,6 +2,7 @@ package org.vectorindex.operators.index;
 
 import java.util.Map;
 import java.util.function.Predicate;
+import org.apache.flink.annotation.Internal;
 import org.vectorindex.state.hnsw.AttributeFilter;
 
 /**
@@ -10,6 +11,7 @@ import org.vectorindex.state.hnsw.AttributeFilter;
  * instance is reused for every search: set {@link #filter} first, so a search does not allocate a
  * predicate.
  */
+@Internal
 public final class IdFilter implements Predicate<String> {
     private final Map<String, Map<String, String>> attributes;
     AttributeFilter filter;

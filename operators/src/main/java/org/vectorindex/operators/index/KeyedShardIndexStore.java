@@ -2,6 +2,7 @@ package org.vectorindex.operators.index;
 
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.keyed.KeyedMultiVectorState;
@@ -14,6 +15,7 @@ import org.vectorindex.state.multivector.MultiVectorIndex;
  * operator serves every collection of a job, whatever its kind, so the store dispatches on the
  * config it is asked with and remembers which keys are multi-vector for {@link #persist}.
  */
+@Internal
 public final class KeyedShardIndexStore implements ShardIndexStore {
     private static final long serialVersionUID = 1L;
 

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.vectorindex.operators.shard.Murmur3;
@@ -15,6 +16,7 @@ import org.vectorindex.state.hnsw.SearchHit;
  * the same on every shard, in every run and after every restart, and it only adds work after the
  * answer is emitted: results and graphs are the same at any fraction.
  */
+@Internal
 public final class RecallSampling implements Serializable {
     private static final long serialVersionUID = 1L;
 

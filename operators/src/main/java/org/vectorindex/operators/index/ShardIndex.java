@@ -2,6 +2,7 @@ package org.vectorindex.operators.index;
 
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.annotation.Internal;
 import org.vectorindex.state.hnsw.SearchHit;
 
 /**
@@ -11,6 +12,7 @@ import org.vectorindex.state.hnsw.SearchHit;
  * KeyedShardIndexStore}); the narrow interface keeps the operator's subscription and routing logic
  * testable against an exact index too.
  */
+@Internal
 public interface ShardIndex {
     /** Inserts or replaces; IllegalArgumentException on an invalid vector. */
     void upsert(String id, float[] vector);

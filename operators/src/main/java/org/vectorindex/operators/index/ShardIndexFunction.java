@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -56,6 +57,7 @@ import org.vectorindex.state.math.VectorMath;
  * handling throws an exception that is the record's fault ({@link RecordFaults}). A query that
  * fails validation is rejected by shard 0 only, since every shard would reject it alike.
  */
+@Internal
 public final class ShardIndexFunction
         extends KeyedCoProcessFunction<String, ShardMutation, ShardQuery, PartialResult>
         implements CheckpointedFunction {

@@ -1,6 +1,7 @@
 package org.vectorindex.operators.index;
 
 import java.io.Serializable;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.multivector.MultiVectorConfig;
@@ -11,6 +12,7 @@ import org.vectorindex.state.multivector.MultiVectorConfig;
  * restores and rescales bring it back. A shard key belongs to one collection, so it is always asked
  * for the same kind of index.
  */
+@Internal
 public interface ShardIndexStore extends Serializable {
     /** Registers keyed state; called from the operator's {@code open()}. */
     void open(RuntimeContext runtimeContext);

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.annotation.Internal;
 import org.vectorindex.operators.types.PartialResult.Cause;
 import org.vectorindex.state.hnsw.AttributeFilter;
 import org.vectorindex.state.hnsw.SearchHit;
@@ -40,6 +41,7 @@ import org.vectorindex.state.math.Metric;
  * Scores of re-search hits are recomputed here with the shard's {@link SubscriptionScorer} on the
  * stored vectors, so incremental and re-searched scores are bit-identical.
  */
+@Internal
 public final class ShardSubscriptions {
 
     /** Told about each subscription whose local top-k changed, in slot order. */

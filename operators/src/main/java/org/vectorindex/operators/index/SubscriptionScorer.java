@@ -1,5 +1,6 @@
 package org.vectorindex.operators.index;
 
+import org.apache.flink.annotation.Internal;
 import org.vectorindex.state.math.Metric;
 import org.vectorindex.state.multivector.MaxSim;
 
@@ -10,6 +11,7 @@ import org.vectorindex.state.multivector.MaxSim;
  * turns one into what users see. A scorer must give bit-identical scores to the ones its shard
  * index reports, so incremental and re-searched top-k lists agree.
  */
+@Internal
 public interface SubscriptionScorer {
 
     /**

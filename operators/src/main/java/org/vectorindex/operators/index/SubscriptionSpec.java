@@ -1,6 +1,7 @@
 package org.vectorindex.operators.index;
 
 import java.util.Map;
+import org.apache.flink.annotation.Internal;
 
 /**
  * A subscription as one shard keeps it in keyed state.
@@ -11,6 +12,7 @@ import java.util.Map;
  * @param filter attribute equalities (empty: none)
  * @param shardCount shards of the collection, so updates can say how many the merger waits for
  */
+@Internal
 public record SubscriptionSpec(
         float[] vector, int k, int ef, Map<String, String> filter, int shardCount) {
     public SubscriptionSpec {

@@ -1,11 +1,14 @@
 package org.vectorindex.operators.index;
 
+import org.apache.flink.annotation.Internal;
+
 /**
  * Multi-vector tokens as the operators carry them: one flat row-major {@code float[]} of n rows of
  * the token dimension d. Checks give the messages that end up on dead letters, and normalisation
  * uses the same arithmetic as the multi-vector index of module {@code state} (a double sum, one
  * float reciprocal), so a subscription scores its tokens exactly as a one-shot search does.
  */
+@Internal
 public final class TokenRows {
     private TokenRows() {}
 

@@ -1,5 +1,6 @@
 package org.vectorindex.operators.merge;
 
+import org.apache.flink.annotation.Internal;
 import org.vectorindex.operators.types.MergedResult;
 import org.vectorindex.operators.types.PartialResult;
 import org.vectorindex.operators.types.PartialResult.Cause;
@@ -9,6 +10,7 @@ import org.vectorindex.operators.types.ShardStats;
  * What the merge operator does with one partial, free of Flink so it can be unit-tested: the
  * function only loads and stores the state objects these methods change.
  */
+@Internal
 public final class MergeLogic {
     private static final String[] NONE = new String[0];
 

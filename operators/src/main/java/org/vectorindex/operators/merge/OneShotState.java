@@ -1,10 +1,13 @@
 package org.vectorindex.operators.merge;
 
+import org.apache.flink.annotation.Internal;
+
 /**
  * A one-shot query while shards are still answering: the running merged top-k and which shards have
  * answered (a bitset, so a replayed duplicate cannot be counted twice). Cleared once the result is
  * out.
  */
+@Internal
 public final class OneShotState {
     String collection;
     int shardCount;

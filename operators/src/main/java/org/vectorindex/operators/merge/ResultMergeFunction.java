@@ -2,6 +2,7 @@ package org.vectorindex.operators.merge;
 
 import java.io.IOException;
 import java.util.function.Consumer;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -35,6 +36,7 @@ import org.vectorindex.operators.types.PartialResult;
  * this function in a {@link ResultMergeOperator}, which writes it to keyed state at each one. If a
  * shard never answers a one-shot query (it cannot, short of a changed layout), its state stays.
  */
+@Internal
 public final class ResultMergeFunction
         extends KeyedProcessFunction<String, PartialResult, MergedResult> {
     private static final long serialVersionUID = 1L;

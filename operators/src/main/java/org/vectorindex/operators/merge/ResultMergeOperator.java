@@ -1,5 +1,6 @@
 package org.vectorindex.operators.merge;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.vectorindex.operators.types.MergedResult;
@@ -10,6 +11,7 @@ import org.vectorindex.operators.types.PartialResult;
  * changed since the last one to keyed state before the keyed state is snapshotted (only the
  * operator can set the current key outside an element).
  */
+@Internal
 public final class ResultMergeOperator
         extends KeyedProcessOperator<String, PartialResult, MergedResult> {
     private static final long serialVersionUID = 1L;

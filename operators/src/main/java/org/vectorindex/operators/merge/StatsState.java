@@ -1,10 +1,13 @@
 package org.vectorindex.operators.merge;
 
+import org.apache.flink.annotation.Internal;
+
 /**
  * A stats request while shards are still answering: which shards have answered (a bitset, so a
  * replayed duplicate cannot be counted twice) and each answered shard's size and digest. Cleared
  * once the merged answer is out.
  */
+@Internal
 public final class StatsState {
     String collection;
     int shardCount;

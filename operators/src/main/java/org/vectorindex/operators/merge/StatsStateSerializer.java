@@ -1,6 +1,7 @@
 package org.vectorindex.operators.merge;
 
 import java.io.IOException;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
@@ -13,6 +14,7 @@ import org.vectorindex.state.serde.VersionedSerializer;
  * Versioned serializer of {@link StatsState}. Format 2 writes strings without a length limit
  * ({@link StringFormat#STRING_VALUE}); format 1 ({@code writeUTF}) is still read.
  */
+@Internal
 public final class StatsStateSerializer extends VersionedSerializer<StatsState> {
     private static final long serialVersionUID = 1L;
 

@@ -1,11 +1,14 @@
 package org.vectorindex.operators.merge;
 
+import org.apache.flink.annotation.Internal;
+
 /**
  * The merger's view of one subscription: each shard's latest local top-k, the merged top-k last
  * emitted and its version. {@code closing} is set by the first shard that reports the
  * unsubscription; partials a closed shard sends afterwards belong to a new subscription with the
  * same id and are collected in a successor state.
  */
+@Internal
 public final class SubscriptionState {
     String collection;
     int shardCount;

@@ -3,12 +3,14 @@ package org.vectorindex.operators.merge;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import org.apache.flink.annotation.Internal;
 
 /**
  * Pure merge arithmetic over ranked lists. Every list is sorted best first in the same total order
  * the shards use: score descending, then id ascending; an id lives in exactly one shard, so lists
  * never share ids.
  */
+@Internal
 public final class TopKMerger {
     private TopKMerger() {}
 

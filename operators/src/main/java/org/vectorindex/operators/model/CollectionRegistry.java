@@ -6,11 +6,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * The collections a job serves, by name, in declaration order. Serializable so parse and index
  * functions can carry it; immutable.
  */
+@PublicEvolving
 public final class CollectionRegistry implements Serializable {
     private static final long serialVersionUID = 1L;
 

@@ -3,6 +3,7 @@ package org.vectorindex.operators.model;
 import java.io.Serializable;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.apache.flink.annotation.PublicEvolving;
 import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.math.Metric;
@@ -17,6 +18,7 @@ import org.vectorindex.state.math.StoredEncoding;
  *     component in memory and in keyed state); a multi-vector collection sets its own in {@code
  *     multivector}
  */
+@PublicEvolving
 public record CollectionSpec(
         String name,
         CollectionType type,

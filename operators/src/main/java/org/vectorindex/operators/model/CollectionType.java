@@ -1,6 +1,9 @@
 package org.vectorindex.operators.model;
 
+import org.apache.flink.annotation.PublicEvolving;
+
 /** Kind of index behind a collection. */
+@PublicEvolving
 public enum CollectionType {
     /** One vector per record, one HNSW graph per shard. */
     HNSW("hnsw"),

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.flink.annotation.PublicEvolving;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.math.Metric;
 import org.vectorindex.state.math.StoredEncoding;
@@ -43,6 +44,7 @@ import org.vectorindex.state.math.StoredEncoding;
  *                   storedEncoding: int8}   # or float32: four times the bytes
  * </pre>
  */
+@PublicEvolving
 public final class CollectionsFile {
     private static final Set<String> TOP_KEYS = Set.of("collections");
     private static final Set<String> KEYS =

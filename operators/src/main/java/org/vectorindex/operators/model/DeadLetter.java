@@ -2,6 +2,7 @@ package org.vectorindex.operators.model;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
@@ -14,6 +15,7 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * coordinates that travelled with the record.
  */
 @TypeInfo(ModelTypeInfoFactories.DeadLetterInfo.class)
+@PublicEvolving
 public final class DeadLetter extends ModelValue {
     private final RejectReason reason;
     private final String detail;

@@ -2,6 +2,7 @@ package org.vectorindex.operators.model;
 
 import java.io.IOException;
 import java.util.Map;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -20,6 +21,7 @@ import org.vectorindex.state.serde.VersionedSerializer;
  * <p>Flink re-creates snapshots by class name; the concrete class is {@code
  * model.serde.ModelSerializerSnapshot}, the name that state of that era holds.
  */
+@Internal
 public abstract class LegacyModelSnapshot<T> implements TypeSerializerSnapshot<T> {
     private static final int SNAPSHOT_VERSION = 1;
 

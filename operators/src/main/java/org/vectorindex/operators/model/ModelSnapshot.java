@@ -1,6 +1,7 @@
 package org.vectorindex.operators.model;
 
 import java.util.function.Supplier;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
@@ -11,6 +12,7 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
  * restores the serializer. State of the same type written before values carried a version byte
  * ({@link LegacyModelSnapshot}) is compatible after migration.
  */
+@Internal
 public abstract class ModelSnapshot<T> extends SimpleTypeSerializerSnapshot<T> {
 
     protected ModelSnapshot(Supplier<? extends TypeSerializer<T>> serializer) {

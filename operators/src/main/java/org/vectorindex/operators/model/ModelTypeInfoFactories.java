@@ -2,6 +2,7 @@ package org.vectorindex.operators.model;
 
 import java.lang.reflect.Type;
 import java.util.Map;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
@@ -9,6 +10,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
  * The {@code @TypeInfo} factories named on the model classes; each returns its {@link ModelTypes}
  * entry. Flink creates a factory by its no-argument constructor, hence one small class per type.
  */
+@Internal
 public final class ModelTypeInfoFactories {
     private ModelTypeInfoFactories() {}
 

@@ -1,5 +1,6 @@
 package org.vectorindex.operators.model;
 
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.vectorindex.operators.types.ExplicitTypeInfo;
 
@@ -8,6 +9,7 @@ import org.vectorindex.operators.types.ExplicitTypeInfo;
  * descriptors. The model classes also carry {@code @TypeInfo}, so Flink's type extraction finds
  * these on its own.
  */
+@PublicEvolving
 public final class ModelTypes {
     private ModelTypes() {}
 

@@ -2,6 +2,7 @@ package org.vectorindex.operators.model;
 
 import java.io.Serializable;
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 import org.vectorindex.state.math.StoredEncoding;
 
 /**
@@ -11,6 +12,7 @@ import org.vectorindex.state.math.StoredEncoding;
  * MaxSim, the token limit of one record, and how stored vectors are kept (float32, or int8 at a
  * quarter of the bytes).
  */
+@PublicEvolving
 public record MultiVectorParams(
         int pooledVectors,
         int fdeRepetitions,

@@ -2,6 +2,7 @@ package org.vectorindex.operators.model;
 
 import java.util.Map;
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
@@ -13,6 +14,7 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * (multi-vector collections: one row per token); a delete carries neither.
  */
 @TypeInfo(ModelTypeInfoFactories.MutationInfo.class)
+@PublicEvolving
 public final class Mutation extends SourcedRecord {
     private final MutationOp op;
     private final String collection;

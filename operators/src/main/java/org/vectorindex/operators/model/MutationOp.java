@@ -1,8 +1,11 @@
 package org.vectorindex.operators.model;
 
+import org.apache.flink.annotation.PublicEvolving;
+
 /**
  * What a {@link Mutation} does; {@link #wireName()} is the value of the JSON {@code "op"} field.
  */
+@PublicEvolving
 public enum MutationOp {
     UPSERT("upsert"),
     DELETE("delete");

@@ -1,6 +1,7 @@
 package org.vectorindex.operators.model;
 
 import java.io.IOException;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -14,6 +15,7 @@ import org.vectorindex.state.serde.VersionedSerializer;
  * (long); v1 reads them as -1. Format v3 is v2 behind a version byte; v1 and v2, written without
  * one, are read from state of that era ({@link LegacyModelSnapshot}).
  */
+@Internal
 public final class MutationSerializer extends VersionedSerializer<Mutation> {
     private static final long serialVersionUID = 1L;
     public static final int CURRENT_VERSION = 3;

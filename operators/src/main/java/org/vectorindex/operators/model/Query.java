@@ -5,6 +5,7 @@ import static org.vectorindex.operators.model.QueryType.SUBSCRIBE;
 
 import java.util.Map;
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
@@ -19,6 +20,7 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * modified.
  */
 @TypeInfo(ModelTypeInfoFactories.QueryInfo.class)
+@PublicEvolving
 public final class Query extends SourcedRecord {
     private final QueryType type;
     private final String id;

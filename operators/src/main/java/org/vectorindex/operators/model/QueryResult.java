@@ -3,6 +3,7 @@ package org.vectorindex.operators.model;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 import org.vectorindex.state.hnsw.SearchHit;
 
@@ -12,6 +13,7 @@ import org.vectorindex.state.hnsw.SearchHit;
  * copied and must not be modified.
  */
 @TypeInfo(ModelTypeInfoFactories.QueryResultInfo.class)
+@PublicEvolving
 public final class QueryResult extends RankedResult implements ResultRecord {
     private final String collection;
     private final long tookMs;

@@ -2,6 +2,7 @@ package org.vectorindex.operators.model;
 
 import java.io.IOException;
 import java.util.Map;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -17,6 +18,7 @@ import org.vectorindex.state.serde.VersionedSerializer;
  * coordinates -1. Format v4 is v3 behind a version byte; v1 to v3, written without one, are read
  * from state of that era ({@link LegacyModelSnapshot}).
  */
+@Internal
 public final class QuerySerializer extends VersionedSerializer<Query> {
     private static final long serialVersionUID = 1L;
     public static final int CURRENT_VERSION = 4;

@@ -1,6 +1,9 @@
 package org.vectorindex.operators.model;
 
+import org.apache.flink.annotation.PublicEvolving;
+
 /** Kind of a {@link Query}; {@link #wireName()} is the value of the JSON {@code "type"} field. */
+@PublicEvolving
 public enum QueryType {
     /** One-shot k-NN: answered by exactly one {@link QueryResult}. */
     KNN("knn", "queryId"),

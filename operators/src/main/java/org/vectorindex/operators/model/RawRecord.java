@@ -1,6 +1,7 @@
 package org.vectorindex.operators.model;
 
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
@@ -10,6 +11,7 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * copied and must not be modified.
  */
 @TypeInfo(ModelTypeInfoFactories.RawRecordInfo.class)
+@PublicEvolving
 public final class RawRecord extends ModelValue {
     private final String topic;
     private final int partition;

@@ -1,9 +1,12 @@
 package org.vectorindex.operators.model;
 
+import org.apache.flink.annotation.PublicEvolving;
+
 /**
  * Why a record went to the dead-letter topic. {@link #code()} is the stable, machine-readable value
  * of the dead letter's {@code "reason"} field; the human-readable detail travels next to it.
  */
+@PublicEvolving
 public enum RejectReason {
     /** Not syntactically valid JSON, or trailing content after the record. */
     BAD_JSON("bad_json"),

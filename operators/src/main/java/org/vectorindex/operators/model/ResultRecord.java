@@ -1,5 +1,6 @@
 package org.vectorindex.operators.model;
 
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
@@ -9,6 +10,7 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * result is three objects rather than one per hit.
  */
 @TypeInfo(ModelTypeInfoFactories.ResultRecordInfo.class)
+@PublicEvolving
 public sealed interface ResultRecord
         permits QueryResult, SubscriptionUpdate, StatsResult, VectorResult {
 

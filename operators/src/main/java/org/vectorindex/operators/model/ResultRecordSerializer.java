@@ -1,6 +1,7 @@
 package org.vectorindex.operators.model;
 
 import java.io.IOException;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -14,6 +15,7 @@ import org.vectorindex.state.serde.VersionedSerializer;
  * Formats v1 and v2 are still read. Format v4 is v3 behind a version byte; v1 to v3, written
  * without one, are read from state of that era ({@link LegacyModelSnapshot}).
  */
+@Internal
 public final class ResultRecordSerializer extends VersionedSerializer<ResultRecord> {
     private static final long serialVersionUID = 1L;
     public static final int CURRENT_VERSION = 4;

@@ -1,6 +1,7 @@
 package org.vectorindex.operators.model;
 
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
@@ -12,6 +13,7 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * and must not be modified.
  */
 @TypeInfo(ModelTypeInfoFactories.StatsResultInfo.class)
+@PublicEvolving
 public final class StatsResult extends HitlessResult implements ResultRecord {
     private final long[] sizes;
     private final long[] digests;

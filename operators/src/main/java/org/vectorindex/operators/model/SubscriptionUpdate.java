@@ -3,6 +3,7 @@ package org.vectorindex.operators.model;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 import org.vectorindex.state.hnsw.SearchHit;
 
@@ -14,6 +15,7 @@ import org.vectorindex.state.hnsw.SearchHit;
  * not be modified.
  */
 @TypeInfo(ModelTypeInfoFactories.SubscriptionUpdateInfo.class)
+@PublicEvolving
 public final class SubscriptionUpdate extends RankedResult implements ResultRecord {
     private static final String[] NONE = new String[0];
 

@@ -1,6 +1,7 @@
 package org.vectorindex.operators.model;
 
 import java.io.IOException;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -12,6 +13,7 @@ import org.vectorindex.state.serde.VersionedSerializer;
  * 1 upsert, 2 delete), cause id. Format v2 is v1 behind a version byte; v1, written without one, is
  * read from state of that era ({@link LegacyModelSnapshot}).
  */
+@Internal
 public final class SubscriptionUpdateSerializer extends VersionedSerializer<SubscriptionUpdate> {
     private static final long serialVersionUID = 1L;
     public static final int CURRENT_VERSION = 2;

@@ -1,9 +1,12 @@
 package org.vectorindex.operators.model;
 
+import org.apache.flink.annotation.PublicEvolving;
+
 /**
  * Why a {@link SubscriptionUpdate} was emitted: the subscription itself (its first update carries
  * the initial top-k) or a mutation that entered or left the top-k.
  */
+@PublicEvolving
 public enum UpdateCause {
     SUBSCRIBE("subscribe"),
     UPSERT("upsert"),

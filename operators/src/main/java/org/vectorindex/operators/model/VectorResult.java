@@ -1,6 +1,7 @@
 package org.vectorindex.operators.model;
 
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * The single answer to a {@link QueryType#GET} request: {@code
@@ -8,6 +9,7 @@ import java.util.Objects;
  * collection holds no vector under that id. The vector is the one the index keeps (normalised in a
  * cosine collection); it is not copied and must not be modified.
  */
+@PublicEvolving
 public final class VectorResult extends HitlessResult implements ResultRecord {
     private final String id;
     private final float[] vector;

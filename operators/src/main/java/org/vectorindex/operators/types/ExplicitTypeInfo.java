@@ -1,5 +1,6 @@
 package org.vectorindex.operators.types;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -9,6 +10,7 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
  * back to Kryo for this module's types. Pass it to {@code returns(...)}, {@code process(fn, type)}
  * and side-output tags.
  */
+@Internal
 public final class ExplicitTypeInfo<T> extends TypeInformation<T> {
     private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,7 @@
 package org.vectorindex.operators.types;
 
+import org.apache.flink.annotation.Internal;
+
 /**
  * Output of the merge operator: a one-shot query's global result, a subscription update, or the
  * answer to a stats request; and the owner shard's answer to a get ({@link Kind#VECTOR}), which
@@ -14,6 +16,7 @@ package org.vectorindex.operators.types;
  * @param cause UPDATE only: the mutation that caused it ({@code SUBSCRIBE} for version 1)
  * @param shards STATS only: every shard's stats, in shard order; null for the other kinds
  */
+@Internal
 public record MergedResult(
         Kind kind,
         String requestId,

@@ -1,6 +1,7 @@
 package org.vectorindex.operators.types;
 
 import java.io.IOException;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
@@ -16,6 +17,7 @@ import org.vectorindex.state.serde.VersionedSerializer;
  * limit ({@link StringFormat#STRING_VALUE}) where 1 and 2 used {@code writeUTF}. Format 4 adds kind
  * {@link MergedResult.Kind#VECTOR}.
  */
+@Internal
 public final class MergedResultSerializer extends VersionedSerializer<MergedResult> {
     private static final long serialVersionUID = 1L;
 

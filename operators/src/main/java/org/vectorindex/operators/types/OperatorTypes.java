@@ -1,8 +1,10 @@
 package org.vectorindex.operators.types;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /** Type information of every type that flows between this module's operators. */
+@Internal
 public final class OperatorTypes {
     private OperatorTypes() {}
 

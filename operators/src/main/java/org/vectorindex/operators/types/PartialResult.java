@@ -1,5 +1,7 @@
 package org.vectorindex.operators.types;
 
+import org.apache.flink.annotation.Internal;
+
 /**
  * One shard's answer for one request, sent to the merge operator keyed by {@link #requestId}.
  *
@@ -18,6 +20,7 @@ package org.vectorindex.operators.types;
  *     when unknown or for a subscription
  * @param sourceOffset offset of the request in that partition, -1 likewise
  */
+@Internal
 public record PartialResult(
         Kind kind,
         String requestId,

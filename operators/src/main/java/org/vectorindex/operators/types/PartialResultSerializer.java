@@ -1,6 +1,7 @@
 package org.vectorindex.operators.types;
 
 import java.io.IOException;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
@@ -16,6 +17,7 @@ import org.vectorindex.state.serde.VersionedSerializer;
  * StringFormat#STRING_VALUE}) where 1 and 2 used {@code writeUTF}. Format 4 appends the request's
  * source partition (int) and offset (long), read as -1 from earlier formats.
  */
+@Internal
 public final class PartialResultSerializer extends VersionedSerializer<PartialResult> {
     private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,7 @@
 package org.vectorindex.operators.types;
 
 import java.util.Map;
+import org.apache.flink.annotation.Internal;
 import org.vectorindex.operators.shard.ShardKey;
 
 /**
@@ -16,6 +17,7 @@ import org.vectorindex.operators.shard.ShardKey;
  * @param sourcePartition partition of the mutations topic it was read from, -1 when unknown
  * @param sourceOffset offset in that partition, -1 when unknown
  */
+@Internal
 public record ShardMutation(
         String shardKey,
         Op op,

@@ -1,6 +1,7 @@
 package org.vectorindex.operators.types;
 
 import java.util.Map;
+import org.apache.flink.annotation.Internal;
 import org.vectorindex.operators.shard.ShardKey;
 
 /**
@@ -27,6 +28,7 @@ import org.vectorindex.operators.shard.ShardKey;
  *     requests under one id apart
  * @param targetId GET only: the id whose stored vector is asked for; null for the other kinds
  */
+@Internal
 public record ShardQuery(
         Kind kind,
         String requestId,

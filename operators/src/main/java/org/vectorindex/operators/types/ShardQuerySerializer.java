@@ -1,6 +1,7 @@
 package org.vectorindex.operators.types;
 
 import java.io.IOException;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
@@ -16,6 +17,7 @@ import org.vectorindex.state.serde.VersionedSerializer;
  * Format 4 also adds kind {@link ShardQuery.Kind#GET} (code 4), whose target id follows the
  * coordinates. Formats 1 and 2 ({@code writeUTF}) and 3 are still read, with the coordinates -1.
  */
+@Internal
 public final class ShardQuerySerializer extends VersionedSerializer<ShardQuery> {
     private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,7 @@
 package org.vectorindex.operators.types;
 
 import java.util.Locale;
+import org.apache.flink.annotation.Internal;
 
 /**
  * A record the index operator refused (for example a vector of the wrong dimension that slipped
@@ -13,6 +14,7 @@ import java.util.Locale;
  * @param sourcePartition partition of the record's input topic, -1 when unknown
  * @param sourceOffset offset in that partition, -1 when unknown
  */
+@Internal
 public record ShardRejection(
         String collection,
         String what,

@@ -1,6 +1,7 @@
 package org.vectorindex.operators.types;
 
 import java.io.IOException;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
@@ -14,6 +15,7 @@ import org.vectorindex.state.serde.VersionedSerializer;
  * ({@link StringFormat#STRING_VALUE}); format 1 ({@code writeUTF}) is still read. Format 3 appends
  * the source partition (int) and offset (long), read as -1 from earlier formats.
  */
+@Internal
 public final class ShardRejectionSerializer extends VersionedSerializer<ShardRejection> {
     private static final long serialVersionUID = 1L;
 

@@ -2,12 +2,14 @@ package org.vectorindex.state.hnsw;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.flink.annotation.Internal;
 
 /**
  * A conjunction of attribute equalities ({@code {"lang":"en"}}), compiled to parallel arrays so
  * matching a record's attributes does not iterate a map or allocate. An {@link HnswIndex} answers
  * it from per-attribute postings over ordinals instead ({@link AttributePostings}).
  */
+@Internal
 public final class AttributeFilter {
     private final String[] keys;
     private final String[] values;

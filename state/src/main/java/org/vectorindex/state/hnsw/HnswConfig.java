@@ -1,6 +1,7 @@
 package org.vectorindex.state.hnsw;
 
 import java.util.Objects;
+import org.apache.flink.annotation.Internal;
 import org.vectorindex.state.math.Metric;
 import org.vectorindex.state.math.StoredEncoding;
 
@@ -13,6 +14,7 @@ import org.vectorindex.state.math.StoredEncoding;
  *     component (see {@code VectorStore}); it shapes the graph, since links are chosen by the
  *     stored vectors' scores
  */
+@Internal
 public record HnswConfig(
         int dimension,
         Metric metric,

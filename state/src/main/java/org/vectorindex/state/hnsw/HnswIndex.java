@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntConsumer;
 import java.util.function.Predicate;
+import org.apache.flink.annotation.Internal;
 import org.vectorindex.state.math.Metric;
 import org.vectorindex.state.math.StoredEncoding;
 import org.vectorindex.state.math.VectorMath;
@@ -20,6 +21,7 @@ import org.vectorindex.state.math.VectorMath;
  *
  * <p>Not thread-safe: one instance belongs to one Flink key, used by one operator thread.
  */
+@Internal
 public final class HnswIndex {
     private final HnswConfig config;
     private final Metric metric;

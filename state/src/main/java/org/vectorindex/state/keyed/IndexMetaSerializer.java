@@ -1,6 +1,7 @@
 package org.vectorindex.state.keyed;
 
 import java.io.IOException;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
@@ -16,6 +17,7 @@ import org.vectorindex.state.serde.VersionedSerializer;
  * consolidate fraction), then entry point, max level and ordinal limit, then the stored encoding's
  * name. Format 1, without the encoding, is read as FLOAT32.
  */
+@Internal
 public final class IndexMetaSerializer extends VersionedSerializer<IndexMeta> {
     public static final IndexMetaSerializer INSTANCE = new IndexMetaSerializer();
 

@@ -1,6 +1,7 @@
 package org.vectorindex.state.keyed;
 
 import java.io.IOException;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
@@ -14,6 +15,7 @@ import org.vectorindex.state.serde.VersionedSerializer;
  * signed byte per component), then the float32 scale: {@code 17 + id + dimension} bytes besides the
  * version byte.
  */
+@Internal
 public final class Int8NodeRecordSerializer extends VersionedSerializer<Int8NodeRecord> {
     public static final Int8NodeRecordSerializer INSTANCE = new Int8NodeRecordSerializer();
 

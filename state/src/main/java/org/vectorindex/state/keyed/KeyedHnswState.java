@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -25,6 +26,7 @@ import org.vectorindex.state.hnsw.NodeRecord;
  * processElement} to get the index of the current key, mutate it, then call {@link #persist} so the
  * changed nodes reach keyed state before the next checkpoint.
  */
+@Internal
 public final class KeyedHnswState {
     /** The log is rewritten as a fresh image once it holds this many entries per ordinal. */
     static final int REWRITE_ENTRIES_PER_ORDINAL = 4;

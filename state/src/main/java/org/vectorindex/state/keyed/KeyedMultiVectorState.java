@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -33,6 +34,7 @@ import org.vectorindex.state.multivector.MultiVectorIndex;
  * <p>Use from a keyed function: create in {@code open()}, call {@link #current} in {@code
  * processElement}, mutate the index, then call {@link #persist} before the next checkpoint.
  */
+@Internal
 public final class KeyedMultiVectorState {
     private final KeyedHnswState graphs;
     private final MapState<String, PooledDocument> documents;

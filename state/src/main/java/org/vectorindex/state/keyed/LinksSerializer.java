@@ -1,6 +1,7 @@
 package org.vectorindex.state.keyed;
 
 import java.io.IOException;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
@@ -8,6 +9,7 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.vectorindex.state.serde.VersionedSerializer;
 
 /** Format 1: the number of levels, then per level a neighbour count and the ordinals. */
+@Internal
 public final class LinksSerializer extends VersionedSerializer<int[][]> {
     public static final LinksSerializer INSTANCE = new LinksSerializer();
 

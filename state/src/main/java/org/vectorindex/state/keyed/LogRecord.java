@@ -1,5 +1,6 @@
 package org.vectorindex.state.keyed;
 
+import org.apache.flink.annotation.Internal;
 import org.vectorindex.state.hnsw.Int8NodeRecord;
 import org.vectorindex.state.hnsw.NodeRecord;
 
@@ -8,6 +9,7 @@ import org.vectorindex.state.hnsw.NodeRecord;
  * index stores its vectors), its new links, or the freeing of its ordinal. Later entries for the
  * same ordinal supersede earlier ones.
  */
+@Internal
 public record LogRecord(
         Kind kind, int ordinal, NodeRecord node, Int8NodeRecord int8Node, int[][] links) {
 

@@ -1,6 +1,7 @@
 package org.vectorindex.state.keyed;
 
 import java.io.IOException;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
@@ -13,6 +14,7 @@ import org.vectorindex.state.serde.VersionedSerializer;
  * record, nothing for FREE, or an INT8 node record ({@link Int8NodeRecordSerializer}, kind 3).
  * Format 1 is the same without kind 3.
  */
+@Internal
 public final class LogRecordSerializer extends VersionedSerializer<LogRecord> {
     public static final LogRecordSerializer INSTANCE = new LogRecordSerializer();
 

@@ -1,6 +1,7 @@
 package org.vectorindex.state.keyed;
 
 import java.io.IOException;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
@@ -14,6 +15,7 @@ import org.vectorindex.state.serde.VersionedSerializer;
  * dimension, then the float32 components. Format 1, the same with the id in modified UTF-8 ({@code
  * writeUTF}), is still read.
  */
+@Internal
 public final class NodeRecordSerializer extends VersionedSerializer<NodeRecord> {
     public static final NodeRecordSerializer INSTANCE = new NodeRecordSerializer();
 

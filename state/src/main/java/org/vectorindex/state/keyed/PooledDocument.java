@@ -1,5 +1,7 @@
 package org.vectorindex.state.keyed;
 
+import org.apache.flink.annotation.Internal;
+
 /**
  * The durable form of one multi-vector document besides its node in the FDE graph: its stored
  * vectors, row-major {@code m' × d}, either as float32 components ({@code pooled}) or, for
@@ -11,6 +13,7 @@ package org.vectorindex.state.keyed;
  * @param codes INT8 codes, flat, or null when {@code pooled} holds the vectors
  * @param fde the FDE, or null when the candidate graph holds it
  */
+@Internal
 public record PooledDocument(float[] pooled, byte[] codes, float[] fde) {
 
     public PooledDocument {

@@ -1,6 +1,7 @@
 package org.vectorindex.state.keyed;
 
 import java.io.IOException;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
@@ -17,6 +18,7 @@ import org.vectorindex.state.serde.VersionedSerializer;
  * <p>Format 1 (still read): the pooled float count and the float32 components, then the FDE length
  * (-1 for none) and its components.
  */
+@Internal
 public final class PooledDocumentSerializer extends VersionedSerializer<PooledDocument> {
     public static final PooledDocumentSerializer INSTANCE = new PooledDocumentSerializer();
 

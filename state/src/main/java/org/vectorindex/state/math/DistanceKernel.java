@@ -1,5 +1,7 @@
 package org.vectorindex.state.math;
 
+import org.apache.flink.annotation.Internal;
+
 /**
  * The distance kernels every score goes through. Each implementation computes the same fixed
  * algorithm, so scores are bit-identical whichever one a JVM picks:
@@ -17,6 +19,7 @@ package org.vectorindex.state.math;
  * <p>Two 8-lane vectors hold the sixteen sums on a 256-bit machine; the scalar path keeps sixteen
  * locals. A graph built on one machine therefore restores bit-identically on any other.
  */
+@Internal
 public interface DistanceKernel {
     /** Short name, e.g. {@code simd} or {@code scalar}. */
     String name();

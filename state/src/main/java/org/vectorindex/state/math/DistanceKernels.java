@@ -2,6 +2,7 @@ package org.vectorindex.state.math;
 
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.slf4j.Logger;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
  * Both compute bit-identical results, so the choice changes speed only; it is logged, and the
  * operators and {@code bench} report it.
  */
+@Internal
 public final class DistanceKernels {
     public static final String MODULE = "jdk.incubator.vector";
 

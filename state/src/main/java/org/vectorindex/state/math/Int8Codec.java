@@ -1,6 +1,7 @@
 package org.vectorindex.state.math;
 
 import java.util.Arrays;
+import org.apache.flink.annotation.Internal;
 
 /**
  * Scalar quantization of unit-length vectors to one signed byte per component.
@@ -25,6 +26,7 @@ import java.util.Arrays;
  * <p>Re-quantizing a dequantized vector gives the same codes (its largest component is again the
  * ±127 one), so a collection can also be restored from dequantized floats bit-identically.
  */
+@Internal
 public final class Int8Codec {
     private Int8Codec() {}
 

@@ -1,10 +1,13 @@
 package org.vectorindex.state.math;
 
+import org.apache.flink.annotation.Internal;
+
 /**
  * Similarity metric of an index. Internally every metric is a score where higher is better, so
  * heaps and merges need only one ordering; {@link #externalScore} turns it into the score users
  * see.
  */
+@Internal
 public enum Metric {
     /** Squared Euclidean distance; reported as {@code 1 / (1 + d²)} like Lucene. */
     L2,

@@ -1,6 +1,7 @@
 package org.vectorindex.state.math;
 
 import java.util.Locale;
+import org.apache.flink.annotation.Internal;
 
 /**
  * How a collection stores its vectors: HNSW nodes, or a multi-vector collection's pooled document
@@ -11,6 +12,7 @@ import java.util.Locale;
  * INT8 keeps every token and spends one byte per component; see {@link Int8Codec} for the
  * quantizer. The FDE is always computed from the float tokens, so candidates are unaffected.
  */
+@Internal
 public enum StoredEncoding {
     /** 4 bytes per component, bit-exact: the original behaviour. */
     FLOAT32,

@@ -1,9 +1,12 @@
 package org.vectorindex.state.math;
 
+import org.apache.flink.annotation.Internal;
+
 /**
  * Distance kernels and vector checks. The kernels are this JVM's {@link DistanceKernels#active()}:
  * SIMD or scalar, bit-identical either way, which the graph's determinism depends on.
  */
+@Internal
 public final class VectorMath {
     private VectorMath() {}
 

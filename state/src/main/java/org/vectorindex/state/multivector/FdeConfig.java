@@ -1,5 +1,7 @@
 package org.vectorindex.state.multivector;
 
+import org.apache.flink.annotation.Internal;
+
 /**
  * Parameters of a MUVERA fixed-dimensional encoding (Dhulipala et al., "MUVERA: Multi-Vector
  * Retrieval via Fixed Dimensional Encodings", 2024). The seed is part of the config because every
@@ -15,6 +17,7 @@ package org.vectorindex.state.multivector;
  * @param finalDimension Count-Sketch output size, or 0 for no final projection
  * @param seed seed of all random matrices
  */
+@Internal
 public record FdeConfig(
         int dimension,
         int repetitions,

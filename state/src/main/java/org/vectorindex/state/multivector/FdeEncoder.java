@@ -1,6 +1,7 @@
 package org.vectorindex.state.multivector;
 
 import java.util.SplittableRandom;
+import org.apache.flink.annotation.Internal;
 import org.vectorindex.state.math.VectorMath;
 
 /**
@@ -23,6 +24,7 @@ import org.vectorindex.state.math.VectorMath;
  *
  * <p>Instances are immutable and thread-safe.
  */
+@Internal
 public final class FdeEncoder {
     private final FdeConfig config;
     private final int dim;

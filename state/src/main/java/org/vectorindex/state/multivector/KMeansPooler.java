@@ -1,6 +1,7 @@
 package org.vectorindex.state.multivector;
 
 import java.util.Arrays;
+import org.apache.flink.annotation.Internal;
 import org.vectorindex.state.math.VectorMath;
 
 /**
@@ -10,6 +11,7 @@ import org.vectorindex.state.math.VectorMath;
  * iterations stop when assignments no longer change or after {@link #MAX_ITERATIONS}; a centre that
  * loses all its members keeps its previous position.
  */
+@Internal
 public final class KMeansPooler implements TokenPooler {
     static final int MAX_ITERATIONS = 20;
 

@@ -1,5 +1,6 @@
 package org.vectorindex.state.multivector;
 
+import org.apache.flink.annotation.Internal;
 import org.vectorindex.state.math.VectorMath;
 
 /**
@@ -8,6 +9,7 @@ import org.vectorindex.state.math.VectorMath;
  * allocates; the multiply-add count of a call is {@code nq · nd · dim}, which the benchmark reports
  * against brute force.
  */
+@Internal
 public final class MaxSim {
     private MaxSim() {}
 

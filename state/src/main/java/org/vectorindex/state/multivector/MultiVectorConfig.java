@@ -1,6 +1,7 @@
 package org.vectorindex.state.multivector;
 
 import java.util.Objects;
+import org.apache.flink.annotation.Internal;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.math.Metric;
 import org.vectorindex.state.math.StoredEncoding;
@@ -27,6 +28,7 @@ import org.vectorindex.state.math.StoredEncoding;
  *     bytes, so even unpooled documents meet a quarter-of-raw storage bound); the FDE is computed
  *     from float vectors either way
  */
+@Internal
 public record MultiVectorConfig(
         int dimension,
         int maxTokens,

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.apache.flink.annotation.Internal;
 import org.vectorindex.state.hnsw.HnswIndex;
 import org.vectorindex.state.hnsw.SearchHit;
 import org.vectorindex.state.math.Int8Codec;
@@ -35,6 +36,7 @@ import org.vectorindex.state.math.StoredEncoding;
  *
  * <p>Not thread-safe: like the HNSW index, one instance belongs to one Flink key.
  */
+@Internal
 public final class MultiVectorIndex {
     private final MultiVectorConfig config;
     private final int dim;

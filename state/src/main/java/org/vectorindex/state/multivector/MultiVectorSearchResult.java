@@ -1,6 +1,7 @@
 package org.vectorindex.state.multivector;
 
 import java.util.List;
+import org.apache.flink.annotation.Internal;
 import org.vectorindex.state.hnsw.SearchHit;
 
 /**
@@ -15,6 +16,7 @@ import org.vectorindex.state.hnsw.SearchHit;
  * @param rerankMultiplyAdds exact MaxSim over the candidates' pooled vectors
  * @param candidates number of candidates reranked
  */
+@Internal
 public record MultiVectorSearchResult(
         List<SearchHit> hits,
         List<SearchHit> fdeHits,

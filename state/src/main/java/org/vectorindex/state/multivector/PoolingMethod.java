@@ -1,6 +1,9 @@
 package org.vectorindex.state.multivector;
 
+import org.apache.flink.annotation.Internal;
+
 /** How documents are pooled at ingest; both are deterministic and need no random seed. */
+@Internal
 public enum PoolingMethod {
     /** Agglomerative Ward clustering on cosine distance, cut at m clusters. */
     WARD,

@@ -1,9 +1,12 @@
 package org.vectorindex.state.multivector;
 
+import org.apache.flink.annotation.Internal;
+
 /**
  * How query tokens are ranked by informativeness for query-token pruning. Both are measured by the
  * multi-vector benchmark; neither needs another pass over candidates.
  */
+@Internal
 public enum PruningCriterion {
     /**
      * Distinctiveness: tokens far from the collection's mean direction first, an IDF-like signal

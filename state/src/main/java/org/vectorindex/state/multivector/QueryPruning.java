@@ -1,6 +1,7 @@
 package org.vectorindex.state.multivector;
 
 import java.util.Objects;
+import org.apache.flink.annotation.Internal;
 
 /**
  * Query-token pruning for the rerank (after HEAVEN, Kim et al. 2025): score only the most
@@ -9,6 +10,7 @@ import java.util.Objects;
  * those alone. Saves {@code (1 − tokenFraction)(1 − keepFraction)} of the rerank multiply-adds; it
  * costs recall when a document the first tokens rank low would have won on the rest.
  */
+@Internal
 public record QueryPruning(double tokenFraction, double keepFraction, PruningCriterion criterion) {
 
     public QueryPruning {

@@ -1,11 +1,14 @@
 package org.vectorindex.state.multivector;
 
+import org.apache.flink.annotation.Internal;
+
 /**
  * Reduces a document's token vectors to at most {@code m} vectors at ingest, so storage per
  * document is constant ({@code m × dim}) and reranking costs at most {@code nq · m · dim}
  * multiply-adds per candidate. Implementations are deterministic: the same input gives the same
  * output, bit for bit, which keeps FDEs and graphs reproducible after a restore.
  */
+@Internal
 public interface TokenPooler {
 
     /**

@@ -1,6 +1,7 @@
 package org.vectorindex.state.multivector;
 
 import java.util.Arrays;
+import org.apache.flink.annotation.Internal;
 import org.vectorindex.state.math.VectorMath;
 
 /**
@@ -17,6 +18,7 @@ import org.vectorindex.state.math.VectorMath;
  * since Ward heights are monotone. Ties between equal distances go to the lower index, so the
  * result depends only on the input.
  */
+@Internal
 public final class WardPooler implements TokenPooler {
 
     @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -14,6 +15,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * enums as explicit byte codes checked on read. Readers take the {@link StringFormat} of the format
  * version being read, so formats written with {@code writeUTF} stay readable.
  */
+@Internal
 public final class SerdeIo {
     private SerdeIo() {}
 

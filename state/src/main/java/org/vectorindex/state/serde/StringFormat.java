@@ -1,6 +1,7 @@
 package org.vectorindex.state.serde;
 
 import java.io.IOException;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -11,6 +12,7 @@ import org.apache.flink.types.StringValue;
  * characters; no length limit, and {@code null} encoded); {@link #MODIFIED_UTF8} ({@code
  * DataOutput.writeUTF}, at most 65,535 bytes) is read only, in formats written before it.
  */
+@Internal
 public enum StringFormat {
     MODIFIED_UTF8 {
         @Override

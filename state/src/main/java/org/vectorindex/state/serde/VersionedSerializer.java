@@ -1,6 +1,7 @@
 package org.vectorindex.state.serde;
 
 import java.io.IOException;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -15,6 +16,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * <p>Values are treated as immutable, so {@link #copy(Object)} returns its argument; a type whose
  * arrays a consumer might still change overrides it with a deep copy and {@link #isImmutableType}.
  */
+@Internal
 public abstract class VersionedSerializer<T> extends TypeSerializer<T> {
     private static final long serialVersionUID = 1L;
 
