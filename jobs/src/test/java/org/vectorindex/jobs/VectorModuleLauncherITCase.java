@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vectorindex.jobs.bench.ClusteredData;
 import org.vectorindex.jobs.bench.io.VectorFiles;
+import org.vectorindex.jobs.testing.BenchArgs;
+import org.vectorindex.jobs.testing.ChildJvm;
 import org.vectorindex.state.math.DistanceKernels;
 
 /**
@@ -27,7 +28,7 @@ import org.vectorindex.state.math.DistanceKernels;
  * -Dvectorindex.kernel=scalar}, and leaves no JVM behind when the launcher is killed.
  */
 class VectorModuleLauncherITCase {
-    private static final Path JAR = Path.of("target", "flink-vector-index.jar");
+    private static final Path JAR = ChildJvm.JAR;
     @TempDir static Path dir;
     private static Path base;
 
@@ -85,30 +86,13 @@ class VectorModuleLauncherITCase {
 
     private static String benchKernel(List<String> jvmArgs) throws Exception {
         Path json = Files.createTempFile(dir, "bench", ".json");
-        Process p =
-                start(
-                        jvmArgs,
-                        "bench",
-                        "hnsw",
-                        "--base",
-                        base.toString(),
-                        "--queries",
-                        base.toString(),
-                        "--query-limit",
-                        "20",
-                        "--metric",
-                        "l2",
-                        "--ef",
-                        "10",
-                        "--reps",
-                        "1",
-                        "--min-seconds",
-                        "0",
-                        "--warmup",
-                        "0",
-                        "--json",
-                        json.toString());
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        List<String> args = new ArrayList<>(List.of("bench", "hnsw", "--base", base.toString()));
+        args.addAll(List.of("--queries", base.toString(), "--query-limit", "20"));
+        args.addAll(List.of("--metric", "l2", "--ef", "10"));
+        args.addAll(BenchArgs.ONE_PASS);
+        args.addAll(List.of("--warmup", "0", "--json", json.toString()));
+        Process p = start(jvmArgs, args.toArray(String[]::new));
+        String out = ChildJvm.output(p);
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "bench did not finish");
         assertEquals(0, p.exitValue(), out);
         String kernel =
@@ -120,13 +104,12 @@ class VectorModuleLauncherITCase {
     private static Process start(List<String> jvmArgs, String... args) throws IOException {
         assumeTrue(Files.isRegularFile(JAR), "not packaged: " + JAR.toAbsolutePath());
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
         cmd.addAll(jvmArgs);
         cmd.add("-jar");
         cmd.add(JAR.toString());
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        ProcessBuilder pb = ChildJvm.java(cmd);
         pb.environment().remove(VectorModuleLauncher.LAUNCHER_PID_ENV);
         return pb.start();
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vectorindex.jobs.Main;
 import org.vectorindex.jobs.bench.io.VectorFiles;
+import org.vectorindex.jobs.testing.BenchArgs;
 import org.vectorindex.state.math.DistanceKernels;
 
 /**
@@ -196,8 +197,8 @@ class BenchCliITCase {
 
     /** {@code bench hnsw} on the toy data set: one quick pass at each ef, then {@code more}. */
     private static String[] hnsw(String metric, String ef, String... more) {
-        String[] quick = {"--metric", metric, "--ef", ef, "--reps", "1", "--min-seconds", "0"};
-        return concat(concat(toyData("hnsw"), quick), more);
+        String[] search = concat(toyData("hnsw"), "--metric", metric, "--ef", ef);
+        return concat(concat(search, BenchArgs.ONE_PASS.toArray(String[]::new)), more);
     }
 
     private static String[] concat(String[] a, String... b) {

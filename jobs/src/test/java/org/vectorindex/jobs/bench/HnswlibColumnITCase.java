@@ -11,11 +11,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vectorindex.jobs.bench.io.VectorFiles;
+import org.vectorindex.jobs.testing.BenchArgs;
 
 /**
  * The hnswlib column of {@code bench hnsw}: with Debian's python3-hnswlib its recall is measured
@@ -78,28 +80,12 @@ class HnswlibColumnITCase {
         Path json = Files.createTempFile(dir, "hnsw", ".json");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code =
-                new HnswBench(new PrintStream(out, true), new PrintStream(err, true))
-                        .run(
-                                List.of(
-                                        "--base",
-                                        base.toString(),
-                                        "--queries",
-                                        queries.toString(),
-                                        "--metric",
-                                        metric,
-                                        "--ef",
-                                        "16,64",
-                                        "--reps",
-                                        "1",
-                                        "--min-seconds",
-                                        "0",
-                                        "--warmup",
-                                        "0",
-                                        "--hnswlib-python",
-                                        python,
-                                        "--json",
-                                        json.toString()));
+        List<String> args = new ArrayList<>(List.of("--base", base.toString()));
+        args.addAll(List.of("--queries", queries.toString(), "--metric", metric, "--ef", "16,64"));
+        args.addAll(BenchArgs.ONE_PASS);
+        args.addAll(List.of("--warmup", "0", "--hnswlib-python", python));
+        args.addAll(List.of("--json", json.toString()));
+        int code = new HnswBench(new PrintStream(out, true), new PrintStream(err, true)).run(args);
         log.append(err.toString(StandardCharsets.UTF_8))
                 .append(out.toString(StandardCharsets.UTF_8));
         assertEquals(0, code, log.toString());

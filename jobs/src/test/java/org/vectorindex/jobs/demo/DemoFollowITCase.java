@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vectorindex.jobs.bench.ClusteredData;
 import org.vectorindex.jobs.bench.io.VectorFiles;
+import org.vectorindex.jobs.testing.ChildJvm;
 
 /**
  * {@code demo --follow} from the packaged jar, as a user starts it: it prints {@code dashboard:
@@ -30,7 +31,7 @@ import org.vectorindex.jobs.bench.io.VectorFiles;
  * demo's collection with its shards, and a SIGTERM (Ctrl-C) ends it cleanly.
  */
 class DemoFollowITCase {
-    private static final Path JAR = Path.of("target", "flink-vector-index.jar");
+    private static final Path JAR = ChildJvm.JAR;
     private static final Pattern DASHBOARD =
             Pattern.compile("dashboard: (http://127\\.0\\.0\\.1:(\\d+)/)");
 
@@ -41,31 +42,27 @@ class DemoFollowITCase {
         assertTrue(Files.isRegularFile(JAR), "run in mvn verify, after package: " + JAR);
         Path file = tmp.resolve("clustered.fvecs");
         VectorFiles.writeFvecs(file, ClusteredData.generate(230, 16, 8, 0.1, 9));
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process p =
-                new ProcessBuilder(
-                                java.toString(),
-                                "-Xmx1g",
-                                "-jar",
-                                JAR.toString(),
-                                "demo",
-                                "--follow",
-                                "--dashboard-port",
-                                "0",
-                                "--fvecs",
-                                file.toString(),
-                                "--metric",
-                                "l2",
-                                "--docs",
-                                "200",
-                                "--queries",
-                                "20",
-                                "--subscriptions",
-                                "2",
-                                "--state-backend",
-                                "heap")
-                        .redirectErrorStream(true)
-                        .start();
+                ChildJvm.start(
+                        "-Xmx1g",
+                        "-jar",
+                        JAR.toString(),
+                        "demo",
+                        "--follow",
+                        "--dashboard-port",
+                        "0",
+                        "--fvecs",
+                        file.toString(),
+                        "--metric",
+                        "l2",
+                        "--docs",
+                        "200",
+                        "--queries",
+                        "20",
+                        "--subscriptions",
+                        "2",
+                        "--state-backend",
+                        "heap");
         StringBuilder output = new StringBuilder();
         CompletableFuture<Matcher> line = new CompletableFuture<>();
         Thread reader =

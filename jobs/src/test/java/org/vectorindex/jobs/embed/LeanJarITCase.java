@@ -8,16 +8,17 @@ import java.io.File;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
+import org.vectorindex.jobs.testing.ChildJvm;
 
 /**
  * Checks the packaged layout: the deployable jar holds neither the demo libraries nor what a Flink
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class LeanJarITCase {
 
-    private static final Path JAR = Path.of("target", "flink-vector-index.jar");
+    private static final Path JAR = ChildJvm.JAR;
     private static final Path DEMO_LIB = Path.of("target", "demo-lib");
     private static final Path FLINK_LIB = Path.of("target", "flink-cluster-lib");
     private static final Path LOCAL_LIB = Path.of("target", "local-lib");
@@ -67,20 +68,10 @@ class LeanJarITCase {
     void flinkAndRocksDbComeFromLocalLibThroughTheManifest() throws Exception {
         assumeTrue(Files.isRegularFile(JAR), "not packaged: " + JAR.toAbsolutePath());
         assumeTrue(Files.isDirectory(LOCAL_LIB), "no " + LOCAL_LIB.toAbsolutePath());
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         String classPath = JAR + File.pathSeparator + Path.of("target", "test-classes");
-        Process p =
-                new ProcessBuilder(
-                                java.toString(),
-                                "-Xmx1g",
-                                "-cp",
-                                classPath,
-                                LocalLibSmoke.class.getName())
-                        .redirectErrorStream(true)
-                        .start();
-        byte[] out = p.getInputStream().readAllBytes();
+        Process p = ChildJvm.start("-Xmx1g", "-cp", classPath, LocalLibSmoke.class.getName());
+        String text = ChildJvm.output(p);
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "smoke job did not finish");
-        String text = new String(out, StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), text);
         // Keys 0 and 1 sum the even and odd numbers of 1..100: 2550 and 2500.
         assertTrue(text.contains("local-lib smoke: 100 sums, largest 2550"), text);
@@ -89,21 +80,7 @@ class LeanJarITCase {
     @Test
     void deployableJarHoldsNoDemoLibraries() throws IOException {
         assumeTrue(Files.isRegularFile(JAR), "not packaged: " + JAR.toAbsolutePath());
-        List<String> offending = new ArrayList<>();
-        try (ZipFile zip = new ZipFile(JAR.toFile())) {
-            Enumeration<? extends ZipEntry> entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                String name = entries.nextElement().getName();
-                if (name.startsWith("ai/onnxruntime/")
-                        || name.startsWith("ai/djl/")
-                        || name.startsWith("dev/langchain4j/")
-                        || name.startsWith("org/apache/lucene/tests/")
-                        || name.endsWith(".onnx")
-                        || name.contains("europarl")) {
-                    offending.add(name);
-                }
-            }
-        }
+        List<String> offending = entries(LeanJarITCase::demoLibrary);
         assertTrue(offending.isEmpty(), "demo libraries in the lean jar: " + offending);
     }
 
@@ -114,18 +91,7 @@ class LeanJarITCase {
     @Test
     void deployableJarHoldsNoDashboardLibraries() throws IOException {
         assumeTrue(Files.isRegularFile(JAR), "not packaged: " + JAR.toAbsolutePath());
-        List<String> offending = new ArrayList<>();
-        try (ZipFile zip = new ZipFile(JAR.toFile())) {
-            Enumeration<? extends ZipEntry> entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                String name = entries.nextElement().getName();
-                if (name.startsWith("META-INF/resources/webjars/")
-                        || name.startsWith("META-INF/maven/org.webjars")
-                        || name.startsWith("org/openqa/selenium/")) {
-                    offending.add(name);
-                }
-            }
-        }
+        List<String> offending = entries(LeanJarITCase::dashboardLibrary);
         assertTrue(offending.isEmpty(), "dashboard libraries in the lean jar: " + offending);
         assumeTrue(Files.isDirectory(LOCAL_LIB), "no " + LOCAL_LIB.toAbsolutePath());
         try (var libs = Files.list(LOCAL_LIB)) {
@@ -139,26 +105,53 @@ class LeanJarITCase {
         }
     }
 
+    /** What only the demo needs: ONNX Runtime, DJL, LangChain4j, a model, the corpus. */
+    private static boolean demoLibrary(String name) {
+        return name.startsWith("ai/onnxruntime/")
+                || name.startsWith("ai/djl/")
+                || name.startsWith("dev/langchain4j/")
+                || name.startsWith("org/apache/lucene/tests/")
+                || name.endsWith(".onnx")
+                || name.contains("europarl");
+    }
+
+    /** The dashboard's chart library (a WebJar) and the browser test's Selenium. */
+    private static boolean dashboardLibrary(String name) {
+        return name.startsWith("META-INF/resources/webjars/")
+                || name.startsWith("META-INF/maven/org.webjars")
+                || name.startsWith("org/openqa/selenium/");
+    }
+
+    /** The names of the jar's entries that {@code matching} accepts. */
+    private static List<String> entries(Predicate<String> matching) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (ZipFile zip = new ZipFile(JAR.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                String name = entries.nextElement().getName();
+                if (matching.test(name)) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+
     @Test
     void embedderRunsFromTheLeanJarWithDemoLibBesideIt() throws Exception {
         assumeTrue(Files.isRegularFile(JAR), "not packaged: " + JAR.toAbsolutePath());
         assumeTrue(Files.isDirectory(DEMO_LIB), "no " + DEMO_LIB.toAbsolutePath());
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process p =
-                new ProcessBuilder(
-                                java.toString(),
-                                "-Xmx1g",
-                                "-cp",
-                                JAR.toString(),
-                                EmbedCommand.class.getName(),
-                                "The fishing quotas in the Baltic were reduced.",
-                                "Cod catches in the Baltic Sea must fall.",
-                                "The budget for culture was adopted.")
-                        .redirectErrorStream(true)
-                        .start();
-        byte[] out = p.getInputStream().readAllBytes();
+                ChildJvm.start(
+                        "-Xmx1g",
+                        "-cp",
+                        JAR.toString(),
+                        EmbedCommand.class.getName(),
+                        "The fishing quotas in the Baltic were reduced.",
+                        "Cod catches in the Baltic Sea must fall.",
+                        "The budget for culture was adopted.");
+        String text = ChildJvm.output(p);
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "embed did not finish");
-        String text = new String(out, StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), text);
         assertTrue(text.contains("loaded from " + DEMO_LIB.toAbsolutePath()), text);
         assertTrue(text.contains("text 2: ") && text.contains(" x 384"), text);

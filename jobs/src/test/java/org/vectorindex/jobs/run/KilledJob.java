@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.vectorindex.connectors.testing.KafkaTestClients;
 import org.vectorindex.jobs.kafka.EmbeddedKafkaBroker;
+import org.vectorindex.jobs.testing.ChildJvm;
 
 /**
  * Runs the job as a child JVM ({@code Main run ... --state-dir DIR}) while a driver feeds it, kills
@@ -167,7 +168,6 @@ final class KilledJob {
     /** {@code java <Flink's JVM flags> -cp <test class path> org.vectorindex.jobs.Main ...}. */
     private static Process start(List<String> args, Path dir, int n) throws IOException {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx768m");
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (a.startsWith("--add-opens") || a.startsWith("--add-exports")) {
@@ -178,9 +178,6 @@ final class KilledJob {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("org.vectorindex.jobs.Main");
         cmd.addAll(args);
-        return new ProcessBuilder(cmd)
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("job-" + n + ".log").toFile())
-                .start();
+        return ChildJvm.java(cmd).redirectOutput(dir.resolve("job-" + n + ".log").toFile()).start();
     }
 }
