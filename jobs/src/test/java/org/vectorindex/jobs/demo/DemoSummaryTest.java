@@ -11,6 +11,21 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class DemoSummaryTest {
+    /** The keys the summary line starts with, in this order. */
+    static final List<String> FIRST_KEYS =
+            List.of(
+                    "upserts",
+                    "deletes",
+                    "queries",
+                    "recallAt10",
+                    "subscriptionUpdates",
+                    "deadLetters");
+
+    static List<String> fieldNames(JsonNode n) {
+        List<String> keys = new ArrayList<>();
+        n.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
 
     @Test
     void isOneJsonLineStartingWithTheContractKeys() throws Exception {
@@ -21,17 +36,8 @@ class DemoSummaryTest {
             String line = s.toJson();
             assertTrue(!line.contains("\n"), line);
             JsonNode n = new ObjectMapper().readTree(line);
-            List<String> keys = new ArrayList<>();
-            n.fieldNames().forEachRemaining(keys::add);
-            assertEquals(
-                    List.of(
-                            "upserts",
-                            "deletes",
-                            "queries",
-                            "recallAt10",
-                            "subscriptionUpdates",
-                            "deadLetters"),
-                    keys.subList(0, 6));
+            List<String> keys = fieldNames(n);
+            assertEquals(FIRST_KEYS, keys.subList(0, 6));
             assertEquals(2020, n.get("upserts").asLong());
             assertEquals(203, n.get("deletes").asLong());
             assertEquals(100, n.get("queries").asLong());

@@ -48,28 +48,24 @@ class MultiVectorBenchCommandTest {
         Files.write(file, lines, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Writes {@code docs} documents and {@code queries} queries ({@link #writeCorpus}) to {@code
+     * dir}; returns the flags that name the two files.
+     */
+    private static List<String> corpusFiles(Path dir, int docs, int queries) throws IOException {
+        Path d = dir.resolve("docs.jsonl");
+        Path q = dir.resolve("queries.jsonl");
+        writeCorpus(d, "d", docs, 1);
+        writeCorpus(q, "q", queries, 2);
+        return List.of("--docs-file", d.toString(), "--queries-file", q.toString());
+    }
+
     /** 300 documents and 8 queries, unpooled (m = 512) INT8, k = 5, plus {@code extra} flags. */
     private static JsonNode runUnpooledInt8(Path dir, String... extra) throws IOException {
-        Path docs = dir.resolve("docs.jsonl");
-        Path queries = dir.resolve("queries.jsonl");
-        writeCorpus(docs, "d", 300, 1);
-        writeCorpus(queries, "q", 8, 2);
         Path json = dir.resolve("out.json");
-        List<String> args =
-                new ArrayList<>(
-                        List.of(
-                                "--docs-file",
-                                docs.toString(),
-                                "--queries-file",
-                                queries.toString(),
-                                "--m",
-                                "512",
-                                "--store",
-                                "int8",
-                                "--k",
-                                "5",
-                                "--json",
-                                json.toString()));
+        List<String> args = new ArrayList<>(corpusFiles(dir, 300, 8));
+        args.addAll(
+                List.of("--m", "512", "--store", "int8", "--k", "5", "--json", json.toString()));
         args.addAll(List.of(extra));
         assertEquals(0, MultiVectorBenchCommand.run(args.toArray(new String[0])));
         return MAPPER.readTree(json.toFile());
@@ -77,34 +73,25 @@ class MultiVectorBenchCommandTest {
 
     @Test
     void runsOnJsonlFilesAndWritesTheDocumentedKeys(@TempDir Path dir) throws IOException {
-        Path docs = dir.resolve("docs.jsonl");
-        Path queries = dir.resolve("queries.jsonl");
-        writeCorpus(docs, "d", 400, 1);
-        writeCorpus(queries, "q", 10, 2);
         Path json = dir.resolve("out.json");
         Path results = dir.resolve("results.jsonl");
-        int code =
-                MultiVectorBenchCommand.run(
-                        new String[] {
-                            "bench",
-                            "multivector",
-                            "--docs-file",
-                            docs.toString(),
-                            "--queries-file",
-                            queries.toString(),
-                            "--m",
-                            "4",
-                            "--candidates",
-                            "10,40",
-                            "--k",
-                            "5",
-                            "--json",
-                            json.toString(),
-                            "--results",
-                            results.toString(),
-                            "--prune",
-                            "0.5,0.5,distinctiveness"
-                        });
+        List<String> args = new ArrayList<>(List.of("bench", "multivector"));
+        args.addAll(corpusFiles(dir, 400, 10));
+        args.addAll(
+                List.of(
+                        "--m",
+                        "4",
+                        "--candidates",
+                        "10,40",
+                        "--k",
+                        "5",
+                        "--json",
+                        json.toString(),
+                        "--results",
+                        results.toString(),
+                        "--prune",
+                        "0.5,0.5,distinctiveness"));
+        int code = MultiVectorBenchCommand.run(args.toArray(new String[0]));
         assertEquals(0, code);
         JsonNode report = MAPPER.readTree(json.toFile());
         for (String key : new String[] {"docs", "avgTokens", "m", "fdeDim", "settings"}) {
@@ -164,11 +151,7 @@ class MultiVectorBenchCommandTest {
 
     @Test
     void tokenCandidateSearchIsGoneWithAClearMessage(@TempDir Path dir) throws IOException {
-        Path docs = dir.resolve("docs.jsonl");
-        Path queries = dir.resolve("queries.jsonl");
-        writeCorpus(docs, "d", 20, 1);
-        writeCorpus(queries, "q", 2, 2);
-        String[] files = {"--docs-file", docs.toString(), "--queries-file", queries.toString()};
+        String[] files = corpusFiles(dir, 20, 2).toArray(new String[0]);
         String tokens = stderrOf(files, "--candidate-search", "tokens");
         assertTrue(tokens.contains("--candidate-search tokens was removed"), tokens);
         assertTrue(tokens.contains("hnsw or exact"), tokens);

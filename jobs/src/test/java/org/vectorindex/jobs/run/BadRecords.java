@@ -63,11 +63,11 @@ final class BadRecords {
         out.add(new Bad(false, bytes("q"), bytes(value), reason));
     }
 
-    private static byte[] bytes(String s) {
+    static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static float[] ones(int dim) {
+    static float[] ones(int dim) {
         float[] v = new float[dim];
         Arrays.fill(v, 1f);
         return v;

@@ -1,6 +1,5 @@
 package org.vectorindex.jobs.run;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,7 +27,7 @@ final class CrashRecords {
     record Crash(BadRecords.Bad bad, String detail) {}
 
     static List<Crash> all(int dim) {
-        String vec = Arrays.toString(ones(dim));
+        String vec = Arrays.toString(BadRecords.ones(dim));
         String huge = "x".repeat(70_000);
         String euros = "\u20ac".repeat(21_846);
         List<Crash> out = new ArrayList<>();
@@ -102,20 +101,14 @@ final class CrashRecords {
     }
 
     private static void mutation(List<Crash> out, String json, String reason, String detail) {
-        out.add(new Crash(new BadRecords.Bad(true, null, bytes(json), reason), detail));
+        out.add(new Crash(new BadRecords.Bad(true, null, BadRecords.bytes(json), reason), detail));
     }
 
     private static void query(List<Crash> out, String json, String reason, String detail) {
-        out.add(new Crash(new BadRecords.Bad(false, bytes("q"), bytes(json), reason), detail));
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static float[] ones(int dim) {
-        float[] v = new float[dim];
-        Arrays.fill(v, 1f);
-        return v;
+        out.add(
+                new Crash(
+                        new BadRecords.Bad(
+                                false, BadRecords.bytes("q"), BadRecords.bytes(json), reason),
+                        detail));
     }
 }

@@ -2,6 +2,8 @@ package org.vectorindex.jobs.testing;
 
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +68,10 @@ public final class JobEnvironment
         return new JobEnvironment(null);
     }
 
-    /** A broker and a MiniCluster with {@code slots} slots (the jobs' parallelism). */
+    /**
+     * A broker and a MiniCluster with {@code slots} slots (the jobs' parallelism); for a static
+     * field, as the MiniCluster starts once per class.
+     */
     public static JobEnvironment onMiniCluster(int slots) {
         return new JobEnvironment(LoopbackMiniCluster.extension(slots));
     }
@@ -83,8 +88,8 @@ public final class JobEnvironment
                 EmbeddedKafkaBroker.Builder b = EmbeddedKafkaBroker.builder();
                 brokerProperties.forEach(b::brokerProperty);
                 broker = b.start();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         return broker;
@@ -110,7 +115,7 @@ public final class JobEnvironment
     }
 
     /** Writes {@code yaml} to {@code dir/collections.yaml}. */
-    public static Path collectionsFile(Path dir, String yaml) throws java.io.IOException {
+    public static Path collectionsFile(Path dir, String yaml) throws IOException {
         Path f = dir.resolve("collections.yaml");
         Files.writeString(f, yaml, StandardCharsets.UTF_8);
         return f;
@@ -176,7 +181,7 @@ public final class JobEnvironment
      * The dashboard of a job on topics q, r and d serving {@code collections}, reading the job's
      * REST API at {@code flinkRest}, on a free loopback port.
      */
-    public Dashboard startDashboard(String flinkRest, Path collections) throws java.io.IOException {
+    public Dashboard startDashboard(String flinkRest, Path collections) throws IOException {
         Dashboard.Options options =
                 new Dashboard.Options(
                         bootstrapServers(),
