@@ -1,5 +1,6 @@
 package org.vectorindex.state.hnsw;
 
+import java.io.Serializable;
 import java.util.Objects;
 import org.vectorindex.state.math.Metric;
 import org.vectorindex.state.math.StoredEncoding;
@@ -7,6 +8,7 @@ import org.vectorindex.state.math.StoredEncoding;
 /**
  * Immutable parameters of one HNSW index. Everything that shapes the graph is here, the seed
  * included, so two indexes with equal configs fed the same operations are bit-identical.
+ * Serializable so that the operators' functions can carry it to the task managers.
  *
  * @param storedEncoding how the graph keeps its vectors, in memory and in its keyed-state image:
  *     {@link StoredEncoding#FLOAT32} as given, or {@link StoredEncoding#INT8} one byte per
@@ -21,7 +23,8 @@ public record HnswConfig(
         int defaultEf,
         long seed,
         double consolidateFraction,
-        StoredEncoding storedEncoding) {
+        StoredEncoding storedEncoding)
+        implements Serializable {
 
     public static final int DEFAULT_M = 16;
     public static final int DEFAULT_EF_CONSTRUCTION = 100;
@@ -30,22 +33,8 @@ public record HnswConfig(
     public static final double DEFAULT_CONSOLIDATE_FRACTION = 0.1;
 
     public HnswConfig {
-        validate(dimension, metric, m, efConstruction, defaultEf, consolidateFraction);
-        Objects.requireNonNull(storedEncoding, "storedEncoding is missing (FLOAT32 or INT8)");
-    }
-
-    /**
-     * The checks of the canonical constructor, for holders of these parameters (a collection's
-     * layout) that want the index's own messages without building a config.
-     */
-    public static void validate(
-            int dimension,
-            Metric metric,
-            int m,
-            int efConstruction,
-            int defaultEf,
-            double consolidateFraction) {
         Objects.requireNonNull(metric, "metric is missing");
+        Objects.requireNonNull(storedEncoding, "storedEncoding is missing (FLOAT32 or INT8)");
         if (dimension < 1) {
             throw new IllegalArgumentException("dimension must be at least 1, got " + dimension);
         }
