@@ -191,13 +191,8 @@ public final class ShardIndexFunction
         try {
             mutate(m, ctx, out);
         } catch (RuntimeException e) {
-            if (!RecordFaults.isRecordFault(e)) {
-                throw e;
-            }
-            reject(
-                    ctx,
-                    ShardRejection.of(
-                            m, ShardKey.collection(ctx.getCurrentKey()), RecordFaults.describe(e)));
+            String fault = RecordFaults.describeOrRethrow(e);
+            reject(ctx, ShardRejection.of(m, ShardKey.collection(ctx.getCurrentKey()), fault));
         }
     }
 
@@ -212,12 +207,11 @@ public final class ShardIndexFunction
         ShardIndex index = index(key, ws);
         if (m.op() == ShardMutation.Op.UPSERT) {
             try {
-                index.upsert(m.id(), m.vector());
+                index.upsert(m.id(), m.vector(), m.attributes());
             } catch (IllegalArgumentException e) {
                 reject(ctx, ShardRejection.of(m, ws.collection, e.getMessage()));
                 return;
             }
-            index.setAttributes(m.id(), m.attributes());
             changed.add(key);
             metrics.upserted();
             trackSize(ws, index);
@@ -258,16 +252,9 @@ public final class ShardIndexFunction
         try {
             query(q, ctx, out);
         } catch (RuntimeException e) {
-            if (!RecordFaults.isRecordFault(e)) {
-                throw e;
-            }
+            String fault = RecordFaults.describeOrRethrow(e);
             if (q.shard() == 0) { // every shard fails alike; one dead letter is enough
-                reject(
-                        ctx,
-                        ShardRejection.of(
-                                q,
-                                ShardKey.collection(ctx.getCurrentKey()),
-                                RecordFaults.describe(e)));
+                reject(ctx, ShardRejection.of(q, ShardKey.collection(ctx.getCurrentKey()), fault));
             }
         }
     }
