@@ -23,6 +23,7 @@ import org.vectorindex.operators.types.MergedResult;
 import org.vectorindex.operators.types.OperatorTypes;
 import org.vectorindex.operators.types.PartialResult;
 import org.vectorindex.operators.types.PartialResult.Cause;
+import org.vectorindex.operators.types.ShardInput;
 import org.vectorindex.operators.types.ShardMutation;
 import org.vectorindex.operators.types.ShardQuery;
 import org.vectorindex.operators.types.ShardRejection;
@@ -187,12 +188,29 @@ public final class ShardIndexFunction
     @Override
     public void processElement1(ShardMutation m, Context ctx, Collector<PartialResult> out)
             throws Exception {
+        handle(m, ctx, out, true);
+    }
+
+    /**
+     * Handles a mutation or a request; a fault of the record itself rejects it (when {@code
+     * reportFault}) instead of failing the task.
+     */
+    private void handle(
+            ShardInput record, Context ctx, Collector<PartialResult> out, boolean reportFault)
+            throws Exception {
         failures.onRecord();
         try {
-            mutate(m, ctx, out);
+            if (record instanceof ShardMutation m) {
+                mutate(m, ctx, out);
+            } else {
+                query((ShardQuery) record, ctx, out);
+            }
         } catch (RuntimeException e) {
             String fault = RecordFaults.describeOrRethrow(e);
-            reject(ctx, ShardRejection.of(m, ShardKey.collection(ctx.getCurrentKey()), fault));
+            if (reportFault) {
+                String collection = ShardKey.collection(ctx.getCurrentKey());
+                reject(ctx, ShardRejection.of(record, collection, fault));
+            }
         }
     }
 
@@ -248,15 +266,7 @@ public final class ShardIndexFunction
     @Override
     public void processElement2(ShardQuery q, Context ctx, Collector<PartialResult> out)
             throws Exception {
-        failures.onRecord();
-        try {
-            query(q, ctx, out);
-        } catch (RuntimeException e) {
-            String fault = RecordFaults.describeOrRethrow(e);
-            if (q.shard() == 0) { // every shard fails alike; one dead letter is enough
-                reject(ctx, ShardRejection.of(q, ShardKey.collection(ctx.getCurrentKey()), fault));
-            }
-        }
+        handle(q, ctx, out, q.shard() == 0); // every shard fails alike; one dead letter is enough
     }
 
     private void query(ShardQuery q, Context ctx, Collector<PartialResult> out) throws Exception {

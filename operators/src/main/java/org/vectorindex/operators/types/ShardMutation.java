@@ -1,5 +1,6 @@
 package org.vectorindex.operators.types;
 
+import java.util.Locale;
 import java.util.Map;
 import org.vectorindex.operators.shard.ShardKey;
 
@@ -23,7 +24,8 @@ public record ShardMutation(
         float[] vector,
         Map<String, String> attributes,
         int sourcePartition,
-        long sourceOffset) {
+        long sourceOffset)
+        implements ShardInput {
 
     /** What a mutation does. */
     public enum Op {
@@ -79,5 +81,16 @@ public record ShardMutation(
                 id,
                 null,
                 Map.of());
+    }
+
+    /** "upsert" or "delete", as a rejection names it. */
+    @Override
+    public String what() {
+        return op.name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String recordId() {
+        return id;
     }
 }
