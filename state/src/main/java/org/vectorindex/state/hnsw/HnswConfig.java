@@ -26,12 +26,6 @@ public record HnswConfig(
         StoredEncoding storedEncoding)
         implements Serializable {
 
-    public static final int DEFAULT_M = 16;
-    public static final int DEFAULT_EF_CONSTRUCTION = 100;
-    public static final int DEFAULT_EF = 64;
-    public static final long DEFAULT_SEED = 42L;
-    public static final double DEFAULT_CONSOLIDATE_FRACTION = 0.1;
-
     public HnswConfig {
         Objects.requireNonNull(metric, "metric is missing");
         Objects.requireNonNull(storedEncoding, "storedEncoding is missing (FLOAT32 or INT8)");
@@ -53,6 +47,13 @@ public record HnswConfig(
                     "consolidateFraction must be in (0, 1], got " + consolidateFraction);
         }
     }
+
+    // the builder's defaults
+    public static final int DEFAULT_M = 16;
+    public static final int DEFAULT_EF_CONSTRUCTION = 100;
+    public static final int DEFAULT_EF = 64;
+    public static final long DEFAULT_SEED = 42L;
+    public static final double DEFAULT_CONSOLIDATE_FRACTION = 0.1;
 
     /** Neighbours kept per node on level 0 (twice {@code m}, as in the HNSW paper). */
     public int maxConnections(int level) {
