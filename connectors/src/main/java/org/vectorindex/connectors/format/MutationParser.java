@@ -86,44 +86,41 @@ public final class MutationParser extends RecordReader<Mutation> {
         String field;
         while ((field = p.nextFieldName()) != null) {
             p.nextToken();
+            seen = markSeen(seen, bit(field), field);
             switch (field) {
-                case "op":
-                    seen = markSeen(seen, OP, field);
-                    String name = readString(p, field);
-                    f.op = MutationOp.fromWireName(name);
-                    if (f.op == null) {
-                        throw new Rejection(
-                                RejectReason.UNKNOWN_OP,
-                                "unknown op '"
-                                        + FieldRules.clip(name)
-                                        + "': expected upsert or delete");
-                    }
-                    break;
-                case "collection":
-                    seen = markSeen(seen, COLLECTION, field);
-                    f.collection = readString(p, field);
-                    break;
-                case "id":
-                    seen = markSeen(seen, ID, field);
-                    f.id = readString(p, field);
-                    break;
-                case "vector":
-                    seen = markSeen(seen, VECTOR, field);
-                    f.vector = readVector(p, field);
-                    break;
-                case "vectors":
-                    seen = markSeen(seen, VECTORS, field);
-                    f.vectors = readVectors(p);
-                    break;
-                case "attributes":
-                    seen = markSeen(seen, ATTRIBUTES, field);
-                    f.attributes = readStringMap(p, field);
-                    break;
-                default:
-                    throw unexpectedField(field, kind());
+                case "op" -> f.op = op(readString(p, field));
+                case "collection" -> f.collection = readString(p, field);
+                case "id" -> f.id = readString(p, field);
+                case "vector" -> f.vector = readVector(p, field);
+                case "vectors" -> f.vectors = readVectors(p);
+                case "attributes" -> f.attributes = readStringMap(p, field);
+                default -> throw unexpectedField(field, kind());
             }
         }
         return f;
+    }
+
+    /** The bit of a known field, for {@link #markSeen}; 0 for an unknown one. */
+    private static int bit(String field) {
+        return switch (field) {
+            case "op" -> OP;
+            case "collection" -> COLLECTION;
+            case "id" -> ID;
+            case "vector" -> VECTOR;
+            case "vectors" -> VECTORS;
+            case "attributes" -> ATTRIBUTES;
+            default -> 0;
+        };
+    }
+
+    private static MutationOp op(String name) throws Rejection {
+        MutationOp op = MutationOp.fromWireName(name);
+        if (op == null) {
+            throw new Rejection(
+                    RejectReason.UNKNOWN_OP,
+                    "unknown op '" + FieldRules.clip(name) + "': expected upsert or delete");
+        }
+        return op;
     }
 
     /** A delete: op, collection and id, nothing else. */

@@ -1,5 +1,6 @@
 package org.vectorindex.connectors.format;
 
+import java.io.Serializable;
 import java.util.Objects;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -25,22 +26,30 @@ public abstract class ParseFunction<T> extends ProcessFunction<RawRecord, T> {
     public static final OutputTag<DeadLetter> DEAD_LETTERS =
             new OutputTag<>("dead-letters", ModelTypes.DEAD_LETTER);
 
-    protected final CollectionRegistry collections;
-    protected final FormatSettings settings;
+    /** Makes the parser of a topic's records on the task manager. */
+    interface ParserFactory<T> extends Serializable {
+        RecordReader<T> create(CollectionRegistry collections, FormatSettings settings);
+    }
+
+    private final CollectionRegistry collections;
+    private final FormatSettings settings;
+    private final ParserFactory<T> parserFactory;
 
     private transient RecordReader<T> parser;
     private transient Counter deadLetters;
 
-    protected ParseFunction(CollectionRegistry collections, FormatSettings settings) {
+    ParseFunction(
+            CollectionRegistry collections,
+            FormatSettings settings,
+            ParserFactory<T> parserFactory) {
         this.collections = Objects.requireNonNull(collections, "collections are missing");
         this.settings = Objects.requireNonNull(settings, "format settings are missing");
+        this.parserFactory = parserFactory;
     }
-
-    abstract RecordReader<T> createParser();
 
     @Override
     public void open(OpenContext openContext) {
-        parser = createParser();
+        parser = parserFactory.create(collections, settings);
         deadLetters = getRuntimeContext().getMetricGroup().counter("deadLetters");
     }
 

@@ -10,11 +10,6 @@ public final class ParseMutationsFunction extends ParseFunction<Mutation> {
     private static final long serialVersionUID = 1L;
 
     public ParseMutationsFunction(CollectionRegistry collections, FormatSettings settings) {
-        super(collections, settings);
-    }
-
-    @Override
-    RecordReader<Mutation> createParser() {
-        return new MutationParser(collections, settings);
+        super(collections, settings, MutationParser::new);
     }
 }

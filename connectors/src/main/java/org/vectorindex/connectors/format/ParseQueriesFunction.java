@@ -10,11 +10,6 @@ public final class ParseQueriesFunction extends ParseFunction<Query> {
     private static final long serialVersionUID = 1L;
 
     public ParseQueriesFunction(CollectionRegistry collections, FormatSettings settings) {
-        super(collections, settings);
-    }
-
-    @Override
-    RecordReader<Query> createParser() {
-        return new QueryParser(collections, settings);
+        super(collections, settings, QueryParser::new);
     }
 }

@@ -1,5 +1,8 @@
 package org.vectorindex.connectors.format;
 
+import static org.vectorindex.operators.model.CollectionSpec.MAX_EF;
+import static org.vectorindex.operators.model.CollectionSpec.MAX_K;
+
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 import java.util.Map;
@@ -63,9 +66,7 @@ public final class QueryParser extends RecordReader<Query> {
         if (f.type == QueryType.STATS) {
             return stats(id, f.collection, f.seen, value, payloadOffset);
         }
-        if (f.collection == null) {
-            throw new Rejection(RejectReason.MISSING_FIELD, "'collection' is missing");
-        }
+        require(f.collection, "collection");
         CollectionSpec spec = collection(f.collection);
         if ((f.seen & K) == 0) {
             throw new Rejection(RejectReason.MISSING_FIELD, "'k' is missing");
@@ -101,67 +102,51 @@ public final class QueryParser extends RecordReader<Query> {
         String field;
         while ((field = p.nextFieldName()) != null) {
             p.nextToken();
+            f.seen = markSeen(f.seen, bit(field), field);
             switch (field) {
-                case "type":
-                    f.seen = markSeen(f.seen, TYPE, field);
-                    String name = readString(p, field);
-                    f.type = QueryType.fromWireName(name);
-                    if (f.type == null) {
-                        throw new Rejection(
-                                RejectReason.UNKNOWN_QUERY_TYPE,
-                                "unknown query type '"
-                                        + FieldRules.clip(name)
-                                        + "': expected knn, subscribe, unsubscribe, stats or"
-                                        + " get");
-                    }
-                    break;
-                case "queryId":
-                    f.seen = markSeen(f.seen, QUERY_ID, field);
-                    f.queryId = readString(p, field);
-                    break;
-                case "subscriptionId":
-                    f.seen = markSeen(f.seen, SUBSCRIPTION_ID, field);
-                    f.subscriptionId = readString(p, field);
-                    break;
-                case "collection":
-                    f.seen = markSeen(f.seen, COLLECTION, field);
-                    f.collection = readString(p, field);
-                    break;
-                case "vector":
-                    f.seen = markSeen(f.seen, VECTOR, field);
-                    f.vector = readVector(p, field);
-                    break;
-                case "vectors":
-                    f.seen = markSeen(f.seen, VECTORS, field);
-                    f.vectors = readVectors(p);
-                    break;
-                case "k":
-                    f.seen = markSeen(f.seen, K, field);
-                    f.k = readInt(p, field, RejectReason.K_OUT_OF_RANGE, 1, CollectionSpec.MAX_K);
-                    break;
-                case "ef":
-                    f.seen = markSeen(f.seen, EF, field);
-                    f.ef =
-                            readInt(
-                                    p,
-                                    field,
-                                    RejectReason.EF_OUT_OF_RANGE,
-                                    1,
-                                    CollectionSpec.MAX_EF);
-                    break;
-                case "filter":
-                    f.seen = markSeen(f.seen, FILTER, field);
-                    f.filter = readStringMap(p, field);
-                    break;
-                case "id":
-                    f.seen = markSeen(f.seen, ID, field);
-                    f.targetId = readString(p, field);
-                    break;
-                default:
-                    throw unexpectedField(field, kind());
+                case "type" -> f.type = type(readString(p, field));
+                case "queryId" -> f.queryId = readString(p, field);
+                case "subscriptionId" -> f.subscriptionId = readString(p, field);
+                case "collection" -> f.collection = readString(p, field);
+                case "vector" -> f.vector = readVector(p, field);
+                case "vectors" -> f.vectors = readVectors(p);
+                case "k" -> f.k = readInt(p, field, RejectReason.K_OUT_OF_RANGE, 1, MAX_K);
+                case "ef" -> f.ef = readInt(p, field, RejectReason.EF_OUT_OF_RANGE, 1, MAX_EF);
+                case "filter" -> f.filter = readStringMap(p, field);
+                case "id" -> f.targetId = readString(p, field);
+                default -> throw unexpectedField(field, kind());
             }
         }
         return f;
+    }
+
+    /** The bit of a known field, for {@link #markSeen}; 0 for an unknown one. */
+    private static int bit(String field) {
+        return switch (field) {
+            case "type" -> TYPE;
+            case "queryId" -> QUERY_ID;
+            case "subscriptionId" -> SUBSCRIPTION_ID;
+            case "collection" -> COLLECTION;
+            case "vector" -> VECTOR;
+            case "vectors" -> VECTORS;
+            case "k" -> K;
+            case "ef" -> EF;
+            case "filter" -> FILTER;
+            case "id" -> ID;
+            default -> 0;
+        };
+    }
+
+    private static QueryType type(String name) throws Rejection {
+        QueryType type = QueryType.fromWireName(name);
+        if (type == null) {
+            throw new Rejection(
+                    RejectReason.UNKNOWN_QUERY_TYPE,
+                    "unknown query type '"
+                            + FieldRules.clip(name)
+                            + "': expected knn, subscribe, unsubscribe, stats or get");
+        }
+        return type;
     }
 
     /** The type's own id field (queryId or subscriptionId), present, non-empty and valid. */
@@ -198,16 +183,12 @@ public final class QueryParser extends RecordReader<Query> {
     /** An unsubscribe: type, subscriptionId and optionally collection. */
     private Query unsubscribe(String id, Fields f, byte[] value, int payloadOffset)
             throws Rejection {
-        if ((f.seen & (VECTOR | VECTORS | K | EF | FILTER)) != 0) {
-            throw new Rejection(
-                    RejectReason.UNEXPECTED_FIELD,
-                    "an unsubscribe carries only type, subscriptionId and optionally"
-                            + " collection");
-        }
-        if (payloadOffset >= 0 && payloadOffset != value.length) {
-            throw new Rejection(
-                    RejectReason.BAD_BINARY_VECTOR, "a binary unsubscribe has no vector payload");
-        }
+        checkNoVector(
+                f.seen,
+                value,
+                payloadOffset,
+                "unsubscribe",
+                "type, subscriptionId and optionally collection");
         if (f.collection != null) {
             collection(f.collection);
         }
@@ -217,18 +198,8 @@ public final class QueryParser extends RecordReader<Query> {
     /** A stats request: type, queryId and collection, nothing else. */
     private Query stats(String id, String collection, int seen, byte[] value, int payloadOffset)
             throws Rejection {
-        if ((seen & (VECTOR | VECTORS | K | EF | FILTER)) != 0) {
-            throw new Rejection(
-                    RejectReason.UNEXPECTED_FIELD,
-                    "a stats request carries only type, queryId and collection");
-        }
-        if (payloadOffset >= 0 && payloadOffset != value.length) {
-            throw new Rejection(
-                    RejectReason.BAD_BINARY_VECTOR, "a binary stats request has no vector payload");
-        }
-        if (collection == null) {
-            throw new Rejection(RejectReason.MISSING_FIELD, "'collection' is missing");
-        }
+        checkNoVector(seen, value, payloadOffset, "stats request", "type, queryId and collection");
+        require(collection, "collection");
         collection(collection);
         return Query.stats(id, collection);
     }
@@ -242,21 +213,9 @@ public final class QueryParser extends RecordReader<Query> {
             byte[] value,
             int payloadOffset)
             throws Rejection {
-        if ((seen & (VECTOR | VECTORS | K | EF | FILTER)) != 0) {
-            throw new Rejection(
-                    RejectReason.UNEXPECTED_FIELD,
-                    "a get carries only type, queryId, collection and id");
-        }
-        if (payloadOffset >= 0 && payloadOffset != value.length) {
-            throw new Rejection(
-                    RejectReason.BAD_BINARY_VECTOR, "a binary get has no vector payload");
-        }
-        if (collection == null) {
-            throw new Rejection(RejectReason.MISSING_FIELD, "'collection' is missing");
-        }
-        if (targetId == null) {
-            throw new Rejection(RejectReason.MISSING_FIELD, "'id' is missing");
-        }
+        checkNoVector(seen, value, payloadOffset, "get", "type, queryId, collection and id");
+        require(collection, "collection");
+        require(targetId, "id");
         if (targetId.isEmpty()) {
             throw new Rejection(RejectReason.EMPTY_ID, "'id' is empty");
         }
@@ -269,5 +228,29 @@ public final class QueryParser extends RecordReader<Query> {
                             + "' is multivector");
         }
         return Query.get(queryId, collection, targetId);
+    }
+
+    /**
+     * Rejects the search fields and a binary vector payload in a request of {@code what} (which
+     * carries only {@code fields}).
+     */
+    private static void checkNoVector(
+            int seen, byte[] value, int payloadOffset, String what, String fields)
+            throws Rejection {
+        if ((seen & (VECTOR | VECTORS | K | EF | FILTER)) != 0) {
+            String article = what.startsWith("u") ? "an " : "a ";
+            throw new Rejection(
+                    RejectReason.UNEXPECTED_FIELD, article + what + " carries only " + fields);
+        }
+        if (payloadOffset >= 0 && payloadOffset != value.length) {
+            throw new Rejection(
+                    RejectReason.BAD_BINARY_VECTOR, "a binary " + what + " has no vector payload");
+        }
+    }
+
+    private static void require(Object field, String name) throws Rejection {
+        if (field == null) {
+            throw new Rejection(RejectReason.MISSING_FIELD, "'" + name + "' is missing");
+        }
     }
 }

@@ -59,10 +59,13 @@ public final class HnswShardIndexStore implements ShardIndexStore {
         }
 
         @Override
+        public void upsert(String id, float[] vector, Map<String, String> attributes) {
+            index.upsert(id, vector, attributes);
+        }
+
+        @Override
         public void setAttributes(String id, Map<String, String> attributes) {
-            if (index.contains(id)) {
-                index.setAttributes(id, attributes);
-            }
+            index.setAttributesIfPresent(id, attributes);
         }
 
         @Override

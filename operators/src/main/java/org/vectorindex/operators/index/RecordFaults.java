@@ -16,6 +16,17 @@ final class RecordFaults {
                 || e instanceof NegativeArraySizeException;
     }
 
+    /**
+     * The message for the dead letter of a record fault ({@link #describe}); rethrows {@code e}
+     * when it is not the record's fault.
+     */
+    static String describeOrRethrow(RuntimeException e) {
+        if (!isRecordFault(e)) {
+            throw e;
+        }
+        return describe(e);
+    }
+
     /** The message for the dead letter: the exception's own, or its type when it has none. */
     static String describe(RuntimeException e) {
         String m = e.getMessage();

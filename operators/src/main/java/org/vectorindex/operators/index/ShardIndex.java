@@ -18,8 +18,19 @@ public interface ShardIndex {
     void upsert(String id, float[] vector);
 
     /**
-     * Tells an index that answers attribute filters itself the attributes of a present id: after
-     * every upsert, and after a restore for every id, since attributes are kept beside the index.
+     * Inserts or replaces {@code id} with its attributes, which an index that answers attribute
+     * filters itself then holds; one that does not ignores them. IllegalArgumentException on an
+     * invalid vector.
+     */
+    default void upsert(String id, float[] vector, Map<String, String> attributes) {
+        upsert(id, vector);
+        setAttributes(id, attributes);
+    }
+
+    /**
+     * Tells an index that answers attribute filters itself the attributes of a present id (ignored
+     * for an absent one), as after a restore for every id, since attributes are kept beside the
+     * index.
      */
     default void setAttributes(String id, Map<String, String> attributes) {}
 

@@ -24,6 +24,7 @@ import org.vectorindex.operators.types.MergedResult;
 import org.vectorindex.operators.types.OperatorTypes;
 import org.vectorindex.operators.types.PartialResult;
 import org.vectorindex.operators.types.PartialResult.Cause;
+import org.vectorindex.operators.types.ShardInput;
 import org.vectorindex.operators.types.ShardMutation;
 import org.vectorindex.operators.types.ShardQuery;
 import org.vectorindex.operators.types.ShardRejection;
@@ -189,17 +190,29 @@ public final class ShardIndexFunction
     @Override
     public void processElement1(ShardMutation m, Context ctx, Collector<PartialResult> out)
             throws Exception {
+        handle(m, ctx, out, true);
+    }
+
+    /**
+     * Handles a mutation or a request; a fault of the record itself rejects it (when {@code
+     * reportFault}) instead of failing the task.
+     */
+    private void handle(
+            ShardInput record, Context ctx, Collector<PartialResult> out, boolean reportFault)
+            throws Exception {
         failures.onRecord();
         try {
-            mutate(m, ctx, out);
-        } catch (RuntimeException e) {
-            if (!RecordFaults.isRecordFault(e)) {
-                throw e;
+            if (record instanceof ShardMutation m) {
+                mutate(m, ctx, out);
+            } else {
+                query((ShardQuery) record, ctx, out);
             }
-            reject(
-                    ctx,
-                    ShardRejection.of(
-                            m, ShardKey.collection(ctx.getCurrentKey()), RecordFaults.describe(e)));
+        } catch (RuntimeException e) {
+            String fault = RecordFaults.describeOrRethrow(e);
+            if (reportFault) {
+                String collection = ShardKey.collection(ctx.getCurrentKey());
+                reject(ctx, ShardRejection.of(record, collection, fault));
+            }
         }
     }
 
@@ -214,12 +227,11 @@ public final class ShardIndexFunction
         ShardIndex index = index(key, ws);
         if (m.op() == ShardMutation.Op.UPSERT) {
             try {
-                index.upsert(m.id(), m.vector());
+                index.upsert(m.id(), m.vector(), m.attributes());
             } catch (IllegalArgumentException e) {
                 reject(ctx, ShardRejection.of(m, ws.collection, e.getMessage()));
                 return;
             }
-            index.setAttributes(m.id(), m.attributes());
             changed.add(key);
             metrics.upserted();
             trackSize(ws, index);
@@ -256,22 +268,7 @@ public final class ShardIndexFunction
     @Override
     public void processElement2(ShardQuery q, Context ctx, Collector<PartialResult> out)
             throws Exception {
-        failures.onRecord();
-        try {
-            query(q, ctx, out);
-        } catch (RuntimeException e) {
-            if (!RecordFaults.isRecordFault(e)) {
-                throw e;
-            }
-            if (q.shard() == 0) { // every shard fails alike; one dead letter is enough
-                reject(
-                        ctx,
-                        ShardRejection.of(
-                                q,
-                                ShardKey.collection(ctx.getCurrentKey()),
-                                RecordFaults.describe(e)));
-            }
-        }
+        handle(q, ctx, out, q.shard() == 0); // every shard fails alike; one dead letter is enough
     }
 
     private void query(ShardQuery q, Context ctx, Collector<PartialResult> out) throws Exception {

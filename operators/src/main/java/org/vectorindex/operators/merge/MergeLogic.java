@@ -22,14 +22,26 @@ public final class MergeLogic {
      * @return true when every shard has answered (the result is then {@link #result})
      */
     public static boolean addOneShot(OneShotState st, PartialResult p) {
-        if (p.shardCount() != st.shardCount
-                || !p.collection().equals(st.collection)
-                || Bits.get(st.answered, p.shard())) {
-            return false; // a duplicate or a stray partial from another layout: ignore it
+        if (!answered(st.answered, st.shardCount, st.collection, p)) {
+            return false;
         }
-        Bits.set(st.answered, p.shard());
         st.ranked = TopKMerger.merge(st.ranked, p.ids(), p.scores(), st.k);
         return Bits.count(st.answered) == st.shardCount;
+    }
+
+    /**
+     * Marks {@code p}'s shard as answered; false, changing nothing, for a duplicate or a stray
+     * partial from another layout (to be ignored).
+     */
+    private static boolean answered(
+            long[] answered, int shardCount, String collection, PartialResult p) {
+        if (p.shardCount() != shardCount
+                || !p.collection().equals(collection)
+                || Bits.get(answered, p.shard())) {
+            return false;
+        }
+        Bits.set(answered, p.shard());
+        return true;
     }
 
     /** The global result of a finished one-shot query. */
@@ -54,12 +66,9 @@ public final class MergeLogic {
      * @return true when every shard has answered (the answer is then {@link #statsResult})
      */
     public static boolean addStats(StatsState st, PartialResult p) {
-        if (p.shardCount() != st.shardCount
-                || !p.collection().equals(st.collection)
-                || Bits.get(st.answered, p.shard())) {
-            return false; // a duplicate or a stray partial from another layout: ignore it
+        if (!answered(st.answered, st.shardCount, st.collection, p)) {
+            return false;
         }
-        Bits.set(st.answered, p.shard());
         st.sizes[p.shard()] = p.stats().size();
         st.digests[p.shard()] = p.stats().digest();
         return Bits.count(st.answered) == st.shardCount;

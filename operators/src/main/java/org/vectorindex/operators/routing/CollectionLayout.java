@@ -6,39 +6,33 @@ import org.vectorindex.operators.model.CollectionType;
 import org.vectorindex.operators.model.MultiVectorParams;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.math.Metric;
-import org.vectorindex.state.math.StoredEncoding;
 import org.vectorindex.state.multivector.FdeConfig;
 import org.vectorindex.state.multivector.MultiVectorConfig;
 
 /**
  * What the operators need to know about one collection: its name, its number of shards, its kind
  * and the parameters of each shard's index. It is Serializable because the functions that hold it
- * are shipped to the task managers ({@link HnswConfig} and {@link MultiVectorConfig} are not); the
- * job maps the parsed collections file onto it with {@link #of} or {@link #multiVector}.
+ * are shipped to the task managers ({@link MultiVectorConfig} is not, so it is derived on demand);
+ * the job maps the parsed collections file onto it with {@link #of} or {@link #multiVector}.
  *
- * <p>For a multi-vector collection {@code dimension} is the token dimension, and {@code m}, {@code
- * efConstruction} and {@code seed} shape the HNSW graph over the document FDEs; the seed also seeds
- * every FDE matrix, so an FDE is identical across restarts and rescales.
+ * <p>For a multi-vector collection the HNSW config's {@code dimension} is the token dimension, and
+ * its {@code m}, {@code efConstruction} and {@code seed} shape the HNSW graph over the document
+ * FDEs; the seed also seeds every FDE matrix, so an FDE is identical across restarts and rescales.
+ * Only its dimension and default ef are used by the operator; the FDE graph's own config is inside
+ * {@link #multiVectorConfig}.
  *
  * @param type kind of index behind each shard
+ * @param hnswConfig HNSW parameters; FLOAT32 for multivector (its stored vectors' encoding is in
+ *     {@code multiVector})
  * @param multiVector multi-vector settings, exactly when {@code type} is multivector
- * @param storedEncoding how an HNSW collection's graph keeps its vectors; FLOAT32 for multivector
- *     (its stored vectors' encoding is in {@code multiVector})
  */
 @Internal
 public record CollectionLayout(
         String name,
         int shards,
-        int dimension,
-        Metric metric,
-        int m,
-        int efConstruction,
-        int defaultEf,
-        long seed,
-        double consolidateFraction,
         CollectionType type,
-        MultiVectorParams multiVector,
-        StoredEncoding storedEncoding)
+        HnswConfig hnswConfig,
+        MultiVectorParams multiVector)
         implements Serializable {
 
     public CollectionLayout {
@@ -58,13 +52,12 @@ public record CollectionLayout(
                             + name
                             + "': multivector settings are needed exactly for type multivector");
         }
-        if (storedEncoding == null) {
-            storedEncoding = StoredEncoding.FLOAT32;
+        if (hnswConfig == null) {
+            throw new IllegalArgumentException("collection '" + name + "': HNSW config is missing");
         }
-        HnswConfig.validate(dimension, metric, m, efConstruction, defaultEf, consolidateFraction);
         if (multiVector != null) {
             try {
-                multiVectorConfig(dimension, m, efConstruction, seed, multiVector);
+                multiVectorConfig(hnswConfig, multiVector);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 throw new IllegalArgumentException(
                         "collection '" + name + "': " + e.getMessage(), e);
@@ -74,22 +67,7 @@ public record CollectionLayout(
 
     /** A single-vector (HNSW) collection. */
     public static CollectionLayout of(String name, int shards, HnswConfig config) {
-        if (config == null) {
-            throw new IllegalArgumentException("collection '" + name + "': HNSW config is missing");
-        }
-        return new CollectionLayout(
-                name,
-                shards,
-                config.dimension(),
-                config.metric(),
-                config.m(),
-                config.efConstruction(),
-                config.defaultEf(),
-                config.seed(),
-                config.consolidateFraction(),
-                CollectionType.HNSW,
-                null,
-                config.storedEncoding());
+        return new CollectionLayout(name, shards, CollectionType.HNSW, config, null);
     }
 
     /**
@@ -109,41 +87,20 @@ public record CollectionLayout(
             throw new IllegalArgumentException(
                     "collection '" + name + "': multivector settings are missing");
         }
-        return new CollectionLayout(
-                name,
-                shards,
-                dimension,
-                Metric.COSINE,
-                m,
-                efConstruction,
-                ef,
-                seed,
-                HnswConfig.DEFAULT_CONSOLIDATE_FRACTION,
-                CollectionType.MULTIVECTOR,
-                params,
-                StoredEncoding.FLOAT32);
+        HnswConfig tokens =
+                HnswConfig.builder()
+                        .dimension(dimension)
+                        .metric(Metric.COSINE)
+                        .m(m)
+                        .efConstruction(efConstruction)
+                        .defaultEf(ef)
+                        .seed(seed)
+                        .build();
+        return new CollectionLayout(name, shards, CollectionType.MULTIVECTOR, tokens, params);
     }
 
     public boolean isMultiVector() {
         return type == CollectionType.MULTIVECTOR;
-    }
-
-    /**
-     * HNSW parameters. For a multi-vector collection only its dimension (the token dimension) and
-     * default ef are used by the operator; the FDE graph's own config is inside {@link
-     * #multiVectorConfig}.
-     */
-    public HnswConfig hnswConfig() {
-        return HnswConfig.builder()
-                .dimension(dimension)
-                .metric(metric)
-                .m(m)
-                .efConstruction(efConstruction)
-                .defaultEf(defaultEf)
-                .seed(seed)
-                .consolidateFraction(consolidateFraction)
-                .storedEncoding(storedEncoding)
-                .build();
     }
 
     /** The multi-vector index config of each shard; only for type multiVector. */
@@ -151,29 +108,28 @@ public record CollectionLayout(
         if (multiVector == null) {
             throw new IllegalStateException("collection '" + name + "' is not multivector");
         }
-        return multiVectorConfig(dimension, m, efConstruction, seed, multiVector);
+        return multiVectorConfig(hnswConfig, multiVector);
     }
 
-    private static MultiVectorConfig multiVectorConfig(
-            int dimension, int m, int efConstruction, long seed, MultiVectorParams p) {
+    private static MultiVectorConfig multiVectorConfig(HnswConfig hnsw, MultiVectorParams p) {
         FdeConfig fde =
                 FdeConfig.builder()
-                        .dimension(dimension)
+                        .dimension(hnsw.dimension())
                         .repetitions(p.fdeRepetitions())
                         .kSim(p.fdeSimhashBits())
                         .dProj(p.fdeProjectionDim())
                         .finalDimension(p.fdeFinalDim())
-                        .seed(seed)
+                        .seed(hnsw.seed())
                         .build();
         return MultiVectorConfig.builder()
-                .dimension(dimension)
+                .dimension(hnsw.dimension())
                 .maxTokens(p.maxTokens())
                 .storedEncoding(p.storedEncoding())
                 .pooledTokens(p.pooledVectors())
                 .fde(fde)
-                .hnswM(m)
-                .efConstruction(efConstruction)
-                .hnswSeed(seed)
+                .hnswM(hnsw.m())
+                .efConstruction(hnsw.efConstruction())
+                .hnswSeed(hnsw.seed())
                 .defaultCandidates(p.candidates())
                 .build();
     }

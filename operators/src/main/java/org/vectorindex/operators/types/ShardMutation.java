@@ -1,5 +1,6 @@
 package org.vectorindex.operators.types;
 
+import java.util.Locale;
 import java.util.Map;
 import org.apache.flink.annotation.Internal;
 import org.vectorindex.operators.shard.ShardKey;
@@ -25,7 +26,8 @@ public record ShardMutation(
         float[] vector,
         Map<String, String> attributes,
         int sourcePartition,
-        long sourceOffset) {
+        long sourceOffset)
+        implements ShardInput {
 
     /** What a mutation does. */
     public enum Op {
@@ -81,5 +83,16 @@ public record ShardMutation(
                 id,
                 null,
                 Map.of());
+    }
+
+    /** "upsert" or "delete", as a rejection names it. */
+    @Override
+    public String what() {
+        return op.name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String recordId() {
+        return id;
     }
 }

@@ -1,5 +1,6 @@
 package org.vectorindex.operators.types;
 
+import java.util.Locale;
 import java.util.Map;
 import org.apache.flink.annotation.Internal;
 import org.vectorindex.operators.shard.ShardKey;
@@ -43,7 +44,8 @@ public record ShardQuery(
         long ingestMillis,
         int sourcePartition,
         long sourceOffset,
-        String targetId) {
+        String targetId)
+        implements ShardInput {
 
     /** Kind of request. */
     public enum Kind {
@@ -228,5 +230,16 @@ public record ShardQuery(
 
     private static Map<String, String> copy(Map<String, String> filter) {
         return filter == null ? Map.of() : Map.copyOf(filter);
+    }
+
+    /** "knn", "subscribe", "unsubscribe", "stats" or "get", as a rejection names it. */
+    @Override
+    public String what() {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String recordId() {
+        return requestId;
     }
 }

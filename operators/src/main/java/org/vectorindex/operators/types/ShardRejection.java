@@ -1,6 +1,5 @@
 package org.vectorindex.operators.types;
 
-import java.util.Locale;
 import org.apache.flink.annotation.Internal;
 
 /**
@@ -28,25 +27,9 @@ public record ShardRejection(
         this(collection, what, id, reason, -1, -1L);
     }
 
-    /** A rejected mutation, with its source coordinates. */
-    public static ShardRejection of(ShardMutation m, String collection, String reason) {
+    /** A rejected mutation or request, with its source coordinates. */
+    public static ShardRejection of(ShardInput r, String collection, String reason) {
         return new ShardRejection(
-                collection,
-                m.op().name().toLowerCase(Locale.ROOT),
-                m.id(),
-                reason,
-                m.sourcePartition(),
-                m.sourceOffset());
-    }
-
-    /** A rejected request, with its source coordinates. */
-    public static ShardRejection of(ShardQuery q, String collection, String reason) {
-        return new ShardRejection(
-                collection,
-                q.kind().name().toLowerCase(Locale.ROOT),
-                q.requestId(),
-                reason,
-                q.sourcePartition(),
-                q.sourceOffset());
+                collection, r.what(), r.recordId(), reason, r.sourcePartition(), r.sourceOffset());
     }
 }

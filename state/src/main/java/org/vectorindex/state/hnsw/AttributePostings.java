@@ -22,6 +22,9 @@ final class AttributePostings {
     private long[] selected = new long[1];
     private long[] scratch = new long[1];
 
+    /** The postings of the filter being selected, reused so that a query allocates nothing. */
+    private Posting[] found = new Posting[4];
+
     /** Replaces the attributes of a live ordinal. */
     void set(int ordinal, Map<String, String> attributes, int ordinalLimit) {
         clear(ordinal);
@@ -64,19 +67,28 @@ final class AttributePostings {
             scratch = new long[words];
         }
         Arrays.fill(selected, 0, words, 0L);
-        Posting[] ps = new Posting[filter.size()];
-        for (int i = 0; i < ps.length; i++) {
+        int n = filter.size();
+        if (found.length < n) {
+            found = new Posting[n];
+        }
+        int smallest = 0;
+        for (int i = 0; i < n; i++) {
             Map<String, Posting> values = byKey.get(filter.key(i));
-            ps[i] = values == null ? null : values.get(filter.value(i));
-            if (ps[i] == null || ps[i].size == 0) {
+            Posting p = values == null ? null : values.get(filter.value(i));
+            if (p == null || p.size == 0) {
                 return 0;
+            }
+            found[i] = p;
+            if (p.size < found[smallest].size) {
+                smallest = i;
             }
         }
         // the smallest first, so every later intersection is bounded by it
-        Arrays.sort(ps, (a, b) -> Integer.compare(a.size, b.size));
-        ps[0].copyInto(selected, words);
-        for (int i = 1; i < ps.length; i++) {
-            ps[i].intersect(selected, scratch, words);
+        found[smallest].copyInto(selected, words);
+        for (int i = 0; i < n; i++) {
+            if (i != smallest) {
+                found[i].intersect(selected, scratch, words);
+            }
         }
         int count = 0;
         for (int w = 0; w < words; w++) {
@@ -117,7 +129,11 @@ final class AttributePostings {
      * Heap bytes of the postings, their maps, the per-ordinal holders and the selection scratch.
      */
     long bytesUsed() {
-        long bytes = RamBytes.ofReferences(held) + RamBytes.of(selected) + RamBytes.of(scratch);
+        long bytes =
+                RamBytes.ofReferences(held)
+                        + RamBytes.ofReferences(found)
+                        + RamBytes.of(selected)
+                        + RamBytes.of(scratch);
         for (Posting[] ps : held) {
             if (ps != null) {
                 bytes += RamBytes.ofReferences(ps);

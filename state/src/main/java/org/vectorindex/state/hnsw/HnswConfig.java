@@ -1,5 +1,6 @@
 package org.vectorindex.state.hnsw;
 
+import java.io.Serializable;
 import java.util.Objects;
 import org.apache.flink.annotation.Internal;
 import org.vectorindex.state.math.Metric;
@@ -8,6 +9,7 @@ import org.vectorindex.state.math.StoredEncoding;
 /**
  * Immutable parameters of one HNSW index. Everything that shapes the graph is here, the seed
  * included, so two indexes with equal configs fed the same operations are bit-identical.
+ * Serializable so that the operators' functions can carry it to the task managers.
  *
  * @param storedEncoding how the graph keeps its vectors, in memory and in its keyed-state image:
  *     {@link StoredEncoding#FLOAT32} as given, or {@link StoredEncoding#INT8} one byte per
@@ -23,31 +25,12 @@ public record HnswConfig(
         int defaultEf,
         long seed,
         double consolidateFraction,
-        StoredEncoding storedEncoding) {
-
-    public static final int DEFAULT_M = 16;
-    public static final int DEFAULT_EF_CONSTRUCTION = 100;
-    public static final int DEFAULT_EF = 64;
-    public static final long DEFAULT_SEED = 42L;
-    public static final double DEFAULT_CONSOLIDATE_FRACTION = 0.1;
+        StoredEncoding storedEncoding)
+        implements Serializable {
 
     public HnswConfig {
-        validate(dimension, metric, m, efConstruction, defaultEf, consolidateFraction);
-        Objects.requireNonNull(storedEncoding, "storedEncoding is missing (FLOAT32 or INT8)");
-    }
-
-    /**
-     * The checks of the canonical constructor, for holders of these parameters (a collection's
-     * layout) that want the index's own messages without building a config.
-     */
-    public static void validate(
-            int dimension,
-            Metric metric,
-            int m,
-            int efConstruction,
-            int defaultEf,
-            double consolidateFraction) {
         Objects.requireNonNull(metric, "metric is missing");
+        Objects.requireNonNull(storedEncoding, "storedEncoding is missing (FLOAT32 or INT8)");
         if (dimension < 1) {
             throw new IllegalArgumentException("dimension must be at least 1, got " + dimension);
         }
@@ -66,6 +49,13 @@ public record HnswConfig(
                     "consolidateFraction must be in (0, 1], got " + consolidateFraction);
         }
     }
+
+    // the builder's defaults
+    public static final int DEFAULT_M = 16;
+    public static final int DEFAULT_EF_CONSTRUCTION = 100;
+    public static final int DEFAULT_EF = 64;
+    public static final long DEFAULT_SEED = 42L;
+    public static final double DEFAULT_CONSOLIDATE_FRACTION = 0.1;
 
     /** Neighbours kept per node on level 0 (twice {@code m}, as in the HNSW paper). */
     public int maxConnections(int level) {

@@ -113,11 +113,19 @@ public final class HnswIndex {
      * and attributes are kept beside it by the caller.
      */
     public void setAttributes(String id, Map<String, String> attributes) {
-        int ordinal = ids.get(id);
-        if (ordinal < 0) {
+        if (!setAttributesIfPresent(id, attributes)) {
             throw new IllegalArgumentException("no id " + id + " in the index");
         }
+    }
+
+    /** As {@link #setAttributes}, but returns false, changing nothing, when the id is absent. */
+    public boolean setAttributesIfPresent(String id, Map<String, String> attributes) {
+        int ordinal = ids.get(id);
+        if (ordinal < 0) {
+            return false;
+        }
         postings.set(ordinal, attributes, ordinalLimit);
+        return true;
     }
 
     /** Removes an id; returns whether it was present. */
