@@ -193,10 +193,8 @@ class ShardIndexFunctionMultiVectorTest {
         h.processElement1(new StreamRecord<>(ShardMutation.delete("mv", SHARDS, id)));
     }
 
-    private static void fanOut(IndexHarness h, ShardQuery q) throws Exception {
-        for (int s = 0; s < SHARDS; s++) {
-            h.processElement2(new StreamRecord<>(q.toShard("mv", s, SHARDS)));
-        }
+    private void fanOut(IndexHarness h, ShardQuery q) throws Exception {
+        Harnesses.fanOut(h, q, List.of(mv));
     }
 
     private void checkKnn(

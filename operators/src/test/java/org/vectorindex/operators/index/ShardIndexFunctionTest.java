@@ -168,13 +168,7 @@ class ShardIndexFunctionTest {
     }
 
     private static void fanOut(IndexHarness h, ShardQuery q) throws Exception {
-        for (CollectionLayout c : layouts()) {
-            if (q.collection() == null || q.collection().equals(c.name())) {
-                for (int s = 0; s < c.shards(); s++) {
-                    h.processElement2(new StreamRecord<>(q.toShard(c.name(), s, c.shards())));
-                }
-            }
-        }
+        Harnesses.fanOut(h, q, layouts());
     }
 
     private void checkKnn(

@@ -28,6 +28,10 @@ class MergeLogicTest {
         return PartialResult.continuous("r", "c", shard, 2, 2, ids, scores, cause, causeId);
     }
 
+    private static MergedResult apply(SubscriptionState st, PartialResult p) {
+        return MergeLogic.applyContinuous("r", st, p);
+    }
+
     @Test
     void mergeTakesTheBestKAcrossListsWithIdTieBreak() {
         TopKMerger.Ranked r =
@@ -101,16 +105,10 @@ class MergeLogicTest {
     void continuousEmitsVersionOneWhenAllShardsReportedThenOnlyChanges() {
         PartialResult s0 = continuous(0, ids("a"), scores(0.9f), Cause.SUBSCRIBE, "r");
         SubscriptionState st = MergeLogic.startSubscription(s0);
-        assertNull(MergeLogic.applyContinuous("r", st, s0), "shard 1 has not reported");
+        assertNull(apply(st, s0), "shard 1 has not reported");
         // a mutation on shard 0 before shard 1 subscribed: folded into version 1
-        assertNull(
-                MergeLogic.applyContinuous(
-                        "r",
-                        st,
-                        continuous(0, ids("a", "x"), scores(0.9f, 0.2f), Cause.UPSERT, "x")));
-        MergedResult v1 =
-                MergeLogic.applyContinuous(
-                        "r", st, continuous(1, ids("b"), scores(0.4f), Cause.SUBSCRIBE, "r"));
+        assertNull(apply(st, continuous(0, ids("a", "x"), scores(0.9f, 0.2f), Cause.UPSERT, "x")));
+        MergedResult v1 = apply(st, continuous(1, ids("b"), scores(0.4f), Cause.SUBSCRIBE, "r"));
         assertEquals(1, v1.version());
         assertArrayEquals(new String[] {"a", "b"}, v1.ids());
         assertArrayEquals(new String[] {"a", "b"}, v1.entered());
@@ -118,17 +116,10 @@ class MergeLogicTest {
         assertEquals(Cause.SUBSCRIBE, v1.cause());
 
         // shard 1 changes below the global top-2: no update
-        assertNull(
-                MergeLogic.applyContinuous(
-                        "r",
-                        st,
-                        continuous(1, ids("b", "y"), scores(0.4f, 0.1f), Cause.UPSERT, "y")));
+        assertNull(apply(st, continuous(1, ids("b", "y"), scores(0.4f, 0.1f), Cause.UPSERT, "y")));
         // shard 1 gets a better one: enters, b... a stays, b leaves
         MergedResult v2 =
-                MergeLogic.applyContinuous(
-                        "r",
-                        st,
-                        continuous(1, ids("z", "b"), scores(0.95f, 0.4f), Cause.UPSERT, "z"));
+                apply(st, continuous(1, ids("z", "b"), scores(0.95f, 0.4f), Cause.UPSERT, "z"));
         assertEquals(2, v2.version());
         assertArrayEquals(new String[] {"z", "a"}, v2.ids());
         assertArrayEquals(new String[] {"z"}, v2.entered());
@@ -138,10 +129,7 @@ class MergeLogicTest {
 
         // a member's score changes but membership does not: still an update
         MergedResult v3 =
-                MergeLogic.applyContinuous(
-                        "r",
-                        st,
-                        continuous(0, ids("a", "x"), scores(0.8f, 0.2f), Cause.UPSERT, "a"));
+                apply(st, continuous(0, ids("a", "x"), scores(0.8f, 0.2f), Cause.UPSERT, "a"));
         assertEquals(3, v3.version());
         assertEquals(0, v3.entered().length);
         assertEquals(0, v3.left().length);

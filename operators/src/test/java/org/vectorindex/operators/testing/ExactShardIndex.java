@@ -50,13 +50,13 @@ public final class ExactShardIndex implements ShardIndex {
                     }
 
                     @Override
-                    public void put(String id, float[] v) {
-                        map.put(id, v);
+                    public boolean remove(String id) {
+                        return map.remove(id) != null;
                     }
 
                     @Override
-                    public boolean remove(String id) {
-                        return map.remove(id) != null;
+                    public void put(String id, float[] v) {
+                        map.put(id, v);
                     }
 
                     @Override

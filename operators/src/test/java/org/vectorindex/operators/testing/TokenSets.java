@@ -1,6 +1,5 @@
 package org.vectorindex.operators.testing;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.vectorindex.operators.index.TokenRows;
@@ -51,15 +50,13 @@ public final class TokenSets {
             Map<String, String> filter) {
         float[] q = queryFlat.clone();
         TokenRows.normalizeInPlace(q, dim);
-        Map<String, Float> scored = new HashMap<>();
-        for (Map.Entry<String, float[]> e : pooled.entrySet()) {
-            Map<String, String> a = attrs.getOrDefault(e.getKey(), Map.of());
-            if (a.entrySet().containsAll(filter.entrySet())) {
-                float[] d = e.getValue();
-                scored.put(e.getKey(), MaxSim.score(q, q.length / dim, d, d.length / dim, dim));
-            }
-        }
-        return Truth.rank(scored, k, score -> score);
+        return Truth.topK(
+                pooled,
+                attrs,
+                filter,
+                k,
+                d -> MaxSim.score(q, q.length / dim, d, d.length / dim, dim),
+                score -> score);
     }
 
     /** Rows of {@code flat} as separate arrays (the multi-vector index's row-wise query form). */

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.state.math.Metric;
@@ -28,14 +29,33 @@ public final class Truth {
             Metric metric,
             Map<String, String> filter) {
         float[] q = ExactShardIndex.prepare(query, metric);
+        return topK(
+                docs,
+                attrs,
+                filter,
+                k,
+                doc -> metric.score(q, ExactShardIndex.prepare(doc, metric)),
+                metric::externalScore);
+    }
+
+    /**
+     * Exact top-k of {@code docs} by {@code score} among ids whose attributes satisfy every
+     * equality in {@code filter}, each score reported as {@code report} maps it.
+     */
+    static Ranked topK(
+            Map<String, float[]> docs,
+            Map<String, Map<String, String>> attrs,
+            Map<String, String> filter,
+            int k,
+            Function<float[], Float> score,
+            UnaryOperator<Float> report) {
         Map<String, Float> scored = new HashMap<>();
         for (Map.Entry<String, float[]> e : docs.entrySet()) {
             if (matches(attrs.get(e.getKey()), filter)) {
-                scored.put(
-                        e.getKey(), metric.score(q, ExactShardIndex.prepare(e.getValue(), metric)));
+                scored.put(e.getKey(), score.apply(e.getValue()));
             }
         }
-        return rank(scored, k, metric::externalScore);
+        return rank(scored, k, report);
     }
 
     /** The documents of {@code docs} that shard {@code shard} of {@code shards} holds. */

@@ -11,6 +11,21 @@ import org.vectorindex.state.testing.GoldenFixtures;
 class GoldenKeyByFormatsTest {
     private static final Map<String, String> ATTRS = Map.of("lang", "en\u20ac");
 
+    /** A subscription update, also the round trips' sample. */
+    static final MergedResult UPDATE =
+            new MergedResult(
+                    MergedResult.Kind.UPDATE,
+                    "s1",
+                    "c",
+                    new String[] {"a"},
+                    new float[] {0.9f},
+                    0,
+                    3,
+                    new String[] {"a"},
+                    new String[] {"z"},
+                    PartialResult.Cause.DELETE,
+                    "z");
+
     @Test
     void shardMutations() throws IOException {
         GoldenFixtures.check(
@@ -70,18 +85,7 @@ class GoldenKeyByFormatsTest {
                 "MergedResult-v4.hex",
                 MergedResultSerializer.INSTANCE,
                 List.of(
-                        new MergedResult(
-                                MergedResult.Kind.UPDATE,
-                                "s1",
-                                "c",
-                                new String[] {"a"},
-                                new float[] {0.9f},
-                                0,
-                                3,
-                                new String[] {"a"},
-                                new String[] {"z"},
-                                PartialResult.Cause.DELETE,
-                                "z"),
+                        UPDATE,
                         new MergedResult(
                                 MergedResult.Kind.RESULT,
                                 "q",

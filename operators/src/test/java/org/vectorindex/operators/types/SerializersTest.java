@@ -11,6 +11,8 @@ import static org.vectorindex.state.testing.SerializerChecks.snapshotRestores;
 import java.io.IOException;
 import java.util.Map;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
@@ -81,19 +83,7 @@ class SerializersTest {
         assertEquals(p.shardCount(), pb.shardCount());
         snapshotRestores(PartialResultSerializer.INSTANCE);
 
-        MergedResult m =
-                new MergedResult(
-                        MergedResult.Kind.UPDATE,
-                        "s1",
-                        "c",
-                        new String[] {"a"},
-                        new float[] {0.9f},
-                        0,
-                        3,
-                        new String[] {"a"},
-                        new String[] {"z"},
-                        PartialResult.Cause.DELETE,
-                        "z");
+        MergedResult m = GoldenKeyByFormatsTest.UPDATE;
         MergedResult mb = roundTrip(MergedResultSerializer.INSTANCE, m);
         assertEquals(3, mb.version());
         assertArrayEquals(m.left(), mb.left());
@@ -244,21 +234,14 @@ class SerializersTest {
         SerializerConfigImpl noGenerics = new SerializerConfigImpl();
         noGenerics.setGenericTypes(false);
         // The module's type information answers with the hand-written serializers.
-        assertEquals(
-                ShardMutationSerializer.INSTANCE,
-                OperatorTypes.SHARD_MUTATION.createSerializer(noGenerics));
-        assertEquals(
-                ShardQuerySerializer.INSTANCE,
-                OperatorTypes.SHARD_QUERY.createSerializer(noGenerics));
-        assertEquals(
-                PartialResultSerializer.INSTANCE,
-                OperatorTypes.PARTIAL_RESULT.createSerializer(noGenerics));
-        assertEquals(
-                MergedResultSerializer.INSTANCE,
-                OperatorTypes.MERGED_RESULT.createSerializer(noGenerics));
-        assertEquals(
-                ShardRejectionSerializer.INSTANCE,
-                OperatorTypes.SHARD_REJECTION.createSerializer(noGenerics));
+        Map<TypeSerializer<?>, TypeInformation<?>> handWritten =
+                Map.of(
+                        ShardMutationSerializer.INSTANCE, OperatorTypes.SHARD_MUTATION,
+                        ShardQuerySerializer.INSTANCE, OperatorTypes.SHARD_QUERY,
+                        PartialResultSerializer.INSTANCE, OperatorTypes.PARTIAL_RESULT,
+                        MergedResultSerializer.INSTANCE, OperatorTypes.MERGED_RESULT,
+                        ShardRejectionSerializer.INSTANCE, OperatorTypes.SHARD_REJECTION);
+        handWritten.forEach((s, info) -> assertEquals(s, info.createSerializer(noGenerics)));
     }
 
     /** Strings as formats before {@code StringFormat.STRING_VALUE} wrote them. */

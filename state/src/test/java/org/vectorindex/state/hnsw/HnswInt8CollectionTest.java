@@ -105,8 +105,8 @@ class HnswInt8CollectionTest {
             value = Metric.class,
             names = {"L2", "DOT"})
     void affineCodesKeepEachComponentWithinHalfAStep(Metric metric) {
-        HnswIndex index = new HnswIndex(config(metric, StoredEncoding.INT8));
         float[][] base = data(200, 5);
+        HnswIndex index = new HnswIndex(config(metric, StoredEncoding.INT8));
         for (int i = 0; i < base.length; i++) {
             index.upsert("v" + i, base[i]);
         }

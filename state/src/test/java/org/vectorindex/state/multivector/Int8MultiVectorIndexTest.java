@@ -75,10 +75,8 @@ class Int8MultiVectorIndexTest {
     @EnumSource(FdeSource.class)
     void restoresFromCodesOrFromDequantizedFloatsBitIdentically(FdeSource source) {
         MultiVectorConfig config =
-                MultiVectorIndexTest.config(CandidateSearch.EXACT)
-                        .fdeSource(source)
+                MultiVectorIndexStateApiTest.exactAndPruned(source)
                         .storedEncoding(StoredEncoding.INT8)
-                        .pruning(new QueryPruning(0.5, 0.5, PruningCriterion.DISTINCTIVENESS))
                         .build();
         List<float[][]> docs = MultiVectorIndexStateApiTest.docs(150, 4);
         MultiVectorIndex original = MultiVectorIndexStateApiTest.filled(config, docs);

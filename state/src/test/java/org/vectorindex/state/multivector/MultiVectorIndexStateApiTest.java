@@ -38,6 +38,13 @@ class MultiVectorIndexStateApiTest {
         return out;
     }
 
+    /** An exact collection whose queries are pruned by distinctiveness. */
+    static MultiVectorConfig.Builder exactAndPruned(FdeSource source) {
+        return MultiVectorIndexTest.config(CandidateSearch.EXACT)
+                .fdeSource(source)
+                .pruning(DISTINCT);
+    }
+
     /** An index of {@code config} holding {@code docs} as d0, d1, ... */
     static MultiVectorIndex filled(MultiVectorConfig config, List<float[][]> docs) {
         MultiVectorIndex index = new MultiVectorIndex(config);
@@ -192,11 +199,7 @@ class MultiVectorIndexStateApiTest {
     @ParameterizedTest
     @EnumSource(FdeSource.class)
     void exactCollectionRestoresInAnyOrderWithTheSameCentroid(FdeSource source) {
-        MultiVectorConfig config =
-                MultiVectorIndexTest.config(CandidateSearch.EXACT)
-                        .fdeSource(source)
-                        .pruning(DISTINCT)
-                        .build();
+        MultiVectorConfig config = exactAndPruned(source).build();
         List<float[][]> docs = docs(120, 11);
         MultiVectorIndex original = filled(config, docs);
         for (int i = 0; i < docs.size(); i += 5) {
