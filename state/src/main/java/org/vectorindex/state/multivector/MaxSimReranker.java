@@ -23,7 +23,7 @@ final class MaxSimReranker {
             float[] query,
             int nq,
             List<SearchHit> candidates,
-            VectorStore pooled,
+            PooledVectorStore pooled,
             int k,
             int firstTokens,
             int keep,

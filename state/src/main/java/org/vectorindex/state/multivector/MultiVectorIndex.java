@@ -45,7 +45,7 @@ public final class MultiVectorIndex {
     private final FdeCandidateIndex candidates;
     private final MaxSimReranker reranker;
     private final CollectionCentroid centroid;
-    private final VectorStore pooled;
+    private final PooledVectorStore pooled;
     private final Set<String> changed = new HashSet<>();
 
     public MultiVectorIndex(MultiVectorConfig config) {
@@ -66,7 +66,7 @@ public final class MultiVectorIndex {
         this.candidates = candidates;
         this.reranker = new MaxSimReranker(dim);
         this.centroid = new CollectionCentroid(dim);
-        this.pooled = VectorStore.create(config.storedEncoding(), dim);
+        this.pooled = PooledVectorStore.create(config.storedEncoding(), dim);
     }
 
     /**

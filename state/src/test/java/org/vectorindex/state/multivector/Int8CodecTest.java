@@ -102,7 +102,7 @@ class Int8CodecTest {
                 byte[] codes = Int8Codec.quantize(doc, DIM);
                 exact[d] = MaxSim.score(query, nq, doc, perDoc, DIM);
                 quant[d] =
-                        Int8VectorStore.maxSim(
+                        Int8PooledVectorStore.maxSim(
                                 query,
                                 0,
                                 nq,

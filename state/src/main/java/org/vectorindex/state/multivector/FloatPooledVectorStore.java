@@ -7,12 +7,12 @@ import java.util.Set;
 import org.vectorindex.state.math.StoredEncoding;
 
 /** {@link StoredEncoding#FLOAT32}: the vectors as given, bit for bit. */
-final class FloatVectorStore implements VectorStore {
+final class FloatPooledVectorStore implements PooledVectorStore {
     private final int dim;
     private final Map<String, float[]> vectors = new HashMap<>();
     private long components;
 
-    FloatVectorStore(int dim) {
+    FloatPooledVectorStore(int dim) {
         this.dim = dim;
     }
 

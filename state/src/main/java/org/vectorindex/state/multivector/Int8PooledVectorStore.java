@@ -12,7 +12,7 @@ import org.vectorindex.state.math.StoredEncoding;
  * its per-vector inverse code norms in memory, derived from the codes (never persisted). Scores are
  * MaxSim over the vectors as {@link #vector} reads them back, so every caller agrees bit for bit.
  */
-final class Int8VectorStore implements VectorStore {
+final class Int8PooledVectorStore implements PooledVectorStore {
     private final int dim;
     private final Map<String, Doc> docs = new HashMap<>();
     private long components;
@@ -22,7 +22,7 @@ final class Int8VectorStore implements VectorStore {
     /** Dequantized rows of the document being scored (reused, grown as needed). */
     private float[] scratch = new float[0];
 
-    Int8VectorStore(int dim) {
+    Int8PooledVectorStore(int dim) {
         this.dim = dim;
     }
 

@@ -8,12 +8,12 @@ import org.vectorindex.state.math.StoredEncoding;
  * {@link StoredEncoding}: what the MaxSim rerank reads and what keyed state persists. One
  * implementation per encoding keeps {@link MultiVectorIndex} independent of the byte layout.
  */
-interface VectorStore {
+interface PooledVectorStore {
 
-    static VectorStore create(StoredEncoding encoding, int dim) {
+    static PooledVectorStore create(StoredEncoding encoding, int dim) {
         return encoding == StoredEncoding.INT8
-                ? new Int8VectorStore(dim)
-                : new FloatVectorStore(dim);
+                ? new Int8PooledVectorStore(dim)
+                : new FloatPooledVectorStore(dim);
     }
 
     /**
