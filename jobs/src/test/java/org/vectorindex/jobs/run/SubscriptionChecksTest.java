@@ -276,8 +276,7 @@ class SubscriptionChecksTest {
             ids[i] = hits.get(i).id();
             scores[i] = Metric.L2.externalScore(hits.get(i).score());
         }
-        return new PartialResult(
-                PartialResult.Kind.CONTINUOUS,
+        return PartialResult.continuous(
                 sub.id(),
                 JobScenario.COLLECTION,
                 shard,
@@ -285,7 +284,6 @@ class SubscriptionChecksTest {
                 sub.k(),
                 ids,
                 scores,
-                0L,
                 cause,
                 causeId);
     }

@@ -72,37 +72,6 @@ public record PartialResult(
         }
     }
 
-    /** A partial of unknown source. */
-    public PartialResult(
-            Kind kind,
-            String requestId,
-            String collection,
-            int shard,
-            int shardCount,
-            int k,
-            String[] ids,
-            float[] scores,
-            long ingestMillis,
-            Cause cause,
-            String causeId,
-            ShardStats stats) {
-        this(
-                kind,
-                requestId,
-                collection,
-                shard,
-                shardCount,
-                k,
-                ids,
-                scores,
-                ingestMillis,
-                cause,
-                causeId,
-                stats,
-                -1,
-                -1L);
-    }
-
     private static final String[] NO_IDS = new String[0];
     private static final float[] NO_SCORES = new float[0];
 
@@ -214,33 +183,5 @@ public record PartialResult(
             return sourcePartition + ":" + sourceOffset + ":" + requestId;
         }
         return requestId;
-    }
-
-    /** A partial of any kind but {@link Kind#STATS}. */
-    public PartialResult(
-            Kind kind,
-            String requestId,
-            String collection,
-            int shard,
-            int shardCount,
-            int k,
-            String[] ids,
-            float[] scores,
-            long ingestMillis,
-            Cause cause,
-            String causeId) {
-        this(
-                kind,
-                requestId,
-                collection,
-                shard,
-                shardCount,
-                k,
-                ids,
-                scores,
-                ingestMillis,
-                cause,
-                causeId,
-                null);
     }
 }

@@ -128,7 +128,10 @@ class SerializersTest {
                                 new float[0],
                                 0,
                                 PartialResult.Cause.NONE,
-                                null));
+                                null,
+                                null,
+                                -1,
+                                -1L));
     }
 
     /** Records written by format 1 (before stats existed) still read, as what they were. */
