@@ -110,30 +110,17 @@ class ModelAdapterTest {
     @Test
     void mapsOutputsOntoResultsAndDeadLetters() {
         MergedResult result =
-                new MergedResult(
-                        MergedResult.Kind.RESULT,
-                        "q",
-                        "c",
-                        new String[] {"a"},
-                        new float[] {0.5f},
-                        4,
-                        0,
-                        new String[0],
-                        new String[0],
-                        Cause.NONE,
-                        null);
+                MergedResult.result("q", "c", new String[] {"a"}, new float[] {0.5f}, 4);
         QueryResult qr = assertInstanceOf(QueryResult.class, ModelAdapter.result(result));
         assertEquals(4, qr.tookMs());
         assertArrayEquals(new String[] {"a"}, qr.hitIds());
 
         MergedResult update =
-                new MergedResult(
-                        MergedResult.Kind.UPDATE,
+                MergedResult.update(
                         "s",
                         "c",
                         new String[] {"a"},
                         new float[] {0.5f},
-                        0,
                         3,
                         new String[] {"a"},
                         new String[] {"b"},

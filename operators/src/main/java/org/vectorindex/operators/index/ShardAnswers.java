@@ -2,14 +2,11 @@ package org.vectorindex.operators.index;
 
 import org.vectorindex.operators.types.MergedResult;
 import org.vectorindex.operators.types.PartialResult;
-import org.vectorindex.operators.types.PartialResult.Cause;
 import org.vectorindex.operators.types.ShardQuery;
 import org.vectorindex.operators.types.ShardStats;
 
 /** A shard's answers that read its index without searching it: stats and stored vectors. */
 final class ShardAnswers {
-    private static final String[] NO_IDS = new String[0];
-    private static final float[] NO_SCORES = new float[0];
 
     private ShardAnswers() {}
 
@@ -25,17 +22,6 @@ final class ShardAnswers {
      */
     static MergedResult vector(ShardQuery q, ShardIndex index, ShardWorkingSet ws) {
         float[] v = index.vector(q.targetId());
-        return new MergedResult(
-                MergedResult.Kind.VECTOR,
-                q.requestId(),
-                ws.collection,
-                new String[] {q.targetId()},
-                v == null ? NO_SCORES : v,
-                0,
-                0,
-                NO_IDS,
-                NO_IDS,
-                Cause.NONE,
-                null);
+        return MergedResult.vector(q.requestId(), ws.collection, q.targetId(), v);
     }
 }

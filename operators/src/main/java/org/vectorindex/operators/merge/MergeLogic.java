@@ -46,18 +46,12 @@ public final class MergeLogic {
 
     /** The global result of a finished one-shot query. */
     public static MergedResult result(String queryId, OneShotState st, long nowMillis) {
-        return new MergedResult(
-                MergedResult.Kind.RESULT,
+        return MergedResult.result(
                 queryId,
                 st.collection,
                 st.ranked.ids(),
                 st.ranked.scores(),
-                Math.max(0, nowMillis - st.ingestMillis),
-                0,
-                NONE,
-                NONE,
-                Cause.NONE,
-                null);
+                Math.max(0, nowMillis - st.ingestMillis));
     }
 
     /**
@@ -80,19 +74,7 @@ public final class MergeLogic {
         for (int s = 0; s < shards.length; s++) {
             shards[s] = new ShardStats(st.sizes[s], st.digests[s]);
         }
-        return new MergedResult(
-                MergedResult.Kind.STATS,
-                queryId,
-                st.collection,
-                NONE,
-                new float[0],
-                0,
-                0,
-                NONE,
-                NONE,
-                Cause.NONE,
-                null,
-                shards);
+        return MergedResult.stats(queryId, st.collection, shards);
     }
 
     /**
@@ -149,13 +131,11 @@ public final class MergeLogic {
             String[] left,
             Cause cause,
             String causeId) {
-        return new MergedResult(
-                MergedResult.Kind.UPDATE,
+        return MergedResult.update(
                 subscriptionId,
                 st.collection,
                 st.current.ids(),
                 st.current.scores(),
-                0,
                 st.version,
                 entered,
                 left,

@@ -50,31 +50,85 @@ public record MergedResult(
         }
     }
 
-    /** A result or update (anything but {@link Kind#STATS}). */
-    public MergedResult(
-            Kind kind,
-            String requestId,
+    private static final String[] NO_IDS = new String[0];
+    private static final float[] NO_SCORES = new float[0];
+
+    /** A one-shot query's merged top-k, answered {@code tookMs} after the query's ingest. */
+    public static MergedResult result(
+            String queryId, String collection, String[] ids, float[] scores, long tookMs) {
+        return new MergedResult(
+                Kind.RESULT,
+                queryId,
+                collection,
+                ids,
+                scores,
+                tookMs,
+                0,
+                NO_IDS,
+                NO_IDS,
+                PartialResult.Cause.NONE,
+                null,
+                null);
+    }
+
+    /** A subscription's new top-k, its {@code version}-th, after {@code cause}. */
+    public static MergedResult update(
+            String subscriptionId,
             String collection,
             String[] ids,
             float[] scores,
-            long tookMs,
             long version,
             String[] entered,
             String[] left,
             PartialResult.Cause cause,
             String causeId) {
-        this(
-                kind,
-                requestId,
+        return new MergedResult(
+                Kind.UPDATE,
+                subscriptionId,
                 collection,
                 ids,
                 scores,
-                tookMs,
+                0,
                 version,
                 entered,
                 left,
                 cause,
                 causeId,
+                null);
+    }
+
+    /** Every shard's stats, in shard order. */
+    public static MergedResult stats(String requestId, String collection, ShardStats[] shards) {
+        return new MergedResult(
+                Kind.STATS,
+                requestId,
+                collection,
+                NO_IDS,
+                NO_SCORES,
+                0,
+                0,
+                NO_IDS,
+                NO_IDS,
+                PartialResult.Cause.NONE,
+                null,
+                shards);
+    }
+
+    /** The stored vector of {@code id}; null (sent as no components) when there is none. */
+    public static MergedResult vector(
+            String requestId, String collection, String id, float[] vector) {
+        return new MergedResult(
+                Kind.VECTOR,
+                requestId,
+                collection,
+                new String[] {id},
+                vector == null ? NO_SCORES : vector,
+                0,
+                0,
+                NO_IDS,
+                NO_IDS,
+                PartialResult.Cause.NONE,
+                null,
                 null);
     }
 }

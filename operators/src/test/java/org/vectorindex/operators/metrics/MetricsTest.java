@@ -58,28 +58,15 @@ class MetricsTest {
     }
 
     private static MergedResult result(long tookMs) {
-        return new MergedResult(
-                MergedResult.Kind.RESULT,
-                "q",
-                "c",
-                new String[0],
-                new float[0],
-                tookMs,
-                0,
-                null,
-                null,
-                PartialResult.Cause.NONE,
-                null);
+        return MergedResult.result("q", "c", new String[0], new float[0], tookMs);
     }
 
     private static MergedResult update() {
-        return new MergedResult(
-                MergedResult.Kind.UPDATE,
+        return MergedResult.update(
                 "s",
                 "c",
                 new String[0],
                 new float[0],
-                0,
                 1,
                 new String[0],
                 new String[0],

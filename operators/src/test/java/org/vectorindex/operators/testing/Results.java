@@ -48,19 +48,7 @@ public final class Results {
     /** The merged answer to the stats request {@code requestId}: every shard's stats in order. */
     public static MergedResult mergedStats(
             String requestId, String collection, ShardStats... shards) {
-        return new MergedResult(
-                MergedResult.Kind.STATS,
-                requestId,
-                collection,
-                new String[0],
-                new float[0],
-                0,
-                0,
-                new String[0],
-                new String[0],
-                PartialResult.Cause.NONE,
-                null,
-                shards);
+        return MergedResult.stats(requestId, collection, shards);
     }
 
     public static String[] ids(String... ids) {

@@ -51,19 +51,7 @@ class GetFormatsTest {
 
     @Test
     void vectorAnswersKeepTheVector() throws IOException {
-        MergedResult m =
-                new MergedResult(
-                        MergedResult.Kind.VECTOR,
-                        "g",
-                        "c",
-                        new String[] {"d"},
-                        new float[] {0.5f, -1f},
-                        0,
-                        0,
-                        new String[0],
-                        new String[0],
-                        PartialResult.Cause.NONE,
-                        null);
+        MergedResult m = MergedResult.vector("g", "c", "d", new float[] {0.5f, -1f});
         assertEquals(MERGED, GoldenBytes.hex(MergedResultSerializer.INSTANCE, m));
         MergedResult read = GoldenBytes.read(MergedResultSerializer.INSTANCE, MERGED);
         assertEquals(MergedResult.Kind.VECTOR, read.kind());

@@ -13,13 +13,11 @@ class GoldenKeyByFormatsTest {
 
     /** A subscription update, also the round trips' sample. */
     static final MergedResult UPDATE =
-            new MergedResult(
-                    MergedResult.Kind.UPDATE,
+            MergedResult.update(
                     "s1",
                     "c",
                     new String[] {"a"},
                     new float[] {0.9f},
-                    0,
                     3,
                     new String[] {"a"},
                     new String[] {"z"},
@@ -86,18 +84,8 @@ class GoldenKeyByFormatsTest {
                 MergedResultSerializer.INSTANCE,
                 List.of(
                         UPDATE,
-                        new MergedResult(
-                                MergedResult.Kind.RESULT,
-                                "q",
-                                "c",
-                                new String[] {"a", "b"},
-                                new float[] {1f, 0.5f},
-                                12,
-                                0,
-                                new String[0],
-                                new String[0],
-                                PartialResult.Cause.NONE,
-                                null),
+                        MergedResult.result(
+                                "q", "c", new String[] {"a", "b"}, new float[] {1f, 0.5f}, 12),
                         Results.mergedStats(
                                 "st", "c", new ShardStats(1, -1L), new ShardStats(0, 7L))));
     }
