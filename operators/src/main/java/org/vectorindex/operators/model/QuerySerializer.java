@@ -24,9 +24,14 @@ public final class QuerySerializer extends VersionedSerializer<Query> {
     public static final int CURRENT_VERSION = 4;
     public static final QuerySerializer INSTANCE = new QuerySerializer();
 
+    /** The type codes; format 1 knew the first three, format 2 four, format 3 on all five. */
+    private static final QueryType[] TYPES = {
+        QueryType.KNN, QueryType.SUBSCRIBE, QueryType.UNSUBSCRIBE, QueryType.STATS, QueryType.GET
+    };
+
     @Override
     protected void write(Query q, DataOutputView out) throws IOException {
-        out.writeByte(q.type().ordinal());
+        SerdeIo.writeEnum(q.type(), TYPES, out);
         SerdeIo.writeString(q.id(), out);
         SerdeIo.writeString(q.collection(), out);
         if (q.vector() != null) {
@@ -50,7 +55,8 @@ public final class QuerySerializer extends VersionedSerializer<Query> {
 
     @Override
     protected Query read(int version, DataInputView in) throws IOException {
-        int type = in.readByte();
+        QueryType type =
+                SerdeIo.readEnum(in, TYPES, version >= 3 ? 5 : version + 2, "query type", version);
         String id = SerdeIo.readNullableString(in);
         String collection = SerdeIo.readNullableString(in);
         int shape = in.readByte();
@@ -62,45 +68,37 @@ public final class QuerySerializer extends VersionedSerializer<Query> {
         int k = in.readInt();
         int ef = in.readInt();
         var filter = SerdeIo.readStringMap(in, StringFormat.STRING_VALUE);
-        if (type == 4 && version >= 3) {
+        if (type == QueryType.GET) {
             int partition = in.readInt();
             long offset = in.readLong();
             return Query.get(id, collection, SerdeIo.readNullableString(in)).at(partition, offset);
         }
-        Query q = query(type, id, collection, vector, vectors, k, ef, filter, version);
+        Query q = query(type, id, collection, vector, vectors, k, ef, filter);
         return version >= 3 ? q.at(in.readInt(), in.readLong()) : q;
     }
 
     private static Query query(
-            int type,
+            QueryType type,
             String id,
             String collection,
             float[] vector,
             float[][] vectors,
             int k,
             int ef,
-            Map<String, String> filter,
-            int version)
-            throws IOException {
-        switch (type) {
-            case 0:
-                return vector != null
-                        ? Query.knn(id, collection, vector, k, ef, filter)
-                        : Query.knnMulti(id, collection, vectors, k, ef, filter);
-            case 1:
-                return vector != null
-                        ? Query.subscribe(id, collection, vector, k, ef, filter)
-                        : Query.subscribeMulti(id, collection, vectors, k, ef, filter);
-            case 2:
-                return Query.unsubscribe(id, collection);
-            case 3:
-                if (version >= 2) {
-                    return Query.stats(id, collection);
-                }
-                throw SerdeIo.corrupt("query type (format v1)", type);
-            default:
-                throw SerdeIo.corrupt("query type", type);
-        }
+            Map<String, String> filter) {
+        return switch (type) {
+            case KNN ->
+                    vector != null
+                            ? Query.knn(id, collection, vector, k, ef, filter)
+                            : Query.knnMulti(id, collection, vectors, k, ef, filter);
+            case SUBSCRIBE ->
+                    vector != null
+                            ? Query.subscribe(id, collection, vector, k, ef, filter)
+                            : Query.subscribeMulti(id, collection, vectors, k, ef, filter);
+            case UNSUBSCRIBE -> Query.unsubscribe(id, collection);
+            case STATS -> Query.stats(id, collection);
+            case GET -> throw new IllegalStateException("a get is read before");
+        };
     }
 
     @Override
