@@ -1,10 +1,6 @@
 package org.vectorindex.operators;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.flink.annotation.Internal;
-import org.vectorindex.operators.model.CollectionRegistry;
-import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.model.DeadLetter;
 import org.vectorindex.operators.model.Mutation;
 import org.vectorindex.operators.model.MutationOp;
@@ -15,7 +11,6 @@ import org.vectorindex.operators.model.StatsResult;
 import org.vectorindex.operators.model.SubscriptionUpdate;
 import org.vectorindex.operators.model.UpdateCause;
 import org.vectorindex.operators.model.VectorResult;
-import org.vectorindex.operators.routing.CollectionLayout;
 import org.vectorindex.operators.types.MergedResult;
 import org.vectorindex.operators.types.PartialResult;
 import org.vectorindex.operators.types.ShardMutation;
@@ -31,34 +26,6 @@ import org.vectorindex.operators.types.ShardRejection;
 @Internal
 public final class ModelAdapter {
     private ModelAdapter() {}
-
-    /** Layouts of all the registry's collections, single- and multi-vector. */
-    public static List<CollectionLayout> layouts(CollectionRegistry registry) {
-        List<CollectionLayout> out = new ArrayList<>();
-        for (CollectionSpec spec : registry.all()) {
-            out.add(layout(spec));
-        }
-        if (out.isEmpty()) {
-            throw new IllegalArgumentException("no collection is declared");
-        }
-        return out;
-    }
-
-    /** The layout of one declared collection. */
-    public static CollectionLayout layout(CollectionSpec spec) {
-        if (!spec.isMultiVector()) {
-            return CollectionLayout.of(spec.name(), spec.shards(), spec.indexConfig());
-        }
-        return CollectionLayout.multiVector(
-                spec.name(),
-                spec.shards(),
-                spec.dimension(),
-                spec.m(),
-                spec.efConstruction(),
-                spec.ef(),
-                spec.seed(),
-                spec.multiVector());
-    }
 
     /** A parsed mutation, routed to its shard among {@code shards}. */
     public static ShardMutation mutation(Mutation m, int shards) {

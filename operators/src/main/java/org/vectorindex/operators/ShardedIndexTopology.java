@@ -16,7 +16,7 @@ import org.vectorindex.operators.index.ShardIndexOperator;
 import org.vectorindex.operators.index.ShardIndexStore;
 import org.vectorindex.operators.merge.ResultMergeFunction;
 import org.vectorindex.operators.merge.ResultMergeOperator;
-import org.vectorindex.operators.routing.CollectionLayout;
+import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.routing.ShardFanOut;
 import org.vectorindex.operators.routing.ShardPlacement;
 import org.vectorindex.operators.routing.SubscriptionIds;
@@ -76,7 +76,7 @@ public final class ShardedIndexTopology {
     public static Outputs apply(
             DataStream<ShardMutation> mutations,
             DataStream<ShardQuery> queries,
-            List<CollectionLayout> collections,
+            List<CollectionSpec> collections,
             ShardIndexStore store) {
         return apply(
                 mutations,
@@ -90,7 +90,7 @@ public final class ShardedIndexTopology {
     public static Outputs apply(
             DataStream<ShardMutation> mutations,
             DataStream<ShardQuery> queries,
-            List<CollectionLayout> collections,
+            List<CollectionSpec> collections,
             ShardIndexStore store,
             RecallSampling recall) {
         return apply(
@@ -111,7 +111,7 @@ public final class ShardedIndexTopology {
     public static Outputs apply(
             DataStream<ShardMutation> mutations,
             DataStream<ShardQuery> queries,
-            List<CollectionLayout> collections,
+            List<CollectionSpec> collections,
             ShardIndexStore store,
             RecallSampling recall,
             Duration queryBufferTimeout) {

@@ -103,7 +103,7 @@ public final class VectorIndex {
                 ShardedIndexTopology.apply(
                         shardMutations,
                         shardQueries,
-                        ModelAdapter.layouts(collections),
+                        collections.all(),
                         new KeyedShardIndexStore(),
                         new RecallSampling(recallSampleFraction),
                         queryBufferTimeout);

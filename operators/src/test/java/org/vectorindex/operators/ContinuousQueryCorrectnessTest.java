@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vectorindex.operators.index.ShardIndexFunction;
-import org.vectorindex.operators.routing.CollectionLayout;
+import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.testing.Harnesses.Backend;
 import org.vectorindex.operators.testing.IndexKind;
 import org.vectorindex.operators.testing.Pipeline;
@@ -90,7 +90,7 @@ class ContinuousQueryCorrectnessTest {
             Backend backend, Metric metric, IndexKind kind) throws Exception {
         HnswConfig config =
                 HnswConfig.builder().dimension(DIM).metric(metric).defaultEf(IDS).build();
-        List<CollectionLayout> layouts = List.of(CollectionLayout.of("c", SHARDS, config));
+        List<CollectionSpec> collections = List.of(CollectionSpec.of("c", SHARDS, config));
         TestVectors data = new TestVectors(2024 + metric.ordinal(), DIM, 6);
         Random random = data.random();
         Map<String, float[]> docs = new LinkedHashMap<>();
@@ -101,7 +101,9 @@ class ContinuousQueryCorrectnessTest {
 
         try (Pipeline pipeline =
                 new Pipeline(
-                        layouts, () -> new ShardIndexFunction(layouts, kind.create()), backend)) {
+                        collections,
+                        () -> new ShardIndexFunction(collections, kind.create()),
+                        backend)) {
             for (int step = 0; step < STEPS; step++) {
                 if (step % 150 == 0) {
                     // open a subscription (k from 1 to 8, every third one filtered)

@@ -19,7 +19,6 @@ import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.QueryResult;
 import org.vectorindex.operators.model.SubscriptionUpdate;
 import org.vectorindex.operators.model.UpdateCause;
-import org.vectorindex.operators.routing.CollectionLayout;
 import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.operators.types.MergedResult;
 import org.vectorindex.operators.types.PartialResult.Cause;
@@ -34,10 +33,10 @@ class ModelAdapterTest {
     @Test
     void mapsInputsOntoTheTopologyTypes() {
         CollectionSpec spec = CollectionSpec.hnsw("c", 3, Metric.L2).withShards(5);
-        List<CollectionLayout> layouts = ModelAdapter.layouts(CollectionRegistry.of(spec));
-        assertEquals(1, layouts.size());
-        assertEquals(5, layouts.get(0).shards());
-        assertEquals(spec.indexConfig(), layouts.get(0).hnswConfig());
+        List<CollectionSpec> specs = CollectionRegistry.of(spec).all();
+        assertEquals(1, specs.size());
+        assertEquals(5, specs.get(0).shards());
+        assertEquals(spec.indexConfig(), specs.get(0).vectorConfig());
 
         ShardMutation up =
                 ModelAdapter.mutation(
@@ -73,13 +72,12 @@ class ModelAdapterTest {
                         3,
                         9L,
                         new MultiVectorParams(4, 5, 2, 2, 0, 60, 20));
-        List<CollectionLayout> layouts =
-                ModelAdapter.layouts(
-                        CollectionRegistry.of(CollectionSpec.hnsw("c", 3, Metric.L2), mv));
-        assertEquals(2, layouts.size());
-        CollectionLayout layout =
-                layouts.stream().filter(CollectionLayout::isMultiVector).findFirst().orElseThrow();
-        MultiVectorConfig config = layout.multiVectorConfig();
+        List<CollectionSpec> specs =
+                CollectionRegistry.of(CollectionSpec.hnsw("c", 3, Metric.L2), mv).all();
+        assertEquals(2, specs.size());
+        CollectionSpec declared =
+                specs.stream().filter(CollectionSpec::isMultiVector).findFirst().orElseThrow();
+        MultiVectorConfig config = declared.multiVectorConfig();
         assertEquals(2, config.dimension());
         assertEquals(4, config.pooledTokens());
         assertEquals(20, config.maxTokens());
@@ -91,7 +89,7 @@ class ModelAdapterTest {
         assertEquals(5, config.fde().repetitions());
         assertEquals(2, config.fde().kSim());
         assertEquals(2, config.fde().dProj());
-        assertEquals(40, layout.hnswConfig().defaultEf());
+        assertEquals(40, declared.vectorConfig().defaultEf());
 
         float[][] tokens = {{1, 2}, {3, 4}, {5, 6}};
         ShardMutation up =

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vectorindex.operators.index.ShardIndexFunction;
-import org.vectorindex.operators.routing.CollectionLayout;
+import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.testing.Harnesses.Backend;
 import org.vectorindex.operators.testing.IndexKind;
 import org.vectorindex.operators.testing.Pipeline;
@@ -51,13 +51,15 @@ class RestoreDeterminismTest {
     private static List<String> run(Backend backend, IndexKind kind, int restartEvery)
             throws Exception {
         HnswConfig config = HnswConfig.builder().dimension(12).metric(Metric.COSINE).build();
-        List<CollectionLayout> layouts = List.of(CollectionLayout.of("c", 3, config));
+        List<CollectionSpec> collections = List.of(CollectionSpec.of("c", 3, config));
         TestVectors data = new TestVectors(31, 12, 8);
         Random random = data.random();
         List<String> out = new ArrayList<>();
         try (Pipeline p =
                 new Pipeline(
-                        layouts, () -> new ShardIndexFunction(layouts, kind.create()), backend)) {
+                        collections,
+                        () -> new ShardIndexFunction(collections, kind.create()),
+                        backend)) {
             for (int step = 0; step < 900; step++) {
                 if (step > 0 && step % restartEvery == 0) {
                     p.restart(backend);

@@ -15,7 +15,7 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.vectorindex.operators.routing.CollectionLayout;
+import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.testing.ExactShardIndexStore;
 import org.vectorindex.operators.testing.LoopbackMiniCluster;
 import org.vectorindex.operators.testing.TestVectors;
@@ -45,7 +45,7 @@ class ShardedIndexTopologyITCase {
     @Test
     void runsTheTopologyWithoutKryoAndEndsInTheExactState() throws Exception {
         HnswConfig config = HnswConfig.builder().dimension(DIM).metric(Metric.COSINE).build();
-        List<CollectionLayout> layouts = List.of(CollectionLayout.of("c", SHARDS, config));
+        List<CollectionSpec> collections = List.of(CollectionSpec.of("c", SHARDS, config));
         TestVectors data = new TestVectors(99, DIM, 5);
 
         List<ShardMutation> mutations = new ArrayList<>();
@@ -90,7 +90,7 @@ class ShardedIndexTopologyITCase {
                 ShardedIndexTopology.apply(
                         env.fromData(mutations, OperatorTypes.SHARD_MUTATION).setParallelism(1),
                         env.fromData(queries, OperatorTypes.SHARD_QUERY).setParallelism(1),
-                        layouts,
+                        collections,
                         new ExactShardIndexStore());
         CloseableIterator<ShardRejection> rejectedIt = out.rejections().collectAsync();
         CloseableIterator<MergedResult> resultsIt = out.results().collectAsync();

@@ -53,10 +53,8 @@ class InputFuzzTest {
                 var queries = parser(new ParseQueriesFunction(COLLECTIONS, settings()));
                 Pipeline pipeline =
                         new Pipeline(
-                                ModelAdapter.layouts(COLLECTIONS),
-                                () ->
-                                        ShardIndexFunction.withHnsw(
-                                                ModelAdapter.layouts(COLLECTIONS)),
+                                COLLECTIONS.all(),
+                                () -> ShardIndexFunction.withHnsw(COLLECTIONS.all()),
                                 Harnesses.Backend.HASHMAP)) {
             for (int i = 0; i < PER_TOPIC; i++) {
                 byte[][] m = gen.mutation(i);

@@ -97,9 +97,8 @@ class LoadQueryMultiVectorITCase {
 
             MultiVectorIndex reference =
                     new MultiVectorIndex(
-                            ModelAdapter.layout(
-                                            CollectionsFile.parse(COLLECTIONS_YAML, false, "test")
-                                                    .require("mv"))
+                            CollectionsFile.parse(COLLECTIONS_YAML, false, "test")
+                                    .require("mv")
                                     .multiVectorConfig());
             for (Doc d : docs) {
                 reference.upsert(d.id(), d.vectors());

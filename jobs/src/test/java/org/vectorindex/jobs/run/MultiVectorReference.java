@@ -27,7 +27,7 @@ final class MultiVectorReference {
         CollectionSpec spec =
                 CollectionsFile.parse(MultiVectorScenario.COLLECTIONS_YAML, false, "test")
                         .require(MultiVectorScenario.MV);
-        config = ModelAdapter.layout(spec).multiVectorConfig();
+        config = spec.multiVectorConfig();
         for (int s = 0; s < shards.length; s++) {
             shards[s] = new MultiVectorIndex(config);
         }

@@ -18,7 +18,7 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.vectorindex.operators.fault.FailureInjection;
 import org.vectorindex.operators.metrics.IndexMetrics;
-import org.vectorindex.operators.routing.CollectionLayout;
+import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.operators.types.MergedResult;
 import org.vectorindex.operators.types.OperatorTypes;
@@ -75,7 +75,7 @@ public final class ShardIndexFunction
     private static final String[] NO_IDS = new String[0];
     private static final float[] NO_SCORES = new float[0];
 
-    private final HashMap<String, CollectionLayout> layouts = new HashMap<>();
+    private final HashMap<String, CollectionSpec> collectionsByName = new HashMap<>();
     private final ShardIndexStore store;
     private FailureInjection failures = FailureInjection.NONE;
     private RecallSampling recall =
@@ -93,15 +93,15 @@ public final class ShardIndexFunction
     private transient volatile long liveVectors;
     private transient volatile long openSubscriptions;
 
-    public ShardIndexFunction(List<CollectionLayout> collections, ShardIndexStore store) {
+    public ShardIndexFunction(List<CollectionSpec> collections, ShardIndexStore store) {
         if (collections == null || collections.isEmpty()) {
             throw new IllegalArgumentException("ShardIndexFunction: no collections given");
         }
         if (store == null) {
             throw new IllegalArgumentException("ShardIndexFunction: index store is missing");
         }
-        for (CollectionLayout c : collections) {
-            if (layouts.put(c.name(), c) != null) {
+        for (CollectionSpec c : collections) {
+            if (collectionsByName.put(c.name(), c) != null) {
                 throw new IllegalArgumentException(
                         "ShardIndexFunction: collection '" + c.name() + "' twice");
             }
@@ -112,12 +112,16 @@ public final class ShardIndexFunction
                                 + "' needs a store that holds multi-vector shards, not "
                                 + store.getClass().getSimpleName());
             }
+            if (c.isMultiVector()) {
+                // settings that do not fit together fail the job's build, not its first record
+                c.multiVectorConfig();
+            }
         }
         this.store = store;
     }
 
     /** The production operator: HNSW and multi-vector indexes in keyed state. */
-    public static ShardIndexFunction withHnsw(List<CollectionLayout> collections) {
+    public static ShardIndexFunction withHnsw(List<CollectionSpec> collections) {
         return new ShardIndexFunction(collections, new KeyedShardIndexStore());
     }
 
@@ -383,11 +387,11 @@ public final class ShardIndexFunction
         if (ws != null) {
             return ws;
         }
-        CollectionLayout layout = layouts.get(ShardKey.collection(key));
-        if (layout == null) {
+        CollectionSpec spec = collectionsByName.get(ShardKey.collection(key));
+        if (spec == null) {
             return null;
         }
-        ws = new ShardWorkingSet(layout, ShardKey.shard(key));
+        ws = new ShardWorkingSet(spec, ShardKey.shard(key));
         Iterable<Map.Entry<String, Map<String, String>>> attrs = attributeState.entries();
         if (attrs != null) {
             ShardIndex index = index(key, ws);

@@ -3,7 +3,6 @@ package org.vectorindex.operators.index;
 import java.util.HashMap;
 import java.util.Map;
 import org.vectorindex.operators.model.CollectionSpec;
-import org.vectorindex.operators.routing.CollectionLayout;
 import org.vectorindex.operators.types.ShardQuery;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.math.VectorMath;
@@ -18,6 +17,8 @@ import org.vectorindex.state.multivector.MultiVectorConfig;
 final class ShardWorkingSet {
     final String collection;
     final int shard;
+
+    /** {@link CollectionSpec#vectorConfig}: the HNSW index's, or one token's if multi-vector. */
     final HnswConfig config;
 
     /** Config of a multi-vector shard's index, or null for an HNSW shard. */
@@ -30,11 +31,11 @@ final class ShardWorkingSet {
     /** Index size as last reported to the operator's {@code liveVectors} gauge. */
     int size;
 
-    ShardWorkingSet(CollectionLayout layout, int shard) {
-        this.collection = layout.name();
+    ShardWorkingSet(CollectionSpec spec, int shard) {
+        this.collection = spec.name();
         this.shard = shard;
-        this.config = layout.hnswConfig();
-        this.multiVector = layout.isMultiVector() ? layout.multiVectorConfig() : null;
+        this.config = spec.vectorConfig();
+        this.multiVector = spec.isMultiVector() ? spec.multiVectorConfig() : null;
         SubscriptionScorer scorer =
                 multiVector != null
                         ? SubscriptionScorer.maxSim(config.dimension())

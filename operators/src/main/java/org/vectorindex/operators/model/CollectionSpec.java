@@ -8,11 +8,18 @@ import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.math.Metric;
 import org.vectorindex.state.math.StoredEncoding;
+import org.vectorindex.state.multivector.FdeConfig;
+import org.vectorindex.state.multivector.MultiVectorConfig;
 
 /**
  * Declaration of one collection, from the collections file: everything that shapes its index, the
  * seed included, so every restart and rescale rebuilds identical graphs. Serializable because it
- * travels inside Flink functions.
+ * travels inside Flink functions: the operators read each collection's shards and index configs
+ * from it.
+ *
+ * <p>For a multi-vector collection {@code m}, {@code efConstruction} and {@code seed} shape the
+ * HNSW graph over the document FDEs; the seed also seeds every FDE matrix, so an FDE is identical
+ * across restarts and rescales.
  *
  * @param storedEncoding how an HNSW collection keeps its vectors (FLOAT32, or INT8: one byte per
  *     component in memory and in keyed state); a multi-vector collection sets its own in {@code
@@ -128,6 +135,66 @@ public record CollectionSpec(
                 null);
     }
 
+    /**
+     * An HNSW collection whose shards' graphs have {@code config}. The collections file has no
+     * consolidateFraction, so {@code config} must keep the default one.
+     */
+    public static CollectionSpec of(String name, int shards, HnswConfig config) {
+        Objects.requireNonNull(config, "collection " + name + ": HNSW config is missing");
+        if (config.consolidateFraction() != HnswConfig.DEFAULT_CONSOLIDATE_FRACTION) {
+            throw new IllegalArgumentException(
+                    "collection "
+                            + name
+                            + ": consolidateFraction must be the default "
+                            + HnswConfig.DEFAULT_CONSOLIDATE_FRACTION
+                            + ", got "
+                            + config.consolidateFraction());
+        }
+        return new CollectionSpec(
+                name,
+                CollectionType.HNSW,
+                config.dimension(),
+                config.metric(),
+                config.m(),
+                config.efConstruction(),
+                config.defaultEf(),
+                shards,
+                config.seed(),
+                null,
+                config.storedEncoding());
+    }
+
+    /**
+     * A multi-vector collection of {@code dimension}-dimensional tokens. {@code ef} is the default
+     * search beam; a search reranks at least {@code params.candidates()} FDE candidates.
+     */
+    public static CollectionSpec multiVector(
+            String name,
+            int shards,
+            int dimension,
+            int m,
+            int efConstruction,
+            int ef,
+            long seed,
+            MultiVectorParams params) {
+        // the constructor would fill in defaults; a caller that passes none has made a mistake
+        if (params == null) {
+            throw new IllegalArgumentException(
+                    "collection " + name + ": multivector settings are missing");
+        }
+        return new CollectionSpec(
+                name,
+                CollectionType.MULTIVECTOR,
+                dimension,
+                Metric.COSINE,
+                m,
+                efConstruction,
+                ef,
+                shards,
+                seed,
+                params);
+    }
+
     /** The same collection with another number of shards. */
     public CollectionSpec withShards(int newShards) {
         return new CollectionSpec(
@@ -155,6 +222,62 @@ public record CollectionSpec(
     public HnswConfig indexConfig() {
         return indexConfig(
                 type, dimension, metric, m, efConstruction, ef, seed, multiVector, storedEncoding);
+    }
+
+    /**
+     * Config of the vectors a record carries and of a search's default ef. For an HNSW collection
+     * it is {@link #indexConfig}; for a multi-vector one it describes one token: the token
+     * dimension, cosine (tokens are always normalised) and float32 as records carry them.
+     */
+    public HnswConfig vectorConfig() {
+        if (!isMultiVector()) {
+            return indexConfig();
+        }
+        return HnswConfig.builder()
+                .dimension(dimension)
+                .metric(Metric.COSINE)
+                .m(m)
+                .efConstruction(efConstruction)
+                .defaultEf(ef)
+                .seed(seed)
+                .build();
+    }
+
+    /**
+     * The multi-vector index config of each shard; only for a multi-vector collection. It is
+     * derived on demand because {@link MultiVectorConfig} is not Serializable.
+     *
+     * @throws IllegalArgumentException if the multivector settings do not fit together (e.g. more
+     *     pooled vectors than tokens), which the constructor leaves to the index that needs them
+     */
+    public MultiVectorConfig multiVectorConfig() {
+        if (!isMultiVector()) {
+            throw new IllegalStateException("collection " + name + " is not multivector");
+        }
+        try {
+            FdeConfig fde =
+                    FdeConfig.builder()
+                            .dimension(dimension)
+                            .repetitions(multiVector.fdeRepetitions())
+                            .kSim(multiVector.fdeSimhashBits())
+                            .dProj(multiVector.fdeProjectionDim())
+                            .finalDimension(multiVector.fdeFinalDim())
+                            .seed(seed)
+                            .build();
+            return MultiVectorConfig.builder()
+                    .dimension(dimension)
+                    .maxTokens(multiVector.maxTokens())
+                    .storedEncoding(multiVector.storedEncoding())
+                    .pooledTokens(multiVector.pooledVectors())
+                    .fde(fde)
+                    .hnswM(m)
+                    .efConstruction(efConstruction)
+                    .hnswSeed(seed)
+                    .defaultCandidates(multiVector.candidates())
+                    .build();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new IllegalArgumentException("collection '" + name + "': " + e.getMessage(), e);
+        }
     }
 
     /** The shard of a record id; the one routing rule is {@link ShardKey#shardOf}. */

@@ -7,6 +7,7 @@ import org.apache.flink.annotation.Internal;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.operators.types.OperatorTypes;
 import org.vectorindex.operators.types.ShardQuery;
@@ -29,11 +30,11 @@ public final class ShardFanOut extends ProcessFunction<ShardQuery, ShardQuery> {
 
     private final TreeMap<String, Integer> shardsByCollection = new TreeMap<>();
 
-    public ShardFanOut(List<CollectionLayout> collections) {
+    public ShardFanOut(List<CollectionSpec> collections) {
         if (collections == null || collections.isEmpty()) {
             throw new IllegalArgumentException("ShardFanOut: no collections given");
         }
-        for (CollectionLayout c : collections) {
+        for (CollectionSpec c : collections) {
             if (shardsByCollection.put(c.name(), c.shards()) != null) {
                 throw new IllegalArgumentException(
                         "ShardFanOut: collection '" + c.name() + "' twice");

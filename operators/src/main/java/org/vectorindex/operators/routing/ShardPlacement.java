@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
+import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.shard.ShardKey;
 
 /**
@@ -33,7 +34,12 @@ public final class ShardPlacement implements Serializable {
     private final TreeMap<String, Integer> shardsByCollection = new TreeMap<>();
     private transient Map<String, String> placed;
 
-    public ShardPlacement(List<CollectionLayout> collections, int maxParallelism) {
+    public ShardPlacement(List<CollectionSpec> collections, int maxParallelism) {
+        this(shardsByName(collections), maxParallelism);
+    }
+
+    /** Placement of collections given by name and number of shards, all that it depends on. */
+    ShardPlacement(Map<String, Integer> shardsByCollection, int maxParallelism) {
         if (maxParallelism < 1
                 || maxParallelism > KeyGroupRangeAssignment.UPPER_BOUND_MAX_PARALLELISM) {
             throw new IllegalArgumentException(
@@ -43,9 +49,15 @@ public final class ShardPlacement implements Serializable {
                             + maxParallelism);
         }
         this.maxParallelism = maxParallelism;
-        for (CollectionLayout c : collections) {
-            shardsByCollection.put(c.name(), c.shards());
+        this.shardsByCollection.putAll(shardsByCollection);
+    }
+
+    private static Map<String, Integer> shardsByName(List<CollectionSpec> collections) {
+        Map<String, Integer> out = new HashMap<>();
+        for (CollectionSpec c : collections) {
+            out.put(c.name(), c.shards());
         }
+        return out;
     }
 
     public int maxParallelism() {

@@ -11,6 +11,7 @@ import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.types.OperatorTypes;
 import org.vectorindex.operators.types.ShardQuery;
 import org.vectorindex.operators.types.ShardRejection;
@@ -34,11 +35,11 @@ public final class SubscriptionIds extends KeyedProcessFunction<String, ShardQue
     private final Set<String> collections = new HashSet<>();
     private transient ValueState<String> openOn;
 
-    public SubscriptionIds(List<CollectionLayout> layouts) {
-        if (layouts == null || layouts.isEmpty()) {
+    public SubscriptionIds(List<CollectionSpec> specs) {
+        if (specs == null || specs.isEmpty()) {
             throw new IllegalArgumentException("SubscriptionIds: no collections given");
         }
-        layouts.forEach(c -> collections.add(c.name()));
+        specs.forEach(c -> collections.add(c.name()));
     }
 
     @Override

@@ -1,6 +1,9 @@
 package org.vectorindex.operators.types;
 
+import org.apache.flink.annotation.Internal;
+
 /** What a {@link ShardRejection} names of a record the index operator received. */
+@Internal
 public interface ShardInput {
     /** The record's kind in lower case: "upsert", "delete", "knn", "subscribe", … */
     String what();

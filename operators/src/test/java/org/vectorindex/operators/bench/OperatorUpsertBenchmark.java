@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.vectorindex.operators.index.ShardIndexFunction;
-import org.vectorindex.operators.routing.CollectionLayout;
+import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.testing.Harnesses;
 import org.vectorindex.operators.testing.Harnesses.Backend;
 import org.vectorindex.operators.testing.TestVectors;
@@ -50,8 +50,8 @@ public final class OperatorUpsertBenchmark {
     static double run(Backend backend, int dim, int preload, int upserts, int subs, boolean quiet)
             throws Exception {
         HnswConfig config = HnswConfig.builder().dimension(dim).metric(Metric.COSINE).build();
-        List<CollectionLayout> layouts = List.of(CollectionLayout.of("c", 1, config));
-        var h = Harnesses.index(ShardIndexFunction.withHnsw(layouts), backend, null);
+        List<CollectionSpec> collections = List.of(CollectionSpec.of("c", 1, config));
+        var h = Harnesses.index(ShardIndexFunction.withHnsw(collections), backend, null);
         TestVectors data = new TestVectors(5, dim, 32);
         for (int i = 0; i < preload; i++) {
             h.processElement1(

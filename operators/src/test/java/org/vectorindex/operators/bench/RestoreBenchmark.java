@@ -12,7 +12,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.util.FileUtils;
 import org.vectorindex.operators.index.ShardIndexFunction;
-import org.vectorindex.operators.routing.CollectionLayout;
+import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.testing.Harnesses;
 import org.vectorindex.operators.testing.TestVectors;
 import org.vectorindex.operators.types.PartialResult;
@@ -45,11 +45,11 @@ public final class RestoreBenchmark {
         int shards = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         int dim = args.length > 2 ? Integer.parseInt(args[2]) : 128;
         HnswConfig config = HnswConfig.builder().dimension(dim).metric(Metric.L2).build();
-        List<CollectionLayout> layouts = List.of(CollectionLayout.of("c", shards, config));
+        List<CollectionSpec> collections = List.of(CollectionSpec.of("c", shards, config));
         TestVectors data = new TestVectors(7, dim, 100);
         Path dir = Files.createTempDirectory("restore-bench");
         try {
-            var h = Harnesses.incrementalIndex(ShardIndexFunction.withHnsw(layouts), dir, null);
+            var h = Harnesses.incrementalIndex(ShardIndexFunction.withHnsw(collections), dir, null);
             long t0 = System.nanoTime();
             long c0 = CPU.getCurrentThreadCpuTime();
             for (int i = 0; i < n; i++) {
@@ -78,7 +78,7 @@ public final class RestoreBenchmark {
 
             long r0 = System.nanoTime();
             long rc0 = CPU.getCurrentThreadCpuTime();
-            var r = Harnesses.incrementalIndex(ShardIndexFunction.withHnsw(layouts), dir, full);
+            var r = Harnesses.incrementalIndex(ShardIndexFunction.withHnsw(collections), dir, full);
             double openSeconds = (System.nanoTime() - r0) / 1e9;
             long[] restored = stats(r, shards);
             double restoreSeconds = (System.nanoTime() - r0) / 1e9;

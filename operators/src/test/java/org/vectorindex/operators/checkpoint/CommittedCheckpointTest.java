@@ -22,8 +22,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.vectorindex.operators.index.ShardIndexFunction;
 import org.vectorindex.operators.merge.ResultMergeFunction;
+import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.model.MultiVectorParams;
-import org.vectorindex.operators.routing.CollectionLayout;
 import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.operators.testing.Harnesses;
 import org.vectorindex.operators.testing.Harnesses.Backend;
@@ -65,8 +65,8 @@ class CommittedCheckpointTest {
 
     private static final HnswConfig CONFIG =
             HnswConfig.builder().dimension(4).metric(Metric.L2).m(6).efConstruction(20).build();
-    private static final CollectionLayout MV =
-            CollectionLayout.multiVector(
+    private static final CollectionSpec MV =
+            CollectionSpec.multiVector(
                     "mv",
                     MV_SHARDS,
                     MV_DIM,
@@ -84,7 +84,7 @@ class CommittedCheckpointTest {
     private final TestVectors queries = new TestVectors(9, 4, 3);
 
     private static ShardIndexFunction newIndex() {
-        return ShardIndexFunction.withHnsw(List.of(CollectionLayout.of("c", SHARDS, CONFIG), MV));
+        return ShardIndexFunction.withHnsw(List.of(CollectionSpec.of("c", SHARDS, CONFIG), MV));
     }
 
     private static ShardQuery stats() {

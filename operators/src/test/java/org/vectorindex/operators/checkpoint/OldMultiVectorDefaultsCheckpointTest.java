@@ -18,10 +18,9 @@ import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.OperatorSnapshotUtil;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.vectorindex.operators.ModelAdapter;
 import org.vectorindex.operators.index.ShardIndexFunction;
+import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.model.CollectionsFile;
-import org.vectorindex.operators.routing.CollectionLayout;
 import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.operators.testing.Harnesses;
 import org.vectorindex.operators.testing.Harnesses.Backend;
@@ -60,12 +59,12 @@ class OldMultiVectorDefaultsCheckpointTest {
                     + "     multivector: {pooledVectors: 16, candidates: 100,"
                     + " storedEncoding: float32}}\n";
 
-    private static List<CollectionLayout> layouts(String yaml) {
-        return ModelAdapter.layouts(CollectionsFile.parse(yaml, false, "test"));
+    private static List<CollectionSpec> collections(String yaml) {
+        return CollectionsFile.parse(yaml, false, "test").all();
     }
 
     private static ShardIndexFunction newIndex() {
-        return ShardIndexFunction.withHnsw(layouts(DECLARED));
+        return ShardIndexFunction.withHnsw(collections(DECLARED));
     }
 
     @ParameterizedTest
@@ -77,8 +76,8 @@ class OldMultiVectorDefaultsCheckpointTest {
         if (writeTo != null) {
             write(backend, Path.of(writeTo, "checkpoints"), name);
         }
-        MultiVectorConfig today = layouts(DECLARED).get(0).multiVectorConfig();
-        MultiVectorConfig earlier = layouts(EARLIER_DEFAULTS).get(0).multiVectorConfig();
+        MultiVectorConfig today = collections(DECLARED).get(0).multiVectorConfig();
+        MultiVectorConfig earlier = collections(EARLIER_DEFAULTS).get(0).multiVectorConfig();
         assertEquals(24, today.pooledTokens());
         assertEquals(StoredEncoding.INT8, today.storedEncoding());
         assertEquals(16, earlier.pooledTokens());

@@ -13,9 +13,9 @@ import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.vectorindex.operators.ModelAdapter;
+import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.model.Query;
 import org.vectorindex.operators.model.VectorResult;
-import org.vectorindex.operators.routing.CollectionLayout;
 import org.vectorindex.operators.routing.ShardFanOut;
 import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.operators.testing.Harnesses;
@@ -33,9 +33,9 @@ import org.vectorindex.state.math.Metric;
  */
 class GetByIdTest {
     private static final int SHARDS = 4;
-    private static final List<CollectionLayout> LAYOUTS =
+    private static final List<CollectionSpec> COLLECTIONS =
             List.of(
-                    CollectionLayout.of(
+                    CollectionSpec.of(
                             "c",
                             SHARDS,
                             HnswConfig.builder().dimension(3).metric(Metric.L2).build()));
@@ -44,7 +44,7 @@ class GetByIdTest {
     private static List<ShardQuery> fanOut(ShardQuery q) throws Exception {
         try (var h =
                 new OneInputStreamOperatorTestHarness<>(
-                        new ProcessOperator<>(new ShardFanOut(LAYOUTS)))) {
+                        new ProcessOperator<>(new ShardFanOut(COLLECTIONS)))) {
             h.setup(ShardQuerySerializer.INSTANCE);
             h.open();
             h.processElement(new StreamRecord<>(q));
@@ -62,7 +62,7 @@ class GetByIdTest {
         assertEquals("doc-5", routed.get(0).targetId());
         List<ShardQuery> missing = fanOut(ShardQuery.get("g2", "c", "nope", 1_000L));
 
-        var h = Harnesses.index(ShardIndexFunction.withHnsw(LAYOUTS), backend, null);
+        var h = Harnesses.index(ShardIndexFunction.withHnsw(COLLECTIONS), backend, null);
         float[] stored = {1f, 2f, 3f};
         for (int i = 0; i < 20; i++) {
             String id = "doc-" + i;

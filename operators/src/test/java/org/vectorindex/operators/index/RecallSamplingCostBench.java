@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
-import org.vectorindex.operators.routing.CollectionLayout;
+import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.testing.Harnesses;
 import org.vectorindex.operators.testing.Harnesses.Backend;
 import org.vectorindex.operators.testing.TestVectors;
@@ -66,7 +66,7 @@ public final class RecallSamplingCostBench {
                 hs = new ArrayList<>();
         for (double f : fractions) {
             ShardIndexFunction fn =
-                    ShardIndexFunction.withHnsw(List.of(CollectionLayout.of("c", SHARDS, config)))
+                    ShardIndexFunction.withHnsw(List.of(CollectionSpec.of("c", SHARDS, config)))
                             .withRecallSampling(new RecallSampling(f));
             var h = Harnesses.index(fn, Backend.HASHMAP, null);
             for (int i = 0; i < n; i++) {

@@ -11,7 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.junit.jupiter.api.Test;
-import org.vectorindex.operators.routing.CollectionLayout;
+import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.testing.Harnesses;
 import org.vectorindex.operators.testing.Harnesses.Backend;
 import org.vectorindex.operators.testing.TestVectors;
@@ -87,7 +87,7 @@ class RecallSamplingTest {
     private static List<String> run(double fraction) throws Exception {
         int shards = 3;
         ShardIndexFunction fn =
-                ShardIndexFunction.withHnsw(List.of(CollectionLayout.of("c", shards, CONFIG)))
+                ShardIndexFunction.withHnsw(List.of(CollectionSpec.of("c", shards, CONFIG)))
                         .withRecallSampling(new RecallSampling(fraction));
         var h = Harnesses.index(fn, Backend.HASHMAP, null);
         TestVectors data = new TestVectors(9, DIM, 4);

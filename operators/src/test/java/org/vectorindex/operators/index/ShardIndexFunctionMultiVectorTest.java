@@ -15,8 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.model.MultiVectorParams;
-import org.vectorindex.operators.routing.CollectionLayout;
 import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.operators.testing.Harnesses;
 import org.vectorindex.operators.testing.Harnesses.Backend;
@@ -47,10 +47,10 @@ class ShardIndexFunctionMultiVectorTest {
     private static final int SHARDS = 2;
     private static final int K = 4;
     private static final Map<String, String> EN = Map.of("lang", "en");
-    private CollectionLayout mv = layout(StoredEncoding.FLOAT32);
+    private CollectionSpec mv = multiVector(StoredEncoding.FLOAT32);
 
-    private static CollectionLayout layout(StoredEncoding encoding) {
-        return CollectionLayout.multiVector(
+    private static CollectionSpec multiVector(StoredEncoding encoding) {
+        return CollectionSpec.multiVector(
                 "mv",
                 SHARDS,
                 DIM,
@@ -66,9 +66,8 @@ class ShardIndexFunctionMultiVectorTest {
                 .flatMap(b -> Stream.of(StoredEncoding.values()).map(e -> Arguments.of(b, e)));
     }
 
-    private static final CollectionLayout PLAIN =
-            CollectionLayout.of(
-                    "c", 1, HnswConfig.builder().dimension(4).metric(Metric.L2).build());
+    private static final CollectionSpec PLAIN =
+            CollectionSpec.of("c", 1, HnswConfig.builder().dimension(4).metric(Metric.L2).build());
 
     private MultiVectorReference reference;
 
@@ -85,7 +84,7 @@ class ShardIndexFunctionMultiVectorTest {
     @MethodSource("backendsAndEncodings")
     void answersLikeTheMultiVectorIndexSnapshotsRestoresAndCarriesOn(
             Backend backend, StoredEncoding encoding) throws Exception {
-        mv = layout(encoding);
+        mv = multiVector(encoding);
         reference = new MultiVectorReference(mv.multiVectorConfig(), SHARDS);
         var h = Harnesses.index(newFunction(), backend, null);
         for (int i = 0; i < 50; i++) {

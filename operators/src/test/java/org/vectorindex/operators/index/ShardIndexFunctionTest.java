@@ -13,7 +13,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.vectorindex.operators.routing.CollectionLayout;
+import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.testing.Harnesses;
 import org.vectorindex.operators.testing.Harnesses.Backend;
 import org.vectorindex.operators.testing.Harnesses.IndexHarness;
@@ -41,16 +41,16 @@ class ShardIndexFunctionTest {
     private final Map<String, float[]> docs = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> attrs = new HashMap<>();
 
-    private static List<CollectionLayout> layouts() {
+    private static List<CollectionSpec> collections() {
         return List.of(
-                CollectionLayout.of(
+                CollectionSpec.of(
                         "c", SHARDS, HnswConfig.builder().dimension(DIM).metric(METRIC).build()),
-                CollectionLayout.of(
+                CollectionSpec.of(
                         "t", 1, HnswConfig.builder().dimension(3).metric(Metric.COSINE).build()));
     }
 
     static ShardIndexFunction newFunction(IndexKind kind) {
-        return new ShardIndexFunction(layouts(), kind.create());
+        return new ShardIndexFunction(collections(), kind.create());
     }
 
     static List<Arguments> cases() {
@@ -168,7 +168,7 @@ class ShardIndexFunctionTest {
     }
 
     private static void fanOut(IndexHarness h, ShardQuery q) throws Exception {
-        Harnesses.fanOut(h, q, layouts());
+        Harnesses.fanOut(h, q, collections());
     }
 
     private void checkKnn(

@@ -14,9 +14,8 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.vectorindex.operators.ModelAdapter;
+import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.model.CollectionsFile;
-import org.vectorindex.operators.routing.CollectionLayout;
 import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.operators.testing.Harnesses;
 import org.vectorindex.operators.testing.Harnesses.Backend;
@@ -47,13 +46,14 @@ class ShardIndexInt8CollectionTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void anInt8CollectionAnswersSnapshotsAndRestores(Backend backend) throws Exception {
-        List<CollectionLayout> layouts =
-                ModelAdapter.layouts(CollectionsFile.parse(FILE, false, "test"));
-        assertEquals(StoredEncoding.INT8, layouts.get(0).hnswConfig().storedEncoding());
+        List<CollectionSpec> collections = CollectionsFile.parse(FILE, false, "test").all();
+        assertEquals(StoredEncoding.INT8, collections.get(0).vectorConfig().storedEncoding());
         TestVectors data = new TestVectors(31, DIM, 6);
         var original =
                 Harnesses.index(
-                        new ShardIndexFunction(layouts, new HnswShardIndexStore()), backend, null);
+                        new ShardIndexFunction(collections, new HnswShardIndexStore()),
+                        backend,
+                        null);
         for (int i = 0; i < 400; i++) {
             upsert(original, "d" + i, data.next());
         }
@@ -90,7 +90,7 @@ class ShardIndexInt8CollectionTest {
         OperatorSubtaskState snapshot = original.snapshot(1, 1);
         var restored =
                 Harnesses.index(
-                        new ShardIndexFunction(layouts, new HnswShardIndexStore()),
+                        new ShardIndexFunction(collections, new HnswShardIndexStore()),
                         backend,
                         snapshot);
         assertSameAnswers(before, ask(restored, queries));

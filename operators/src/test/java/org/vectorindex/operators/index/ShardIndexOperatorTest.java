@@ -9,7 +9,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.vectorindex.operators.routing.CollectionLayout;
+import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.testing.Harnesses;
 import org.vectorindex.operators.testing.Harnesses.Backend;
 import org.vectorindex.operators.testing.TestVectors;
@@ -36,7 +36,7 @@ class ShardIndexOperatorTest {
                     String, ShardMutation, ShardQuery, PartialResult>
             harness(Backend backend, OperatorSubtaskState restoreFrom) throws Exception {
         return Harnesses.index(
-                ShardIndexFunction.withHnsw(List.of(CollectionLayout.of("c", SHARDS, CONFIG))),
+                ShardIndexFunction.withHnsw(List.of(CollectionSpec.of("c", SHARDS, CONFIG))),
                 backend,
                 restoreFrom);
     }

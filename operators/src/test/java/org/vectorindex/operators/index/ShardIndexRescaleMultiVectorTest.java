@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.model.MultiVectorParams;
-import org.vectorindex.operators.routing.CollectionLayout;
 import org.vectorindex.operators.testing.Harnesses.Backend;
 import org.vectorindex.operators.testing.TokenSets;
 import org.vectorindex.operators.types.PartialResult;
@@ -19,9 +19,9 @@ import org.vectorindex.state.multivector.MultiVectorIndex;
  */
 class ShardIndexRescaleMultiVectorTest extends RescaleScenario {
     private static final int DIM = 6;
-    private static final List<CollectionLayout> LAYOUTS =
+    private static final List<CollectionSpec> COLLECTIONS =
             List.of(
-                    CollectionLayout.multiVector(
+                    CollectionSpec.multiVector(
                             "mv",
                             SHARDS,
                             DIM,
@@ -32,7 +32,7 @@ class ShardIndexRescaleMultiVectorTest extends RescaleScenario {
                             new MultiVectorParams(3, 3, 2, 3, 0, 300, 16)));
 
     private final MultiVectorReference reference =
-            new MultiVectorReference(LAYOUTS.get(0).multiVectorConfig(), SHARDS);
+            new MultiVectorReference(COLLECTIONS.get(0).multiVectorConfig(), SHARDS);
     private final TokenSets data = new TokenSets(41, DIM, 5, 1, 9);
 
     ShardIndexRescaleMultiVectorTest() {
@@ -47,7 +47,7 @@ class ShardIndexRescaleMultiVectorTest extends RescaleScenario {
 
     @Override
     ShardIndexFunction function() {
-        return ShardIndexFunction.withHnsw(LAYOUTS);
+        return ShardIndexFunction.withHnsw(COLLECTIONS);
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.vectorindex.operators.routing.CollectionLayout;
+import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.testing.Harnesses.Backend;
 import org.vectorindex.operators.testing.IndexKind;
 import org.vectorindex.operators.testing.TestVectors;
@@ -25,9 +25,9 @@ import org.vectorindex.state.math.Metric;
 class ShardIndexRescaleTest extends RescaleScenario {
     private static final int DIM = 5;
     private static final Metric METRIC = Metric.DOT;
-    private static final List<CollectionLayout> LAYOUTS =
+    private static final List<CollectionSpec> COLLECTIONS =
             List.of(
-                    CollectionLayout.of(
+                    CollectionSpec.of(
                             "c",
                             SHARDS,
                             HnswConfig.builder().dimension(DIM).metric(METRIC).build()));
@@ -61,7 +61,7 @@ class ShardIndexRescaleTest extends RescaleScenario {
 
     @Override
     ShardIndexFunction function() {
-        return new ShardIndexFunction(LAYOUTS, kind.create());
+        return new ShardIndexFunction(COLLECTIONS, kind.create());
     }
 
     @Override

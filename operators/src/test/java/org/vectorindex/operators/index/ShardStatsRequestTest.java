@@ -11,7 +11,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.vectorindex.operators.routing.CollectionLayout;
+import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.operators.testing.Harnesses;
 import org.vectorindex.operators.testing.Harnesses.Backend;
@@ -37,7 +37,7 @@ class ShardStatsRequestTest {
     private final HnswIndex[] reference = new HnswIndex[SHARDS];
 
     private static ShardIndexFunction newFunction() {
-        return ShardIndexFunction.withHnsw(List.of(CollectionLayout.of("c", SHARDS, CONFIG)));
+        return ShardIndexFunction.withHnsw(List.of(CollectionSpec.of("c", SHARDS, CONFIG)));
     }
 
     @ParameterizedTest

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vectorindex.operators.ModelAdapter;
 import org.vectorindex.state.math.Metric;
 import org.vectorindex.state.math.StoredEncoding;
 
@@ -56,7 +55,7 @@ class CollectionsFileTest {
         assertEquals(StoredEncoding.INT8, mv.multiVector().storedEncoding());
         assertEquals(
                 StoredEncoding.INT8,
-                ModelAdapter.layouts(reg).stream()
+                reg.all().stream()
                         .filter(l -> l.name().equals("passages"))
                         .findFirst()
                         .orElseThrow()
@@ -128,7 +127,7 @@ class CollectionsFileTest {
     }
 
     @Test
-    void storedEncodingInt8ReachesTheHnswConfigAndTheLayout() {
+    void storedEncodingInt8ReachesTheIndexAndVectorConfigs() {
         CollectionRegistry r =
                 CollectionsFile.parse(
                         "collections:\n  - {name: a, dimension: 4, metric: l2, storedEncoding: int8}"
@@ -137,8 +136,7 @@ class CollectionsFileTest {
                         "t");
         assertEquals(StoredEncoding.INT8, r.get("a").indexConfig().storedEncoding());
         assertEquals(StoredEncoding.FLOAT32, r.get("b").indexConfig().storedEncoding());
-        assertEquals(
-                StoredEncoding.INT8, ModelAdapter.layout(r.get("a")).hnswConfig().storedEncoding());
+        assertEquals(StoredEncoding.INT8, r.get("a").vectorConfig().storedEncoding());
         assertEquals(StoredEncoding.INT8, r.get("a").withShards(2).storedEncoding());
         assertFails(
                 "collections:\n  - {name: a, dimension: 4, metric: l2, storedEncoding: int4}\n",

@@ -12,6 +12,7 @@ import org.apache.flink.streaming.api.operators.ProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
+import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.testing.Harnesses;
 import org.vectorindex.operators.types.ShardQuery;
 import org.vectorindex.operators.types.ShardQuerySerializer;
@@ -24,7 +25,7 @@ class ShardFanOutTest {
     private static ShardFanOut fanOut() {
         HnswConfig config = HnswConfig.builder().dimension(2).metric(Metric.DOT).build();
         return new ShardFanOut(
-                List.of(CollectionLayout.of("a", 3, config), CollectionLayout.of("b", 2, config)));
+                List.of(CollectionSpec.of("a", 3, config), CollectionSpec.of("b", 2, config)));
     }
 
     private static OneInputStreamOperatorTestHarness<ShardQuery, ShardQuery> harness(
@@ -78,7 +79,7 @@ class ShardFanOutTest {
                 () ->
                         new ShardFanOut(
                                 List.of(
-                                        CollectionLayout.of("a", 1, config),
-                                        CollectionLayout.of("a", 2, config))));
+                                        CollectionSpec.of("a", 1, config),
+                                        CollectionSpec.of("a", 2, config))));
     }
 }

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.util.InstantiationUtil;
 import org.junit.jupiter.api.Test;
+import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.shard.ShardKey;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.math.Metric;
@@ -18,10 +20,10 @@ class ShardPlacementTest {
     private static final HnswConfig CONFIG =
             HnswConfig.builder().dimension(2).metric(Metric.DOT).build();
 
-    private static List<CollectionLayout> collections(int maxShards) {
-        List<CollectionLayout> out = new ArrayList<>();
+    private static List<CollectionSpec> collections(int maxShards) {
+        List<CollectionSpec> out = new ArrayList<>();
         for (int shards = 1; shards <= maxShards; shards++) {
-            out.add(CollectionLayout.of("c" + shards, shards, CONFIG));
+            out.add(CollectionSpec.of("c" + shards, shards, CONFIG));
         }
         return out;
     }
@@ -69,11 +71,12 @@ class ShardPlacementTest {
 
     @Test
     void placedKeysAreStableAndStillNameTheirShard() throws Exception {
-        List<CollectionLayout> layouts = List.of(CollectionLayout.of("a#b", 7, CONFIG));
-        ShardPlacement placement = new ShardPlacement(layouts, 128);
+        // By shard count: a collection name may not hold the key separator '#', a key may.
+        Map<String, Integer> shards = Map.of("a#b", 7);
+        ShardPlacement placement = new ShardPlacement(shards, 128);
         ShardPlacement copy =
                 InstantiationUtil.clone(placement, ShardPlacementTest.class.getClassLoader());
-        ShardPlacement rebuilt = new ShardPlacement(layouts, 128);
+        ShardPlacement rebuilt = new ShardPlacement(shards, 128);
         for (int shard = 0; shard < 7; shard++) {
             String key = placement.keyOf(ShardKey.of("a#b", shard));
             assertTrue(key.startsWith("a#b#" + shard + "@"), key);
@@ -90,7 +93,7 @@ class ShardPlacementTest {
     @Test
     void unknownCollectionsAndOutOfRangeShardsKeepTheirKey() {
         ShardPlacement placement =
-                new ShardPlacement(List.of(CollectionLayout.of("a", 2, CONFIG)), 128);
+                new ShardPlacement(List.of(CollectionSpec.of("a", 2, CONFIG)), 128);
         assertEquals("zz#0", placement.keyOf("zz#0"));
         assertEquals("a#5", placement.keyOf("a#5"));
     }
@@ -98,7 +101,7 @@ class ShardPlacementTest {
     @Test
     void moreShardsThanKeyGroupsShareGroups() {
         ShardPlacement placement =
-                new ShardPlacement(List.of(CollectionLayout.of("big", 300, CONFIG)), 128);
+                new ShardPlacement(List.of(CollectionSpec.of("big", 300, CONFIG)), 128);
         for (int shard = 0; shard < 300; shard++) {
             String key = placement.keyOf(ShardKey.of("big", shard));
             int group = KeyGroupRangeAssignment.assignToKeyGroup(key, 128);

@@ -8,6 +8,7 @@ import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.testing.Harnesses;
 import org.vectorindex.operators.testing.Harnesses.Backend;
 import org.vectorindex.operators.types.ShardQuery;
@@ -21,7 +22,7 @@ class SubscriptionIdsTest {
     private static SubscriptionIds ids() {
         HnswConfig config = HnswConfig.builder().dimension(2).metric(Metric.DOT).build();
         return new SubscriptionIds(
-                List.of(CollectionLayout.of("a", 2, config), CollectionLayout.of("b", 4, config)));
+                List.of(CollectionSpec.of("a", 2, config), CollectionSpec.of("b", 4, config)));
     }
 
     private static StreamRecord<ShardQuery> sub(String id, String collection) {

@@ -19,7 +19,7 @@ import org.vectorindex.operators.index.ShardIndexFunction;
 import org.vectorindex.operators.index.ShardIndexOperator;
 import org.vectorindex.operators.merge.ResultMergeFunction;
 import org.vectorindex.operators.merge.ResultMergeOperator;
-import org.vectorindex.operators.routing.CollectionLayout;
+import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.routing.SubscriptionIds;
 import org.vectorindex.operators.types.MergedResult;
 import org.vectorindex.operators.types.MergedResultSerializer;
@@ -143,12 +143,12 @@ public final class Harnesses {
     }
 
     /**
-     * {@code q} to every shard of its collection among {@code layouts}, or of each if it names
+     * {@code q} to every shard of its collection among {@code collections}, or of each if it names
      * none.
      */
-    public static void fanOut(IndexHarness h, ShardQuery q, List<CollectionLayout> layouts)
+    public static void fanOut(IndexHarness h, ShardQuery q, List<CollectionSpec> collections)
             throws Exception {
-        for (CollectionLayout c : layouts) {
+        for (CollectionSpec c : collections) {
             if (q.collection() == null || q.collection().equals(c.name())) {
                 for (int s = 0; s < c.shards(); s++) {
                     h.processElement2(new StreamRecord<>(q.toShard(c.name(), s, c.shards())));

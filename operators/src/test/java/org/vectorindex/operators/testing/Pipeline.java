@@ -14,7 +14,7 @@ import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.util.OutputTag;
 import org.vectorindex.operators.index.ShardIndexFunction;
 import org.vectorindex.operators.merge.ResultMergeFunction;
-import org.vectorindex.operators.routing.CollectionLayout;
+import org.vectorindex.operators.model.CollectionSpec;
 import org.vectorindex.operators.routing.ShardFanOut;
 import org.vectorindex.operators.routing.SubscriptionIds;
 import org.vectorindex.operators.types.MergedResult;
@@ -31,7 +31,7 @@ import org.vectorindex.operators.types.ShardRejection;
  * and restores them into fresh instances, as after a failure.
  */
 public final class Pipeline implements AutoCloseable {
-    private final List<CollectionLayout> layouts;
+    private final List<CollectionSpec> collections;
     private final Supplier<ShardIndexFunction> indexFunctions;
     private KeyedOneInputStreamOperatorTestHarness<String, ShardQuery, ShardQuery> ids;
     private OneInputStreamOperatorTestHarness<ShardQuery, ShardQuery> fanOut;
@@ -41,11 +41,11 @@ public final class Pipeline implements AutoCloseable {
     private long checkpointId;
 
     public Pipeline(
-            List<CollectionLayout> layouts,
+            List<CollectionSpec> collections,
             Supplier<ShardIndexFunction> indexFunctions,
             Harnesses.Backend backend)
             throws Exception {
-        this.layouts = layouts;
+        this.collections = collections;
         this.indexFunctions = indexFunctions;
         start(backend, null, null, null, null);
     }
@@ -57,10 +57,10 @@ public final class Pipeline implements AutoCloseable {
             OperatorSubtaskState indexState,
             OperatorSubtaskState mergeState)
             throws Exception {
-        ids = Harnesses.subscriptionIds(new SubscriptionIds(layouts), backend, idsState);
+        ids = Harnesses.subscriptionIds(new SubscriptionIds(collections), backend, idsState);
         fanOut =
                 new OneInputStreamOperatorTestHarness<>(
-                        new ProcessOperator<>(new ShardFanOut(layouts)));
+                        new ProcessOperator<>(new ShardFanOut(collections)));
         ((SerializerConfigImpl) fanOut.getExecutionConfig().getSerializerConfig())
                 .setGenericTypes(false);
         fanOut.setup(ShardQuerySerializer.INSTANCE);
