@@ -45,6 +45,9 @@ public final class ShardedIndexTopology {
     public static final String INDEX_UID = "vector-index-shards";
     public static final String MERGE_UID = "vector-index-merge";
 
+    /** Name of the index operator's vertex, as the web UI and the REST API show it. */
+    public static final String INDEX_NAME = "shard index";
+
     /**
      * Buffer timeout of the query path's network edges. A one-shot query crosses three of them (to
      * the subscription-id check, to the shards, to the merger); at Flink's default of 100 ms per
@@ -148,7 +151,7 @@ public final class ShardedIndexTopology {
                         .keyBy(m -> placement.keyOf(m.shardKey()), Types.STRING)
                         .connect(routed.keyBy(q -> placement.keyOf(q.shardKey()), Types.STRING))
                         .transform(
-                                "shard index",
+                                INDEX_NAME,
                                 OperatorTypes.PARTIAL_RESULT,
                                 new ShardIndexOperator(
                                         new ShardIndexFunction(collections, store)

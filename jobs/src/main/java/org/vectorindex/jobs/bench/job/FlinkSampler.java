@@ -7,17 +7,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.vectorindex.jobs.dashboard.FlinkRest;
+import org.vectorindex.operators.ShardedIndexTopology;
 
 /**
  * Polls the job's Flink REST API once a second while {@code bench job} runs: every completed
- * checkpoint (duration, incremental and full size), failed checkpoints, restarts, and each vertex's
- * back-pressured and busy time per second. A poll that fails is counted and skipped: the REST API
- * is a side channel and must not end a run.
+ * checkpoint (duration, incremental and full size, and the index vertex's synchronous part and
+ * alignment), failed checkpoints, restarts, and each vertex's back-pressured and busy time per
+ * second. A poll that fails is counted and skipped: the REST API is a side channel and must not end
+ * a run.
  */
 final class FlinkSampler implements AutoCloseable {
-    /** One completed checkpoint. */
+    /**
+     * One completed checkpoint. {@code indexSyncMs} is the longest synchronous part of any index
+     * subtask: its task thread answers no query meanwhile. {@code indexAlignmentMs} is the longest
+     * barrier alignment there. Both are -1 when the REST API did not say.
+     */
     record Checkpoint(
-            long id, long triggerMillis, long durationMs, long incrementalBytes, long fullBytes) {}
+            long id,
+            long triggerMillis,
+            long durationMs,
+            long incrementalBytes,
+            long fullBytes,
+            long indexSyncMs,
+            long indexAlignmentMs) {}
 
     /** Mean over the samples of one vertex's per-second time metrics (ms per second). */
     record VertexTime(String vertex, double backPressuredMsPerSecond, double busyMsPerSecond) {}
@@ -68,8 +80,23 @@ final class FlinkSampler implements AutoCloseable {
                 vertices.add(new String[] {v.get("id").asText(), v.get("name").asText()});
             }
             Map<String, double[]> times = new LinkedHashMap<>();
+            String indexVertex = null;
             for (String[] v : vertices) {
                 times.put(v[1], vertexTimes(v[0]));
+                if (ShardedIndexTopology.INDEX_NAME.equals(v[1])) {
+                    indexVertex = v[0];
+                }
+            }
+            Map<Long, long[]> phases = new TreeMap<>();
+            for (JsonNode h : cp.path("history")) {
+                long id = h.path("id").asLong();
+                boolean seen;
+                synchronized (this) {
+                    seen = checkpoints.containsKey(id);
+                }
+                if (indexVertex != null && !seen && "COMPLETED".equals(h.path("status").asText())) {
+                    phases.put(id, indexPhases(id, indexVertex));
+                }
             }
             long restartCount = readRestarts();
             synchronized (this) {
@@ -77,6 +104,11 @@ final class FlinkSampler implements AutoCloseable {
                     if ("COMPLETED".equals(h.path("status").asText())
                             && !h.path("is_savepoint").asBoolean()) {
                         long id = h.get("id").asLong();
+                        long[] p = phases.getOrDefault(id, UNKNOWN_PHASES);
+                        Checkpoint before = checkpoints.get(id);
+                        if (before != null && p == UNKNOWN_PHASES) {
+                            continue;
+                        }
                         checkpoints.put(
                                 id,
                                 new Checkpoint(
@@ -84,7 +116,9 @@ final class FlinkSampler implements AutoCloseable {
                                         h.path("trigger_timestamp").asLong(),
                                         h.path("end_to_end_duration").asLong(),
                                         h.path("checkpointed_size").asLong(),
-                                        h.path("state_size").asLong()));
+                                        h.path("state_size").asLong(),
+                                        p[0],
+                                        p[1]));
                     }
                 }
                 failedCheckpoints = cp.path("counts").path("failed").asLong();
@@ -103,6 +137,29 @@ final class FlinkSampler implements AutoCloseable {
             synchronized (this) {
                 failedPolls++;
             }
+        }
+    }
+
+    private static final long[] UNKNOWN_PHASES = {-1, -1};
+
+    /** {sync, alignment} ms of checkpoint {@code id} at the vertex: the maxima over subtasks. */
+    private long[] indexPhases(long id, String vertexId) {
+        try {
+            JsonNode s =
+                    rest.json(
+                                    "/jobs/"
+                                            + jobId
+                                            + "/checkpoints/details/"
+                                            + id
+                                            + "/subtasks/"
+                                            + vertexId)
+                            .path("summary");
+            return new long[] {
+                s.path("checkpoint_duration").path("sync").path("max").asLong(-1),
+                s.path("alignment").path("duration").path("max").asLong(-1)
+            };
+        } catch (Exception e) {
+            return UNKNOWN_PHASES; // details of old checkpoints expire; the rest still counts
         }
     }
 

@@ -161,6 +161,21 @@ final class JobBenchReport {
                 "incrementalBytes",
                 quantiles(during.stream().mapToDouble(c -> c.incrementalBytes()).toArray()));
         cp.set("fullBytes", quantiles(during.stream().mapToDouble(c -> c.fullBytes()).toArray()));
+        // The index's task thread answers no query while its snapshot's synchronous part runs.
+        cp.set(
+                "indexSyncMs",
+                quantiles(
+                        during.stream()
+                                .mapToDouble(c -> c.indexSyncMs())
+                                .filter(ms -> ms >= 0)
+                                .toArray()));
+        cp.set(
+                "indexAlignmentMs",
+                quantiles(
+                        during.stream()
+                                .mapToDouble(c -> c.indexAlignmentMs())
+                                .filter(ms -> ms >= 0)
+                                .toArray()));
         ArrayNode bp = root.putArray("backPressure");
         for (FlinkSampler.VertexTime v : f.vertexTimes()) {
             ObjectNode n = bp.addObject();
@@ -282,6 +297,8 @@ final class JobBenchReport {
         row(out, "  sub update ", root.path("subscriptions").path("updateLatencyMs"));
         row(out, "  ckpt ms    ", cp.path("durationMs"));
         row(out, "  ckpt bytes ", cp.path("incrementalBytes"));
+        row(out, "  index sync ", cp.path("indexSyncMs"));
+        row(out, "  index align", cp.path("indexAlignmentMs"));
         for (var v : root.path("backPressure")) {
             out.printf(
                     Locale.ROOT,

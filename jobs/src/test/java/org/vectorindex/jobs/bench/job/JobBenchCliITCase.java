@@ -107,6 +107,13 @@ class JobBenchCliITCase {
         assertEquals(0, report.at("/lagAtEnd").asLong());
         assertTrue(report.at("/heapBytesAfterGc").asLong() > 0);
         assertTrue(report.at("/checkpoints/completed").asLong() > 0);
+        // the index vertex's synchronous part is a part of each checkpoint's duration
+        assertTrue(report.at("/checkpoints/indexSyncMs/count").asLong() > 0, report.toString());
+        assertTrue(
+                report.at("/checkpoints/indexSyncMs/max").asDouble()
+                        <= report.at("/checkpoints/durationMs/max").asDouble(),
+                report.at("/checkpoints").toString());
+        assertTrue(report.at("/checkpoints/indexAlignmentMs/count").asLong() > 0);
     }
 
     @Test
