@@ -233,14 +233,16 @@ public record CollectionSpec(
         if (!isMultiVector()) {
             return indexConfig();
         }
-        return HnswConfig.builder()
-                .dimension(dimension)
-                .metric(Metric.COSINE)
-                .m(m)
-                .efConstruction(efConstruction)
-                .defaultEf(ef)
-                .seed(seed)
-                .build();
+        return indexConfig(
+                CollectionType.HNSW,
+                dimension,
+                Metric.COSINE,
+                m,
+                efConstruction,
+                ef,
+                seed,
+                null,
+                StoredEncoding.FLOAT32);
     }
 
     /**

@@ -2,9 +2,11 @@ package org.vectorindex.jobs.bench.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.vectorindex.jobs.dashboard.FlinkRest;
 import org.vectorindex.operators.ShardedIndexTopology;
@@ -33,6 +35,8 @@ final class FlinkSampler implements AutoCloseable {
 
     /** Mean over the samples of one vertex's per-second time metrics (ms per second). */
     record VertexTime(String vertex, double backPressuredMsPerSecond, double busyMsPerSecond) {}
+
+    private static final long[] UNKNOWN_PHASES = {-1, -1};
 
     private final FlinkRest rest;
     private final String jobId;
@@ -87,14 +91,16 @@ final class FlinkSampler implements AutoCloseable {
                     indexVertex = v[0];
                 }
             }
-            Map<Long, long[]> phases = new TreeMap<>();
+            Set<Long> seen;
+            synchronized (this) {
+                seen = Set.copyOf(checkpoints.keySet());
+            }
+            Map<Long, long[]> phases = new HashMap<>();
             for (JsonNode h : cp.path("history")) {
                 long id = h.path("id").asLong();
-                boolean seen;
-                synchronized (this) {
-                    seen = checkpoints.containsKey(id);
-                }
-                if (indexVertex != null && !seen && "COMPLETED".equals(h.path("status").asText())) {
+                if (indexVertex != null
+                        && !seen.contains(id)
+                        && "COMPLETED".equals(h.path("status").asText())) {
                     phases.put(id, indexPhases(id, indexVertex));
                 }
             }
@@ -139,8 +145,6 @@ final class FlinkSampler implements AutoCloseable {
             }
         }
     }
-
-    private static final long[] UNKNOWN_PHASES = {-1, -1};
 
     /** {sync, alignment} ms of checkpoint {@code id} at the vertex: the maxima over subtasks. */
     private long[] indexPhases(long id, String vertexId) {
