@@ -276,6 +276,39 @@ final class VectorStore {
     }
 
     /**
+     * Reads one value per 64-byte cache line of what scoring an ordinal reads, so that the lines of
+     * several neighbours are fetched in parallel before the first of them is scored; the bits
+     * returned mean nothing and only keep the loads from being dropped.
+     */
+    int touch(int ordinal) {
+        int c = ordinal >>> chunkShift;
+        int base = base(ordinal);
+        int last = base + dim - 1;
+        int bits = 0;
+        if (codes == null) {
+            float[] chunk = data[c];
+            for (int at = base; at < last; at += 16) {
+                bits ^= Float.floatToRawIntBits(chunk[at]);
+            }
+            return bits ^ Float.floatToRawIntBits(chunk[last]);
+        }
+        byte[] chunk = codes[c];
+        for (int at = base; at < last; at += 64) {
+            bits ^= chunk[at];
+        }
+        bits ^= chunk[last];
+        int i = ordinal & chunkMask;
+        if (factors != null) {
+            return bits ^ (int) Double.doubleToRawLongBits(factors[c][i]);
+        }
+        return bits
+                ^ Float.floatToRawIntBits(scales[c][i])
+                ^ Float.floatToRawIntBits(offsets[c][i])
+                ^ codeSums[c][i]
+                ^ (int) Double.doubleToRawLongBits(squaredNorms[c][i]);
+    }
+
+    /**
      * Score of a query; {@code querySum} ({@code Σq}) and {@code queryNorm} ({@code ||q||²}) are
      * read in AFFINE mode only.
      */
@@ -399,6 +432,11 @@ final class VectorStore {
         public float score(int ordinal) {
             return VectorStore.this.score(query, querySum, queryNorm, ordinal);
         }
+
+        @Override
+        public int touch(int ordinal) {
+            return VectorStore.this.touch(ordinal);
+        }
     }
 
     /** Scores stored nodes against another stored node; used when linking and repairing. */
@@ -413,6 +451,11 @@ final class VectorStore {
         @Override
         public float score(int ordinal) {
             return VectorStore.this.score(target, ordinal);
+        }
+
+        @Override
+        public int touch(int ordinal) {
+            return VectorStore.this.touch(ordinal);
         }
     }
 }
