@@ -11,6 +11,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.runtime.util.LongArrayList;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.hnsw.HnswIndex;
 import org.vectorindex.state.hnsw.IndexMeta;
@@ -31,12 +32,18 @@ public final class KeyedHnswState {
     /** The log is rewritten as a fresh image once it holds this many entries per ordinal. */
     static final int REWRITE_ENTRIES_PER_ORDINAL = 4;
 
-    private static final int MIN_ENTRIES_BEFORE_REWRITE = 1024;
+    static final int MIN_ENTRIES_BEFORE_REWRITE = 1024;
+
+    /**
+     * Entries per stored chunk: about 0.6 MB of 128-d float vectors, few enough values that a
+     * rewrite deletes a handful, small enough that a chunk is a modest RocksDB value.
+     */
+    static final int CHUNK_ENTRIES = 1024;
 
     private final RuntimeContext runtimeContext;
     private final String name;
     private final MapState<Long, LogRecord> legacyLog;
-    private final Map<Object, MapState<Long, LogRecord>> logs = new HashMap<>();
+    private final Map<Object, MapState<Long, LogChunk>> logs = new HashMap<>();
     private final ValueState<IndexMeta> meta;
     private final ValueState<Long> logLength;
     private final Map<Object, Working> working = new HashMap<>();
@@ -50,7 +57,7 @@ public final class KeyedHnswState {
     public KeyedHnswState(RuntimeContext runtimeContext, String name) {
         this.runtimeContext = runtimeContext;
         this.name = name;
-        this.legacyLog = runtimeContext.getMapState(logDescriptor(name + "-log"));
+        this.legacyLog = runtimeContext.getMapState(entryLogDescriptor(name + "-log"));
         this.meta =
                 runtimeContext.getState(
                         new ValueStateDescriptor<>(name + "-meta", IndexMetaSerializer.INSTANCE));
@@ -59,7 +66,7 @@ public final class KeyedHnswState {
                         new ValueStateDescriptor<>(name + "-log-length", LongSerializer.INSTANCE));
     }
 
-    private static MapStateDescriptor<Long, LogRecord> logDescriptor(String stateName) {
+    private static MapStateDescriptor<Long, LogRecord> entryLogDescriptor(String stateName) {
         return new MapStateDescriptor<>(
                 stateName, LongSerializer.INSTANCE, LogRecordSerializer.INSTANCE);
     }
@@ -70,9 +77,15 @@ public final class KeyedHnswState {
      * Interleaved in one column family, every shard's new tail would overlap every other shard's
      * files, and each compaction, and so each incremental checkpoint, would rewrite them all.
      */
-    private MapState<Long, LogRecord> logOf(Object currentKey) {
+    private MapState<Long, LogChunk> logOf(Object currentKey) {
         return logs.computeIfAbsent(
-                currentKey, k -> runtimeContext.getMapState(logDescriptor(name + "-log@" + k)));
+                currentKey,
+                k ->
+                        runtimeContext.getMapState(
+                                new MapStateDescriptor<>(
+                                        name + "-chunks@" + k,
+                                        LongSerializer.INSTANCE,
+                                        LogChunkSerializer.INSTANCE)));
     }
 
     /**
@@ -90,43 +103,54 @@ public final class KeyedHnswState {
 
     private Working load(Object currentKey, HnswConfig config) throws Exception {
         IndexMeta stored = meta.value();
+        MapState<Long, LogChunk> log = logOf(currentKey);
+        Long length = logLength.value();
+        Working w = new Working(log, length == null ? 0 : length);
         if (stored == null) {
-            return new Working(new HnswIndex(config), logOf(currentKey), 0);
+            w.index = new HnswIndex(config);
+            return w;
         }
-        MapState<Long, LogRecord> log = logOf(currentKey);
-        // State written before logs had a state per key is in the shared log: read it, and
-        // move it to the key's own log at the next persist.
-        boolean legacy = log.isEmpty() && !legacyLog.isEmpty();
-        List<Map.Entry<Long, LogRecord>> entries = new ArrayList<>();
-        for (Map.Entry<Long, LogRecord> e : (legacy ? legacyLog : log).entries()) {
-            entries.add(Map.entry(e.getKey(), e.getValue()));
-        }
-        // RocksDB iterates in key order, the heap backend does not: replay in sequence order.
-        entries.sort(Map.Entry.comparingByKey());
-        Map<Integer, NodeRecord> nodes = new HashMap<>();
-        Map<Integer, Int8NodeRecord> int8Nodes = new HashMap<>();
-        Map<Integer, int[][]> links = new HashMap<>();
-        for (Map.Entry<Long, LogRecord> e : entries) {
-            LogRecord r = e.getValue();
-            switch (r.kind()) {
-                case NODE -> nodes.put(r.ordinal(), r.node());
-                case INT8_NODE -> int8Nodes.put(r.ordinal(), r.int8Node());
-                case LINKS -> links.put(r.ordinal(), r.links());
-                case FREE -> {
-                    nodes.remove(r.ordinal());
-                    int8Nodes.remove(r.ordinal());
-                    links.remove(r.ordinal());
-                }
+        List<Map.Entry<Long, LogChunk>> chunks = inSequence(log);
+        Replay replay = new Replay();
+        if (chunks.isEmpty()) {
+            w.migrateFrom = earlierLog(currentKey);
+            for (Map.Entry<Long, LogRecord> e : inSequence(w.migrateFrom)) {
+                replay.apply(e.getValue());
             }
         }
-        Long length = logLength.value();
-        Working w =
-                new Working(
-                        HnswIndex.restore(config, stored, nodes, int8Nodes, links),
-                        log,
-                        length == null ? 0 : length);
-        w.migrate = legacy;
+        for (Map.Entry<Long, LogChunk> e : chunks) {
+            w.chunkStarts.add(e.getKey());
+            for (LogRecord r : e.getValue().records()) {
+                replay.apply(r);
+            }
+        }
+        w.firstSequence = chunks.isEmpty() ? w.nextSequence : chunks.get(0).getKey();
+        w.index = HnswIndex.restore(config, stored, replay.nodes, replay.int8Nodes, replay.links);
         return w;
+    }
+
+    /**
+     * Where state written by earlier releases keeps the key's log, one entry per value: in a state
+     * of the key's own, or before that in one state shared by all keys. It is read once and moved
+     * to chunks at the next persist.
+     */
+    private MapState<Long, LogRecord> earlierLog(Object currentKey) throws Exception {
+        MapState<Long, LogRecord> own = ownEntryLog(currentKey);
+        return own.isEmpty() && !legacyLog.isEmpty() ? legacyLog : own;
+    }
+
+    private MapState<Long, LogRecord> ownEntryLog(Object currentKey) {
+        return runtimeContext.getMapState(entryLogDescriptor(name + "-log@" + currentKey));
+    }
+
+    /** RocksDB iterates in key order, the heap backend does not: replay in sequence order. */
+    private static <V> List<Map.Entry<Long, V>> inSequence(MapState<Long, V> log) throws Exception {
+        List<Map.Entry<Long, V>> entries = new ArrayList<>();
+        for (Map.Entry<Long, V> e : log.entries()) {
+            entries.add(Map.entry(e.getKey(), e.getValue()));
+        }
+        entries.sort(Map.Entry.comparingByKey());
+        return entries;
     }
 
     /** Writes what changed in the current key's index since the last call to keyed state. */
@@ -139,21 +163,12 @@ public final class KeyedHnswState {
         boolean metaChanged = index.metaChanged();
         long before = w.nextSequence;
         w.appendChanges();
-        if (w.failure != null) {
-            Exception failure = w.failure;
-            w.failure = null;
-            throw failure;
-        }
         int ordinals = index.meta().ordinalLimit();
-        if (w.migrate
-                || w.nextSequence
+        if (w.migrateFrom != null
+                || w.nextSequence - w.firstSequence
                         > (long) REWRITE_ENTRIES_PER_ORDINAL * ordinals
                                 + MIN_ENTRIES_BEFORE_REWRITE) {
             rewrite(w);
-            if (w.migrate) {
-                legacyLog.clear();
-                w.migrate = false;
-            }
         }
         if (metaChanged) {
             meta.update(index.meta());
@@ -167,18 +182,28 @@ public final class KeyedHnswState {
      * Replaces the log by a fresh image of the index. It costs one write of the whole index, paid
      * once per {@link #REWRITE_ENTRIES_PER_ORDINAL} entries per ordinal of changes, so the bytes
      * written stay proportional to the changes, and a restore replays at most that many entries.
+     * The image goes after the old chunks, so the log's keys keep growing, then the old chunks are
+     * deleted: one delete per chunk.
      */
     private void rewrite(Working w) throws Exception {
-        MapState<Long, LogRecord> log = w.log;
-        log.clear();
-        w.nextSequence = 0;
+        long[] old = w.chunkStarts.toArray();
+        w.chunkStarts.clear();
+        w.firstSequence = w.nextSequence;
         int limit = w.index.meta().ordinalLimit();
         for (int ordinal = 0; ordinal < limit; ordinal++) {
             LogRecord node = nodeEntry(w.index, ordinal);
             if (node.kind() != LogRecord.Kind.FREE) {
-                log.put(w.nextSequence++, node);
-                log.put(w.nextSequence++, LogRecord.links(ordinal, w.index.links(ordinal)));
+                w.add(node);
+                w.add(LogRecord.links(ordinal, w.index.links(ordinal)));
             }
+        }
+        w.flush();
+        for (long start : old) {
+            w.log.remove(start);
+        }
+        if (w.migrateFrom != null) {
+            w.migrateFrom.clear();
+            w.migrateFrom = null;
         }
     }
 
@@ -196,47 +221,100 @@ public final class KeyedHnswState {
     public void clear(Object currentKey) {
         working.remove(currentKey);
         logOf(currentKey).clear();
+        ownEntryLog(currentKey).clear();
         legacyLog.clear();
         meta.clear();
         logLength.clear();
     }
 
-    /** A key's index with the next free log sequence number. */
-    private final class Working {
-        final HnswIndex index;
-        final MapState<Long, LogRecord> log;
-        long nextSequence;
-        Exception failure;
-        boolean migrate;
+    /** The latest payload and links of each ordinal, as a log in sequence order sets them. */
+    private static final class Replay {
+        final Map<Integer, NodeRecord> nodes = new HashMap<>();
+        final Map<Integer, Int8NodeRecord> int8Nodes = new HashMap<>();
+        final Map<Integer, int[][]> links = new HashMap<>();
 
-        Working(HnswIndex index, MapState<Long, LogRecord> log, long nextSequence) {
-            this.index = index;
+        void apply(LogRecord r) {
+            switch (r.kind()) {
+                case NODE -> nodes.put(r.ordinal(), r.node());
+                case INT8_NODE -> int8Nodes.put(r.ordinal(), r.int8Node());
+                case LINKS -> links.put(r.ordinal(), r.links());
+                case FREE -> {
+                    nodes.remove(r.ordinal());
+                    int8Nodes.remove(r.ordinal());
+                    links.remove(r.ordinal());
+                }
+            }
+        }
+    }
+
+    /**
+     * A key's index, its log's chunks and the next free sequence number. Sequence numbers count
+     * entries and never restart, so a chunk's key is the sequence of its first entry and the log
+     * holds {@code nextSequence - firstSequence} entries.
+     */
+    private static final class Working {
+        HnswIndex index;
+        final MapState<Long, LogChunk> log;
+        final LongArrayList chunkStarts = new LongArrayList(16);
+        long nextSequence;
+        long firstSequence;
+        MapState<Long, LogRecord> migrateFrom;
+        private final List<LogRecord> pending = new ArrayList<>();
+        private Exception failure;
+
+        Working(MapState<Long, LogChunk> log, long nextSequence) {
             this.log = log;
             this.nextSequence = nextSequence;
+            this.firstSequence = nextSequence;
         }
 
-        void appendChanges() {
+        void appendChanges() throws Exception {
             index.drainChanges(this::appendNode, this::appendLinks);
+            if (failure != null) {
+                Exception e = failure;
+                failure = null;
+                pending.clear();
+                throw e;
+            }
+            flush();
         }
 
         private void appendNode(int ordinal) {
-            append(nodeEntry(index, ordinal));
+            addQuietly(nodeEntry(index, ordinal));
         }
 
         private void appendLinks(int ordinal) {
             int[][] links = index.links(ordinal);
-            append(links == null ? LogRecord.free(ordinal) : LogRecord.links(ordinal, links));
+            addQuietly(links == null ? LogRecord.free(ordinal) : LogRecord.links(ordinal, links));
         }
 
-        private void append(LogRecord record) {
+        private void addQuietly(LogRecord record) {
             if (failure != null) {
                 return;
             }
             try {
-                log.put(nextSequence++, record);
+                add(record);
             } catch (Exception e) {
                 failure = e;
             }
+        }
+
+        void add(LogRecord record) throws Exception {
+            pending.add(record);
+            if (pending.size() == CHUNK_ENTRIES) {
+                flush();
+            }
+        }
+
+        /** Writes the pending entries as one chunk. */
+        void flush() throws Exception {
+            if (pending.isEmpty()) {
+                return;
+            }
+            log.put(nextSequence, new LogChunk(pending));
+            chunkStarts.add(nextSequence);
+            nextSequence += pending.size();
+            pending.clear();
         }
     }
 }

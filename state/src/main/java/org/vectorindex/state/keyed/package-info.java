@@ -11,14 +11,18 @@
  * keyed state as its durable image:
  *
  * <ul>
- *   <li>{@code hnsw-log@<key>}: {@code MapState<sequence, LogRecord>}, a state of its own per key:
- *       an append-only change log; each entry sets a node's payload (id, vector, level, tombstone),
- *       sets its links (neighbour ordinals per level), or frees its ordinal. An index whose config
- *       says {@code storedEncoding: INT8} logs its payloads as INT8 node entries (the codes, and
- *       under L2 and dot a scale and offset: {@link
+ *   <li>{@code hnsw-chunks@<key>}: {@code MapState<sequence, LogChunk>}, a state of its own per
+ *       key: an append-only change log, written in chunks of up to {@value
+ *       org.vectorindex.state.keyed.KeyedHnswState#CHUNK_ENTRIES} entries, each chunk under the
+ *       sequence number of its first entry; each entry sets a node's payload (id, vector, level,
+ *       tombstone), sets its links (neighbour ordinals per level), or frees its ordinal. An index
+ *       whose config says {@code storedEncoding: INT8} logs its payloads as INT8 node entries (the
+ *       codes, and under L2 and dot a scale and offset: {@link
  *       org.vectorindex.state.keyed.Int8NodeRecordSerializer}), so its image is about a quarter of
- *       the float one and restores the same codes, hence the same scores and graph. State written
- *       when all keys shared one {@code hnsw-log} is read from there once and moved.
+ *       the float one and restores the same codes, hence the same scores and graph. Earlier
+ *       releases wrote one entry per value, in {@code hnsw-log@<key>} and before that in one {@code
+ *       hnsw-log} for all keys; such a log is read once and moved to chunks at the key's next
+ *       persist.
  *   <li>{@code hnsw-meta}: {@code ValueState<IndexMeta>}: config, entry point, top level, ordinal
  *       limit; {@code hnsw-log-length}: the next sequence number.
  * </ul>
@@ -38,11 +42,15 @@
  * superseded entries too). Both: {@code CheckpointSizeBenchmark 100000 64}, state test classpath.
  * Once the log holds four entries per ordinal it is replaced by a fresh image: one full write, paid
  * after the changes have written about as much, so the bytes stay proportional to the changes and a
- * restore replays a bounded log. Several shards of one subtask share a RocksDB instance, so each
- * key's log is a state, and so a column family, of its own: in one shared column family every
- * shard's new tail lands inside the key range of the others, and each compaction rewrote them all;
- * an incremental checkpoint after a 1% change of 100k vectors in 4 shards uploaded 66.5 MB of 64.1
- * MB, against 2.1 MB with a log per key ({@code RestoreBenchmark 100000 4} in operators).
+ * restore replays a bounded log. Sequence numbers never restart, so the image too sorts after what
+ * it replaces, and the old chunks are then deleted, one delete per chunk. Chunks, not one value per
+ * entry, because a state access costs far more than the bytes of an entry: with a value per entry,
+ * deleting the old log took longer than writing the new image, and stalled the shard for seconds.
+ * Several shards of one subtask share a RocksDB instance, so each key's log is a state, and so a
+ * column family, of its own: in one shared column family every shard's new tail lands inside the
+ * key range of the others, and each compaction rewrote them all; an incremental checkpoint after a
+ * 1% change of 100k vectors in 4 shards uploaded 66.5 MB of 64.1 MB, against 2.1 MB with a log per
+ * key ({@code RestoreBenchmark 100000 4} in operators).
  *
  * <p><b>Restore and rescale.</b> The working form is a transient cache. After a restore, or when a
  * key arrives at a new subtask, the first access replays the log in sequence order: nodes, then

@@ -9,6 +9,9 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.vectorindex.state.hnsw.HnswConfig;
@@ -82,6 +85,7 @@ final class CommandFunction extends KeyedProcessFunction<String, IndexCommand, S
                                             .map(h -> h.id() + ":" + h.score())
                                             .collect(Collectors.joining(",")));
             case "digest" -> out.collect(key + "|digest|" + index.digest().get());
+            case "log" -> out.collect(key + "|log|" + logEntries(key));
             default -> throw new IllegalArgumentException(c.op());
         }
         if (hnsw != null) {
@@ -89,6 +93,46 @@ final class CommandFunction extends KeyedProcessFunction<String, IndexCommand, S
         } else {
             collections.persist(key);
         }
+    }
+
+    /**
+     * "chunked entries|entries in the key's own entry log|in the shared entry log|ordinal limit",
+     * read from keyed state under the names {@link KeyedHnswState} gives them.
+     */
+    private String logEntries(String key) throws Exception {
+        long chunked = 0;
+        for (LogChunk chunk :
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "hnsw-chunks@" + key,
+                                        LongSerializer.INSTANCE,
+                                        LogChunkSerializer.INSTANCE))
+                        .values()) {
+            chunked += chunk.records().size();
+        }
+        return chunked
+                + "|"
+                + count(entryLog("hnsw-log@" + key))
+                + "|"
+                + count(entryLog("hnsw-log"))
+                + "|"
+                + indexes.current(key, hnsw).meta().ordinalLimit();
+    }
+
+    private MapState<Long, LogRecord> entryLog(String name) {
+        return getRuntimeContext()
+                .getMapState(
+                        new MapStateDescriptor<>(
+                                name, LongSerializer.INSTANCE, LogRecordSerializer.INSTANCE));
+    }
+
+    private static long count(MapState<Long, LogRecord> log) throws Exception {
+        long n = 0;
+        for (Long ignored : log.keys()) {
+            n++;
+        }
+        return n;
     }
 
     private Target hnswIndex(String key) throws Exception {

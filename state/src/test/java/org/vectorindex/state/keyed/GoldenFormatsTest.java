@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vectorindex.state.hnsw.HnswConfig;
 import org.vectorindex.state.hnsw.IndexMeta;
+import org.vectorindex.state.hnsw.Int8NodeRecord;
 import org.vectorindex.state.hnsw.NodeRecord;
 import org.vectorindex.state.math.Metric;
 import org.vectorindex.state.testing.GoldenFixtures;
@@ -52,6 +53,29 @@ class GoldenFormatsTest {
                         LogRecord.node(5, NODE),
                         LogRecord.links(6, new int[][] {{1, 2}, {9}}),
                         LogRecord.free(7)));
+    }
+
+    @Test
+    void logChunks() throws IOException {
+        GoldenFixtures.check(
+                "LogChunk-v1.hex",
+                LogChunkSerializer.INSTANCE,
+                List.of(
+                        new LogChunk(
+                                List.of(
+                                        LogRecord.node(5, NODE),
+                                        LogRecord.links(5, new int[][] {{1, 2}, {9}}),
+                                        LogRecord.free(7),
+                                        LogRecord.int8Node(
+                                                8,
+                                                new Int8NodeRecord(
+                                                        "q",
+                                                        new byte[] {-3, 0},
+                                                        0.5f,
+                                                        1f,
+                                                        1,
+                                                        false)))),
+                        new LogChunk(List.of())));
     }
 
     @Test

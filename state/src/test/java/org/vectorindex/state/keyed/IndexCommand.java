@@ -23,6 +23,11 @@ record IndexCommand(String key, String op, String id, float[] vector, int k) {
         return new IndexCommand(key, "digest", null, null, 0);
     }
 
+    /** Counts the HNSW log entries in keyed state: chunked, and in the earlier per-entry logs. */
+    static IndexCommand log(String key) {
+        return new IndexCommand(key, "log", null, null, 0);
+    }
+
     static IndexCommand clear(String key) {
         return new IndexCommand(key, "clear", null, null, 0);
     }

@@ -1,5 +1,6 @@
 package org.vectorindex.state.keyed;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
@@ -69,6 +71,69 @@ class KeyedHnswStateTest {
 
         runs.assertRestoredCarriesOn(answers, mutations(data, 1200, 1300));
         runs.assertRescaledAnswersAsBefore(answers);
+    }
+
+    /**
+     * Re-upserting every vector six times appends far more entries than the log may hold, so the
+     * bound holds only if each rewrite deletes the chunks it replaces. A restore in the middle
+     * carries on to the same graph and the same log.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void churnRewritesTheLogWithinItsBoundAndRestoresMidway(
+            String name, Supplier<StateBackend> backend, HnswConfig config) throws Exception {
+        String key = KEYS.get(0);
+        int n = 300;
+        int rounds = 6;
+        float[][] data = ClusteredData.generate(n * rounds, DIM, 12, 33);
+        OperatorSubtaskState midway = null;
+        List<String> uninterrupted = new ArrayList<>();
+        try (var h = harness(backend.get(), config, 1, 0)) {
+            h.open();
+            for (int round = 0; round < rounds; round++) {
+                churn(h, key, data, n, round);
+                String[] log = LegacyLogMigrationTest.logEntries(h, key);
+                long entries = Long.parseLong(log[0]);
+                long ordinals = Long.parseLong(log[3]);
+                assertTrue(
+                        entries
+                                <= KeyedHnswState.REWRITE_ENTRIES_PER_ORDINAL * ordinals
+                                        + KeyedHnswState.MIN_ENTRIES_BEFORE_REWRITE,
+                        name
+                                + " round "
+                                + round
+                                + ": "
+                                + entries
+                                + " entries, "
+                                + ordinals
+                                + " ordinals");
+                assertTrue(entries >= 2L * n, "every live node's payload and links are kept");
+                if (round == 2) {
+                    midway = h.snapshot(1L, 1L);
+                } else if (round > 2) {
+                    uninterrupted.add(String.join("|", log));
+                    uninterrupted.addAll(ask(h, data, List.of(key)));
+                }
+            }
+        }
+        try (var h = harness(backend.get(), config, 1, 0)) {
+            h.initializeState(midway);
+            h.open();
+            List<String> restored = new ArrayList<>();
+            for (int round = 3; round < rounds; round++) {
+                churn(h, key, data, n, round);
+                restored.add(String.join("|", LegacyLogMigrationTest.logEntries(h, key)));
+                restored.addAll(ask(h, data, List.of(key)));
+            }
+            assertEquals(uninterrupted, restored);
+        }
+    }
+
+    private static void churn(CommandRuns.Harness h, String key, float[][] data, int n, int round)
+            throws Exception {
+        for (int i = 0; i < n; i++) {
+            h.processElement(IndexCommand.upsert(key, "d" + i, data[round * n + i]), 0L);
+        }
     }
 
     static CommandRuns.Harness harness(StateBackend backend, int parallelism, int subtask)
