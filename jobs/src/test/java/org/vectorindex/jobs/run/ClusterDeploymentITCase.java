@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -244,6 +245,7 @@ class ClusterDeploymentITCase {
             throws Exception {
         String victim = cluster.busyTaskManager(job);
         long restartsBefore = restarts(cluster, job);
+        Map<String, Integer> attemptsBefore = attempts(cluster, job);
         long killedAtMs = System.currentTimeMillis();
         long killed = System.nanoTime();
         cluster.kill9(victim);
@@ -266,9 +268,14 @@ class ClusterDeploymentITCase {
             Thread.sleep(5_000);
             cluster.startTaskManager(victim + "-replacement");
         }
+        // numRestarts comes from the metric store, which may lag or stall while a TaskManager is
+        // dead; the attempt numbers come from the execution graph itself.
         cluster.await(
-                "/jobs/" + job + "/metrics?get=numRestarts",
-                m -> m.path(0).path("value").asLong() > restartsBefore,
+                () ->
+                        restarts(cluster, job) > restartsBefore
+                                        || laterAttempt(attemptsBefore, attempts(cluster, job))
+                                ? Boolean.TRUE
+                                : null,
                 Duration.ofSeconds(90),
                 "the job to restart after the kill");
         cluster.await(
@@ -400,11 +407,34 @@ class ClusterDeploymentITCase {
         return out;
     }
 
-    private static long restarts(StandaloneCluster cluster, String job) throws Exception {
+    private static long restarts(StandaloneCluster cluster, String job)
+            throws IOException, InterruptedException {
         return cluster.get("/jobs/" + job + "/metrics?get=numRestarts")
                 .path(0)
                 .path("value")
                 .asLong();
+    }
+
+    /** The current execution attempt number of every subtask, by vertex id and subtask index. */
+    private static Map<String, Integer> attempts(StandaloneCluster cluster, String job)
+            throws IOException, InterruptedException {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (JsonNode v : cluster.get("/jobs/" + job).path("vertices")) {
+            String id = v.path("id").asText();
+            for (JsonNode s : cluster.get("/jobs/" + job + "/vertices/" + id).path("subtasks")) {
+                out.put(id + "/" + s.path("subtask").asInt(), s.path("attempt").asInt());
+            }
+        }
+        return out;
+    }
+
+    /** Some subtask known before runs a later attempt now. */
+    private static boolean laterAttempt(Map<String, Integer> before, Map<String, Integer> now) {
+        return now.entrySet().stream()
+                .anyMatch(
+                        e ->
+                                before.containsKey(e.getKey())
+                                        && e.getValue() > before.get(e.getKey()));
     }
 
     private static double seconds(long nanos) {

@@ -283,13 +283,29 @@ final class StandaloneCluster implements AutoCloseable {
     /** Polls until {@code done} holds for the REST document at {@code path}. */
     JsonNode await(String path, Predicate<JsonNode> done, Duration timeout, String what)
             throws InterruptedException {
+        return await(
+                () -> {
+                    JsonNode n = get(path);
+                    return done.test(n) ? n : null;
+                },
+                timeout,
+                what);
+    }
+
+    /** Some reading of the cluster through REST: null until what is awaited holds. */
+    interface Reading<T> {
+        T read() throws IOException, InterruptedException;
+    }
+
+    /** Polls {@code reading} until it returns non-null, and returns that. */
+    <T> T await(Reading<T> reading, Duration timeout, String what) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Exception last = null;
         while (System.nanoTime() < deadline) {
             try {
-                JsonNode n = get(path);
-                if (done.test(n)) {
-                    return n;
+                T t = reading.read();
+                if (t != null) {
+                    return t;
                 }
             } catch (IOException e) {
                 last = e;
